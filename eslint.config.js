@@ -1,0 +1,96 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const BROWSER_GLOBALS = [
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'chrome',
+  'browser',
+  'fetch',
+  'HTMLElement',
+  'Element',
+  'Node',
+  'MutationObserver',
+  'requestAnimationFrame',
+  'XMLHttpRequest',
+];
+
+export default tseslint.config(
+  {
+    ignores: [
+      '.output/**',
+      '.wxt/**',
+      'node_modules/**',
+      'docs/**',
+      'test-results/**',
+      '**/*.min.js',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+        performance: 'readonly',
+        structuredClone: 'readonly',
+        queueMicrotask: 'readonly',
+        globalThis: 'readonly',
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/no-explicit-any': 'off',
+      'no-undef': 'off',
+    },
+  },
+  {
+    // utils/core is pure TypeScript: no browser APIs, DOM globals, Dexie or WXT (STYLE.md).
+    files: ['utils/core/**/*.ts'],
+    ignores: ['utils/core/**/__tests__/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...BROWSER_GLOBALS.map((name) => ({
+          name,
+          message: 'utils/core is pure: pass data in instead.',
+        })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['wxt', 'wxt/*', '#imports'], message: 'utils/core must not import WXT.' },
+            { group: ['dexie', 'dexie-*'], message: 'utils/core must not import Dexie.' },
+            {
+              group: ['webextension-polyfill', '@wxt-dev/*'],
+              message: 'utils/core must not use browser APIs.',
+            },
+            { group: ['react', 'react-dom', 'react-dom/*'], message: 'utils/core is UI-free.' },
+            {
+              group: ['node:*', 'fs', 'path'],
+              message: 'utils/core runs in the extension too: no Node built-ins.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

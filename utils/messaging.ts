@@ -1,0 +1,82 @@
+/**
+ * The one typed protocol between content scripts, pages and the background.
+ *
+ * A small wrapper over `browser.runtime` messaging (not @webext-core/messaging, which calls the
+ * `chrome` global directly and so bypasses webextension-polyfill and WXT's fake browser in tests).
+ * Every reply is an envelope so a handler's error reaches the caller as a rejected promise with
+ * its message, instead of an undefined response.
+ *
+ * To add a message: add an entry to `Protocol`, then a handler in the background's handler map.
+ */
+import { browser, type Browser } from 'wxt/browser';
+
+export interface Protocol {
+  /** Liveness and version: used by the e2e wiring test and by the badge's "connected" state. */
+  ping: { req: { from: string }; res: { version: string; at: number; from: string } };
+}
+
+export type MessageType = keyof Protocol;
+export type Req<K extends MessageType> = Protocol[K]['req'];
+export type Res<K extends MessageType> = Protocol[K]['res'];
+
+interface Envelope<K extends MessageType = MessageType> {
+  tm: 1;
+  type: K;
+  data: Req<K>;
+}
+
+type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export type Sender = Browser.runtime.MessageSender;
+export type Handlers = {
+  [K in MessageType]?: (data: Req<K>, sender: Sender) => Res<K> | Promise<Res<K>>;
+};
+
+function isEnvelope(message: unknown): message is Envelope {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as Envelope).tm === 1 &&
+    typeof (message as Envelope).type === 'string'
+  );
+}
+
+/** Send a typed message to the background; rejects with the handler's error message. */
+export async function sendMessage<K extends MessageType>(type: K, data: Req<K>): Promise<Res<K>> {
+  const envelope: Envelope<K> = { tm: 1, type, data };
+  const reply = (await browser.runtime.sendMessage(envelope)) as Reply<Res<K>> | undefined;
+  if (!reply) throw new Error(`No handler answered "${type}"`);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+/**
+ * Install the background's handlers. Only messages from this extension are answered
+ * (content scripts and pages): a web page can never reach `runtime.onMessage` without
+ * `externally_connectable`, and the id check makes that explicit.
+ */
+export function registerHandlers(handlers: Handlers): () => void {
+  // Reply through `sendResponse` + `return true`: understood by Chrome, Firefox, the polyfill
+  // and WXT's fake browser alike (a returned Promise is not, in all of them).
+  const listener = (
+    message: unknown,
+    sender: Sender,
+    sendResponse: (reply: Reply<unknown>) => void,
+  ): true | undefined => {
+    if (!isEnvelope(message)) return undefined;
+    if (sender.id !== undefined && sender.id !== browser.runtime.id) return undefined;
+    const handler = handlers[message.type] as
+      ((data: unknown, sender: Sender) => unknown) | undefined;
+    if (!handler) return undefined;
+    (async () => {
+      try {
+        sendResponse({ ok: true, value: await handler(message.data, sender) });
+      } catch (error) {
+        sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) });
+      }
+    })();
+    return true;
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
+}

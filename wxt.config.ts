@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+import { SITE_MATCHES, RATE_CARD_HOSTS } from './utils/sites';
+
+// One manifest function for both browsers (STYLE.md: no per-browser manifests).
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // `wxt` dev mode would try to launch a browser; `npm start` launches Chromium itself.
+  webExt: { disabled: true },
+  manifest: ({ browser }) => ({
+    name: 'Token Meter',
+    description:
+      'Live token counts and API-equivalent cost on AI chat sites. Private: everything stays in your browser.',
+    permissions: ['storage', 'alarms'],
+    host_permissions: [...SITE_MATCHES, ...RATE_CARD_HOSTS],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'token-meter@token-meter.dev',
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
