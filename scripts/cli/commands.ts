@@ -1,0 +1,19 @@
+export interface CliCommand {
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+/** Registry of CLI commands: one module per command, added here. */
+export const COMMANDS: Record<string, CliCommand> = {
+  version: {
+    summary: 'print the extension version',
+    async run() {
+      const { readFile } = await import('node:fs/promises');
+      const pkg = JSON.parse(
+        await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
+      );
+      process.stdout.write(JSON.stringify({ version: pkg.version }) + '\n');
+      return 0;
+    },
+  },
+};
