@@ -1,16 +1,15 @@
-import { browser } from 'wxt/browser';
 import { registerHandlers } from '@/utils/messaging';
+import { pingHandlers } from '@/utils/background/ping';
 
 // Thin entrypoint: nothing runs outside main() (WXT imports this file at build time).
+// Each feature area keeps its handlers and startup work in utils/background/<area>.ts and is
+// listed here; listeners must be registered synchronously in main() so a woken service worker
+// sees the message that woke it.
 export default defineBackground({
   type: 'module',
   main() {
     registerHandlers({
-      ping: ({ from }) => ({
-        version: browser.runtime.getManifest().version,
-        at: Date.now(),
-        from,
-      }),
+      ...pingHandlers,
     });
   },
 });

@@ -1,0 +1,6 @@
+import { browser } from 'wxt/browser';
+import type { Handlers } from '@/utils/messaging';
+
+export const pingHandlers: Handlers = {
+  ping: ({ from }) => ({ version: browser.runtime.getManifest().version, at: Date.now(), from }),
+};

@@ -1,0 +1,58 @@
+/**
+ * Types shared by the engine, the overlay, the history and the popup. Pure data, no behaviour.
+ */
+
+/**
+ * Where a number comes from. Every count or cost shown to a user carries one.
+ * - `site`: exact usage reported by the site's own stream (z.ai `usage`, DeepSeek
+ *   `accumulated_token_usage`);
+ * - `exact`: the model's own tokenizer (o200k, cl100k, DeepSeek V3, Qwen3, Llama 3 vocabularies);
+ * - `vocab`: a closely related public vocabulary (Gemini counted with Gemma 3's);
+ * - `estimate`: a calibrated estimate from another vocabulary (shown as "≈");
+ * - `unknown`: not counted (e.g. hidden reasoning).
+ */
+export type Provenance = 'site' | 'exact' | 'vocab' | 'estimate' | 'unknown';
+
+export interface TokenCount {
+  tokens: number;
+  provenance: Provenance;
+  /** Tokenizer family used, e.g. "o200k_base", "deepseek-v3", "estimate:claude". */
+  family: string;
+}
+
+/** Token usage of one request, by price class. `input` excludes cached input. */
+export interface Usage {
+  input: number;
+  cacheRead?: number;
+  cacheWrite?: number;
+  output: number;
+  reasoning?: number;
+  requests?: number;
+}
+
+/**
+ * One completed chat turn as the overlay reports it to the background (which prices and stores
+ * it). Idempotency: `key` = site + conversation id + turn index + content hash, so re-renders,
+ * reloads and revisits never count twice; a regenerated reply has a new hash and counts anew.
+ */
+export interface TurnEvent {
+  key: string;
+  site: string;
+  conversationId: string;
+  turnIndex: number;
+  /** Epoch ms when the turn completed. */
+  time: number;
+  /** The site's model label as shown (e.g. "GPT-5 Thinking"). */
+  modelLabel: string | null;
+  /** Canonical rate-card id once resolved (e.g. "openai/gpt-5"), else null (unpriced). */
+  model: string | null;
+  /** API-equivalent input: all earlier visible turns + this prompt. */
+  input: TokenCount;
+  output: TokenCount;
+  /** Reasoning tokens when shown on screen or reported by the site; provenance `unknown` otherwise. */
+  reasoning: TokenCount;
+  /** Set when this reply replaced an earlier one (regenerate). */
+  regenerated?: boolean;
+  /** Only when the user opted in to storing text. */
+  text?: { prompt: string; reply: string };
+}
