@@ -1,0 +1,92 @@
+/**
+ * The one shape every site adapter has. An adapter is mostly data (id, label, match patterns,
+ * selectors with fallbacks); its readers take a root node so tests can pass a happy-dom document
+ * and the runner can pass the live one. Adapters never observe, debounce, message or store:
+ * the runner (utils/overlay/runner.ts) owns all of that, and contains every adapter call.
+ */
+
+export type Role = 'user' | 'assistant';
+
+/** One visible message element and its role, as listed by an adapter (cheap: no text read). */
+export interface TurnNode {
+  el: Element;
+  role: Role;
+}
+
+/** The text of one turn. `thinking` is the reasoning shown on screen ('' when none is shown). */
+export interface TurnText {
+  text: string;
+  thinking: string;
+}
+
+export interface Turn extends TurnText {
+  role: Role;
+}
+
+/**
+ * Selectors, each a list tried in order (first match wins), so a site's markup change that
+ * breaks the first guess can fall back to a second without a code change.
+ */
+export interface SiteSelectors {
+  /** The composer: a textarea or a contenteditable element. */
+  composer: string[];
+  /** Messages written by the user. */
+  user: string[];
+  /** Replies of the model. */
+  assistant: string[];
+  /** Reasoning shown on screen, inside an assistant turn. */
+  thinking?: string[];
+  /** Inside a turn, not part of its text (buttons, toolbars, citations UI). */
+  ignore?: string[];
+  /** The selected model's label. */
+  modelLabel?: string[];
+  /** Present anywhere while a reply streams (e.g. a stop button, `[data-is-streaming="true"]`). */
+  streaming?: string[];
+}
+
+/** A site's own traffic that carries exact usage, read by the MAIN-world hook. */
+export interface UsageStreamSpec {
+  /** Matched against the request URL's pathname. */
+  path: RegExp;
+  format: 'deepseek' | 'zai';
+}
+
+export interface AdapterSpec {
+  /** Stable id: used in settings, idempotency keys and history. Lowercase, no spaces. */
+  id: string;
+  /** Human name shown in the badge and the popup. */
+  label: string;
+  /** Extension match patterns (must also be covered by SITE_MATCHES in utils/sites.ts). */
+  matches: string[];
+  selectors: SiteSelectors;
+  /** Conversation id from the page URL; null on a new, unsaved chat. */
+  conversationId: (url: URL) => string | null;
+  usageStream?: UsageStreamSpec;
+  /** What is known not to work on this site (shown in the README table). */
+  knownGaps?: string[];
+  /** Overrides for sites whose markup does not fit the selector lists. */
+  listTurns?: (root: ParentNode) => TurnNode[];
+  readTurn?: (node: TurnNode) => TurnText;
+  readModelLabel?: (root: ParentNode) => string | null;
+  isStreaming?: (root: ParentNode) => boolean;
+}
+
+export interface SiteAdapter extends Required<
+  Pick<AdapterSpec, 'id' | 'label' | 'matches' | 'selectors' | 'conversationId' | 'knownGaps'>
+> {
+  usageStream?: UsageStreamSpec;
+  /** The composer element, or null when it cannot be found. */
+  findComposer(root: ParentNode): Element | null;
+  /** The draft's text, or null when there is no composer on the page. */
+  readDraft(root: ParentNode): string | null;
+  /** Every message element in document order. */
+  listTurns(root: ParentNode): TurnNode[];
+  /** A message's text and shown reasoning. */
+  readTurn(node: TurnNode): TurnText;
+  /** All turns with their text (convenience for tests and small pages; the runner caches). */
+  readTurns(root: ParentNode): Turn[];
+  readModelLabel(root: ParentNode): string | null;
+  isStreaming(root: ParentNode): boolean;
+  /** A CSS selector matching any turn element, used to map a DOM mutation to its turn. */
+  turnSelector: string;
+}

@@ -1,0 +1,24 @@
+import { defineAdapter, pathId } from './define';
+
+export default defineAdapter({
+  id: 'zai',
+  label: 'Z.ai (GLM)',
+  matches: ['https://chat.z.ai/*'],
+  selectors: {
+    composer: ['#chat-input', 'textarea'],
+    user: ['.chat-user'],
+    assistant: ['.chat-assistant'],
+    // Unverified: the reasoning panel. The site is built on Open WebUI.
+    thinking: ['.thinking-chain-container', '[class*="thinking-block"]'],
+    ignore: ['.chat-assistant-actions', 'button'],
+    modelLabel: [
+      '#model-selector-0-button',
+      'button[aria-label="Select a model"]',
+      '[id^="model-selector"] button',
+    ],
+    streaming: ['#stop-response-button', 'button[aria-label="Stop"]'],
+  },
+  conversationId: (url) => pathId(url, /\/c\/([0-9A-Za-z-]+)/),
+  usageStream: { path: /^\/api\/v2\/chat\/completions$/, format: 'zai' },
+  knownGaps: ['model label and thinking selectors are unverified'],
+});
