@@ -1,0 +1,125 @@
+/**
+ * Merge normalized sources into one rate card: lab models keep their list price as the default
+ * offer and gain OpenRouter's offer when OpenRouter sells the same model; OpenRouter models with no
+ * lab entry become models of their own, under OpenRouter's id.
+ */
+import { FULL_DATE_SUFFIX } from './filters';
+import { mapVendor, normalizeKey, variantOf, hashString } from './keys';
+import type { LabModel, OpenRouterEntry } from './normalize-models-dev';
+import { rateCardSchema, type RateCard, type RateCardModel, type SourceInfo } from './schema';
+
+export interface BuildCardInput {
+  lab: LabModel[];
+  openrouter: OpenRouterEntry[];
+  createdAt: string;
+  sources: SourceInfo[];
+}
+
+/** Content hash of the models: the card's version (equal content, equal version). */
+export function cardVersion(models: RateCardModel[]): string {
+  return hashString(JSON.stringify(models));
+}
+
+export function buildRateCard({ lab, openrouter, createdAt, sources }: BuildCardInput): RateCard {
+  const models: RateCardModel[] = [];
+  const byKey = new Map<string, RateCardModel>();
+  for (const m of lab) {
+    const model: RateCardModel = {
+      id: m.id,
+      name: m.name,
+      provider: m.provider,
+      family: m.family,
+      contextWindow: m.contextWindow,
+      maxOutput: m.maxOutput,
+      aliases: [...m.aliases],
+      offers: m.offer ? { default: m.offer } : {},
+    };
+    models.push(model);
+    for (const id of [m.id, ...m.aliases]) byKey.set(normalizeKey(id), model);
+  }
+
+  // Strict matching only (exact id after vendor mapping, or a full date dropped): a loose match
+  // here would hang one model's OpenRouter price on another (e.g. "mistral-large" is Large 2 on
+  // OpenRouter but Large 3 at Mistral).
+  const match = (id: string): RateCardModel | undefined => {
+    const key = normalizeKey(id);
+    const mapped = mapVendor(key) ?? key;
+    return byKey.get(mapped) ?? byKey.get(mapped.replace(/-(?:\d{8}|\d{4}-\d{2}-\d{2})$/, ''));
+  };
+
+  // Paid entries first, so a `:free` twin lands on the model its paid entry made.
+  const sorted = [...openrouter].sort(
+    (a, b) => Number(!!variantOf(a.id)) - Number(!!variantOf(b.id)),
+  );
+  for (const entry of sorted) {
+    const variant = variantOf(entry.id);
+    const target = match(entry.id) ?? (entry.slug ? match(entry.slug) : undefined);
+    if (variant) {
+      // `:free` / `:thinking` twins resolve to their model (the resolver strips the suffix); a
+      // twin with no paid sibling is kept under its own id so it is not mistaken for the paid one.
+      if (target || byKey.has(normalizeKey(entry.id))) continue;
+      if (variant !== 'free') continue;
+    }
+    if (target) {
+      if (!target.offers.openrouter) target.offers.openrouter = entry.offer;
+      addAlias(target, entry.id);
+      if (entry.slug) addAlias(target, entry.slug);
+      continue;
+    }
+    const id = variant
+      ? entry.id.toLowerCase()
+      : entry.id.toLowerCase().replace(FULL_DATE_SUFFIX, '');
+    if (byKey.has(normalizeKey(id))) continue;
+    const model: RateCardModel = {
+      id,
+      name: entry.name,
+      provider: id.slice(0, id.indexOf('/')),
+      family: entry.family,
+      contextWindow: entry.contextWindow,
+      maxOutput: entry.maxOutput,
+      aliases: [],
+      offers: { openrouter: entry.offer },
+    };
+    if (entry.slug && normalizeKey(entry.slug) !== normalizeKey(id)) addAlias(model, entry.slug);
+    models.push(model);
+    byKey.set(normalizeKey(id), model);
+  }
+
+  const kept = models.filter((m) => m.offers.default || m.offers.openrouter);
+  const card: RateCard = {
+    schema: 1,
+    version: cardVersion(kept),
+    createdAt,
+    sources,
+    models: kept,
+  };
+  return rateCardSchema.parse(card);
+}
+
+function addAlias(model: RateCardModel, alias: string) {
+  const key = normalizeKey(alias);
+  if (key === normalizeKey(model.id)) return;
+  if (model.aliases.some((a) => normalizeKey(a) === key)) return;
+  model.aliases.push(alias);
+}
+
+/**
+ * Replace one card's OpenRouter offers with fresher ones (a sync where only OpenRouter answered,
+ * or where models.dev's copy of OpenRouter is older than OpenRouter's own API).
+ */
+export function withOpenRouterOffers(
+  card: RateCard,
+  openrouter: OpenRouterEntry[],
+  source: SourceInfo,
+  createdAt: string,
+): RateCard {
+  const lab: LabModel[] = card.models
+    .filter((m) => m.offers.default)
+    .map((m) => ({ ...m, offer: m.offers.default }));
+  return buildRateCard({
+    lab,
+    openrouter,
+    createdAt,
+    sources: [...card.sources.filter((s) => s.name !== source.name), source],
+  });
+}

@@ -1,0 +1,32 @@
+/** Rate card and pricing engine (pure). See README "Rate card and pricing". */
+export * from './schema';
+export { getBundledCard } from './bundled';
+export { buildRateCard, cardVersion, withOpenRouterOffers } from './card';
+export { normalizeModelsDev, RateCardSourceError } from './normalize-models-dev';
+export type { LabModel, OpenRouterEntry } from './normalize-models-dev';
+export { normalizeOpenRouter } from './normalize-openrouter';
+export { findModel, resolveModelId, listModels } from './resolve';
+export type { ModelSummary } from './resolve';
+export { priceUsage, priceOffer, microsToUnits } from './price';
+export type {
+  PriceResult,
+  Priced,
+  Unpriced,
+  PriceBreakdown,
+  PriceClass,
+  PriceOverride,
+  PriceOverrides,
+  PriceOptions,
+} from './price';
+export { SEED_MODELS } from './seeds';
+export {
+  BUNDLED_RATES,
+  BUNDLED_RATE_DATE,
+  convertMicros,
+  formatCost,
+  formatMicros,
+  isCurrencyCode,
+  rateFor,
+} from './currency';
+export type { CostDisplay, ExchangeRate, FormattedCost } from './currency';
+export { checkCardChange, parseFeedBody, MAX_MODEL_DROP, MAX_PRICE_FACTOR } from './guard';
