@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { HistoryDB, SCHEMA_VERSIONS } from '@/utils/db/schema';
+import { foldEvents, makeDayKeyer } from '@/utils/core/aggregate';
+import { generateEvents } from './generate';
+
+/**
+ * Every released schema version has a fixture: the rows a database of that version holds, written
+ * with that version's schema only. Opening it with the current code must keep every row (after
+ * the named upgrades that follow it).
+ *
+ * Adding version N: add its entry to SCHEMA_VERSIONS, a FIXTURES[N] with rows in the N shape,
+ * and an UPGRADED_ROWS[N] describing what its upgrade function does to rows of N − 1
+ * (the test applies every later one to each older fixture).
+ */
+type Tables = Record<string, unknown[]>;
+
+function v1Rows(): Tables {
+  const events = generateEvents(250, { end: Date.UTC(2026, 0, 20), days: 30, seed: 42 }).map(
+    (e, i) => ({ ...e, id: i + 1 }),
+  );
+  events[0].text = { prompt: 'kept text', reply: 'kept reply' };
+  const keyer = makeDayKeyer('UTC');
+  const folded = foldEvents(
+    events.map((source) => ({ source, day: keyer(source.time) })),
+    new Map(),
+    new Map(),
+  );
+  return {
+    events,
+    conversations: [
+      {
+        id: events[0].conversation,
+        site: events[0].site,
+        conversationId: events[0].conversationId,
+        title: 'A title',
+        firstSeen: events[0].time,
+        lastSeen: events[0].time,
+        events: 1,
+        pricedEvents: 1,
+        costMicroUsd: 5,
+        input: 1,
+        output: 1,
+        reasoning: 0,
+      },
+    ],
+    dayTotals: [...folded.totals.values()],
+    dayConversations: [...folded.conversations.values()],
+    meta: [{ key: 'rollupTimeZone', value: 'UTC' }],
+  };
+}
+
+const FIXTURES: Record<number, () => Tables> = { 1: v1Rows };
+
+/** Row transforms of each version's upgrade (none yet: v1 is the first release). */
+const UPGRADED_ROWS: Record<number, (rows: Tables) => Tables> = {};
+
+const sortRows = (rows: unknown[]) =>
+  [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+describe('schema migrations', () => {
+  it('has a fixture for every schema version, and versions only grow', () => {
+    const versions = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(Object.keys(FIXTURES).map(Number)).toEqual(versions);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    for (const v of SCHEMA_VERSIONS.slice(1)) {
+      if (v.upgrade) expect(UPGRADED_ROWS[v.version], `UPGRADED_ROWS[${v.version}]`).toBeDefined();
+    }
+  });
+
+  it.each(SCHEMA_VERSIONS.map((v, i) => [v.version, i] as const))(
+    'a database written by version %i opens with every row intact',
+    async (version, index) => {
+      const name = `migrate-${version}-${Math.random().toString(36).slice(2)}`;
+      const old = new HistoryDB(name, undefined, SCHEMA_VERSIONS.slice(0, index + 1));
+      let rows = FIXTURES[version]();
+      await old.transaction('rw', old.tables, async () => {
+        for (const [table, data] of Object.entries(rows)) await old.table(table).bulkAdd(data);
+      });
+      old.close();
+
+      const current = new HistoryDB(name);
+      await current.open();
+      expect(current.verno).toBe(SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version);
+      for (const later of SCHEMA_VERSIONS.slice(index + 1)) {
+        const transform = UPGRADED_ROWS[later.version];
+        if (transform) rows = transform(rows);
+      }
+      for (const [table, expected] of Object.entries(rows)) {
+        const actual = await current.table(table).toArray();
+        expect(actual.length, `${table} row count`).toBe(expected.length);
+        expect(sortRows(actual), table).toEqual(sortRows(expected));
+      }
+      await current.delete();
+    },
+  );
+});

@@ -1,0 +1,169 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { HistoryDB } from '@/utils/db/schema';
+import { recordEvents } from '@/utils/db/write';
+import { exportCsv, exportJson, readAllEvents } from '@/utils/db/export';
+import { MAX_IMPORT_BYTES, microToUsd, parseImport } from '@/utils/db/transfer';
+import { generateEvents } from './generate';
+
+const TZ = 'Asia/Shanghai';
+const END = Date.UTC(2026, 3, 1);
+let opened: HistoryDB[] = [];
+function freshDb(): HistoryDB {
+  const db = new HistoryDB(`transfer-${Math.random().toString(36).slice(2)}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened) await db.delete();
+  opened = [];
+});
+
+const withoutIds = <T extends { id?: number }>(rows: T[]) => rows.map(({ id: _id, ...r }) => r);
+
+describe('export and import', () => {
+  it('round-trips losslessly, text and titles included; a second import adds nothing', async () => {
+    const source = freshDb();
+    const events = generateEvents(1_200, { end: END, days: 20, seed: 9 });
+    events[3].text = {
+      prompt: '你好 "quoted", comma\nnew line',
+      reply: '__proto__ is just text here',
+    };
+    events[4].flags = 3;
+    await recordEvents(source, events, {
+      timeZone: TZ,
+      titles: new Map([[events[3].conversation, 'A titled chat']]),
+    });
+    const json = await exportJson(source, END);
+    const parsed = parseImport(json);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const target = freshDb();
+    const first = await recordEvents(target, parsed.file.events, {
+      timeZone: TZ,
+      titles: new Map(parsed.file.titles),
+    });
+    expect(first.added).toHaveLength(1_200);
+    expect(withoutIds(await readAllEvents(target))).toEqual(
+      withoutIds(await readAllEvents(source)),
+    );
+    expect(await target.conversations.toArray()).toEqual(await source.conversations.toArray());
+    expect(await target.dayTotals.toArray()).toEqual(await source.dayTotals.toArray());
+    const again = await recordEvents(target, parsed.file.events, { timeZone: TZ });
+    expect(again.added).toHaveLength(0);
+    expect(again.duplicates).toBe(1_200);
+    expect(await target.events.count()).toBe(1_200);
+    // The export of the import is the same file.
+    expect(await exportJson(target, END)).toBe(json);
+  });
+
+  it('exports CSV with exact decimal costs, blanks for unpriced, escaped cells', async () => {
+    const db = freshDb();
+    const events = generateEvents(10, { end: END, days: 1, seed: 2 });
+    events[0].modelLabel = '=HYPERLINK("x")';
+    events[1].costMicroUsd = null;
+    events[1].model = null;
+    events[2].costMicroUsd = 1_234_567;
+    await recordEvents(db, events, { timeZone: TZ });
+    const csv = await exportCsv(db);
+    const lines = csv.trim().split('\n');
+    expect(lines).toHaveLength(11);
+    expect(lines[0].split(',')).toContain('cost_usd');
+    expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
+    expect(csv).toContain(',1.234567,');
+    expect(microToUsd(null)).toBe('');
+    expect(microToUsd(5)).toBe('0.000005');
+  });
+
+  const valid = () =>
+    JSON.parse(
+      JSON.stringify({
+        format: 'token-meter-history',
+        version: 1,
+        exportedAt: '2026-01-01T00:00:00.000Z',
+        events: generateEvents(3, { end: END, days: 1 }).map(({ id: _id, ...e }) => e),
+        titles: [],
+      }),
+    );
+
+  it.each([
+    ['truncated JSON', () => JSON.stringify(valid()).slice(0, 200), /not valid JSON/],
+    ['not JSON', () => 'hello', /not valid JSON/],
+    ['another format', () => JSON.stringify({ format: 'x' }), /not a Token Meter history export/],
+    [
+      'a wrong type',
+      () => {
+        const f = valid();
+        f.events[1].time = '2026-01-01';
+        return JSON.stringify(f);
+      },
+      /events\[1\]\.time/,
+    ],
+    [
+      'a negative cost',
+      () => {
+        const f = valid();
+        f.events[0].costMicroUsd = -5;
+        return JSON.stringify(f);
+      },
+      /events\[0\]\.costMicroUsd/,
+    ],
+    [
+      'an unknown provenance',
+      () => {
+        const f = valid();
+        f.events[2].input.provenance = 'guess';
+        return JSON.stringify(f);
+      },
+      /events\[2\]\.input\.provenance/,
+    ],
+    [
+      'an extra key',
+      () => {
+        const f = valid();
+        f.events[0].evil = 1;
+        return JSON.stringify(f);
+      },
+      /events\[0\].*evil/,
+    ],
+    [
+      'a __proto__ key',
+      () => JSON.stringify(valid()).replace('"site":', '"__proto__":{"polluted":true},"site":'),
+      /"__proto__" key/,
+    ],
+    [
+      'a constructor key at the top',
+      () => JSON.stringify(valid()).replace('{', '{"constructor":{"prototype":{}},'),
+      /"(constructor|prototype)" key/,
+    ],
+    [
+      'a mismatched conversation key',
+      () => {
+        const f = valid();
+        f.events[0].conversation = 'other|x';
+        return JSON.stringify(f);
+      },
+      /conversation must be/,
+    ],
+  ])('refuses %s with a clear message', (_label, make, message) => {
+    const result = parseImport(make());
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatch(message);
+      expect(result.error).toMatch(/Nothing was imported/);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a 100 MB file before parsing it', () => {
+    const result = parseImport('{}', 100 * 1024 * 1024);
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/100 MB; the largest import is 64 MB/),
+    });
+    expect(MAX_IMPORT_BYTES).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('accepts a valid file', () => {
+    const result = parseImport(JSON.stringify(valid()));
+    expect(result.ok).toBe(true);
+  });
+});

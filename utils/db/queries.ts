@@ -1,0 +1,157 @@
+/**
+ * The popup's read path: everything it shows, from the day rollups of the last two months
+ * (a few hundred rows even for heavy use), never a scan of all events. When the rollups were
+ * computed in another time zone than the reader's (the user travelled; the background rebuilds
+ * them on its next start), the same numbers are folded from the events of the range instead.
+ */
+import {
+  breakdown,
+  dailyCosts,
+  foldEvents,
+  makeDayKeyer,
+  periodContaining,
+  previousPeriod,
+  summarize,
+  topConversations,
+  type CalendarOptions,
+  type DayConversation,
+  type DayTotal,
+  type Period,
+  type PeriodKind,
+  type PeriodSummary,
+  type Slice,
+} from '@/utils/core/aggregate';
+import type { HistoryDB } from './schema';
+import type { ConversationRow, StoredEvent } from './types';
+import { ROLLUP_TIME_ZONE } from './write';
+
+export interface ConversationSlice extends Slice {
+  conversation: ConversationRow | undefined;
+}
+
+export interface PeriodView {
+  summary: PeriodSummary;
+  /** Cost per day (micro-USD), aligned with `summary.period.days`. */
+  daily: number[];
+  byModel: Slice[];
+  bySite: Slice[];
+  top: ConversationSlice[];
+}
+
+export interface Dashboard {
+  now: number;
+  calendar: CalendarOptions;
+  views: Record<PeriodKind, PeriodView>;
+  /** Where the numbers were folded from (rollups, or events when the time zone differs). */
+  source: 'rollups' | 'events';
+  /** Events ever stored (for the empty state). */
+  totalEvents: number;
+}
+
+const TOP_CONVERSATIONS = 5;
+
+function rangeOf(now: number, calendar: CalendarOptions) {
+  const periods = {
+    day: periodContaining('day', now, calendar),
+    week: periodContaining('week', now, calendar),
+    month: periodContaining('month', now, calendar),
+  } satisfies Record<PeriodKind, Period>;
+  const previous = {
+    day: previousPeriod(periods.day, calendar),
+    week: previousPeriod(periods.week, calendar),
+    month: previousPeriod(periods.month, calendar),
+  } satisfies Record<PeriodKind, Period>;
+  const all = [...Object.values(periods), ...Object.values(previous)];
+  const first = all.reduce((a, p) => (p.days[0] < a ? p.days[0] : a), periods.day.days[0]);
+  const start = Math.min(...all.map((p) => p.start));
+  const end = Math.max(...all.map((p) => p.end));
+  const last = periods.month.days[periods.month.days.length - 1];
+  const lastDay = periods.week.days[6] > last ? periods.week.days[6] : last;
+  return { periods, previous, first, lastDay, start, end };
+}
+
+/** Fold the events of [start, end) into rollup rows in `timeZone` (the fallback path). */
+export async function rollupsFromEvents(
+  db: HistoryDB,
+  start: number,
+  end: number,
+  timeZone: string,
+): Promise<{ totals: DayTotal[]; conversations: DayConversation[] }> {
+  const events: StoredEvent[] = await db.events.where('time').between(start, end).toArray();
+  const keyer = makeDayKeyer(timeZone);
+  const folded = foldEvents(
+    events.map((source) => ({ source, day: keyer(source.time) })),
+    new Map(),
+    new Map(),
+  );
+  return { totals: [...folded.totals.values()], conversations: [...folded.conversations.values()] };
+}
+
+export async function loadDashboard(
+  db: HistoryDB,
+  now: number,
+  calendar: CalendarOptions,
+): Promise<Dashboard> {
+  const range = rangeOf(now, calendar);
+  return db.transaction(
+    'r',
+    [db.dayTotals, db.dayConversations, db.meta, db.events, db.conversations],
+    async () => {
+      const tz = await db.meta.get(ROLLUP_TIME_ZONE);
+      const rollupsMatch = tz === undefined || tz.value === calendar.timeZone;
+      let totals: DayTotal[];
+      let convRows: DayConversation[];
+      if (rollupsMatch) {
+        [totals, convRows] = await Promise.all([
+          db.dayTotals.where('day').between(range.first, range.lastDay, true, true).toArray(),
+          db.dayConversations
+            .where('day')
+            .between(range.first, range.lastDay, true, true)
+            .toArray(),
+        ]);
+      } else {
+        ({ totals, conversations: convRows } = await rollupsFromEvents(
+          db,
+          range.start,
+          range.end,
+          calendar.timeZone,
+        ));
+      }
+      const views = {} as Record<PeriodKind, PeriodView>;
+      const wanted = new Set<string>();
+      for (const kind of ['day', 'week', 'month'] as const) {
+        const period = range.periods[kind];
+        const top = topConversations(convRows, period, TOP_CONVERSATIONS);
+        top.forEach((s) => wanted.add(s.key));
+        views[kind] = {
+          summary: summarize(totals, period, range.previous[kind]),
+          daily: dailyCosts(totals, period),
+          byModel: breakdown(totals, period, 'model'),
+          bySite: breakdown(totals, period, 'site'),
+          top: top.map((s) => ({ ...s, conversation: undefined })),
+        };
+      }
+      const ids = [...wanted];
+      const rows = await db.conversations.bulkGet(ids);
+      const byId = new Map(ids.map((id, i) => [id, rows[i]]));
+      for (const view of Object.values(views))
+        for (const s of view.top) s.conversation = byId.get(s.key);
+      return {
+        now,
+        calendar,
+        views,
+        source: rollupsMatch ? 'rollups' : 'events',
+        totalEvents: await db.events.count(),
+      };
+    },
+  );
+}
+
+/** Events of a period, for re-pricing on another model (a week is at most a few thousand). */
+export async function eventsBetween(
+  db: HistoryDB,
+  start: number,
+  end: number,
+): Promise<StoredEvent[]> {
+  return db.events.where('time').between(start, end).toArray();
+}

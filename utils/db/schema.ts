@@ -1,0 +1,67 @@
+/**
+ * The history database (IndexedDB via Dexie) in the extension's origin. Only the background
+ * writes it; the popup and the options page read it directly (same origin) with live queries.
+ *
+ * Schema versions are append-only: a released entry of SCHEMA_VERSIONS is never edited. A new
+ * version adds an entry with its `stores` changes and, when rows must change, a named upgrade
+ * function; tests/unit/history/migrations.test.ts opens a database written by every earlier
+ * version and checks that every row survives.
+ */
+import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import type { DayConversation, DayTotal } from '@/utils/core/aggregate';
+import type { ConversationRow, MetaRow, StoredEvent } from './types';
+
+export const DB_NAME = 'token-meter-history';
+
+export interface SchemaVersion {
+  version: number;
+  /** What changed, for the reader of this list. */
+  description: string;
+  /** Dexie store specs added or changed in this version (null deletes a table). */
+  stores: Record<string, string | null>;
+  /** Named row upgrade, run once when a database of an earlier version is opened. */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    description: 'events with a unique idempotency key; conversations; daily rollups; meta',
+    stores: {
+      events: '++id, &key, time, conversation',
+      conversations: '&id, lastSeen',
+      dayTotals: '&id, day',
+      dayConversations: '&id, day',
+      meta: '&key',
+    },
+  },
+];
+
+export class HistoryDB extends Dexie {
+  events!: Table<StoredEvent, number>;
+  conversations!: Table<ConversationRow, string>;
+  dayTotals!: Table<DayTotal, string>;
+  dayConversations!: Table<DayConversation, string>;
+  meta!: Table<MetaRow, string>;
+
+  constructor(name = DB_NAME, options?: DexieOptions, versions = SCHEMA_VERSIONS) {
+    super(name, options);
+    for (const v of versions) {
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}
+
+let shared: HistoryDB | undefined;
+
+/** The extension's one database handle (pages and background each hold one). */
+export function historyDb(): HistoryDB {
+  shared ??= new HistoryDB();
+  return shared;
+}
+
+/** The writers' tables, in one list so every write transaction locks the same scope. */
+export function writeScope(db: HistoryDB) {
+  return [db.events, db.conversations, db.dayTotals, db.dayConversations, db.meta];
+}

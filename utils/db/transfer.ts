@@ -1,0 +1,233 @@
+/**
+ * Export and import formats of the history. JSON is the lossless format (every stored field of
+ * every event, plus conversation titles); CSV is one row per turn for spreadsheets (no text).
+ *
+ * An import file is untrusted: it is size-checked before reading, parsed with a reviver that
+ * refuses prototype-polluting keys, and validated as a whole with strict zod schemas before a
+ * single row is sent to the background, so a bad file writes nothing and says what is wrong.
+ */
+import { z } from 'zod';
+import type { StoredEvent } from './types';
+
+export const EXPORT_FORMAT = 'token-meter-history';
+export const EXPORT_VERSION = 1;
+/** Largest import file: ~140k turns. Bigger files are refused before they are read. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** Rows per importHistory message (keeps each message a few MB). */
+export const IMPORT_CHUNK = 5_000;
+
+const int = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const shortText = z.string().max(1_000);
+
+const tokenCountSchema = z.strictObject({
+  tokens: int,
+  provenance: z.enum(['site', 'exact', 'vocab', 'estimate', 'unknown']),
+  family: shortText,
+});
+
+const perMillionSchema = z.strictObject({
+  input: z.number().nonnegative().optional(),
+  output: z.number().nonnegative().optional(),
+  cacheRead: z.number().nonnegative().optional(),
+  cacheWrite: z.number().nonnegative().optional(),
+  cacheWrite1h: z.number().nonnegative().optional(),
+  reasoning: z.number().nonnegative().optional(),
+  request: z.number().nonnegative().optional(),
+});
+
+const appliedPricesSchema = z.strictObject({
+  source: shortText,
+  offer: shortText,
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  perMillion: perMillionSchema,
+  tierAbove: int.nullable(),
+});
+
+export const storedEventSchema = z
+  .strictObject({
+    id: int.optional(),
+    key: z.string().min(1).max(2_000),
+    time: int,
+    site: z.string().min(1).max(100),
+    conversationId: z.string().max(1_000),
+    conversation: z.string().max(1_200),
+    turnIndex: int,
+    modelLabel: shortText.nullable(),
+    model: shortText.nullable(),
+    input: tokenCountSchema,
+    output: tokenCountSchema,
+    reasoning: tokenCountSchema,
+    costMicroUsd: int.nullable(),
+    rateCardVersion: shortText.nullable(),
+    prices: appliedPricesSchema.nullable(),
+    flags: int,
+    text: z.strictObject({ prompt: z.string(), reply: z.string() }).optional(),
+  })
+  .refine((e) => e.conversation === `${e.site}|${e.conversationId}`, {
+    message: 'conversation must be "site|conversationId"',
+    path: ['conversation'],
+  });
+
+export const exportFileSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  exportedAt: z.string(),
+  events: z.array(storedEventSchema).max(2_000_000),
+  /** Conversation id (`site|id`) → title; only present for users who opted in to text. */
+  titles: z.array(z.tuple([z.string().max(1_200), z.string().max(2_000)])),
+});
+
+export type ExportFile = z.infer<typeof exportFileSchema>;
+
+export function buildExportJson(events: StoredEvent[], titles: [string, string][], now: number) {
+  const file: ExportFile = {
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    // The local row id is not part of the data: an import assigns its own.
+    events: events.map(({ id: _id, ...rest }) => rest),
+    titles,
+  };
+  return JSON.stringify(file);
+}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export type ParseResult = { ok: true; file: ExportFile } | { ok: false; error: string };
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const path = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
+  return `${path || 'file'}: ${issue.message}`;
+}
+
+/** Validate the text of an import file. Never throws; says what is wrong in one sentence. */
+export function parseImport(text: string, byteLength = text.length): ParseResult {
+  if (byteLength > MAX_IMPORT_BYTES) {
+    return {
+      ok: false,
+      error: `The file is ${(byteLength / 1048576).toFixed(0)} MB; the largest import is ${MAX_IMPORT_BYTES / 1048576} MB. Nothing was imported.`,
+    };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text, (key, value) => {
+      if (FORBIDDEN_KEYS.has(key)) throw new ForbiddenKeyError(key);
+      return value;
+    });
+  } catch (error) {
+    if (error instanceof ForbiddenKeyError) {
+      return {
+        ok: false,
+        error: `The file contains a "${error.key}" key, which a Token Meter export never has; refusing it. Nothing was imported.`,
+      };
+    }
+    return {
+      ok: false,
+      error: `The file is not valid JSON (damaged or cut short): ${error instanceof Error ? error.message : String(error)}. Nothing was imported.`,
+    };
+  }
+  if (
+    typeof data !== 'object' ||
+    data === null ||
+    (data as { format?: unknown }).format !== EXPORT_FORMAT
+  ) {
+    return {
+      ok: false,
+      error:
+        'This is not a Token Meter history export (no "format": "token-meter-history"). Nothing was imported.',
+    };
+  }
+  const parsed = exportFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issues = parsed.error.issues;
+    const more =
+      issues.length > 1
+        ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})`
+        : '';
+    return {
+      ok: false,
+      error: `The file does not match the export format: ${describeIssue(issues[0])}${more}. Nothing was imported.`,
+    };
+  }
+  return { ok: true, file: parsed.data };
+}
+
+class ForbiddenKeyError extends Error {
+  constructor(readonly key: string) {
+    super(`forbidden key ${key}`);
+  }
+}
+
+const CSV_COLUMNS = [
+  'time',
+  'site',
+  'conversation_id',
+  'turn_index',
+  'model_label',
+  'model',
+  'input_tokens',
+  'input_provenance',
+  'input_family',
+  'output_tokens',
+  'output_provenance',
+  'output_family',
+  'reasoning_tokens',
+  'reasoning_provenance',
+  'cost_usd',
+  'rate_card_version',
+  'flags',
+  'key',
+] as const;
+
+/** Exact decimal USD from integer micro-USD ("" when unpriced, never 0). */
+export function microToUsd(micro: number | null): string {
+  if (micro === null) return '';
+  const sign = micro < 0 ? '-' : '';
+  const abs = Math.abs(micro);
+  return `${sign}${Math.floor(abs / 1e6)}.${String(abs % 1e6).padStart(6, '0')}`;
+}
+
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  let s = String(value);
+  // A cell starting with = + - @ is a formula in spreadsheets: site-provided labels are untrusted.
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvHeader(): string {
+  return CSV_COLUMNS.join(',') + '\n';
+}
+
+export function csvRows(events: readonly StoredEvent[]): string {
+  let out = '';
+  for (const e of events) {
+    out +=
+      [
+        new Date(e.time).toISOString(),
+        e.site,
+        e.conversationId,
+        e.turnIndex,
+        e.modelLabel,
+        e.model,
+        e.input.tokens,
+        e.input.provenance,
+        e.input.family,
+        e.output.tokens,
+        e.output.provenance,
+        e.output.family,
+        e.reasoning.tokens,
+        e.reasoning.provenance,
+        microToUsd(e.costMicroUsd),
+        e.rateCardVersion,
+        e.flags,
+        e.key,
+      ]
+        .map(csvCell)
+        .join(',') + '\n';
+  }
+  return out;
+}

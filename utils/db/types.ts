@@ -1,0 +1,81 @@
+/**
+ * Rows of the history database. Stored events are the unit of truth; conversations and the
+ * daily rollups are derived from them (and can be rebuilt from them).
+ */
+import type { TokenCount } from '@/utils/core/types';
+
+/** The prices the cost was computed with, as the rate card stated them (per 1M tokens). */
+export interface AppliedPrices {
+  /** Rate-card source of the offer, e.g. "models.dev", "openrouter.ai" or "override". */
+  source: string;
+  /** Offer kind used, e.g. "default" or "openrouter". */
+  offer: string;
+  /** ISO 4217 code of the prices (every current source is USD). */
+  currency: string;
+  /** Price per 1M tokens by class (input, output, cacheRead, cacheWrite, reasoning), and `request` per request. */
+  perMillion: Record<string, number>;
+  /** The long-context tier applied (its `above` threshold), or null for the base rate. */
+  tierAbove: number | null;
+}
+
+/** Bit flags of a stored event. */
+export const EventFlag = {
+  /** The reply replaced an earlier one (regenerate). */
+  regenerated: 1,
+  /** Priced with a user's custom price, not the rate card's. */
+  customPrice: 2,
+  /** Came from an import file, not recorded live. */
+  imported: 4,
+} as const;
+
+export interface StoredEvent {
+  /** Auto-increment primary key (absent before insertion). */
+  id?: number;
+  /** Idempotency key (unique index): site + conversation + turn + content hash. */
+  key: string;
+  /** Epoch ms the turn completed. */
+  time: number;
+  site: string;
+  conversationId: string;
+  /** `${site}|${conversationId}`, indexed to find a conversation's events. */
+  conversation: string;
+  turnIndex: number;
+  modelLabel: string | null;
+  /** Canonical rate-card id, or null (unresolved: unpriced). */
+  model: string | null;
+  input: TokenCount;
+  output: TokenCount;
+  reasoning: TokenCount;
+  /** Integer micro-USD; null = unpriced (never 0 for an unknown model). */
+  costMicroUsd: number | null;
+  /** Rate-card version (content hash) the cost was computed with; null when unpriced. */
+  rateCardVersion: string | null;
+  prices: AppliedPrices | null;
+  /** EventFlag bits. */
+  flags: number;
+  /** Prompt and reply text, only when the user opted in. */
+  text?: { prompt: string; reply: string };
+}
+
+export interface ConversationRow {
+  /** `${site}|${conversationId}` */
+  id: string;
+  site: string;
+  conversationId: string;
+  /** Only when the user opted in to storing text. */
+  title?: string;
+  firstSeen: number;
+  lastSeen: number;
+  events: number;
+  pricedEvents: number;
+  costMicroUsd: number;
+  input: number;
+  output: number;
+  reasoning: number;
+}
+
+/** Small key/value rows: e.g. the time zone the day rollups were computed in. */
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
