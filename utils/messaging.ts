@@ -9,10 +9,43 @@
  * To add a message: add an entry to `Protocol`, then a handler in the background's handler map.
  */
 import { browser, type Browser } from 'wxt/browser';
+import type { ModelSummary, PriceResult, RateCardStatus } from '@/utils/core/ratecard';
+import type { TurnEvent, Usage } from '@/utils/core/types';
+import type { StoredEvent } from '@/utils/db/types';
 
 export interface Protocol {
   /** Liveness and version: used by the e2e wiring test and by the badge's "connected" state. */
   ping: { req: { from: string }; res: { version: string; at: number; from: string } };
+  /** Price one request's usage on the rate card (utils/background/ratecard.ts); unknown → unpriced. */
+  priceUsage: {
+    req: { model: string; usage: Usage; offer?: 'default' | 'openrouter' };
+    res: PriceResult;
+  };
+  /** Compact model list for menus and the compare view; `override` marks a custom price. */
+  getModels: {
+    req: Record<string, never>;
+    res: { version: string; createdAt: string; models: (ModelSummary & { override: boolean })[] };
+  };
+  /** The card in use and the last sync (time, per-feed error) for the UI. */
+  rateCardStatus: { req: Record<string, never>; res: RateCardStatus };
+  /** "Refresh now": sync both feeds, answer with the resulting status. */
+  refreshRateCard: { req: Record<string, never>; res: RateCardStatus };
+  /**
+   * Store one completed turn in the history (utils/background/history.ts, the only writer).
+   * Idempotent by `key`: a repeat is skipped (`duplicate: true`), never counted twice.
+   * `costMicroUsd` is null when unpriced (unknown model) or not stored.
+   */
+  recordTurn: {
+    req: TurnEvent;
+    res: { stored: boolean; duplicate: boolean; costMicroUsd: number | null };
+  };
+  /** Import validated history rows (options page, in chunks); duplicates skipped by key. */
+  importHistory: {
+    req: { events: StoredEvent[]; titles: [string, string][] };
+    res: { added: number; duplicates: number };
+  };
+  /** Delete the whole history (the user confirmed). */
+  deleteHistory: { req: Record<string, never>; res: { deleted: true } };
 }
 
 export type MessageType = keyof Protocol;

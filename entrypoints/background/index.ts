@@ -1,5 +1,6 @@
 import { registerHandlers } from '@/utils/messaging';
 import { pingHandlers } from '@/utils/background/ping';
+import { setupRateCard } from '@/utils/background/ratecard';
 
 // Thin entrypoint: nothing runs outside main() (WXT imports this file at build time).
 // Each feature area keeps its handlers and startup work in utils/background/<area>.ts and is
@@ -10,6 +11,7 @@ export default defineBackground({
   main() {
     registerHandlers({
       ...pingHandlers,
+      ...setupRateCard(),
     });
   },
 });

@@ -103,23 +103,68 @@ function addAlias(model: RateCardModel, alias: string) {
   model.aliases.push(alias);
 }
 
-/**
- * Replace one card's OpenRouter offers with fresher ones (a sync where only OpenRouter answered,
- * or where models.dev's copy of OpenRouter is older than OpenRouter's own API).
- */
-export function withOpenRouterOffers(
-  card: RateCard,
-  openrouter: OpenRouterEntry[],
-  source: SourceInfo,
-  createdAt: string,
-): RateCard {
-  const lab: LabModel[] = card.models
+/** Lab models of a card (those with a default offer), as the builder takes them. */
+export function labFromCard(card: RateCard): LabModel[] {
+  return card.models
     .filter((m) => m.offers.default)
-    .map((m) => ({ ...m, offer: m.offers.default }));
+    .map((m) => ({
+      id: m.id,
+      name: m.name,
+      provider: m.provider,
+      family: m.family,
+      contextWindow: m.contextWindow,
+      maxOutput: m.maxOutput,
+      aliases: m.aliases,
+      offer: m.offers.default,
+    }));
+}
+
+/** OpenRouter entries of a card whose offer came from a matching source. */
+export function openRouterFromCard(
+  card: RateCard,
+  fromSource: (source: string) => boolean,
+): OpenRouterEntry[] {
+  return card.models
+    .filter((m) => m.offers.openrouter && fromSource(m.offers.openrouter.source))
+    .map((m) => ({
+      id: m.offers.openrouter!.sourceId,
+      slug: m.offers.default ? undefined : m.aliases[0],
+      name: m.name,
+      family: m.family,
+      contextWindow: m.contextWindow,
+      maxOutput: m.maxOutput,
+      offer: m.offers.openrouter!,
+    }));
+}
+
+export const OPENROUTER_LIVE_SOURCE = 'openrouter.ai';
+
+/**
+ * Rebuild a card with what a sync brought: fresh lab models and models.dev's OpenRouter copy when
+ * models.dev answered, fresh OpenRouter offers when OpenRouter answered; whatever did not answer
+ * is carried over from the previous card. OpenRouter's own API wins over models.dev's copy.
+ */
+export function rebuildCard(
+  previous: RateCard,
+  update: {
+    modelsDev?: { lab: LabModel[]; openrouter: OpenRouterEntry[] };
+    openrouter?: OpenRouterEntry[];
+    sources: SourceInfo[];
+    createdAt: string;
+  },
+): RateCard {
+  const lab = update.modelsDev?.lab ?? labFromCard(previous);
+  const copy =
+    update.modelsDev?.openrouter ??
+    openRouterFromCard(previous, (s) => s !== OPENROUTER_LIVE_SOURCE);
+  const live =
+    update.openrouter ?? openRouterFromCard(previous, (s) => s === OPENROUTER_LIVE_SOURCE);
+  const liveIds = new Set(live.map((e) => e.id));
+  const names = new Set(update.sources.map((s) => s.name));
   return buildRateCard({
     lab,
-    openrouter,
-    createdAt,
-    sources: [...card.sources.filter((s) => s.name !== source.name), source],
+    openrouter: [...live, ...copy.filter((e) => !liveIds.has(e.id))],
+    createdAt: update.createdAt,
+    sources: [...previous.sources.filter((s) => !names.has(s.name)), ...update.sources],
   });
 }

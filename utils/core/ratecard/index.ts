@@ -1,7 +1,15 @@
 /** Rate card and pricing engine (pure). See README "Rate card and pricing". */
 export * from './schema';
 export { getBundledCard } from './bundled';
-export { buildRateCard, cardVersion, withOpenRouterOffers } from './card';
+export {
+  buildRateCard,
+  cardVersion,
+  rebuildCard,
+  labFromCard,
+  openRouterFromCard,
+  OPENROUTER_LIVE_SOURCE,
+} from './card';
+export type { FeedStatus, RateCardStatus } from './status';
 export { normalizeModelsDev, RateCardSourceError } from './normalize-models-dev';
 export type { LabModel, OpenRouterEntry } from './normalize-models-dev';
 export { normalizeOpenRouter } from './normalize-openrouter';

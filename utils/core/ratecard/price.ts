@@ -27,11 +27,13 @@ export type PriceClass = 'input' | 'cacheRead' | 'cacheWrite' | 'output' | 'reas
 /** Micro-units (1e-6 of the currency) per price class. */
 export type PriceBreakdown = Record<PriceClass, number>;
 
-/** A user's own price for a model (a negotiated rate): replaces every offer of that model. */
+/**
+ * A user's own price for a model (a negotiated rate), USD per 1M tokens like the card: replaces
+ * every offer of that model.
+ */
 export interface PriceOverride {
   prices: PriceSet;
   tiers?: Offer['tiers'];
-  currency?: string;
   /** When the user set it (ISO). */
   setAt?: string;
   note?: string;
@@ -178,7 +180,7 @@ export function priceUsage(
       offer: 'override',
       override: true,
       source: 'override',
-      currency: override.currency ?? 'USD',
+      currency: 'USD',
       ...r,
       free: r.costMicros === 0 && Object.values(override.prices).every((v) => !v),
       fetchedAt: override.setAt ?? '',

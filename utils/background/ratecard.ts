@@ -1,0 +1,350 @@
+/**
+ * Rate-card sync in the background: on install and every 12 h (alarms), fetch models.dev and
+ * OpenRouter with ETag/If-None-Match and a timeout, validate, normalize, check against the last
+ * good card, store. Any failure is recorded in the status for the UI and the last good card stays
+ * in use; nothing here may throw out of a listener (the worker must never crash).
+ *
+ * Handlers: priceUsage, getModels, rateCardStatus, refreshRateCard.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import {
+  checkCardChange,
+  getBundledCard,
+  listModels,
+  normalizeModelsDev,
+  normalizeOpenRouter,
+  parseFeedBody,
+  priceUsage,
+  rateCardSchema,
+  rebuildCard,
+  type FeedStatus,
+  type LabModel,
+  type OpenRouterEntry,
+  type RateCard,
+  type RateCardStatus,
+} from '@/utils/core/ratecard';
+import type { Handlers } from '@/utils/messaging';
+import { getValidOverrides } from '@/utils/ratecard-settings';
+
+export const FEEDS = {
+  modelsDev: { name: 'models.dev', url: 'https://models.dev/api.json', license: 'MIT' },
+  openrouter: {
+    name: 'openrouter.ai',
+    url: 'https://openrouter.ai/api/v1/models',
+    license: "OpenRouter's terms",
+  },
+} as const;
+type FeedKey = keyof typeof FEEDS;
+
+export const SYNC_ALARM = 'ratecard-sync';
+export const SYNC_PERIOD_MINUTES = 12 * 60;
+export const FETCH_TIMEOUT_MS = 20_000;
+/** models.dev's api.json is ~2.4 MB; anything past 10 MB is not a price list. */
+export const MAX_FEED_BYTES = 10 * 1024 * 1024;
+
+interface StoredCard {
+  card: RateCard;
+  savedAt: number;
+}
+
+/** The last good synced card (null until a sync succeeds; the bundled card is used meanwhile). */
+export const storedCard = storage.defineItem<StoredCard | null>('local:ratecard', {
+  fallback: null,
+  version: 1,
+});
+
+const emptyFeed = (url: string): FeedStatus => ({
+  url,
+  lastAttempt: null,
+  lastSuccess: null,
+  etag: null,
+  error: null,
+});
+
+type StoredStatus = Omit<RateCardStatus, 'version' | 'createdAt' | 'models' | 'origin' | 'syncing'>;
+
+export const syncStatus = storage.defineItem<StoredStatus>('local:ratecardStatus', {
+  fallback: {
+    lastSync: null,
+    lastAttempt: null,
+    error: null,
+    feeds: {
+      modelsDev: emptyFeed(FEEDS.modelsDev.url),
+      openrouter: emptyFeed(FEEDS.openrouter.url),
+    },
+  },
+  version: 1,
+});
+
+let current: { card: RateCard; origin: 'bundled' | 'synced' } | null = null;
+let syncing: Promise<RateCardStatus> | null = null;
+
+/** The card in use: the last good synced card, unless the bundled snapshot is newer or it is corrupt. */
+export async function getCard(): Promise<RateCard> {
+  return (await loadCurrent()).card;
+}
+
+async function loadCurrent() {
+  if (current) return current;
+  const bundled = getBundledCard();
+  const stored: StoredCard | null = await storedCard.getValue().catch(() => null);
+  const parsed = stored ? rateCardSchema.safeParse(stored.card) : null;
+  current =
+    parsed?.success && parsed.data.createdAt >= bundled.createdAt
+      ? { card: parsed.data, origin: 'synced' }
+      : { card: bundled, origin: 'bundled' };
+  return current;
+}
+
+export async function getStatus(): Promise<RateCardStatus> {
+  const { card, origin } = await loadCurrent();
+  const stored = await syncStatus.getValue();
+  return {
+    ...stored,
+    version: card.version,
+    createdAt: card.createdAt,
+    models: card.models.length,
+    origin,
+    syncing: syncing !== null,
+  };
+}
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+type FeedResult = { kind: 'not-modified' } | { kind: 'body'; json: unknown; etag: string | null };
+
+/** Fetch one feed: conditional, bounded in time and size, HTML and malformed JSON named as such. */
+export async function fetchFeed(
+  key: FeedKey,
+  etag: string | null,
+  fetchImpl: FetchLike,
+): Promise<FeedResult> {
+  const feed = FEEDS[key];
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
+  try {
+    let response: Response;
+    try {
+      response = await fetchImpl(feed.url, {
+        headers: etag ? { 'If-None-Match': etag } : {},
+        signal: controller.signal,
+        cache: 'no-cache',
+        credentials: 'omit',
+      });
+    } catch (error) {
+      if (controller.signal.aborted) {
+        throw new Error(`${feed.name} did not answer within ${FETCH_TIMEOUT_MS / 1000} s`, {
+          cause: error,
+        });
+      }
+      throw new Error(
+        `${feed.name} unreachable (${error instanceof Error ? error.message : String(error)})`,
+        { cause: error },
+      );
+    }
+    if (response.status === 304) return { kind: 'not-modified' };
+    if (!response.ok) throw new Error(`${feed.name} answered HTTP ${response.status}`);
+    const length = Number(response.headers.get('content-length') ?? NaN);
+    if (length > MAX_FEED_BYTES) throw tooLarge(feed.name);
+    const body = await readLimited(response, feed.name, controller);
+    const json = parseFeedBody(feed.name, body, response.headers.get('content-type'));
+    return { kind: 'body', json, etag: response.headers.get('etag') };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function tooLarge(name: string) {
+  return new Error(
+    `${name} response is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB: not a price list`,
+  );
+}
+
+/** Read a body, giving up (and cancelling the download) past MAX_FEED_BYTES. */
+async function readLimited(response: Response, name: string, controller: AbortController) {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_FEED_BYTES) {
+      await reader.cancel().catch(() => {});
+      controller.abort();
+      throw tooLarge(name);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+export interface SyncDeps {
+  fetch?: FetchLike;
+  now?: () => number;
+}
+
+/** Sync both feeds once; concurrent calls share one run. Never throws. */
+export function syncRateCard(deps: SyncDeps = {}): Promise<RateCardStatus> {
+  syncing ??= runSync(deps).finally(() => {
+    syncing = null;
+  });
+  return syncing;
+}
+
+async function runSync({
+  fetch: fetchImpl = (i, init) => fetch(i, init),
+  now = Date.now,
+}: SyncDeps) {
+  try {
+    const status = await syncStatus.getValue();
+    const attempt = now();
+    const feeds = structuredClone(status.feeds);
+    const { card: previous } = await loadCurrent();
+    let card = previous;
+    const iso = new Date(attempt).toISOString();
+
+    const steps: [FeedKey, (json: unknown) => RateCard][] = [
+      [
+        'modelsDev',
+        (json) => {
+          const modelsDev: { lab: LabModel[]; openrouter: OpenRouterEntry[] } = normalizeModelsDev(
+            json,
+            { fetchedAt: iso },
+          );
+          return rebuildCard(card, {
+            modelsDev,
+            sources: [{ ...source('modelsDev'), fetchedAt: iso }],
+            createdAt: iso,
+          });
+        },
+      ],
+      [
+        'openrouter',
+        (json) =>
+          rebuildCard(card, {
+            openrouter: normalizeOpenRouter(json, { fetchedAt: iso }),
+            sources: [{ ...source('openrouter'), fetchedAt: iso }],
+            createdAt: iso,
+          }),
+      ],
+    ];
+    // Each feed is applied and checked on its own, so one broken feed does not block the other.
+    for (const [key, apply] of steps) {
+      const feed = feeds[key];
+      feed.lastAttempt = attempt;
+      try {
+        const result = await fetchFeed(key, feed.etag, fetchImpl);
+        if (result.kind === 'body') {
+          const next = apply(result.json);
+          const rejection = checkCardChange(card, next);
+          if (rejection) throw new Error(`${FEEDS[key].name} rejected: ${rejection}`);
+          card = next;
+          feed.etag = result.etag;
+        }
+        feed.lastSuccess = attempt;
+        feed.error = null;
+      } catch (error) {
+        feed.error = error instanceof Error ? error.message : String(error);
+      }
+    }
+
+    if (card !== previous && card.version !== previous.version) {
+      await storedCard.setValue({ card, savedAt: attempt });
+      current = { card, origin: 'synced' };
+    }
+    const errors = [feeds.modelsDev.error, feeds.openrouter.error].filter(Boolean);
+    await syncStatus.setValue({
+      lastSync: errors.length ? status.lastSync : attempt,
+      lastAttempt: attempt,
+      error: errors.length ? errors.join('; ') : null,
+      feeds,
+    });
+  } catch (error) {
+    // Storage failure or a bug: record it, keep the card in use.
+    const message = error instanceof Error ? error.message : String(error);
+    await syncStatus
+      .getValue()
+      .then((s) =>
+        syncStatus.setValue({ ...s, lastAttempt: now(), error: `sync failed: ${message}` }),
+      )
+      .catch(() => {});
+  }
+  const result = await getStatus().catch(() => null);
+  return result ?? fallbackStatus();
+}
+
+function source(key: FeedKey) {
+  const { name, url, license } = FEEDS[key];
+  return { name, url, license };
+}
+
+function fallbackStatus(): RateCardStatus {
+  const card = current?.card ?? getBundledCard();
+  return {
+    version: card.version,
+    createdAt: card.createdAt,
+    models: card.models.length,
+    origin: current?.origin ?? 'bundled',
+    lastSync: null,
+    lastAttempt: null,
+    syncing: false,
+    error: 'status unavailable',
+    feeds: {
+      modelsDev: emptyFeed(FEEDS.modelsDev.url),
+      openrouter: emptyFeed(FEEDS.openrouter.url),
+    },
+  };
+}
+
+/** Forget the in-memory card (tests; a storage change from another context). */
+export function resetRateCardMemory() {
+  current = null;
+  syncing = null;
+}
+
+async function ensureAlarm() {
+  const existing = await browser.alarms.get(SYNC_ALARM);
+  if (!existing) {
+    await browser.alarms.create(SYNC_ALARM, {
+      delayInMinutes: SYNC_PERIOD_MINUTES,
+      periodInMinutes: SYNC_PERIOD_MINUTES,
+    });
+  }
+}
+
+export const rateCardHandlers: Handlers = {
+  priceUsage: async ({ model, usage, offer }) =>
+    priceUsage(await getCard(), model, usage, { offer, overrides: await getValidOverrides() }),
+  getModels: async () => {
+    const card = await getCard();
+    const overrides = await getValidOverrides();
+    return {
+      version: card.version,
+      createdAt: card.createdAt,
+      models: listModels(card).map((m) => ({ ...m, override: m.id in overrides })),
+    };
+  },
+  rateCardStatus: () => getStatus(),
+  refreshRateCard: () => syncRateCard(),
+};
+
+/**
+ * Register the sync's listeners (synchronously, from the background's main()) and return the
+ * message handlers. Sync runs on install and on the 12-hour alarm; the alarm is re-created on
+ * each start if the browser dropped it.
+ */
+export function setupRateCard(): Handlers {
+  browser.runtime.onInstalled.addListener(() => {
+    void ensureAlarm().catch(() => {});
+    void syncRateCard();
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void syncRateCard();
+  });
+  void ensureAlarm().catch(() => {});
+  return rateCardHandlers;
+}
