@@ -1,37 +1,243 @@
-import { useEffect, useState } from 'react';
-import { sendMessage } from '@/utils/messaging';
+import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import type { MeterView } from '@/utils/overlay/types';
+import { formatMicros, formatTokens, describeProvenance } from './overlay/format';
+import { PALETTES, meterColor } from './overlay/palette';
+import { Panel, buttonStyle, type ModelChoice } from './overlay/Panel';
 
-type Status = 'connecting' | 'connected' | 'offline';
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
 
-/** The in-page badge. Later work fills it with counts; for now it proves the wiring. */
-export function Badge() {
-  const [status, setStatus] = useState<Status>('connecting');
-  useEffect(() => {
-    let live = true;
-    sendMessage('ping', { from: 'content' })
-      .then(() => live && setStatus('connected'))
-      .catch(() => live && setStatus('offline'));
-    return () => {
-      live = false;
-    };
-  }, []);
+export interface BadgeProps {
+  status: ConnectionStatus;
+  view: MeterView | null;
+  theme: 'light' | 'dark';
+  /** Where the badge sits (viewport px, top-left corner); null = bottom-right corner. */
+  position: { left: number; top: number } | null;
+  collapsed: boolean;
+  models: ModelChoice[] | null;
+  override: string | null;
+  onPickModel?: (id: string | null) => void;
+  onCollapse?: (collapsed: boolean) => void;
+  /** Called once at the end of a drag with the distance moved. */
+  onMoved?: (dx: number, dy: number) => void;
+  onOpenPanel?: () => void;
+}
+
+/** The in-page badge: draft tokens and cost, the conversation's cost, the context meter. */
+export function Badge(props: BadgeProps) {
+  const { status, view, theme, position, collapsed } = props;
+  const palette = PALETTES[theme];
+  const [open, setOpen] = useState(false);
+  const [drag, setDrag] = useState<{ dx: number; dy: number } | null>(null);
+  const start = useRef<{ x: number; y: number } | null>(null);
+
+  const onPointerDown = (e: ReactPointerEvent) => {
+    start.current = { x: e.clientX, y: e.clientY };
+    (e.target as Element).setPointerCapture?.(e.pointerId);
+    setDrag({ dx: 0, dy: 0 });
+  };
+  const onPointerMove = (e: ReactPointerEvent) => {
+    if (!start.current) return;
+    setDrag({ dx: e.clientX - start.current.x, dy: e.clientY - start.current.y });
+  };
+  const onPointerUp = () => {
+    if (start.current && drag && (drag.dx !== 0 || drag.dy !== 0))
+      props.onMoved?.(drag.dx, drag.dy);
+    start.current = null;
+    setDrag(null);
+  };
+
+  const place: React.CSSProperties = position
+    ? { left: position.left + (drag?.dx ?? 0), top: position.top + (drag?.dy ?? 0) }
+    : { right: 16 - (drag?.dx ?? 0), bottom: 16 - (drag?.dy ?? 0) };
+
+  const shell: React.CSSProperties = {
+    position: 'fixed',
+    ...place,
+    zIndex: 2147483646,
+    font: '12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif',
+    color: palette.fg,
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'flex-end',
+  };
+
+  if (collapsed) {
+    return (
+      <div style={shell}>
+        <button
+          type="button"
+          data-testid="tm-badge"
+          data-status={status}
+          data-collapsed="true"
+          title="Token Meter: show"
+          onClick={() => props.onCollapse?.(false)}
+          style={{
+            ...buttonStyle(palette),
+            background: palette.bg,
+            border: `1px solid ${palette.border}`,
+            borderRadius: 10,
+            padding: '1px 6px',
+          }}
+        >
+          TM
+        </button>
+      </div>
+    );
+  }
+
   return (
-    <div
-      data-testid="tm-badge"
-      data-status={status}
-      style={{
-        position: 'fixed',
-        right: 16,
-        bottom: 16,
-        zIndex: 2147483646,
-        font: '12px/1.4 system-ui, sans-serif',
-        background: '#111827',
-        color: '#f9fafb',
-        padding: '4px 8px',
-        borderRadius: 6,
-      }}
-    >
-      Token Meter · {status}
+    <div style={shell}>
+      {open && view ? (
+        <Panel
+          view={view}
+          palette={palette}
+          models={props.models}
+          override={props.override}
+          onPickModel={(id) => props.onPickModel?.(id)}
+          onClose={() => setOpen(false)}
+        />
+      ) : null}
+      <div
+        data-testid="tm-badge"
+        data-status={status}
+        data-health={view?.health ?? 'loading'}
+        data-theme={theme}
+        style={{
+          background: palette.bg,
+          border: `1px solid ${palette.border}`,
+          borderRadius: 8,
+          padding: '4px 6px',
+          boxShadow: '0 2px 8px rgba(0,0,0,.15)',
+          display: 'flex',
+          alignItems: 'center',
+          gap: 6,
+          minWidth: 150,
+        }}
+      >
+        <span
+          title="Drag to move"
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerUp}
+          style={{ cursor: 'grab', color: palette.muted, userSelect: 'none', touchAction: 'none' }}
+        >
+          ⠿
+        </span>
+        <button
+          type="button"
+          data-testid="tm-open"
+          onClick={() => {
+            setOpen(!open);
+            props.onOpenPanel?.();
+          }}
+          style={{ ...buttonStyle(palette), textAlign: 'left', flex: 1, padding: 0 }}
+        >
+          <BadgeBody status={status} view={view} palette={palette} />
+        </button>
+        <button
+          type="button"
+          aria-label="Hide Token Meter on this site"
+          title="Collapse (still counting)"
+          onClick={() => props.onCollapse?.(true)}
+          style={{ ...buttonStyle(palette), color: palette.muted }}
+        >
+          –
+        </button>
+      </div>
     </div>
+  );
+}
+
+function BadgeBody({
+  status,
+  view,
+  palette,
+}: {
+  status: ConnectionStatus;
+  view: MeterView | null;
+  palette: (typeof PALETTES)['light'];
+}) {
+  if (!view) return <span>Token Meter · {status}</span>;
+  if (view.health === 'not-detected') {
+    return (
+      <span data-testid="tm-health">
+        Token Meter: not detected on this page ({view.site.label})
+      </span>
+    );
+  }
+  const draft = view.draft;
+  const ratio = view.contextRatio;
+  const modelText =
+    view.model.status === 'ok'
+      ? view.model.info!.name
+      : view.model.status === 'unpriced'
+        ? `${view.model.candidate} (unpriced)`
+        : view.model.status === 'loading'
+          ? '…'
+          : 'unknown model: pick one';
+  return (
+    <span style={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
+      <span>
+        <strong
+          data-testid="tm-draft-tokens"
+          data-tokens={draft?.tokens?.tokens ?? ''}
+          title={describeProvenance(draft?.tokens)}
+        >
+          {draft ? (draft.tokens ? formatTokens(draft.tokens) : (draft.note ?? '…')) : '—'}
+        </strong>{' '}
+        tok ·{' '}
+        <span data-testid="tm-draft-cost" data-micros={draft?.costMicros ?? ''}>
+          {draft?.costMicros != null ? formatMicros(draft.costMicros) : (draft?.note ?? '…')}
+        </span>
+        <span style={{ color: palette.muted }} data-testid="tm-model">
+          {' '}
+          · {modelText}
+        </span>
+      </span>
+      <span style={{ color: palette.muted }}>
+        conversation{' '}
+        <span
+          data-testid="tm-conv-cost"
+          data-micros={view.conversation.costMicros ?? ''}
+          style={{ color: palette.fg }}
+        >
+          {view.conversation.costMicros !== null
+            ? formatMicros(view.conversation.costMicros)
+            : (view.conversation.costNote ?? '…')}
+        </span>
+        {ratio !== null ? (
+          <>
+            {' · '}
+            <span
+              data-testid="tm-context"
+              data-ratio={ratio.toFixed(4)}
+              style={{ color: meterColor(ratio, palette) }}
+            >
+              {(ratio * 100).toFixed(ratio < 0.1 ? 1 : 0)}% of window
+            </span>
+          </>
+        ) : null}
+        {view.health === 'partial' || view.health === 'error' ? (
+          <span data-testid="tm-health" title={view.healthNote}>
+            {' '}
+            · {view.health === 'error' ? 'adapter error' : 'partly detected'}
+          </span>
+        ) : null}
+      </span>
+      {ratio !== null ? (
+        <span
+          style={{ height: 3, background: palette.border, borderRadius: 2, overflow: 'hidden' }}
+        >
+          <span
+            style={{
+              display: 'block',
+              height: '100%',
+              width: `${Math.min(100, ratio * 100)}%`,
+              background: meterColor(ratio, palette),
+            }}
+          />
+        </span>
+      ) : null}
+    </span>
   );
 }

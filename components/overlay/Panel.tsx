@@ -1,0 +1,182 @@
+import type { MeterView, TurnRow } from '@/utils/overlay/types';
+import { describeProvenance, formatMicros, formatTokens, provenanceTag } from './format';
+import type { Palette } from './palette';
+
+export interface ModelChoice {
+  id: string;
+  name: string;
+  provider: string;
+}
+
+interface PanelProps {
+  view: MeterView;
+  palette: Palette;
+  models: ModelChoice[] | null;
+  override: string | null;
+  onPickModel: (id: string | null) => void;
+  onClose: () => void;
+}
+
+function Cell({
+  row,
+  field,
+  palette,
+}: {
+  row: TurnRow;
+  field: 'input' | 'output' | 'reasoning';
+  palette: Palette;
+}) {
+  const count = row[field];
+  return (
+    <td title={describeProvenance(count)} style={{ textAlign: 'right', padding: '2px 6px' }}>
+      {formatTokens(count)}
+      <span style={{ color: palette.muted, fontSize: 10, marginLeft: 3 }}>
+        {provenanceTag(count)}
+      </span>
+    </td>
+  );
+}
+
+export function Panel({ view, palette, models, override, onPickModel, onClose }: PanelProps) {
+  const { model } = view;
+  const groups = new Map<string, ModelChoice[]>();
+  for (const m of models ?? []) {
+    const list = groups.get(m.provider) ?? [];
+    list.push(m);
+    groups.set(m.provider, list);
+  }
+  return (
+    <div
+      data-testid="tm-panel"
+      style={{
+        marginBottom: 6,
+        width: 380,
+        maxHeight: 420,
+        overflow: 'auto',
+        background: palette.bg,
+        color: palette.fg,
+        border: `1px solid ${palette.border}`,
+        borderRadius: 8,
+        boxShadow: '0 8px 24px rgba(0,0,0,.25)',
+        padding: 10,
+      }}
+    >
+      <div style={{ display: 'flex', alignItems: 'center', marginBottom: 6 }}>
+        <strong style={{ flex: 1 }}>
+          {view.site.label} · {view.conversation.turns} turns
+        </strong>
+        <button
+          type="button"
+          onClick={onClose}
+          aria-label="Close panel"
+          style={buttonStyle(palette)}
+        >
+          ×
+        </button>
+      </div>
+      <label style={{ display: 'block', marginBottom: 8 }}>
+        <span style={{ color: palette.muted }}>Model </span>
+        <select
+          data-testid="tm-model-select"
+          value={override ?? ''}
+          onChange={(e) => onPickModel(e.target.value || null)}
+          style={{ maxWidth: 300, font: 'inherit', background: palette.bg, color: palette.fg }}
+        >
+          <option value="">
+            {model.source !== 'override' && model.info
+              ? `Detected: ${model.info.name}`
+              : model.label
+                ? `Detected label "${model.label}" (unknown)`
+                : 'Not detected: pick one'}
+          </option>
+          {[...groups].map(([provider, list]) => (
+            <optgroup key={provider} label={provider}>
+              {list.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <div style={{ color: palette.muted, marginBottom: 6 }} data-testid="tm-model-source">
+        {model.info
+          ? `${model.info.name} (${model.info.id}) from ${
+              {
+                override: 'your choice',
+                stream: "the site's stream",
+                label: 'the model label',
+                none: '—',
+              }[model.source]
+            }${model.info.contextWindow ? ` · ${model.info.contextWindow.toLocaleString('en-US')}-token window` : ''}`
+          : model.status === 'unpriced'
+            ? `${model.candidate} is not in the rate card: unpriced`
+            : 'unknown model: pick one'}
+      </div>
+      {view.rows.length === 0 ? (
+        <div style={{ color: palette.muted }}>No replies on this page yet.</div>
+      ) : (
+        <table style={{ borderCollapse: 'collapse', width: '100%' }} data-testid="tm-turns">
+          <thead>
+            <tr style={{ color: palette.muted, textAlign: 'right' }}>
+              <th style={{ textAlign: 'left', padding: '2px 6px' }}>#</th>
+              <th title="All earlier turns + the prompt (chat UIs resend the history)">input</th>
+              <th>output</th>
+              <th title="Reasoning shown on screen or reported by the site; ? when hidden">
+                reasoning
+              </th>
+              <th>cost</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.rows.map((row) => (
+              <tr
+                key={row.turnIndex}
+                data-testid="tm-turn-row"
+                data-recorded={row.recorded}
+                data-exact={row.exact}
+              >
+                <td
+                  style={{ padding: '2px 6px' }}
+                  title={row.exact ? "numbers from the site's own stream" : ''}
+                >
+                  {row.turnIndex + 1}
+                  {row.exact ? ' ✓' : ''}
+                  {row.regenerated ? ' ↻' : ''}
+                </td>
+                <Cell row={row} field="input" palette={palette} />
+                <Cell row={row} field="output" palette={palette} />
+                <Cell row={row} field="reasoning" palette={palette} />
+                <td
+                  style={{ textAlign: 'right', padding: '2px 6px' }}
+                  title={row.recorded === 'saved' ? 'saved to history' : row.recorded}
+                >
+                  {row.costMicros !== null ? formatMicros(row.costMicros) : (row.costNote ?? '…')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <div style={{ color: palette.muted, marginTop: 8, fontSize: 11 }}>
+        site = the site's own usage numbers · exact = the model's tokenizer · vocab = a related
+        vocabulary · ≈ = estimate · ? = hidden. ✓ exact usage · ↻ regenerated.
+        {view.lastUsage
+          ? ` Last stream: ${view.lastUsage.format}${view.lastUsage.total ? `, total ${view.lastUsage.total}` : ''}.`
+          : ''}
+      </div>
+    </div>
+  );
+}
+
+export function buttonStyle(palette: Palette) {
+  return {
+    background: 'transparent',
+    color: palette.fg,
+    border: 'none',
+    cursor: 'pointer',
+    font: 'inherit',
+    padding: '0 4px',
+  } as const;
+}

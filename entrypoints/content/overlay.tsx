@@ -1,0 +1,187 @@
+import { createRoot, type Root } from 'react-dom/client';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { Badge, type ConnectionStatus } from '@/components/Badge';
+import type { ModelChoice } from '@/components/overlay/Panel';
+import { sendMessage } from '@/utils/messaging';
+import type { SiteAdapter } from '@/utils/adapters';
+import { createMeter } from '@/utils/overlay/meter';
+import { startRunner } from '@/utils/overlay/runner';
+import { createMessagingServices } from '@/utils/overlay/services';
+import type { MeterView, UsageReport } from '@/utils/overlay/types';
+import {
+  overlaySettings,
+  updateSiteOverlaySettings,
+  type OverlaySettings,
+  type OverlaySiteSettings,
+} from '@/utils/overlay-settings';
+import { privacySettings, siteSettings } from '@/utils/settings';
+import { readTheme } from './theme';
+
+const BADGE_WIDTH = 240;
+const BADGE_HEIGHT = 46;
+
+export interface OverlayHandle {
+  addUsage(report: UsageReport): void;
+}
+
+/**
+ * Mount the badge (shadow root: the page's CSS and ours never meet) and start the runner and the
+ * meter for this site. Without an adapter (a page the registry does not know) only the badge
+ * shows, saying so.
+ */
+export async function startOverlay(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter | null,
+): Promise<OverlayHandle> {
+  const sites = await siteSettings
+    .getValue()
+    .catch(() => ({ disabled: [] as string[], badgeHidden: [] as string[] }));
+  if (adapter && sites.disabled.includes(adapter.id)) return { addUsage: () => undefined };
+  const hidden = adapter ? sites.badgeHidden.includes(adapter.id) : false;
+
+  let status: ConnectionStatus = 'connecting';
+  let view: MeterView | null = null;
+  let theme: 'light' | 'dark' = 'light';
+  let position: { left: number; top: number } | null = null;
+  let prefs: OverlaySiteSettings = adapter
+    ? ((await overlaySettings.getValue().catch((): OverlaySettings => ({})))[adapter.id] ?? {})
+    : {};
+  let models: ModelChoice[] | null = null;
+  let storeText = false;
+  privacySettings.getValue().then(
+    (p) => (storeText = p.storePromptText),
+    () => undefined,
+  );
+
+  let root: Root | null = null;
+  const render = () => {
+    if (!root || ctx.isInvalid) return;
+    root.render(
+      <Badge
+        status={status}
+        view={view}
+        theme={theme}
+        position={position}
+        collapsed={prefs.collapsed === true}
+        models={models}
+        override={prefs.modelOverride ?? null}
+        onPickModel={(id) => {
+          if (!adapter) return;
+          void updateSiteOverlaySettings(adapter.id, { modelOverride: id ?? undefined });
+        }}
+        onCollapse={(collapsed) => {
+          if (adapter) void updateSiteOverlaySettings(adapter.id, { collapsed });
+        }}
+        onMoved={(dx, dy) => {
+          if (!adapter) return;
+          const offset = prefs.offset ?? { x: 0, y: 0 };
+          void updateSiteOverlaySettings(adapter.id, {
+            offset: { x: offset.x + dx, y: offset.y + dy },
+          });
+        }}
+        onOpenPanel={() => {
+          if (models) return;
+          (sendMessage as unknown as (t: string, d: unknown) => Promise<unknown>)('getModels', {})
+            .then((reply) => {
+              const list = (Array.isArray(reply) ? reply : []) as ModelChoice[];
+              models = list.map(({ id, name, provider }) => ({ id, name, provider }));
+              render();
+            })
+            .catch(() => undefined);
+        }}
+      />,
+    );
+  };
+
+  if (!hidden) {
+    const ui = await createShadowRootUi<Root>(ctx, {
+      name: 'token-meter-badge',
+      position: 'overlay',
+      anchor: 'body',
+      append: 'last',
+      onMount(container) {
+        root = createRoot(container);
+        render();
+        return root;
+      },
+      onRemove(r) {
+        r?.unmount();
+        root = null;
+      },
+    });
+    ui.mount();
+  }
+
+  sendMessage('ping', { from: 'content' })
+    .then(() => (status = 'connected'))
+    .catch(() => (status = 'offline'))
+    .finally(render);
+
+  if (!adapter) return { addUsage: () => undefined };
+
+  const place = () => {
+    const composer = adapter.findComposer(document);
+    const offset = prefs.offset ?? { x: 0, y: 0 };
+    if (!composer) {
+      position = null;
+      return;
+    }
+    const rect = composer.getBoundingClientRect();
+    const left = Math.max(
+      4,
+      Math.min(window.innerWidth - BADGE_WIDTH, rect.right - BADGE_WIDTH) + offset.x,
+    );
+    const top = Math.max(
+      4,
+      Math.min(window.innerHeight - BADGE_HEIGHT, rect.top - BADGE_HEIGHT - 6 + offset.y),
+    );
+    position = { left, top };
+  };
+
+  const meter = createMeter({
+    site: { id: adapter.id, label: adapter.label },
+    services: createMessagingServices(),
+    storeText: () => storeText,
+    onView(next) {
+      view = next;
+      render();
+    },
+  });
+  if (prefs.modelOverride) void meter.setOverride(prefs.modelOverride);
+
+  const unwatch = overlaySettings.watch((all) => {
+    const next = all?.[adapter.id] ?? {};
+    if (next.modelOverride !== prefs.modelOverride)
+      void meter.setOverride(next.modelOverride ?? null);
+    prefs = next;
+    place();
+    render();
+  });
+
+  const runner = startRunner({
+    adapter,
+    doc: document,
+    signal: ctx.signal,
+    onSnapshot(snapshot) {
+      try {
+        theme = readTheme(document);
+        place();
+      } catch {
+        // layout reads must not stop counting
+      }
+      meter.update(snapshot).catch(() => undefined);
+    },
+  });
+  ctx.addEventListener(window, 'wxt:locationchange', () => runner.flush());
+  ctx.addEventListener(window, 'resize', () => {
+    place();
+    render();
+  });
+  ctx.onInvalidated(() => {
+    meter.dispose();
+    unwatch();
+  });
+
+  return { addUsage: (report) => void meter.addUsage(report).catch(() => undefined) };
+}

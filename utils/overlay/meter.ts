@@ -1,0 +1,559 @@
+/**
+ * The meter: turns page snapshots into counts, costs and recorded turns.
+ *
+ * It holds no DOM: the runner reads the page and calls `update(snapshot)`; the MAIN-world hook's
+ * usage arrives through `addUsage(report)`. Counting and pricing go through `MeterServices`
+ * (messages to the background), cached by content hash so a 100-turn conversation is counted
+ * once, not on every keystroke.
+ *
+ * Recording: only a reply this page saw being produced (the site's streaming indicator, or its
+ * text growing in place) is recorded, once it has settled. Turns already on screen when a
+ * conversation opens are history, not new spend. The key (site + conversation + turn index +
+ * content hash) makes a re-render, a reload or a retry after a failed send idempotent in the
+ * background; a regenerated reply has a new hash and is recorded as new output.
+ */
+import { resolveSiteModel } from '@/utils/core/site-models';
+import type { Provenance, TokenCount, TurnEvent, Usage } from '@/utils/core/types';
+import {
+  exchangeHash,
+  hashText,
+  listExchanges,
+  provisionalConversationId,
+  turnKey,
+} from './accounting';
+import type {
+  MeterServices,
+  MeterView,
+  ModelInfo,
+  ModelView,
+  PriceReply,
+  Snapshot,
+  TurnRow,
+  UsageReport,
+} from './types';
+
+export interface MeterOptions {
+  site: { id: string; label: string };
+  services: MeterServices;
+  onView: (view: MeterView) => void;
+  /** Quiet time after which a reply that stopped streaming counts as complete. */
+  settleMs?: number;
+  now?: () => number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  /** Include prompt and reply text in recorded events (privacy opt-in). */
+  storeText?: () => boolean;
+}
+
+interface Witness {
+  startedAt: number;
+  lastChange: number;
+  text: string;
+}
+
+interface Recorded {
+  hash: string;
+  status: 'pending' | 'saved' | 'failed';
+  event: TurnEvent;
+  attempts: number;
+}
+
+const PROVENANCE_RANK: Record<Provenance, number> = {
+  site: 0,
+  exact: 1,
+  vocab: 2,
+  estimate: 3,
+  unknown: 4,
+};
+
+/** The weakest provenance of a sum's parts (a sum is only as exact as its least exact part). */
+export function weakest(counts: readonly TokenCount[]): Provenance {
+  let worst: Provenance = 'site';
+  for (const c of counts)
+    if (PROVENANCE_RANK[c.provenance] > PROVENANCE_RANK[worst]) worst = c.provenance;
+  return counts.length === 0 ? 'exact' : worst;
+}
+
+export function sumCounts(counts: readonly TokenCount[]): TokenCount {
+  const families = new Set(counts.map((c) => c.family));
+  return {
+    tokens: counts.reduce((n, c) => n + c.tokens, 0),
+    provenance: weakest(counts),
+    family: families.size === 1 ? [...families][0] : families.size === 0 ? 'none' : 'mixed',
+  };
+}
+
+const UNKNOWN_REASONING: TokenCount = { tokens: 0, provenance: 'unknown', family: 'hidden' };
+
+export function createMeter(options: MeterOptions) {
+  const { site, services, onView } = options;
+  const settleMs = options.settleMs ?? 1200;
+  const now = options.now ?? (() => Date.now());
+  const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const clearTimer =
+    options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+
+  let snapshot: Snapshot | null = null;
+  let conversation: string | null = null;
+  let baselineTaken = false;
+  let prevTexts: string[] = [];
+  let witnessed = new Map<number, Witness>();
+  let recorded = new Map<number, Recorded>();
+  const seenKeys = new Set<string>();
+  let override: string | null = null;
+  let usageReports: UsageReport[] = [];
+  let engineDown = false;
+  let disposed = false;
+  let settleTimer: unknown = null;
+
+  // Caches by content: counts per (model, text hash), model infos, prices per usage.
+  const countCache = new Map<string, TokenCount>();
+  const countInflight = new Map<string, Promise<TokenCount | null>>();
+  const infoCache = new Map<string, ModelInfo | null>();
+  const priceCache = new Map<string, PriceReply>();
+  let draftSeq = 0;
+  let draftState: {
+    text: string;
+    model: string | null;
+    tokens: TokenCount | null;
+    costMicros: number | null;
+    note?: string;
+  } | null = null;
+
+  let refreshing = false;
+  let refreshAgain = false;
+
+  function conversationKey(s: Snapshot): string {
+    return s.conversationId ?? provisionalConversationId(s.turns);
+  }
+
+  function resetConversation() {
+    baselineTaken = false;
+    prevTexts = [];
+    witnessed = new Map();
+    recorded = new Map();
+    usageReports = [];
+  }
+
+  /** Witness streaming replies and decide which ones are complete. Synchronous and cheap. */
+  function observe(s: Snapshot) {
+    // A new chat gets its id from the site mid-stream (ChatGPT: "/" → "/c/<id>"): not a switch.
+    if (s.conversationId !== conversation) {
+      if (conversation !== null && s.conversationId !== null) resetConversation();
+      else if (conversation !== null && s.conversationId === null) resetConversation();
+      conversation = s.conversationId;
+    }
+    const t = now();
+    const texts = s.turns.map((turn) => `${turn.text}\u0000${turn.thinking}`);
+    if (!baselineTaken) {
+      baselineTaken = true;
+      prevTexts = texts;
+      // A reply already streaming when the page opens is being produced now: witness it.
+      const last = s.turns.length - 1;
+      if (s.streaming && last >= 0 && s.turns[last].role === 'assistant')
+        witnessed.set(last, { startedAt: t, lastChange: t, text: texts[last] });
+      return;
+    }
+    const last = s.turns.length - 1;
+    if (last >= 0 && s.turns[last].role === 'assistant') {
+      const grew = last < prevTexts.length && prevTexts[last] !== texts[last];
+      const appearedStreaming = last >= prevTexts.length && s.streaming;
+      const existing = witnessed.get(last);
+      if (existing) {
+        if (existing.text !== texts[last]) {
+          existing.text = texts[last];
+          existing.lastChange = t;
+        }
+        if (s.streaming) existing.lastChange = t;
+      } else if (grew || appearedStreaming || s.streaming) {
+        witnessed.set(last, { startedAt: t, lastChange: t, text: texts[last] });
+      }
+    }
+    prevTexts = texts;
+  }
+
+  function completedIndices(s: Snapshot): number[] {
+    const done: number[] = [];
+    const t = now();
+    const finalIndex = s.turns.length - 1;
+    for (const [index, w] of witnessed) {
+      const turn = s.turns[index];
+      if (!turn || turn.role !== 'assistant') {
+        witnessed.delete(index);
+        continue;
+      }
+      if (turn.text.trim() === '' && turn.thinking.trim() === '') continue;
+      const isFinal = index === finalIndex;
+      if (!isFinal || (!s.streaming && t - w.lastChange >= settleMs)) done.push(index);
+    }
+    return done;
+  }
+
+  function scheduleSettle() {
+    if (settleTimer !== null) clearTimer(settleTimer);
+    settleTimer = null;
+    if (witnessed.size === 0 || disposed) return;
+    settleTimer = setTimer(() => {
+      settleTimer = null;
+      if (snapshot && !disposed) {
+        observe(snapshot);
+        void refresh();
+        scheduleSettle();
+      }
+    }, settleMs);
+  }
+
+  async function count(model: string | null, text: string): Promise<TokenCount | null> {
+    if (text === '') return { tokens: 0, provenance: 'exact', family: 'empty' };
+    const key = `${model ?? ''}\u0000${text.length}:${hashText(text)}`;
+    const hit = countCache.get(key);
+    if (hit) return hit;
+    let pending = countInflight.get(key);
+    if (!pending) {
+      pending = services.countTokens(model, text).then(
+        (c) => {
+          countCache.set(key, c);
+          engineDown = false;
+          return c;
+        },
+        () => {
+          engineDown = true;
+          return null;
+        },
+      );
+      countInflight.set(key, pending);
+      void pending.finally(() => countInflight.delete(key));
+    }
+    return pending;
+  }
+
+  async function info(id: string): Promise<ModelInfo | null> {
+    if (infoCache.has(id)) return infoCache.get(id)!;
+    let value: ModelInfo | null;
+    try {
+      value = await services.modelInfo(id);
+    } catch {
+      // The card cannot answer (not loaded yet): do not cache, try again next time.
+      return null;
+    }
+    infoCache.set(id, value);
+    return value;
+  }
+
+  async function price(model: string, usage: Usage): Promise<PriceReply> {
+    const key = `${model}|${usage.input}|${usage.output}|${usage.reasoning ?? 0}`;
+    const hit = priceCache.get(key);
+    if (hit) return hit;
+    try {
+      const reply = await services.priceUsage(model, usage);
+      priceCache.set(key, reply);
+      return reply;
+    } catch (error) {
+      return {
+        priced: false,
+        reason: error instanceof Error ? error.message : 'pricing unavailable',
+      };
+    }
+  }
+
+  async function resolveModel(s: Snapshot): Promise<ModelView> {
+    const streamModel = [...usageReports].reverse().find((r) => r.model)?.model ?? null;
+    let candidate: string | null = null;
+    let source: ModelView['source'] = 'none';
+    if (override) {
+      candidate = override;
+      source = 'override';
+    } else if (streamModel) {
+      candidate = resolveSiteModel(site.id, streamModel)?.model ?? null;
+      source = candidate ? 'stream' : 'none';
+    }
+    if (!candidate && s.modelLabel) {
+      candidate = resolveSiteModel(site.id, s.modelLabel)?.model ?? null;
+      if (candidate) source = 'label';
+    }
+    if (!candidate) {
+      return {
+        label: s.modelLabel,
+        candidate: null,
+        source: 'none',
+        info: null,
+        status: s.modelLabel ? 'unknown-label' : 'not-detected',
+      };
+    }
+    const found = await info(candidate);
+    return {
+      label: s.modelLabel,
+      candidate,
+      source,
+      info: found,
+      status: found ? 'ok' : infoCache.has(candidate) ? 'unpriced' : 'loading',
+    };
+  }
+
+  function usageFor(w: Witness | undefined): UsageReport | null {
+    if (!w) return null;
+    // The stream that produced this reply ended after the reply began streaming.
+    const match = usageReports.find((r) => r.at >= w.startedAt - 5000);
+    if (!match) return null;
+    usageReports = usageReports.filter((r) => r !== match);
+    return match;
+  }
+
+  function siteCount(tokens: number, format: string): TokenCount {
+    return { tokens, provenance: 'site', family: `site:${format}` };
+  }
+
+  async function buildEvent(
+    s: Snapshot,
+    index: number,
+    model: ModelView,
+    inputCount: TokenCount,
+    outputCount: TokenCount,
+    reasoningCount: TokenCount,
+  ): Promise<TurnEvent> {
+    const conversationId = conversationKey(s);
+    const hash = exchangeHash(s.turns, index);
+    const previous = recorded.get(index);
+    const usage = usageFor(witnessed.get(index));
+    let input = inputCount;
+    let output = outputCount;
+    let reasoning = reasoningCount;
+    if (usage) {
+      if (usage.input !== undefined) input = siteCount(usage.input, usage.format);
+      if (usage.output !== undefined) output = siteCount(usage.output, usage.format);
+      if (usage.reasoning !== undefined) reasoning = siteCount(usage.reasoning, usage.format);
+      if (usage.input === undefined && usage.total !== undefined) {
+        // Only a total (DeepSeek): input = the site's total minus our count of what it produced.
+        const produced =
+          output.tokens + (reasoning.provenance === 'unknown' ? 0 : reasoning.tokens);
+        if (usage.total >= produced) input = siteCount(usage.total - produced, usage.format);
+      }
+    }
+    const event: TurnEvent = {
+      key: turnKey(site.id, conversationId, index, hash),
+      site: site.id,
+      conversationId,
+      turnIndex: index,
+      time: now(),
+      modelLabel: s.modelLabel,
+      model: model.info?.id ?? null,
+      input,
+      output,
+      reasoning,
+    };
+    if (previous && previous.hash !== hash) event.regenerated = true;
+    if (options.storeText?.()) {
+      event.text = { prompt: index > 0 ? s.turns[index - 1].text : '', reply: s.turns[index].text };
+    }
+    return event;
+  }
+
+  async function send(index: number, rec: Recorded) {
+    rec.attempts++;
+    try {
+      await services.recordTurn(rec.event);
+      rec.status = 'saved';
+    } catch {
+      rec.status = 'failed';
+    }
+  }
+
+  async function compute(): Promise<MeterView | null> {
+    const s = snapshot;
+    if (!s) return null;
+    const model = await resolveModel(s);
+    const modelId = model.info?.id ?? model.candidate;
+
+    const turnCounts = await Promise.all(s.turns.map((turn) => count(modelId, turn.text)));
+    const thinkingCounts = await Promise.all(
+      s.turns.map((turn) =>
+        turn.thinking ? count(modelId, turn.thinking) : Promise.resolve(null),
+      ),
+    );
+
+    const rows: TurnRow[] = [];
+    let costMicros: number | null = 0;
+    let costNote: string | undefined;
+    const exchanges = listExchanges(s.turns);
+    const complete = new Set(completedIndices(s));
+    for (const ex of exchanges) {
+      const inputParts = ex.inputIndices.map((i) => turnCounts[i]);
+      const output = turnCounts[ex.turnIndex];
+      const known = inputParts.every((c): c is TokenCount => c !== null) && output !== null;
+      let input = known ? sumCounts(inputParts as TokenCount[]) : null;
+      let out = output;
+      let reasoning: TokenCount = thinkingCounts[ex.turnIndex] ?? UNKNOWN_REASONING;
+      let exact = false;
+      let rec = recorded.get(ex.turnIndex);
+      const hash = exchangeHash(s.turns, ex.turnIndex);
+      if (complete.has(ex.turnIndex) && known && (!rec || rec.hash !== hash)) {
+        const event = await buildEvent(s, ex.turnIndex, model, input!, out!, reasoning);
+        if (!seenKeys.has(event.key)) {
+          seenKeys.add(event.key);
+          rec = { hash, status: 'pending', event, attempts: 0 };
+          recorded.set(ex.turnIndex, rec);
+          await send(ex.turnIndex, rec);
+        }
+        witnessed.delete(ex.turnIndex);
+      } else if (rec && rec.status === 'failed' && rec.attempts < 5) {
+        await send(ex.turnIndex, rec);
+      }
+      if (rec && rec.hash === hash) {
+        input = rec.event.input;
+        out = rec.event.output;
+        reasoning = rec.event.reasoning;
+        exact = [input, out].some((c) => c.provenance === 'site');
+      }
+      let rowCost: number | null = null;
+      let rowNote: string | undefined;
+      if (!input || !out) {
+        rowNote = engineDown ? 'engine unavailable' : 'counting';
+      } else if (!model.info) {
+        rowNote = 'unpriced';
+      } else {
+        const reply = await price(model.info.id, {
+          input: input.tokens,
+          output: out.tokens,
+          reasoning: reasoning.provenance === 'unknown' ? undefined : reasoning.tokens,
+        });
+        if (reply.priced) rowCost = reply.costMicros;
+        else rowNote = 'unpriced';
+      }
+      if (rowCost === null) {
+        costMicros = null;
+        costNote ??= rowNote;
+      } else if (costMicros !== null) costMicros += rowCost;
+      rows.push({
+        turnIndex: ex.turnIndex,
+        input,
+        output: out,
+        reasoning,
+        costMicros: rowCost,
+        costNote: rowNote,
+        recorded: rec && rec.hash === hash ? rec.status : 'no',
+        exact,
+        regenerated: rec?.event.regenerated,
+      });
+    }
+    if (exchanges.length === 0) costMicros = 0;
+
+    const allKnown = turnCounts.every((c) => c !== null);
+    const contextTokens = allKnown ? turnCounts.reduce((n, c) => n + c!.tokens, 0) : null;
+
+    // The draft: counted on the detected model, priced as the next request's new input.
+    let draftView: MeterView['draft'] = null;
+    if (s.draft !== null) {
+      if (!draftState || draftState.text !== s.draft || draftState.model !== modelId) {
+        const seq = ++draftSeq;
+        const tokens = await count(modelId, s.draft);
+        if (seq !== draftSeq) return null; // a newer draft is on its way
+        let cost: number | null = null;
+        let note: string | undefined;
+        if (!tokens) note = engineDown ? 'engine unavailable' : 'counting';
+        else if (!model.info) note = 'unpriced';
+        else {
+          const reply = await price(model.info.id, { input: tokens.tokens, output: 0 });
+          if (reply.priced) cost = reply.costMicros;
+          else note = 'unpriced';
+        }
+        draftState = { text: s.draft, model: modelId, tokens, costMicros: cost, note };
+      }
+      draftView = {
+        chars: s.draft.length,
+        tokens: draftState.tokens,
+        costMicros: draftState.costMicros,
+        note: draftState.note,
+      };
+    }
+
+    const window = model.info?.contextWindow ?? null;
+    const contextRatio =
+      window && contextTokens !== null
+        ? (contextTokens + (draftView?.tokens?.tokens ?? 0)) / window
+        : null;
+
+    const composerMissing = s.draft === null;
+    const health: MeterView['health'] = s.error
+      ? 'error'
+      : composerMissing && s.turns.length === 0
+        ? 'not-detected'
+        : composerMissing
+          ? 'partial'
+          : 'ok';
+    return {
+      site,
+      health,
+      healthNote: s.error ?? (composerMissing ? 'composer not found' : undefined),
+      model,
+      draft: draftView,
+      conversation: {
+        contextTokens,
+        costMicros,
+        costNote,
+        turns: s.turns.length,
+      },
+      contextRatio,
+      rows,
+      streaming: s.streaming,
+      engine: engineDown ? 'unavailable' : 'ok',
+      lastUsage: null,
+    };
+  }
+
+  let lastUsage: UsageReport | null = null;
+
+  async function refresh(): Promise<void> {
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
+    refreshing = true;
+    try {
+      do {
+        refreshAgain = false;
+        const view = await compute();
+        if (view && !disposed) {
+          view.lastUsage = lastUsage;
+          onView(view);
+        }
+      } while (refreshAgain && !disposed);
+    } finally {
+      refreshing = false;
+    }
+  }
+
+  return {
+    /** A new snapshot from the runner. Returns when the view it causes has been emitted. */
+    update(s: Snapshot): Promise<void> {
+      if (disposed) return Promise.resolve();
+      snapshot = s;
+      observe(s);
+      scheduleSettle();
+      return refresh();
+    },
+    addUsage(report: UsageReport): Promise<void> {
+      if (disposed) return Promise.resolve();
+      usageReports.push(report);
+      if (usageReports.length > 20) usageReports.shift();
+      lastUsage = report;
+      return refresh();
+    },
+    setOverride(model: string | null): Promise<void> {
+      override = model;
+      return refresh();
+    },
+    /** Drop caches that depend on the rate card (after a card sync). */
+    invalidateCard() {
+      infoCache.clear();
+      priceCache.clear();
+    },
+    dispose() {
+      disposed = true;
+      if (settleTimer !== null) clearTimer(settleTimer);
+    },
+    /** For tests: which keys this page recorded. */
+    recordedKeys: () => [...seenKeys],
+  };
+}
+
+export type Meter = ReturnType<typeof createMeter>;

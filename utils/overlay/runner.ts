@@ -1,0 +1,231 @@
+/**
+ * The runner: the only code that watches a page. It owns the observer, the debounce, IME
+ * composition, SPA navigation, its own lifetime and the containment of adapter errors, and
+ * hands plain snapshots to a callback. Adapters stay pure readers.
+ *
+ * - Debounce: DOM changes settle for `debounceMs` (150 ms) but a snapshot is taken at least every
+ *   `maxWaitMs` while changes keep coming (a streaming reply), so the badge never freezes.
+ *   Typing in the composer takes a shorter path (`draftDelayMs`): it only re-reads the draft.
+ * - IME: between compositionstart and compositionend the draft is half-typed text (pinyin,
+ *   kana); it is not read until the composition ends.
+ * - Turn text is cached per element and re-read only when a mutation lands inside that turn, so
+ *   a 1,000-turn page is read once, not on every token of a streaming reply.
+ * - Containment: every adapter call is wrapped; a throwing adapter yields a snapshot with `error`
+ *   and never an exception into the page. After `maxConsecutiveErrors` the runner stops itself.
+ */
+import type { SiteAdapter, Turn, TurnNode, TurnText } from '@/utils/adapters/types';
+import type { Snapshot } from './types';
+
+export interface RunnerOptions {
+  adapter: SiteAdapter;
+  doc: Document;
+  signal: AbortSignal;
+  onSnapshot: (snapshot: Snapshot) => void;
+  getUrl?: () => string;
+  debounceMs?: number;
+  maxWaitMs?: number;
+  draftDelayMs?: number;
+  maxConsecutiveErrors?: number;
+  /** Elements the runner must ignore (our own UI host). */
+  ignoreHost?: string;
+}
+
+const WATCHED_ATTRIBUTES = [
+  'data-is-streaming',
+  'data-streaming',
+  'aria-pressed',
+  'aria-label',
+  'data-testid',
+  'value',
+];
+
+export interface Runner {
+  /** Take a snapshot now (after navigation events, or in tests). */
+  flush(): void;
+  /** Snapshots taken so far (for tests and the bench). */
+  readonly stats: { snapshots: number; errors: number; turnReads: number };
+}
+
+export function startRunner(options: RunnerOptions): Runner {
+  const { adapter, doc, signal, onSnapshot } = options;
+  const win = doc.defaultView!;
+  const getUrl = options.getUrl ?? (() => doc.location?.href ?? '');
+  const debounceMs = options.debounceMs ?? 150;
+  const maxWaitMs = options.maxWaitMs ?? 600;
+  const draftDelayMs = options.draftDelayMs ?? 0;
+  const maxErrors = options.maxConsecutiveErrors ?? 20;
+  const ignoreHost = options.ignoreHost ?? 'token-meter-badge';
+
+  const stats = { snapshots: 0, errors: 0, turnReads: 0 };
+  let consecutiveErrors = 0;
+  let stopped = false;
+  let composing = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let firstPending = 0;
+  let draftTimer: ReturnType<typeof setTimeout> | null = null;
+  const dirty = new Set<Element>();
+  let textCache = new WeakMap<Element, TurnText>();
+  let lastUrl = getUrl();
+  let lastTurns: Turn[] = [];
+  let lastDraft: string | null = null;
+
+  function contain<T>(what: string, fn: () => T, fallback: T, errors: string[]): T {
+    try {
+      return fn();
+    } catch (error) {
+      errors.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+      return fallback;
+    }
+  }
+
+  function readTurns(errors: string[]): Turn[] {
+    const nodes = contain<TurnNode[]>('turns', () => adapter.listTurns(doc), [], errors);
+    return nodes.map((node) => {
+      let text = dirty.has(node.el) ? undefined : textCache.get(node.el);
+      if (!text) {
+        stats.turnReads++;
+        text = contain<TurnText>(
+          'turn text',
+          () => adapter.readTurn(node),
+          { text: '', thinking: '' },
+          errors,
+        );
+        textCache.set(node.el, text);
+      }
+      return { role: node.role, ...text };
+    });
+  }
+
+  function snapshot(draftOnly: boolean) {
+    if (stopped || signal.aborted) return;
+    const errors: string[] = [];
+    try {
+      const url = getUrl();
+      if (url !== lastUrl) {
+        // SPA navigation: element identity may be reused for another conversation.
+        lastUrl = url;
+        textCache = new WeakMap();
+        draftOnly = false;
+      }
+      const draft = composing
+        ? lastDraft
+        : contain<string | null>('draft', () => adapter.readDraft(doc), null, errors);
+      lastDraft = draft;
+      const turns = draftOnly ? lastTurns : readTurns(errors);
+      if (!draftOnly) dirty.clear();
+      lastTurns = turns;
+      let conversationId: string | null = null;
+      try {
+        conversationId = adapter.conversationId(new URL(url));
+      } catch (error) {
+        errors.push(`conversation id: ${String(error)}`);
+      }
+      const snap: Snapshot = {
+        url,
+        conversationId,
+        draft,
+        turns,
+        modelLabel: contain('model label', () => adapter.readModelLabel(doc), null, errors),
+        streaming: contain('streaming', () => adapter.isStreaming(doc), false, errors),
+      };
+      if (errors.length > 0) snap.error = errors.join('; ');
+      stats.snapshots++;
+      onSnapshot(snap);
+      consecutiveErrors = errors.length > 0 ? consecutiveErrors + 1 : 0;
+    } catch (error) {
+      consecutiveErrors++;
+      errors.push(String(error));
+    }
+    stats.errors += errors.length;
+    if (consecutiveErrors >= maxErrors) stop();
+  }
+
+  function schedule() {
+    if (stopped) return;
+    const t = Date.now();
+    if (timer === null) firstPending = t;
+    else clearTimeout(timer);
+    const wait = Math.max(0, Math.min(debounceMs, firstPending + maxWaitMs - t));
+    timer = setTimeout(() => {
+      timer = null;
+      snapshot(false);
+    }, wait);
+  }
+
+  function scheduleDraft() {
+    if (stopped || composing) return;
+    if (draftTimer !== null) return;
+    draftTimer = setTimeout(() => {
+      draftTimer = null;
+      snapshot(true);
+    }, draftDelayMs);
+  }
+
+  function markDirty(node: Node | null) {
+    let el: Element | null =
+      node && node.nodeType === 1 ? (node as Element) : (node?.parentElement ?? null);
+    try {
+      while (el) {
+        const turn: Element | null = el.closest(adapter.turnSelector);
+        if (!turn) break;
+        dirty.add(turn);
+        el = turn.parentElement;
+      }
+    } catch {
+      // An invalid turn selector: every turn is re-read on the next snapshot.
+      textCache = new WeakMap();
+    }
+  }
+
+  const observer = new win.MutationObserver((records) => {
+    let relevant = false;
+    for (const record of records) {
+      const target = record.target as Element;
+      if (target.nodeType === 1 && target.localName === ignoreHost) continue;
+      relevant = true;
+      markDirty(record.target);
+    }
+    if (relevant) schedule();
+  });
+
+  const onInput = () => scheduleDraft();
+  const onCompositionStart = () => {
+    composing = true;
+  };
+  const onCompositionEnd = () => {
+    composing = false;
+    scheduleDraft();
+  };
+  const onNavigate = () => schedule();
+
+  function stop() {
+    if (stopped) return;
+    stopped = true;
+    observer.disconnect();
+    if (timer !== null) clearTimeout(timer);
+    if (draftTimer !== null) clearTimeout(draftTimer);
+    doc.removeEventListener('input', onInput, true);
+    doc.removeEventListener('compositionstart', onCompositionStart, true);
+    doc.removeEventListener('compositionend', onCompositionEnd, true);
+    win.removeEventListener('popstate', onNavigate);
+  }
+
+  observer.observe(doc.documentElement, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: WATCHED_ATTRIBUTES,
+  });
+  doc.addEventListener('input', onInput, true);
+  doc.addEventListener('compositionstart', onCompositionStart, true);
+  doc.addEventListener('compositionend', onCompositionEnd, true);
+  win.addEventListener('popstate', onNavigate);
+  signal.addEventListener('abort', stop, { once: true });
+  snapshot(false);
+
+  return {
+    flush: () => snapshot(false),
+    stats,
+  };
+}

@@ -1,0 +1,97 @@
+import type { Turn } from '@/utils/adapters/types';
+import type { StreamUsage } from '@/utils/core/usage-streams';
+import type { TokenCount, TurnEvent, Usage } from '@/utils/core/types';
+
+/** What the runner read from the page at one moment. */
+export interface Snapshot {
+  url: string;
+  conversationId: string | null;
+  /** null when the composer is not on the page. */
+  draft: string | null;
+  turns: Turn[];
+  modelLabel: string | null;
+  streaming: boolean;
+  /** Set when an adapter reader threw: the snapshot holds what could still be read. */
+  error?: string;
+}
+
+/** Exact usage from the site's own stream, as the MAIN-world hook reported it. */
+export interface UsageReport extends StreamUsage {
+  /** Epoch ms when the stream ended (or the usage arrived). */
+  at: number;
+  /** Path of the request, for the panel. */
+  path?: string;
+}
+
+export interface ModelInfo {
+  id: string;
+  name: string;
+  contextWindow: number | null;
+}
+
+export type PriceReply = { priced: true; costMicros: number } | { priced: false; reason: string };
+
+/** Everything the meter needs from outside; the content script wires these to messages. */
+export interface MeterServices {
+  countTokens(model: string | null, text: string): Promise<TokenCount>;
+  /** The rate card's entry for an id or alias; null when the card has no such model. */
+  modelInfo(id: string): Promise<ModelInfo | null>;
+  priceUsage(model: string, usage: Usage): Promise<PriceReply>;
+  recordTurn(event: TurnEvent): Promise<void>;
+}
+
+export type ModelSource = 'override' | 'stream' | 'label' | 'none';
+
+export interface ModelView {
+  /** The site's label as shown, if any. */
+  label: string | null;
+  /** The id the label, the stream or the override pointed to (before the card lookup). */
+  candidate: string | null;
+  source: ModelSource;
+  /** The rate card's entry; null = not in the card (unpriced) or not detected. */
+  info: ModelInfo | null;
+  /** 'unknown-label': a label we cannot map; 'not-detected': no label at all; 'unpriced': mapped but not in the card. */
+  status: 'ok' | 'unknown-label' | 'not-detected' | 'unpriced' | 'loading';
+}
+
+export interface TurnRow {
+  turnIndex: number;
+  input: TokenCount | null;
+  output: TokenCount | null;
+  reasoning: TokenCount;
+  costMicros: number | null;
+  /** Why there is no cost: 'unpriced', 'counting', 'engine unavailable'. */
+  costNote?: string;
+  recorded: 'no' | 'pending' | 'saved' | 'failed';
+  /** The numbers came from the site's own stream. */
+  exact: boolean;
+  regenerated?: boolean;
+}
+
+export type Health = 'ok' | 'partial' | 'not-detected' | 'error';
+
+export interface MeterView {
+  site: { id: string; label: string };
+  health: Health;
+  healthNote?: string;
+  model: ModelView;
+  draft: {
+    chars: number;
+    tokens: TokenCount | null;
+    costMicros: number | null;
+    note?: string;
+  } | null;
+  conversation: {
+    /** Tokens of every visible turn (what the next request resends). */
+    contextTokens: number | null;
+    costMicros: number | null;
+    costNote?: string;
+    turns: number;
+  };
+  /** (conversation + draft) / context window, 0..∞; null when the window is unknown. */
+  contextRatio: number | null;
+  rows: TurnRow[];
+  streaming: boolean;
+  engine: 'ok' | 'unavailable';
+  lastUsage: UsageReport | null;
+}

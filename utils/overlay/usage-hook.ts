@@ -1,0 +1,185 @@
+/**
+ * The MAIN-world hook: wraps the page's `fetch` and `XMLHttpRequest` to read exact usage from the
+ * site's own stream responses (z.ai `usage`, DeepSeek `accumulated_token_usage`). It reads a
+ * clone of the response, never the page's copy, and every step is wrapped so a failure here
+ * can never change what the page receives. Only paths listed by an adapter are read.
+ *
+ * Runs in the page's world: no extension APIs here, only the private channel
+ * (./usage-channel.ts) to the content script.
+ */
+import { createUsageParser, type UsageStreamFormat } from '@/utils/core/usage-streams';
+import { CONTENT_UP, HOOK_KEY, HOOK_UP, usageEventName } from './usage-channel';
+
+export interface HookStream {
+  path: RegExp;
+  format: UsageStreamFormat;
+}
+
+export interface HookHandle {
+  /** Reports sent (for tests). */
+  sent: number;
+  uninstall(): void;
+}
+
+function randomSecret(win: Window): string {
+  const bytes = new Uint8Array(16);
+  win.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function installUsageHook(
+  win: Window & typeof globalThis,
+  streams: readonly HookStream[],
+): HookHandle {
+  // Taken before any page script runs: later patches by the page do not affect the channel.
+  const dispatch = win.EventTarget.prototype.dispatchEvent;
+  const addListener = win.EventTarget.prototype.addEventListener;
+  const removeListener = win.EventTarget.prototype.removeEventListener;
+  const CustomEventCtor = win.CustomEvent;
+  const TextDecoderCtor = win.TextDecoder;
+  const originalFetch = win.fetch;
+  const xhrProto = win.XMLHttpRequest.prototype;
+  const originalOpen = xhrProto.open;
+  const originalSend = xhrProto.send;
+  const secret = randomSecret(win);
+  const eventName = usageEventName(secret);
+  const handle: HookHandle = { sent: 0, uninstall };
+
+  // Handshake: answer the content script once, then never again.
+  const onContentUp = () => {
+    removeListener.call(win, CONTENT_UP, onContentUp);
+    dispatch.call(win, new CustomEventCtor(HOOK_KEY, { detail: secret }));
+  };
+  addListener.call(win, CONTENT_UP, onContentUp);
+  dispatch.call(win, new CustomEventCtor(HOOK_UP));
+
+  const streamFor = (rawUrl: string): HookStream | null => {
+    try {
+      const url = new URL(rawUrl, win.location.href);
+      if (url.origin !== win.location.origin) return null;
+      return streams.find((s) => s.path.test(url.pathname)) ?? null;
+    } catch {
+      return null;
+    }
+  };
+
+  const emit = (
+    stream: HookStream,
+    path: string,
+    usage: ReturnType<ReturnType<typeof createUsageParser>['finish']>,
+  ) => {
+    if (!usage) return;
+    try {
+      const detail = JSON.stringify({ ...usage, at: Date.now(), path });
+      dispatch.call(win, new CustomEventCtor(eventName, { detail }));
+      handle.sent++;
+    } catch {
+      // never let a report break the page
+    }
+  };
+
+  const readBody = async (stream: HookStream, path: string, body: ReadableStream<Uint8Array>) => {
+    const parser = createUsageParser(stream.format);
+    const decoder = new TextDecoderCtor();
+    const reader = body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        parser.push(decoder.decode(value, { stream: true }));
+      }
+      parser.push(decoder.decode());
+    } catch {
+      // Aborted by the page (stop button) or the network: report what was read.
+    }
+    emit(stream, path, parser.finish());
+  };
+
+  function wrappedFetch(this: unknown, ...args: Parameters<typeof fetch>): Promise<Response> {
+    const promise = originalFetch.apply(this, args);
+    try {
+      const input = args[0];
+      const rawUrl =
+        typeof input === 'string'
+          ? input
+          : input instanceof URL
+            ? input.href
+            : (input as Request).url;
+      const stream = streamFor(rawUrl);
+      if (stream) {
+        const path = new URL(rawUrl, win.location.href).pathname;
+        promise.then(
+          (response) => {
+            try {
+              const body = response.clone().body;
+              if (body) void readBody(stream, path, body);
+            } catch {
+              // a body already used or locked: nothing to read
+            }
+          },
+          () => undefined,
+        );
+      }
+    } catch {
+      // never break the page's request
+    }
+    return promise;
+  }
+  win.fetch = wrappedFetch as typeof fetch;
+
+  const xhrStreams = new WeakMap<XMLHttpRequest, { stream: HookStream; path: string }>();
+  xhrProto.open = function open(this: XMLHttpRequest, ...args: unknown[]) {
+    try {
+      const stream = streamFor(String(args[1]));
+      if (stream)
+        xhrStreams.set(this, {
+          stream,
+          path: new URL(String(args[1]), win.location.href).pathname,
+        });
+      else xhrStreams.delete(this);
+    } catch {
+      // ignore
+    }
+    return (originalOpen as (...a: unknown[]) => void).apply(this, args);
+  } as typeof xhrProto.open;
+  xhrProto.send = function send(
+    this: XMLHttpRequest,
+    body?: Document | XMLHttpRequestBodyInit | null,
+  ) {
+    try {
+      const entry = xhrStreams.get(this);
+      if (entry) {
+        const parser = createUsageParser(entry.stream.format);
+        let seen = 0;
+        const feed = () => {
+          try {
+            if (this.responseType !== '' && this.responseType !== 'text') return;
+            const text = this.responseText;
+            if (text.length > seen) {
+              parser.push(text.slice(seen));
+              seen = text.length;
+            }
+          } catch {
+            // responseText unavailable
+          }
+        };
+        addListener.call(this, 'progress', feed);
+        addListener.call(this, 'loadend', () => {
+          feed();
+          emit(entry.stream, entry.path, parser.finish());
+        });
+      }
+    } catch {
+      // ignore
+    }
+    return originalSend.call(this, body);
+  };
+
+  function uninstall() {
+    win.fetch = originalFetch;
+    xhrProto.open = originalOpen;
+    xhrProto.send = originalSend;
+    removeListener.call(win, CONTENT_UP, onContentUp);
+  }
+  return handle;
+}
