@@ -16,4 +16,8 @@ export const COMMANDS: Record<string, CliCommand> = {
       return 0;
     },
   },
+  count: {
+    summary: 'count tokens of a file or stdin for a model: count --model <id> <file|->',
+    run: async (args) => (await import('./count')).run(args),
+  },
 };

