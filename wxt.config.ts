@@ -11,6 +11,8 @@ export default defineConfig({
     description:
       'Live token counts and API-equivalent cost on AI chat sites. Private: everything stays in your browser.',
     permissions: ['storage', 'alarms'],
+    // Budget alerts: asked for on the options page only when the user turns them on.
+    optional_permissions: ['notifications'],
     host_permissions: [...SITE_MATCHES, ...RATE_CARD_HOSTS],
     ...(browser === 'firefox'
       ? {

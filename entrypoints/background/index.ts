@@ -1,6 +1,7 @@
 import { registerHandlers } from '@/utils/messaging';
 import { pingHandlers } from '@/utils/background/ping';
 import { setupRateCard } from '@/utils/background/ratecard';
+import { setupHistory } from '@/utils/background/history';
 
 // Thin entrypoint: nothing runs outside main() (WXT imports this file at build time).
 // Each feature area keeps its handlers and startup work in utils/background/<area>.ts and is
@@ -12,6 +13,7 @@ export default defineBackground({
     registerHandlers({
       ...pingHandlers,
       ...setupRateCard(),
+      ...setupHistory(),
     });
   },
 });

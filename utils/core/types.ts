@@ -55,4 +55,6 @@ export interface TurnEvent {
   regenerated?: boolean;
   /** Only when the user opted in to storing text. */
   text?: { prompt: string; reply: string };
+  /** The conversation's title as the site shows it; stored only when the user opted in to text. */
+  conversationTitle?: string;
 }

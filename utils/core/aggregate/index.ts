@@ -4,3 +4,4 @@ export * from './periods';
 export * from './rollup';
 export * from './summary';
 export * from './reprice';
+export * from './budgets';
