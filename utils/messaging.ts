@@ -10,6 +10,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { ModelSummary, PriceResult, RateCardStatus } from '@/utils/core/ratecard';
+import type { RepriceResult, TextProfile } from '@/utils/core/aggregate';
 import type { TurnEvent, Usage } from '@/utils/core/types';
 import type { StoredEvent } from '@/utils/db/types';
 
@@ -46,6 +47,14 @@ export interface Protocol {
   };
   /** Delete the whole history (the user confirmed). */
   deleteHistory: { req: Record<string, never>; res: { deleted: true } };
+  /**
+   * "On another model": re-price the stored usage of [start, end) on `model`, scaling counts by
+   * the tokenizer families' ratios for the text profile (the background holds the card in use).
+   */
+  repriceHistory: {
+    req: { model: string; profile: TextProfile; start: number; end: number };
+    res: RepriceResult & { modelName: string | null };
+  };
 }
 
 export type MessageType = keyof Protocol;

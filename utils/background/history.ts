@@ -14,6 +14,7 @@ import {
   periodContaining,
   periodId,
   previousPeriod,
+  repriceEvents,
   totalsIn,
   worstLevel,
   type BudgetLevel,
@@ -39,6 +40,7 @@ import {
   rebuildDerived,
   storedRollupTimeZone,
 } from '@/utils/db/maintenance';
+import { eventsBetween } from '@/utils/db/queries';
 import { storedEventSchema } from '@/utils/db/transfer';
 import { EventFlag, type AppliedPrices, type StoredEvent } from '@/utils/db/types';
 import { recordEvents } from '@/utils/db/write';
@@ -50,7 +52,7 @@ import {
   resolveCalendar,
   retentionSettings,
 } from '@/utils/history-settings';
-import type { Handlers, Res } from '@/utils/messaging';
+import type { Handlers, Req, Res } from '@/utils/messaging';
 import { currencySettings, getValidOverrides } from '@/utils/ratecard-settings';
 import { privacySettings, siteSettings } from '@/utils/settings';
 
@@ -408,8 +410,31 @@ export async function deleteHistory(): Promise<Res<'deleteHistory'>> {
   return { deleted: true };
 }
 
+/** Re-price the usage of [start, end) on another model (per turn, with token ratios). */
+export async function repriceHistory(req: Req<'repriceHistory'>): Promise<Res<'repriceHistory'>> {
+  const [card, overrides] = await Promise.all([deps.getCard(), deps.getOverrides()]);
+  const model = findModel(card, req.model);
+  const events = await eventsBetween(deps.db(), req.start, req.end);
+  const result = repriceEvents(
+    events.map((e) => ({
+      model: e.model,
+      family: e.input.family,
+      tokens: { input: e.input.tokens, output: e.output.tokens, reasoning: e.reasoning.tokens },
+      costMicroUsd: e.costMicroUsd,
+    })),
+    model?.id ?? req.model,
+    req.profile === 'cjk' ? 'cjk' : 'latin',
+    (id, usage) => {
+      const r = priceUsage(card, id, usage, { overrides });
+      return r.priced && r.currency === 'USD' ? r.costMicros : null;
+    },
+  );
+  return { ...result, modelName: model?.name ?? null };
+}
+
 export const historyHandlers: Handlers = {
   recordTurn: (turn) => recordTurn(turn),
+  repriceHistory: (req) => repriceHistory(req),
   importHistory: ({ events, titles }) => importHistory(events, titles),
   deleteHistory: () => deleteHistory(),
 };

@@ -9,6 +9,7 @@ import {
   importHistory,
   recordTurn,
   refreshBadge,
+  repriceHistory,
   BADGE_COLORS,
 } from '@/utils/background/history';
 import { getBundledCard, priceUsage } from '@/utils/core/ratecard';
@@ -147,6 +148,42 @@ describe('recordTurn', () => {
     registerHandlers(historyHandlers);
     const res = await sendMessage('recordTurn', turn());
     expect(res.stored).toBe(true);
+  });
+});
+
+describe('repriceHistory', () => {
+  it('re-prices the week on another model with the Chinese token ratio, per turn', async () => {
+    await recordTurn(turn());
+    await recordTurn(
+      turn({ input: { tokens: 300_000, provenance: 'exact', family: 'o200k_base' } }),
+    );
+    const res = await repriceHistory({
+      model: 'deepseek/deepseek-v3.2',
+      profile: 'cjk',
+      start: NOW - 86_400_000,
+      end: NOW,
+    });
+    const f = 0.61 / 0.78;
+    const card = getBundledCard();
+    const cost = (input: number, output: number) => {
+      const r = priceUsage(card, 'deepseek/deepseek-v3.2', {
+        input: Math.round(input * f),
+        output: Math.round(output * f),
+      });
+      if (!r.priced) throw new Error('deepseek-v3.2 must be priced');
+      return r.costMicros;
+    };
+    expect(res.costMicroUsd).toBe(cost(10_000, 2_000) + cost(300_000, 2_000));
+    expect(res.events).toBe(2);
+    expect(res.modelName).toBeTruthy();
+    expect(res.actualMicroUsd).toBeGreaterThan(res.costMicroUsd!);
+    const unknown = await repriceHistory({
+      model: 'nobody/never',
+      profile: 'latin',
+      start: 0,
+      end: NOW,
+    });
+    expect(unknown.costMicroUsd).toBeNull();
   });
 });
 
