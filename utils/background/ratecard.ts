@@ -119,10 +119,11 @@ export async function fetchFeed(
   key: FeedKey,
   etag: string | null,
   fetchImpl: FetchLike,
+  timeoutMs = FETCH_TIMEOUT_MS,
 ): Promise<FeedResult> {
   const feed = FEEDS[key];
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), FETCH_TIMEOUT_MS);
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     let response: Response;
     try {
@@ -134,7 +135,7 @@ export async function fetchFeed(
       });
     } catch (error) {
       if (controller.signal.aborted) {
-        throw new Error(`${feed.name} did not answer within ${FETCH_TIMEOUT_MS / 1000} s`, {
+        throw new Error(`${feed.name} did not answer within ${timeoutMs / 1000} s`, {
           cause: error,
         });
       }
@@ -183,8 +184,10 @@ async function readLimited(response: Response, name: string, controller: AbortCo
 }
 
 export interface SyncDeps {
+  /** Replaced in tests (the network boundary). */
   fetch?: FetchLike;
   now?: () => number;
+  timeoutMs?: number;
 }
 
 /** Sync both feeds once; concurrent calls share one run. Never throws. */
@@ -198,6 +201,7 @@ export function syncRateCard(deps: SyncDeps = {}): Promise<RateCardStatus> {
 async function runSync({
   fetch: fetchImpl = (i, init) => fetch(i, init),
   now = Date.now,
+  timeoutMs = FETCH_TIMEOUT_MS,
 }: SyncDeps) {
   try {
     const status = await syncStatus.getValue();
@@ -237,7 +241,7 @@ async function runSync({
       const feed = feeds[key];
       feed.lastAttempt = attempt;
       try {
-        const result = await fetchFeed(key, feed.etag, fetchImpl);
+        const result = await fetchFeed(key, feed.etag, fetchImpl, timeoutMs);
         if (result.kind === 'body') {
           const next = apply(result.json);
           const rejection = checkCardChange(card, next);

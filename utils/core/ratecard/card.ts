@@ -86,14 +86,11 @@ export function buildRateCard({ lab, openrouter, createdAt, sources }: BuildCard
   }
 
   const kept = models.filter((m) => m.offers.default || m.offers.openrouter);
-  const card: RateCard = {
-    schema: 1,
-    version: cardVersion(kept),
-    createdAt,
-    sources,
-    models: kept,
-  };
-  return rateCardSchema.parse(card);
+  // Parse first: the schema fixes key order, so the hash is the same for a card built here and
+  // the same card read back from JSON and parsed again.
+  const card = rateCardSchema.parse({ schema: 1, version: '-', createdAt, sources, models: kept });
+  card.version = cardVersion(card.models);
+  return card;
 }
 
 function addAlias(model: RateCardModel, alias: string) {
