@@ -82,10 +82,9 @@ export async function startOverlay(
         }}
         onOpenPanel={() => {
           if (models) return;
-          (sendMessage as unknown as (t: string, d: unknown) => Promise<unknown>)('getModels', {})
+          sendMessage('getModels', {})
             .then((reply) => {
-              const list = (Array.isArray(reply) ? reply : []) as ModelChoice[];
-              models = list.map(({ id, name, provider }) => ({ id, name, provider }));
+              models = reply.models.map(({ id, name, provider }) => ({ id, name, provider }));
               render();
             })
             .catch(() => undefined);

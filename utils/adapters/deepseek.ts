@@ -44,7 +44,8 @@ const adapter = defineAdapter({
     const thinking = Array.from(el.querySelectorAll('.ds-think-content'))
       .map((t) => readText(t).trim())
       .join('\n');
-    const main = el.querySelector(ASSISTANT_CONTENT) ?? el;
+    // Not `.ds-markdown` first: the thinking block holds one too.
+    const main = el.querySelector('.ds-assistant-message-main-content') ?? el;
     return { text: readText(main, THINKING).trim(), thinking };
   },
   readModelLabel(root) {

@@ -24,13 +24,8 @@ interface ModelSummaryLike {
 export function createMessagingServices(): MeterServices {
   let models: Promise<Map<string, ModelSummaryLike>> | null = null;
   const loadModels = () => {
-    models ??= send('getModels', {}).then(
-      (reply) => {
-        const list = Array.isArray(reply)
-          ? reply
-          : ((reply as { models?: ModelSummaryLike[] } | null)?.models ?? []);
-        return new Map(list.map((m: ModelSummaryLike) => [m.id, m]));
-      },
+    models ??= sendMessage('getModels', {}).then(
+      (reply) => new Map<string, ModelSummaryLike>(reply.models.map((m) => [m.id, m])),
       (error) => {
         models = null; // retry on the next lookup
         throw error;
@@ -49,11 +44,11 @@ export function createMessagingServices(): MeterServices {
       let found = list.get(id);
       if (!found) {
         // An alias the list does not spell out: the card's resolver (behind priceUsage) knows.
-        const reply = (await send('priceUsage', { model: id, usage: { input: 0, output: 0 } })) as {
-          priced: boolean;
-          model?: string;
-        };
-        if (!reply.priced || !reply.model) return null;
+        const reply = await sendMessage('priceUsage', {
+          model: id,
+          usage: { input: 0, output: 0 },
+        });
+        if (!reply.priced) return null;
         found = list.get(reply.model) ?? { id: reply.model };
       }
       return {
@@ -63,22 +58,14 @@ export function createMessagingServices(): MeterServices {
       };
     },
     async priceUsage(model: string, usage: Usage): Promise<PriceReply> {
-      const reply = (await send('priceUsage', { model, usage })) as {
-        priced: boolean;
-        costMicros?: number;
-        currency?: string;
-        reason?: string;
-      };
-      if (
-        reply.priced &&
-        typeof reply.costMicros === 'number' &&
-        (reply.currency ?? 'USD') === 'USD'
-      )
-        return { priced: true, costMicros: reply.costMicros };
-      return { priced: false, reason: reply.reason ?? 'unpriced' };
+      const reply = await sendMessage('priceUsage', { model, usage });
+      if (!reply.priced) return { priced: false, reason: reply.reason };
+      // Figures are shown in USD; a card entry in another currency is not silently relabelled.
+      if (reply.currency !== 'USD') return { priced: false, reason: `priced in ${reply.currency}` };
+      return { priced: true, costMicros: reply.costMicros };
     },
     async recordTurn(event: TurnEvent) {
-      await send('recordTurn', event);
+      await sendMessage('recordTurn', event);
     },
   };
 }
