@@ -20,4 +20,9 @@ export const COMMANDS: Record<string, CliCommand> = {
     summary: 'count tokens of a file or stdin for a model: count --model <id> <file|->',
     run: async (args) => (await import('./count')).run(args),
   },
+  price: {
+    summary:
+      'price one request on the rate card: price --model <id> --input N --output N [--cache-read N] [--cache-write N] [--reasoning N] [--offer openrouter] [--sync]',
+    run: async (args) => (await import('./price')).run(args),
+  },
 };

@@ -9,33 +9,22 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import {
-  checkCardChange,
+  applyFeed,
+  FEED_SOURCES,
   getBundledCard,
   listModels,
-  normalizeModelsDev,
-  normalizeOpenRouter,
   parseFeedBody,
   priceUsage,
   rateCardSchema,
-  rebuildCard,
+  type FeedKey,
   type FeedStatus,
-  type LabModel,
-  type OpenRouterEntry,
   type RateCard,
   type RateCardStatus,
 } from '@/utils/core/ratecard';
 import type { Handlers } from '@/utils/messaging';
 import { getValidOverrides } from '@/utils/ratecard-settings';
 
-export const FEEDS = {
-  modelsDev: { name: 'models.dev', url: 'https://models.dev/api.json', license: 'MIT' },
-  openrouter: {
-    name: 'openrouter.ai',
-    url: 'https://openrouter.ai/api/v1/models',
-    license: "OpenRouter's terms",
-  },
-} as const;
-type FeedKey = keyof typeof FEEDS;
+export const FEEDS = FEED_SOURCES;
 
 export const SYNC_ALARM = 'ratecard-sync';
 export const SYNC_PERIOD_MINUTES = 12 * 60;
@@ -211,42 +200,14 @@ async function runSync({
     let card = previous;
     const iso = new Date(attempt).toISOString();
 
-    const steps: [FeedKey, (json: unknown) => RateCard][] = [
-      [
-        'modelsDev',
-        (json) => {
-          const modelsDev: { lab: LabModel[]; openrouter: OpenRouterEntry[] } = normalizeModelsDev(
-            json,
-            { fetchedAt: iso },
-          );
-          return rebuildCard(card, {
-            modelsDev,
-            sources: [{ ...source('modelsDev'), fetchedAt: iso }],
-            createdAt: iso,
-          });
-        },
-      ],
-      [
-        'openrouter',
-        (json) =>
-          rebuildCard(card, {
-            openrouter: normalizeOpenRouter(json, { fetchedAt: iso }),
-            sources: [{ ...source('openrouter'), fetchedAt: iso }],
-            createdAt: iso,
-          }),
-      ],
-    ];
     // Each feed is applied and checked on its own, so one broken feed does not block the other.
-    for (const [key, apply] of steps) {
+    for (const key of ['modelsDev', 'openrouter'] as const) {
       const feed = feeds[key];
       feed.lastAttempt = attempt;
       try {
         const result = await fetchFeed(key, feed.etag, fetchImpl, timeoutMs);
         if (result.kind === 'body') {
-          const next = apply(result.json);
-          const rejection = checkCardChange(card, next);
-          if (rejection) throw new Error(`${FEEDS[key].name} rejected: ${rejection}`);
-          card = next;
+          card = applyFeed(card, key, result.json, iso);
           feed.etag = result.etag;
         }
         feed.lastSuccess = attempt;
@@ -279,11 +240,6 @@ async function runSync({
   }
   const result = await getStatus().catch(() => null);
   return result ?? fallbackStatus();
-}
-
-function source(key: FeedKey) {
-  const { name, url, license } = FEEDS[key];
-  return { name, url, license };
 }
 
 function fallbackStatus(): RateCardStatus {

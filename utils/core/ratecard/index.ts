@@ -38,3 +38,5 @@ export {
 } from './currency';
 export type { CostDisplay, ExchangeRate, FormattedCost } from './currency';
 export { checkCardChange, parseFeedBody, MAX_MODEL_DROP, MAX_PRICE_FACTOR } from './guard';
+export { applyFeed, FEED_SOURCES } from './sync';
+export type { FeedKey } from './sync';

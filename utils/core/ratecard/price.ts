@@ -135,7 +135,14 @@ export function priceOffer(
     output: prices.output!,
     reasoning: prices.reasoning ?? prices.output!,
   };
-  const breakdown = { request: 0 } as PriceBreakdown;
+  const breakdown: PriceBreakdown = {
+    input: 0,
+    cacheRead: 0,
+    cacheWrite: 0,
+    output: 0,
+    reasoning: 0,
+    request: 0,
+  };
   let total = 0;
   for (const cls of ['input', 'cacheRead', 'cacheWrite', 'output', 'reasoning'] as const) {
     const micros =

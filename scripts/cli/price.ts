@@ -1,0 +1,140 @@
+// `npm run -s cli -- price --model <id> --input N --output N [--cache-read N] [--cache-write N]
+//   [--reasoning N] [--requests N] [--offer openrouter] [--sync]`
+//
+// Prices one request on the bundled rate card (no network unless --sync) and prints one JSON
+// object: {"model", "priced": true, "currency": "USD", "cost", "breakdown", "source"}, costs in
+// USD; an unknown model prints {"model": <as given>, "priced": false, "reason"} with no cost.
+import {
+  applyFeed,
+  FEED_SOURCES,
+  getBundledCard,
+  microsToUnits,
+  parseFeedBody,
+  priceUsage,
+  type FeedKey,
+  type RateCard,
+} from '../../utils/core/ratecard';
+
+const FLAGS: Record<string, string> = {
+  '--input': 'input',
+  '--output': 'output',
+  '--cache-read': 'cacheRead',
+  '--cache-write': 'cacheWrite',
+  '--reasoning': 'reasoning',
+  '--requests': 'requests',
+};
+
+class UsageError extends Error {}
+
+function parseArgs(args: string[]) {
+  let model: string | undefined;
+  let offer: 'default' | 'openrouter' = 'default';
+  let sync = false;
+  const usage: Record<string, number> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--sync') {
+      sync = true;
+    } else if (arg === '--model') {
+      model = args[++i];
+      if (!model) throw new UsageError('--model needs a model id');
+    } else if (arg === '--offer') {
+      const value = args[++i];
+      if (value !== 'openrouter' && value !== 'default') {
+        throw new UsageError(
+          `--offer must be "openrouter" or "default", got ${JSON.stringify(value)}`,
+        );
+      }
+      offer = value;
+    } else if (arg in FLAGS) {
+      const value = args[++i];
+      if (value === undefined || !/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+        throw new UsageError(
+          `${arg} needs a whole number of tokens ≥ 0, got ${JSON.stringify(value)}`,
+        );
+      }
+      usage[FLAGS[arg]] = Number(value);
+    } else {
+      throw new UsageError(`unknown argument ${JSON.stringify(arg)}`);
+    }
+  }
+  if (!model) throw new UsageError('--model is required');
+  return {
+    model,
+    offer,
+    sync,
+    usage: { input: usage.input ?? 0, output: usage.output ?? 0, ...usage },
+  };
+}
+
+/** Fetch both feeds and apply what validates; a failure is reported and the card kept. */
+async function syncCard(card: RateCard): Promise<RateCard> {
+  const at = new Date().toISOString();
+  for (const key of ['modelsDev', 'openrouter'] as FeedKey[]) {
+    const { name, url } = FEED_SOURCES[key];
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
+      if (!response.ok) throw new Error(`${name} answered HTTP ${response.status}`);
+      const json = parseFeedBody(name, await response.text(), response.headers.get('content-type'));
+      card = applyFeed(card, key, json, at);
+    } catch (error) {
+      const cause =
+        error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+      const message = (error instanceof Error ? error.message : String(error)) + cause;
+      process.stderr.write(
+        JSON.stringify({ warning: `sync: ${message}; using the card as it was` }) + '\n',
+      );
+    }
+  }
+  return card;
+}
+
+const roundUsd = (micros: number) => microsToUnits(micros);
+
+export async function run(args: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(
+      JSON.stringify({
+        error: error.message,
+        usage:
+          'price --model <id> --input N --output N [--cache-read N] [--cache-write N] [--reasoning N] [--requests N] [--offer openrouter] [--sync]',
+      }) + '\n',
+    );
+    return 2;
+  }
+  let card = getBundledCard();
+  if (parsed.sync) card = await syncCard(card);
+  const result = priceUsage(card, parsed.model, parsed.usage, { offer: parsed.offer });
+  if (!result.priced) {
+    process.stdout.write(
+      JSON.stringify({ model: parsed.model, priced: false, reason: result.reason }) + '\n',
+    );
+    return 0;
+  }
+  const breakdown = Object.fromEntries(
+    Object.entries(result.breakdown).map(([k, v]) => [k, roundUsd(v)]),
+  );
+  const what =
+    result.offer === 'default'
+      ? 'lab list price'
+      : result.offer === 'openrouter'
+        ? 'OpenRouter offer'
+        : 'custom price';
+  const tier =
+    result.tierAbove === null ? '' : `, long-context rate (prompt > ${result.tierAbove} tokens)`;
+  process.stdout.write(
+    JSON.stringify({
+      model: result.model,
+      priced: true,
+      currency: result.currency,
+      cost: roundUsd(result.costMicros),
+      breakdown,
+      source: `${result.source} (${what}, ${result.fetchedAt}${tier})`,
+    }) + '\n',
+  );
+  return 0;
+}

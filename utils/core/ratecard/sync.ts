@@ -1,0 +1,46 @@
+/**
+ * One sync step, pure: apply a fetched feed's JSON to the card in use. Validates and normalizes
+ * the payload, rebuilds the card, and checks it against the previous one (guard.ts). Throws an
+ * Error with a message fit for the sync status; the caller keeps the previous card.
+ * Shared by the background sync and the CLI's `--sync`.
+ */
+import { rebuildCard } from './card';
+import { checkCardChange } from './guard';
+import { normalizeModelsDev } from './normalize-models-dev';
+import { normalizeOpenRouter } from './normalize-openrouter';
+import type { RateCard, SourceInfo } from './schema';
+
+export type FeedKey = 'modelsDev' | 'openrouter';
+
+export const FEED_SOURCES: Record<FeedKey, Omit<SourceInfo, 'fetchedAt'>> = {
+  modelsDev: { name: 'models.dev', url: 'https://models.dev/api.json', license: 'MIT' },
+  openrouter: {
+    name: 'openrouter.ai',
+    url: 'https://openrouter.ai/api/v1/models',
+    license: "OpenRouter's terms",
+  },
+};
+
+export function applyFeed(
+  card: RateCard,
+  feed: FeedKey,
+  json: unknown,
+  fetchedAt: string,
+): RateCard {
+  const sources = [{ ...FEED_SOURCES[feed], fetchedAt }];
+  const next =
+    feed === 'modelsDev'
+      ? rebuildCard(card, {
+          modelsDev: normalizeModelsDev(json, { fetchedAt }),
+          sources,
+          createdAt: fetchedAt,
+        })
+      : rebuildCard(card, {
+          openrouter: normalizeOpenRouter(json, { fetchedAt }),
+          sources,
+          createdAt: fetchedAt,
+        });
+  const rejection = checkCardChange(card, next);
+  if (rejection) throw new Error(`${FEED_SOURCES[feed].name} rejected: ${rejection}`);
+  return next;
+}
