@@ -11,6 +11,7 @@ import {
   type VocabId,
   type Vocabulary,
 } from '../../utils/core/tokenize/index';
+import { getBundledCard, resolveModelId } from '../../utils/core/ratecard/index';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -60,7 +61,7 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-/** Canonical rate-card id for what the user typed (null when the card does not know it). */
+/** Canonical rate-card id for what the user typed, by the card's alias rules (null: unknown). */
 function resolveModel(raw: string): string | null {
-  return raw.includes('/') ? raw : null;
+  return resolveModelId(getBundledCard(), raw);
 }

@@ -220,10 +220,9 @@ export interface ModelRule {
 
 /** First match wins: specific rules before general ones. */
 export const MODEL_RULES: readonly ModelRule[] = [
-  // OpenAI: GPT-4 and GPT-3.5 (and the ada-002 / 3rd-gen embeddings) use cl100k; all later o200k.
+  // OpenAI: GPT-4 and GPT-3.5 use cl100k; GPT-4o and everything after, o200k.
   { match: /^gpt-3\.5/, family: 'cl100k_base' },
   { match: /^gpt-4(-turbo|-32k|-\d{4}|-vision|$|-1106|-0125)/, family: 'cl100k_base' },
-  { match: /^text-embedding-(ada-002|3-)/, family: 'cl100k_base' },
   { match: /^(gpt-|o\d|chatgpt-|codex-|computer-use)/, family: 'o200k_base' },
   // DeepSeek: V3, V3.1, V3.2 and R1 share one vocabulary; distills use their base model's.
   { match: /^deepseek-r1-distill-llama/, family: 'llama3', provenance: 'vocab' },
@@ -239,14 +238,14 @@ export const MODEL_RULES: readonly ModelRule[] = [
   // with it too, labelled as a related vocabulary.
   { match: /^(qwen2[.-]5|qwen-2\.5|qwen3(-|$)|qwq|qvq)/, family: 'qwen3' },
   {
-    match: /^qwen/,
+    match: /^(qwen|tongyi)/,
     family: 'qwen3',
     provenance: 'vocab',
     why: 'Qwen 3.5+ and the commercial aliases may use a newer vocabulary',
   },
   // Llama 3.x, and fine-tunes that keep its vocabulary (labelled as a related vocabulary).
   { match: /^(meta-)?llama-?3(\.\d)?-\d+b(-vision)?(-instruct)?$/, family: 'llama3' },
-  { match: /llama-?3|^l3(\.\d)?-/, family: 'llama3', provenance: 'vocab' },
+  { match: /llama-?(guard-)?3|^l3(\.\d)?-/, family: 'llama3', provenance: 'vocab' },
   { match: /llama-?(guard-)?4/, family: 'llama4' },
   // Families without a public tokenizer.
   {
