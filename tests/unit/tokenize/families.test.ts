@@ -124,7 +124,7 @@ describe('families', () => {
     expect(countTokens(english, FAMILIES.kimi, o200k)).toBe(base);
     const zh = o200k.count(chinese);
     expect(countTokens(chinese, FAMILIES.kimi, o200k)).toBe(
-      Math.round(zh * FAMILIES.kimi.factors.cjk),
+      Math.round(zh * FAMILIES.kimi.factors!.cjk),
     );
     expect(countTokens('', FAMILIES.claude, o200k)).toBe(0);
   });
