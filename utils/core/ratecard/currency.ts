@@ -44,14 +44,13 @@ export const BUNDLED_RATES: Record<string, ExchangeRate> = Object.fromEntries(
   ]),
 );
 
+let known: Set<string> | undefined;
+
+/** An ISO 4217 code the runtime knows (Intl formats any 3 letters, so its list is asked). */
 export function isCurrencyCode(code: string): boolean {
   if (!/^[A-Z]{3}$/.test(code)) return false;
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code });
-    return true;
-  } catch {
-    return false;
-  }
+  known ??= new Set(Intl.supportedValuesOf('currency'));
+  return known.has(code) || code in PER_USD;
 }
 
 /** The rate to use: the user's rate if set, else the bundled one, else null (show USD). */

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clearExchangeRate,
+  currencySettings,
+  getValidOverrides,
+  priceOverrides,
+  removePriceOverride,
+  setDisplayCurrency,
+  setExchangeRate,
+  setPriceOverride,
+} from '@/utils/ratecard-settings';
+
+describe('rate-card settings', () => {
+  it('defaults to USD with no custom rates or prices', async () => {
+    expect(await currencySettings.getValue()).toEqual({ currency: 'USD', rates: {} });
+    expect(await priceOverrides.getValue()).toEqual({});
+  });
+
+  it('switches to a currency with a bundled rate', async () => {
+    await setDisplayCurrency('cny');
+    expect((await currencySettings.getValue()).currency).toBe('CNY');
+  });
+
+  it('rejects an unknown currency with a clear message and keeps the setting', async () => {
+    await expect(setDisplayCurrency('ZZZ1')).rejects.toThrow(/Unknown currency code "ZZZ1"/);
+    await expect(setDisplayCurrency('BRL')).rejects.toThrow(/No exchange rate for BRL yet/);
+    expect((await currencySettings.getValue()).currency).toBe('USD');
+  });
+
+  it('stores a dated user rate, which makes any ISO currency available', async () => {
+    await setExchangeRate('brl', 5.8, '2026-11-24');
+    await setDisplayCurrency('BRL');
+    expect(await currencySettings.getValue()).toEqual({
+      currency: 'BRL',
+      rates: { BRL: { currency: 'BRL', perUsd: 5.8, date: '2026-11-24', source: 'user' } },
+    });
+    await clearExchangeRate('BRL');
+    expect((await currencySettings.getValue()).rates).toEqual({});
+  });
+
+  it.each([
+    ['a zero rate', 'EUR', 0, '2026-11-24', /perUsd/],
+    ['a NaN rate', 'EUR', Number.NaN, '2026-11-24', /perUsd/],
+    ['a bad date', 'EUR', 0.9, '24/11/2026', /YYYY-MM-DD/],
+    ['an unknown currency', 'QQQ', 1, '2026-11-24', /unknown currency code/],
+  ])('rejects %s', async (_label, code, rate, date, message) => {
+    await expect(setExchangeRate(code, rate, date)).rejects.toThrow(message);
+    expect((await currencySettings.getValue()).rates).toEqual({});
+  });
+
+  it('stores a custom price, dated, and removes it', async () => {
+    await setPriceOverride('anthropic/claude-sonnet-4-5', {
+      prices: { input: 2.4, output: 12 },
+      note: 'enterprise deal',
+    });
+    const stored = (await getValidOverrides())['anthropic/claude-sonnet-4-5'];
+    expect(stored).toMatchObject({ prices: { input: 2.4, output: 12 }, note: 'enterprise deal' });
+    expect(stored.setAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    await removePriceOverride('anthropic/claude-sonnet-4-5');
+    expect(await getValidOverrides()).toEqual({});
+  });
+
+  it('rejects a negative custom price and stores nothing', async () => {
+    await expect(
+      setPriceOverride('openai/gpt-5', { prices: { input: -1, output: 10 } }),
+    ).rejects.toThrow(/Custom price not saved: prices.input/);
+    expect(await priceOverrides.getValue()).toEqual({});
+  });
+
+  it('skips a corrupt stored override instead of pricing with it', async () => {
+    await priceOverrides.setValue({
+      'openai/gpt-5': { prices: { input: 1, output: 8 } },
+      'openai/o3': { prices: { input: 'cheap' } } as never,
+    });
+    expect(Object.keys(await getValidOverrides())).toEqual(['openai/gpt-5']);
+  });
+});
