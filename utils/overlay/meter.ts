@@ -98,6 +98,7 @@ export function createMeter(options: MeterOptions) {
   let baselineTaken = false;
   let prevTexts: string[] = [];
   let witnessed = new Map<number, Witness>();
+  let liveUser: number | null = null;
   let recorded = new Map<number, Recorded>();
   const seenKeys = new Set<string>();
   let override: string | null = null;
@@ -131,6 +132,7 @@ export function createMeter(options: MeterOptions) {
     baselineTaken = false;
     prevTexts = [];
     witnessed = new Map();
+    liveUser = null;
     recorded = new Map();
     usageReports = [];
   }
@@ -155,9 +157,16 @@ export function createMeter(options: MeterOptions) {
       return;
     }
     const last = s.turns.length - 1;
+    // A live send adds one user turn at the end (maybe with its reply already started); a
+    // conversation's history loading late adds many at once. Only the former is new spend.
+    const added = s.turns.slice(prevTexts.length);
+    if (added.length > 0 && added.length <= 2 && added[0].role === 'user') {
+      liveUser = prevTexts.length;
+    }
     if (last >= 0 && s.turns[last].role === 'assistant') {
       const grew = last < prevTexts.length && prevTexts[last] !== texts[last];
-      const appearedStreaming = last >= prevTexts.length && s.streaming;
+      const appearedStreaming =
+        last >= prevTexts.length && (s.streaming || (liveUser !== null && last === liveUser + 1));
       const existing = witnessed.get(last);
       if (existing) {
         if (existing.text !== texts[last]) {

@@ -32,9 +32,10 @@ export function installUsageHook(
   streams: readonly HookStream[],
 ): HookHandle {
   // Taken before any page script runs: later patches by the page do not affect the channel.
-  const dispatch = win.EventTarget.prototype.dispatchEvent;
+  const dispatchOnWindow = win.dispatchEvent.bind(win);
+  const listenOnWindow = win.addEventListener.bind(win);
+  const unlistenOnWindow = win.removeEventListener.bind(win);
   const addListener = win.EventTarget.prototype.addEventListener;
-  const removeListener = win.EventTarget.prototype.removeEventListener;
   const CustomEventCtor = win.CustomEvent;
   const TextDecoderCtor = win.TextDecoder;
   const originalFetch = win.fetch;
@@ -47,11 +48,11 @@ export function installUsageHook(
 
   // Handshake: answer the content script once, then never again.
   const onContentUp = () => {
-    removeListener.call(win, CONTENT_UP, onContentUp);
-    dispatch.call(win, new CustomEventCtor(HOOK_KEY, { detail: secret }));
+    unlistenOnWindow(CONTENT_UP, onContentUp);
+    dispatchOnWindow(new CustomEventCtor(HOOK_KEY, { detail: secret }));
   };
-  addListener.call(win, CONTENT_UP, onContentUp);
-  dispatch.call(win, new CustomEventCtor(HOOK_UP));
+  listenOnWindow(CONTENT_UP, onContentUp);
+  dispatchOnWindow(new CustomEventCtor(HOOK_UP));
 
   const streamFor = (rawUrl: string): HookStream | null => {
     try {
@@ -71,7 +72,7 @@ export function installUsageHook(
     if (!usage) return;
     try {
       const detail = JSON.stringify({ ...usage, at: Date.now(), path });
-      dispatch.call(win, new CustomEventCtor(eventName, { detail }));
+      dispatchOnWindow(new CustomEventCtor(eventName, { detail }));
       handle.sent++;
     } catch {
       // never let a report break the page
@@ -179,7 +180,7 @@ export function installUsageHook(
     win.fetch = originalFetch;
     xhrProto.open = originalOpen;
     xhrProto.send = originalSend;
-    removeListener.call(win, CONTENT_UP, onContentUp);
+    unlistenOnWindow(CONTENT_UP, onContentUp);
   }
   return handle;
 }

@@ -1,0 +1,216 @@
+// @vitest-environment happy-dom
+// The runner on a live (happy-dom) page: debounce with a max wait, IME composition, SPA
+// navigation, the per-turn text cache, lifetimes and containment of a throwing adapter.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defineAdapter } from '@/utils/adapters/define';
+import demo from '@/utils/adapters/demo';
+import { startRunner } from '@/utils/overlay/runner';
+import type { Snapshot } from '@/utils/overlay/types';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const PAGE = `
+  <select id="model-select"><option>GPT-5</option></select>
+  <main id="thread">
+    <div class="turn" data-role="user">hello there</div>
+    <div class="turn" data-role="assistant"><div class="thinking" data-kind="thinking">hmm</div>hi, how can I help?</div>
+  </main>
+  <textarea id="composer"></textarea>`;
+
+let controller: AbortController;
+let snapshots: Snapshot[];
+
+function run(adapter = demo, extra: Partial<Parameters<typeof startRunner>[0]> = {}) {
+  return startRunner({
+    adapter,
+    doc: document,
+    signal: controller.signal,
+    onSnapshot: (s) => snapshots.push(s),
+    debounceMs: 40,
+    maxWaitMs: 150,
+    ...extra,
+  });
+}
+
+function addTurn(role: string, text: string) {
+  const el = document.createElement('div');
+  el.className = 'turn';
+  el.dataset.role = role;
+  el.textContent = text;
+  document.getElementById('thread')!.append(el);
+  return el;
+}
+
+beforeEach(() => {
+  document.body.innerHTML = PAGE;
+  history.replaceState(null, '', '/?c=one');
+  controller = new AbortController();
+  snapshots = [];
+});
+afterEach(() => controller.abort());
+
+describe('runner', () => {
+  it('takes a first snapshot at once, with turns, model label and draft', () => {
+    run();
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0]).toMatchObject({
+      conversationId: 'one',
+      draft: '',
+      modelLabel: 'GPT-5',
+      streaming: false,
+      turns: [
+        { role: 'user', text: 'hello there', thinking: '' },
+        { role: 'assistant', text: 'hi, how can I help?', thinking: 'hmm' },
+      ],
+    });
+  });
+
+  it('debounces a burst of DOM changes into one snapshot', async () => {
+    run();
+    for (let i = 0; i < 8; i++) {
+      addTurn(i % 2 ? 'assistant' : 'user', `t${i}`);
+      await sleep(5);
+    }
+    await sleep(120);
+    expect(snapshots).toHaveLength(2);
+    expect(snapshots[1].turns).toHaveLength(10);
+  });
+
+  it('keeps snapshots coming at least every max wait while a reply streams', async () => {
+    run();
+    const reply = addTurn('assistant', '');
+    for (let i = 0; i < 25; i++) {
+      reply.textContent += ` w${i}`;
+      await sleep(20);
+    }
+    const during = snapshots.length - 1;
+    expect(during).toBeGreaterThanOrEqual(2); // 500 ms of changes, max wait 150 ms
+    await sleep(100);
+    expect(snapshots.at(-1)!.turns.at(-1)!.text).toContain('w24');
+  });
+
+  it('re-reads only the turn a mutation landed in', async () => {
+    const runner = run();
+    const reads = runner.stats.turnReads;
+    expect(reads).toBe(2);
+    const first = document.querySelector('.turn')!;
+    first.textContent = 'hello again';
+    await sleep(80);
+    expect(runner.stats.turnReads).toBe(reads + 1);
+    expect(snapshots.at(-1)!.turns[0].text).toBe('hello again');
+  });
+
+  it('does not read a half-composed IME draft; reads it when composition ends', async () => {
+    run();
+    const composer = document.getElementById('composer') as HTMLTextAreaElement;
+    composer.dispatchEvent(new Event('compositionstart', { bubbles: true }));
+    composer.value = 'ni hao';
+    composer.dispatchEvent(new Event('input', { bubbles: true }));
+    await sleep(30);
+    expect(snapshots.every((s) => s.draft === '')).toBe(true);
+    composer.value = '你好';
+    composer.dispatchEvent(new Event('compositionend', { bubbles: true }));
+    await sleep(30);
+    expect(snapshots.at(-1)!.draft).toBe('你好');
+  });
+
+  it('reads the draft quickly on input, without re-reading turns', async () => {
+    const runner = run();
+    const reads = runner.stats.turnReads;
+    const composer = document.getElementById('composer') as HTMLTextAreaElement;
+    composer.value = 'typing';
+    composer.dispatchEvent(new Event('input', { bubbles: true }));
+    await sleep(10);
+    expect(snapshots.at(-1)!.draft).toBe('typing');
+    expect(runner.stats.turnReads).toBe(reads);
+  });
+
+  it('follows SPA navigation to another conversation', async () => {
+    const runner = run();
+    history.pushState(null, '', '/?c=two');
+    document.getElementById('thread')!.innerHTML =
+      '<div class="turn" data-role="user">new chat</div>';
+    await sleep(80);
+    runner.flush();
+    expect(snapshots.at(-1)).toMatchObject({
+      conversationId: 'two',
+      turns: [{ text: 'new chat' }],
+    });
+  });
+
+  it('stops on abort (the extension reloaded): no more snapshots, no errors', async () => {
+    run();
+    controller.abort();
+    addTurn('user', 'after');
+    await sleep(80);
+    expect(snapshots).toHaveLength(1);
+  });
+
+  it('contains a throwing adapter: an error snapshot, nothing thrown, other runners unaffected', async () => {
+    const broken = defineAdapter({
+      ...demo,
+      id: 'broken',
+      selectors: demo.selectors,
+      listTurns: () => {
+        throw new Error('selector exploded');
+      },
+      readModelLabel: () => {
+        throw new Error('label exploded');
+      },
+    });
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.error);
+    window.addEventListener('error', onError);
+    const brokenSnaps: Snapshot[] = [];
+    const runner = startRunner({
+      adapter: broken,
+      doc: document,
+      signal: controller.signal,
+      onSnapshot: (s) => brokenSnaps.push(s),
+      debounceMs: 10,
+      maxConsecutiveErrors: 3,
+    });
+    run();
+    expect(brokenSnaps[0].error).toContain('selector exploded');
+    expect(brokenSnaps[0].error).toContain('label exploded');
+    expect(brokenSnaps[0].draft).toBe(''); // what could be read still is
+    for (let i = 0; i < 5; i++) {
+      addTurn('user', `x${i}`);
+      await sleep(30);
+    }
+    // After 3 failing snapshots in a row the broken runner stops itself.
+    expect(brokenSnaps).toHaveLength(3);
+    expect(runner.stats.errors).toBeGreaterThan(0);
+    // The healthy runner on the same page kept going.
+    expect(snapshots.at(-1)!.turns.length).toBe(7);
+    expect(snapshots.every((s) => s.error === undefined)).toBe(true);
+    expect(errors).toEqual([]);
+    window.removeEventListener('error', onError);
+  });
+
+  it('a throwing snapshot consumer never escapes into the page', async () => {
+    startRunner({
+      adapter: demo,
+      doc: document,
+      signal: controller.signal,
+      onSnapshot: () => {
+        throw new Error('consumer bug');
+      },
+      debounceMs: 10,
+    });
+    addTurn('user', 'still fine');
+    await sleep(40);
+    expect(document.querySelectorAll('.turn')).toHaveLength(3);
+  });
+
+  it('ignores changes inside our own badge host', async () => {
+    run();
+    const host = document.createElement('token-meter-badge');
+    document.body.append(host);
+    await sleep(80);
+    const count = snapshots.length;
+    host.setAttribute('data-testid', 'x');
+    await sleep(80);
+    expect(snapshots.length).toBe(count);
+  });
+});
