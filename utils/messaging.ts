@@ -11,12 +11,25 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ModelSummary, PriceResult, RateCardStatus } from '@/utils/core/ratecard';
 import type { RepriceResult, TextProfile } from '@/utils/core/aggregate';
-import type { TurnEvent, Usage } from '@/utils/core/types';
+import type { TokenCount, TurnEvent, Usage } from '@/utils/core/types';
 import type { StoredEvent } from '@/utils/db/types';
 
 export interface Protocol {
   /** Liveness and version: used by the e2e wiring test and by the badge's "connected" state. */
   ping: { req: { from: string }; res: { version: string; at: number; from: string } };
+  /**
+   * Tokens of a text for a model (canonical id; null → labelled default estimate), counted in the
+   * background where the vocabularies live (utils/background/tokenizer.ts).
+   */
+  countTokens: {
+    req: { model: string | null; text: string };
+    res: { model: string | null; count: TokenCount };
+  };
+  /** One text on several models (the compare view), in the order asked. */
+  countTokensMany: {
+    req: { models: (string | null)[]; text: string };
+    res: { model: string | null; count: TokenCount }[];
+  };
   /** Price one request's usage on the rate card (utils/background/ratecard.ts); unknown → unpriced. */
   priceUsage: {
     req: { model: string; usage: Usage; offer?: 'default' | 'openrouter' };

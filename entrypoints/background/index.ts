@@ -2,6 +2,7 @@ import { registerHandlers } from '@/utils/messaging';
 import { pingHandlers } from '@/utils/background/ping';
 import { setupRateCard } from '@/utils/background/ratecard';
 import { setupHistory } from '@/utils/background/history';
+import { setupTokenizer } from '@/utils/background/tokenizer';
 
 // Thin entrypoint: nothing runs outside main() (WXT imports this file at build time).
 // Each feature area keeps its handlers and startup work in utils/background/<area>.ts and is
@@ -14,6 +15,7 @@ export default defineBackground({
       ...pingHandlers,
       ...setupRateCard(),
       ...setupHistory(),
+      ...setupTokenizer(),
     });
   },
 });
