@@ -25,4 +25,9 @@ export const COMMANDS: Record<string, CliCommand> = {
       'price one request on the rate card: price --model <id> --input N --output N [--cache-read N] [--cache-write N] [--reasoning N] [--offer openrouter] [--sync]',
     run: async (args) => (await import('./price')).run(args),
   },
+  compare: {
+    summary:
+      'cost of a prompt on other models: compare <file|-> [--models a,b,c] [--output-tokens N] [--json]',
+    run: async (args) => (await import('./compare')).run(args),
+  },
 };
