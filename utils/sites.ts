@@ -14,6 +14,18 @@ export const SITE_MATCHES = [
   'https://kimi.moonshot.cn/*',
   'https://chat.z.ai/*',
   'https://grok.com/*',
+  // Tier-2 chat sites (issue 7); each pattern belongs to exactly one adapter.
+  'https://www.doubao.com/*',
+  'https://chat.mistral.ai/*',
+  'https://www.perplexity.ai/*',
+  'https://perplexity.ai/*',
+  'https://poe.com/*',
+  // The Chatroom only: the rest of openrouter.ai is the rate-card feed's host, not a chat.
+  'https://openrouter.ai/chat*',
+  'https://agent.minimax.io/*',
+  'https://aistudio.xiaomimimo.com/*',
+  'https://www.stepfun.com/*',
+  'https://stepfun.com/*',
   // The bundled offline demo chat page served by `npm start` and the e2e tests.
   'http://127.0.0.1/*',
 ] as const;

@@ -213,6 +213,8 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
         return clean.length > 0 ? clean : null;
       }),
     isStreaming: spec.isStreaming ?? ((root) => queryFirst(root, selectors.streaming) !== null),
+    pricing: spec.pricing,
+    readOutputAssumption: spec.readOutputAssumption,
   };
 }
 

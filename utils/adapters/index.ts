@@ -14,6 +14,15 @@ import grok from './grok';
 import kimi from './kimi';
 import qwen from './qwen';
 import zai from './zai';
+// Tier-2 chat sites (issue 7).
+import doubao from './doubao';
+import mimo from './mimo';
+import minimax from './minimax';
+import mistral from './mistral';
+import openrouter from './openrouter';
+import perplexity from './perplexity';
+import poe from './poe';
+import stepfun from './stepfun';
 import type { SiteAdapter } from './types';
 
 export type { SiteAdapter, Turn, TurnNode, TurnText, Role } from './types';
@@ -27,6 +36,14 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   kimi,
   zai,
   grok,
+  doubao,
+  mistral,
+  perplexity,
+  poe,
+  openrouter,
+  minimax,
+  mimo,
+  stepfun,
   demo,
 ];
 

@@ -5,7 +5,8 @@
  * the runner (utils/overlay/runner.ts) owns all of that, and contains every adapter call.
  */
 
-export type Role = 'user' | 'assistant';
+/** 'system': an API playground's system prompt, sent as input with every request. */
+export type Role = 'user' | 'assistant' | 'system';
 
 /** One visible message element and its role, as listed by an adapter (cheap: no text read). */
 export interface TurnNode {
@@ -51,6 +52,18 @@ export interface UsageStreamSpec {
   format: 'deepseek' | 'zai';
 }
 
+/** How a site's model is priced (issue 7: playgrounds and OpenRouter). */
+export interface AdapterPricing {
+  /**
+   * 'alias' (default): a display label, resolved through the site alias table.
+   * 'api-id': the page shows the API id itself (playgrounds, OpenRouter): it goes to the rate
+   * card's resolver as is, with no alias guessing.
+   */
+  modelLabel?: 'alias' | 'api-id';
+  /** The card's offer this site bills at (OpenRouter's chat: OpenRouter's price). */
+  offer?: 'default' | 'openrouter';
+}
+
 export interface AdapterSpec {
   /** Stable id: used in settings, idempotency keys and history. Lowercase, no spaces. */
   id: string;
@@ -69,6 +82,12 @@ export interface AdapterSpec {
   readTurn?: (node: TurnNode) => TurnText;
   readModelLabel?: (root: ParentNode) => string | null;
   isStreaming?: (root: ParentNode) => boolean;
+  pricing?: AdapterPricing;
+  /**
+   * Output tokens to assume for the next request until its reply arrives (a playground's
+   * max-output setting); null when the page shows none.
+   */
+  readOutputAssumption?: (root: ParentNode) => number | null;
 }
 
 export interface SiteAdapter extends Required<
@@ -89,4 +108,6 @@ export interface SiteAdapter extends Required<
   isStreaming(root: ParentNode): boolean;
   /** A CSS selector matching any turn element, used to map a DOM mutation to its turn. */
   turnSelector: string;
+  pricing?: AdapterPricing;
+  readOutputAssumption?: (root: ParentNode) => number | null;
 }

@@ -128,6 +128,58 @@ export const SITE_ALIASES: Readonly<Record<string, AliasTable>> = {
     ['grok 4 heavy', 'x-ai/grok-4'],
   ],
   demo: [['deepseek v3.2', 'deepseek/deepseek-v3.2']],
+  // Tier-2 sites (issue 7). Doubao shows no model name; OpenRouter shows API ids (no table).
+  mistral: [
+    ['mistral medium 3', 'mistral/mistral-medium-2505'],
+    ['mistral medium 3.1', 'mistral/mistral-medium-2508'],
+    ['mistral medium 3.5', 'mistral/mistral-medium-2604'],
+    ['mistral large 3', 'mistral/mistral-large-2512'],
+    ['mistral small 3.2', 'mistral/mistral-small-2506'],
+    ['mistral small 4', 'mistral/mistral-small-2603'],
+    ['magistral medium', 'mistral/magistral-medium-latest'],
+    ['magistral small', 'mistral/magistral-small'],
+  ],
+  perplexity: [
+    ['sonar', 'perplexity/sonar'],
+    ['sonar pro', 'perplexity/sonar-pro'],
+    ['sonar reasoning pro', 'perplexity/sonar-reasoning-pro'],
+    ['sonar deep research', 'perplexity/sonar-deep-research'],
+    ['research', 'perplexity/sonar-deep-research'],
+  ],
+  // Poe names its official bots with hyphens ("Claude-Sonnet-4.5"); custom bots stay unknown.
+  poe: [
+    ['claude-sonnet-4.5', 'anthropic/claude-sonnet-4-5'],
+    ['claude-sonnet-4', 'anthropic/claude-sonnet-4-0'],
+    ['claude-opus-4.1', 'anthropic/claude-opus-4-1'],
+    ['claude-opus-4.5', 'anthropic/claude-opus-4-5'],
+    ['claude-haiku-4.5', 'anthropic/claude-haiku-4-5'],
+    ['gpt-5-mini', 'openai/gpt-5-mini'],
+    ['gpt-5-pro', 'openai/gpt-5-pro'],
+    ['gemini-2.5-pro', 'google/gemini-2.5-pro'],
+    ['gemini-2.5-flash', 'google/gemini-2.5-flash'],
+    ['gemini-3-pro', 'google/gemini-3-pro-preview'],
+    ['grok-4', 'x-ai/grok-4'],
+    ['deepseek-v3.2', 'deepseek/deepseek-v3.2'],
+  ],
+  minimax: [
+    ['minimax-m2', 'minimax/minimax-m2'],
+    ['minimax-m2.5', 'minimax/minimax-m2.5'],
+    ['minimax-m2.7', 'minimax/minimax-m2.7'],
+    ['minimax-m3', 'minimax/minimax-m3'],
+  ],
+  mimo: [
+    ['mimo-v2-flash', 'xiaomi/mimo-v2-flash'],
+    ['mimo-v2-pro', 'xiaomi/mimo-v2-pro'],
+    ['mimo-v2-omni', 'xiaomi/mimo-v2-omni'],
+    ['mimo-v2.5', 'xiaomi/mimo-v2.5'],
+    ['mimo-v2.5-pro', 'xiaomi/mimo-v2.5-pro'],
+  ],
+  stepfun: [
+    ['step 3.5 flash', 'stepfun/step-3.5-flash'],
+    ['step-3.5-flash', 'stepfun/step-3.5-flash'],
+    ['step 3.7 flash', 'stepfun/step-3.7-flash'],
+    ['step-3.7-flash', 'stepfun/step-3.7-flash'],
+  ],
 };
 
 /** Lowercase, spaces collapsed, punctuation other than `.`, `-` and CJK removed. */

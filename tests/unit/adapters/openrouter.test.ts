@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { getAdapter } from '@/utils/adapters';
+import { readModelId } from '@/utils/adapters/openrouter';
+import { getBundledCard, priceUsage, findModel } from '@/utils/core/ratecard';
+import { describeSite } from './check-site';
+
+describeSite({
+  site: 'openrouter',
+  turns: [
+    { role: 'user', includes: 'regex for a UK postcode' },
+    {
+      role: 'assistant',
+      includes: 'with the i flag',
+      thinking: 'outward code then inward code',
+    },
+    { role: 'user', includes: 'SW1A 1AA' },
+    { role: 'assistant', includes: 'Yes, it matches' },
+  ],
+  excluded: ['$0.0021', '1.2s', 'Copy', 'outward code'],
+  label: 'anthropic/claude-sonnet-4.5',
+  model: 'anthropic/claude-sonnet-4-5',
+  streamingLabel: 'deepseek/deepseek-v3.2',
+  streamingModel: 'deepseek/deepseek-v3.2',
+  streamingDraft: '',
+  conversationUrl: 'https://openrouter.ai/chat?room=orc-1730000000-abcdef',
+  conversationId: 'orc-1730000000-abcdef',
+  newChatUrl: 'https://openrouter.ai/chat',
+});
+
+describe('openrouter specifics', () => {
+  it('reads the API id from the chip, not its display name', () => {
+    const doc = new DOMParser().parseFromString(
+      `<div data-testid="model-chip"><a href="https://openrouter.ai/x-ai/grok-4?tab=api">xAI: Grok 4</a></div>
+       <div data-testid="model-chip"><a href="/docs">Docs</a></div>`,
+      'text/html',
+    );
+    const [a, b] = Array.from(doc.querySelectorAll('[data-testid="model-chip"]'));
+    expect(readModelId(a)).toBe('x-ai/grok-4');
+    expect(readModelId(b)).toBeNull();
+  });
+
+  it("is priced at OpenRouter's offer, which the card holds for the chip's model", () => {
+    const adapter = getAdapter('openrouter')!;
+    expect(adapter.pricing).toEqual({ modelLabel: 'api-id', offer: 'openrouter' });
+    const card = getBundledCard();
+    const model = findModel(card, 'anthropic/claude-sonnet-4.5')!;
+    expect(model.offers.openrouter).toBeDefined();
+    // 100k input tokens: below any long-context tier.
+    const usage = { input: 100_000, output: 0 };
+    const atOpenRouter = priceUsage(card, 'anthropic/claude-sonnet-4.5', usage, {
+      offer: 'openrouter',
+    });
+    expect(atOpenRouter).toMatchObject({ priced: true, offer: 'openrouter' });
+    if (atOpenRouter.priced) {
+      // USD per 1M input tokens of OpenRouter's offer × 0.1M tokens, in micro-USD.
+      expect(atOpenRouter.costMicros).toBe(
+        Math.round(model.offers.openrouter!.prices.input! * 100_000),
+      );
+    }
+  });
+});
