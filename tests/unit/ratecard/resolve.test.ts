@@ -27,6 +27,10 @@ describe('resolveModelId', () => {
     ['openai/gpt-5-2025-08-07', 'openai/gpt-5'],
     ['x-ai/grok-4-07-09', 'x-ai/grok-4'],
     ['claude-opus-4-1-20250805', 'anthropic/claude-opus-4-1'],
+    // OpenRouter's canonical slugs use Anthropic's older word order
+    ['anthropic/claude-4.5-sonnet-20250929', 'anthropic/claude-sonnet-4-5'],
+    ['claude-4-opus', 'anthropic/claude-opus-4-0'],
+    ['claude-3-5-sonnet-20241022', 'anthropic/claude-3-5-sonnet-20241022'],
     // :free and :thinking variants
     ['minimax/minimax-m2.5:free', 'minimax/minimax-m2.5'],
     ['qwen/qwen3.6-plus:thinking', 'alibaba/qwen3.6-plus'],
@@ -49,6 +53,17 @@ describe('resolveModelId', () => {
 
   it('prefers the lab model over a reseller copy for a bare id', () => {
     expect(resolveModelId(card, 'glm-5')).toBe('zai/glm-5');
+  });
+
+  it('joins OpenRouter entries to the labs\' "latest" aliases only when the prices agree', () => {
+    expect(resolveModelId(card, 'anthropic/claude-opus-4')).toBe('anthropic/claude-opus-4-0');
+    expect(resolveModelId(card, 'openai/gpt-5-chat')).toBe('openai/gpt-5-chat-latest');
+    expect(resolveModelId(card, 'moonshotai/kimi-k2-0905')).toBe('moonshotai/kimi-k2-0905-preview');
+    expect(resolveModelId(card, 'anthropic/claude-3-haiku')).toBe(
+      'anthropic/claude-3-haiku-20240307',
+    );
+    // OpenRouter's "mistral-large" is Large 2 ($2/$6), Mistral's "mistral-large-latest" is Large 3
+    expect(resolveModelId(card, 'mistralai/mistral-large')).toBe('mistralai/mistral-large');
   });
 
   it('keeps distinct versions apart (Mistral Large 2411 is not Large 3)', () => {

@@ -6,7 +6,13 @@
 import { FULL_DATE_SUFFIX } from './filters';
 import { mapVendor, normalizeKey, variantOf, hashString } from './keys';
 import type { LabModel, OpenRouterEntry } from './normalize-models-dev';
-import { rateCardSchema, type RateCard, type RateCardModel, type SourceInfo } from './schema';
+import {
+  rateCardSchema,
+  type Offer,
+  type RateCard,
+  type RateCardModel,
+  type SourceInfo,
+} from './schema';
 
 export interface BuildCardInput {
   lab: LabModel[];
@@ -38,13 +44,31 @@ export function buildRateCard({ lab, openrouter, createdAt, sources }: BuildCard
     for (const id of [m.id, ...m.aliases]) byKey.set(normalizeKey(id), model);
   }
 
-  // Strict matching only (exact id after vendor mapping, or a full date dropped): a loose match
-  // here would hang one model's OpenRouter price on another (e.g. "mistral-large" is Large 2 on
-  // OpenRouter but Large 3 at Mistral).
-  const match = (id: string): RateCardModel | undefined => {
+  // Lab models by their id without a date, where that is unambiguous.
+  const undatedLab = new Map<string, RateCardModel | null>();
+  for (const [key, model] of byKey) {
+    if (!FULL_DATE_KEY.test(key)) continue;
+    const undated = key.replace(FULL_DATE_KEY, '');
+    if (byKey.has(undated)) continue;
+    const seen = undatedLab.get(undated);
+    undatedLab.set(undated, seen === undefined || seen === model ? model : null);
+  }
+
+  // Strict matching first (exact id after vendor mapping, or a full date dropped); looser forms
+  // only when the prices agree, since a loose match could hang one model's OpenRouter price on
+  // another (OpenRouter's "mistral-large" is Large 2, Mistral's "mistral-large-latest" Large 3).
+  const match = (id: string, offer: Offer): RateCardModel | undefined => {
     const key = normalizeKey(id);
     const mapped = mapVendor(key) ?? key;
-    return byKey.get(mapped) ?? byKey.get(mapped.replace(/-(?:\d{8}|\d{4}-\d{2}-\d{2})$/, ''));
+    const strict = byKey.get(mapped) ?? byKey.get(mapped.replace(FULL_DATE_KEY, ''));
+    if (strict) return strict;
+    // The labs' "latest" aliases (`claude-opus-4-0`, `gpt-5-chat-latest`) are the same model only
+    // when the prices agree; a 2x gap means another version under a shared name.
+    const loose: (RateCardModel | null | undefined)[] = [
+      ...['-0', '-latest', '-preview'].map((suffix) => byKey.get(mapped + suffix)),
+      undatedLab.get(mapped), // `claude-3-haiku` for the lab's only `claude-3-haiku-20240307`
+    ];
+    return loose.find((m) => m && closePrices(m.offers.default, offer)) ?? undefined;
   };
 
   // Paid entries first, so a `:free` twin lands on the model its paid entry made.
@@ -53,7 +77,8 @@ export function buildRateCard({ lab, openrouter, createdAt, sources }: BuildCard
   );
   for (const entry of sorted) {
     const variant = variantOf(entry.id);
-    const target = match(entry.id) ?? (entry.slug ? match(entry.slug) : undefined);
+    const target =
+      match(entry.id, entry.offer) ?? (entry.slug ? match(entry.slug, entry.offer) : undefined);
     if (variant) {
       // `:free` / `:thinking` twins resolve to their model (the resolver strips the suffix); a
       // twin with no paid sibling is kept under its own id so it is not mistaken for the paid one.
@@ -91,6 +116,15 @@ export function buildRateCard({ lab, openrouter, createdAt, sources }: BuildCard
   const card = rateCardSchema.parse({ schema: 1, version: '-', createdAt, sources, models: kept });
   card.version = cardVersion(card.models);
   return card;
+}
+
+const FULL_DATE_KEY = /-(?:\d{8}|\d{4}-\d{2}-\d{2})$/;
+
+function closePrices(a: Offer | undefined, b: Offer): boolean {
+  if (!a) return false;
+  const near = (x: number, y: number) =>
+    (x === 0 && y === 0) || (x > 0 && y > 0 && x / y <= 2 && y / x <= 2);
+  return near(a.prices.input, b.prices.input) && near(a.prices.output, b.prices.output);
 }
 
 function addAlias(model: RateCardModel, alias: string) {

@@ -41,9 +41,16 @@ export function barePart(key: string): string {
 /** Dates and snapshot tags in keys (after normalizeKey): `-20250929`, `-2025-08-07`, `-04-02`, `-0709`. */
 const DATE_SUFFIXES = [/-\d{8}$/, /-\d{4}-\d{2}-\d{2}$/, /-\d{2}-\d{2}$/, /-\d{4}$/];
 
+/** Anthropic's older order, still in OpenRouter slugs: `claude-4-5-sonnet` → `claude-sonnet-4-5`. */
+const CLAUDE_OLD_ORDER = /(^|\/)claude-(\d+(?:-\d+)?)-(sonnet|opus|haiku)(?=-|$)/;
+
 /** Looser forms of a key, most specific first (used only when the exact key is unknown). */
 export function looseForms(key: string): string[] {
   const forms: string[] = [];
+  if (CLAUDE_OLD_ORDER.test(key)) {
+    const swapped = key.replace(CLAUDE_OLD_ORDER, '$1claude-$3-$2');
+    forms.push(swapped, ...looseForms(swapped));
+  }
   for (const re of DATE_SUFFIXES) if (re.test(key)) forms.push(key.replace(re, ''));
   for (const tag of ['-latest', '-preview'])
     if (key.endsWith(tag)) forms.push(key.slice(0, -tag.length));

@@ -174,9 +174,12 @@ export function normalizeModelsDev(
     }
     // A dated snapshot with the same prices as its undated id is the same model for billing:
     // fold it into the undated one as an alias, taking its cleaner name ("Claude Sonnet 4.5"
-    // rather than "Claude Sonnet 4.5 (latest)").
+    // rather than "Claude Sonnet 4.5 (latest)"). Anthropic's undated alias of a whole version
+    // ends in -0 (`claude-opus-4-0` for `claude-opus-4-20250514`).
     for (const [key, model] of models) {
-      const base = models.get(key.replace(FULL_DATE_SUFFIX, ''));
+      if (!FULL_DATE_SUFFIX.test(key)) continue;
+      const undated = key.replace(FULL_DATE_SUFFIX, '');
+      const base = models.get(undated) ?? models.get(`${undated}-0`);
       if (!base || base === model || !samePrices(base.offer, model.offer)) continue;
       base.aliases.push(model.id);
       base.name = model.name;
