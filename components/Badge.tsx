@@ -10,8 +10,11 @@ export interface BadgeProps {
   status: ConnectionStatus;
   view: MeterView | null;
   theme: 'light' | 'dark';
-  /** Where the badge sits (viewport px, top-left corner); null = bottom-right corner. */
-  position: { left: number; top: number } | null;
+  /**
+   * Where the badge's bottom-right corner sits (px from the viewport's right and bottom edges),
+   * so the panel opens upwards from it; null = the viewport's bottom-right corner.
+   */
+  position: { right: number; bottom: number } | null;
   collapsed: boolean;
   models: ModelChoice[] | null;
   override: string | null;
@@ -46,9 +49,11 @@ export function Badge(props: BadgeProps) {
     setDrag(null);
   };
 
-  const place: React.CSSProperties = position
-    ? { left: position.left + (drag?.dx ?? 0), top: position.top + (drag?.dy ?? 0) }
-    : { right: 16 - (drag?.dx ?? 0), bottom: 16 - (drag?.dy ?? 0) };
+  const corner = position ?? { right: 16, bottom: 16 };
+  const place: React.CSSProperties = {
+    right: corner.right - (drag?.dx ?? 0),
+    bottom: corner.bottom - (drag?.dy ?? 0),
+  };
 
   const shell: React.CSSProperties = {
     position: 'fixed',
@@ -189,7 +194,12 @@ function BadgeBody({
         <span data-testid="tm-draft-cost" data-micros={draft?.costMicros ?? ''}>
           {draft?.costMicros != null ? formatMicros(draft.costMicros) : (draft?.note ?? '…')}
         </span>
-        <span style={{ color: palette.muted }} data-testid="tm-model">
+        <span
+          style={{ color: palette.muted }}
+          data-testid="tm-model"
+          data-model={view.model.info?.id ?? ''}
+          data-status={view.model.status}
+        >
           {' '}
           · {modelText}
         </span>

@@ -18,8 +18,7 @@ import {
 import { privacySettings, siteSettings } from '@/utils/settings';
 import { readTheme } from './theme';
 
-const BADGE_WIDTH = 240;
-const BADGE_HEIGHT = 46;
+const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 
 export interface OverlayHandle {
   addUsage(report: UsageReport): void;
@@ -43,7 +42,7 @@ export async function startOverlay(
   let status: ConnectionStatus = 'connecting';
   let view: MeterView | null = null;
   let theme: 'light' | 'dark' = 'light';
-  let position: { left: number; top: number } | null = null;
+  let position: { right: number; bottom: number } | null = null;
   let prefs: OverlaySiteSettings = adapter
     ? ((await overlaySettings.getValue().catch((): OverlaySettings => ({})))[adapter.id] ?? {})
     : {};
@@ -119,23 +118,25 @@ export async function startOverlay(
 
   if (!adapter) return { addUsage: () => undefined };
 
+  // By the composer: the badge's bottom-right corner just above the composer's top-right corner,
+  // moved by the user's offset, kept inside the viewport.
   const place = () => {
     const composer = adapter.findComposer(document);
     const offset = prefs.offset ?? { x: 0, y: 0 };
+    const w = window.innerWidth;
+    const h = window.innerHeight;
     if (!composer) {
-      position = null;
+      position = {
+        right: clamp(16 - offset.x, 0, w - 60),
+        bottom: clamp(16 - offset.y, 0, h - 30),
+      };
       return;
     }
     const rect = composer.getBoundingClientRect();
-    const left = Math.max(
-      4,
-      Math.min(window.innerWidth - BADGE_WIDTH, rect.right - BADGE_WIDTH) + offset.x,
-    );
-    const top = Math.max(
-      4,
-      Math.min(window.innerHeight - BADGE_HEIGHT, rect.top - BADGE_HEIGHT - 6 + offset.y),
-    );
-    position = { left, top };
+    position = {
+      right: clamp(w - rect.right - offset.x, 0, w - 60),
+      bottom: clamp(h - rect.top + 6 - offset.y, 0, h - 30),
+    };
   };
 
   const meter = createMeter({

@@ -14,7 +14,4 @@ export default defineAdapter({
     streaming: ['[data-streaming="true"]'],
   },
   conversationId: (url) => url.searchParams.get('c') ?? 'demo',
-  // The demo page serves a fake completion endpoint in the DeepSeek stream format so the
-  // MAIN-world hook can be tried offline.
-  usageStream: { path: /^\/api\/v0\/chat\/completion$/, format: 'deepseek' },
 });

@@ -3,17 +3,14 @@
  * pricing (rate card), recording (history). The content script never loads a vocabulary or the
  * card: it sends text and usage, the background answers.
  *
- * The message names and shapes are the ones agreed between the areas (`countTokens`,
- * `getModels`, `priceUsage`, `recordTurn`). Each area adds its own entry to `Protocol`; until
- * one has landed its call rejects ("No handler answered"), and the meter shows that honestly
- * ("engine unavailable", "unpriced", "not saved") instead of a zero.
+ * Messages: `countTokens` (token engine), `getModels` and `priceUsage` (rate card), `recordTurn`
+ * (history). When the background cannot answer (a worker restarting, an orphaned content script
+ * after an extension reload) the call rejects, and the meter shows that honestly ("engine
+ * unavailable", "unpriced", "not saved") instead of a zero.
  */
 import { sendMessage } from '@/utils/messaging';
-import type { TokenCount, TurnEvent, Usage } from '@/utils/core/types';
+import type { TurnEvent, Usage } from '@/utils/core/types';
 import type { MeterServices, ModelInfo, PriceReply } from './types';
-
-// Untyped send for messages whose Protocol entry belongs to another area and may not exist yet.
-const send = sendMessage as unknown as (type: string, data: unknown) => Promise<unknown>;
 
 interface ModelSummaryLike {
   id: string;
@@ -36,7 +33,7 @@ export function createMessagingServices(): MeterServices {
 
   return {
     async countTokens(model, text) {
-      const reply = (await send('countTokens', { model, text })) as { count: TokenCount };
+      const reply = await sendMessage('countTokens', { model, text });
       return reply.count;
     },
     async modelInfo(id): Promise<ModelInfo | null> {
