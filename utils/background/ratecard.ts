@@ -196,8 +196,11 @@ async function runSync({
     const status = await syncStatus.getValue();
     const attempt = now();
     const feeds = structuredClone(status.feeds);
-    const { card: previous } = await loadCurrent();
+    const { card: previous, origin } = await loadCurrent();
     let card = previous;
+    // An ETag stands for a payload already in the card in use; with the bundled card in use (a
+    // cleared or corrupt stored card, or a newer bundled snapshot) ask for the full payload.
+    const conditional = origin === 'synced';
     const iso = new Date(attempt).toISOString();
 
     // Each feed is applied and checked on its own, so one broken feed does not block the other.
@@ -205,7 +208,8 @@ async function runSync({
       const feed = feeds[key];
       feed.lastAttempt = attempt;
       try {
-        const result = await fetchFeed(key, feed.etag, fetchImpl, timeoutMs);
+        const etag = conditional ? feed.etag : null;
+        const result = await fetchFeed(key, etag, fetchImpl, timeoutMs);
         if (result.kind === 'body') {
           card = applyFeed(card, key, result.json, iso);
           feed.etag = result.etag;

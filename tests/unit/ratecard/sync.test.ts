@@ -86,6 +86,16 @@ describe('rate-card sync', () => {
     expect((await getStatus()).origin).toBe('synced');
   });
 
+  it('asks for the full payload again when the stored card is gone (no stale If-None-Match)', async () => {
+    const first = feeds({ modelsDev: json(loadModelsDevCopy(), '"md1"') });
+    await syncRateCard({ fetch: first.fetchImpl, now: () => T1 });
+    await storedCard.setValue(null);
+    resetRateCardMemory();
+    const second = feeds({});
+    await syncRateCard({ fetch: second.fetchImpl, now: () => T2 });
+    expect(second.calls.map((c) => c.headers['If-None-Match'])).toEqual([undefined, undefined]);
+  });
+
   const bad: [string, () => Response, RegExp][] = [
     [
       'malformed JSON',
