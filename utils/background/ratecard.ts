@@ -242,8 +242,9 @@ async function runSync({
       )
       .catch(() => {});
   }
+  // This run is over even though `syncing` is cleared only after it returns.
   const result = await getStatus().catch(() => null);
-  return result ?? fallbackStatus();
+  return result ? { ...result, syncing: false } : fallbackStatus();
 }
 
 function fallbackStatus(): RateCardStatus {

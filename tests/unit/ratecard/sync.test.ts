@@ -96,6 +96,23 @@ describe('rate-card sync', () => {
     expect(second.calls.map((c) => c.headers['If-None-Match'])).toEqual([undefined, undefined]);
   });
 
+  it('shows "syncing" while a run is on, and concurrent refreshes share one run', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const fetchSpy = vi.fn<FetchLike>(async () => {
+      await gate;
+      return new Response(null, { status: 304 });
+    });
+    const a = syncRateCard({ fetch: fetchSpy });
+    const b = syncRateCard({ fetch: fetchSpy });
+    expect(a).toBe(b);
+    expect((await getStatus()).syncing).toBe(true);
+    release();
+    expect((await a).syncing).toBe(false);
+    expect(fetchSpy).toHaveBeenCalledTimes(2); // one per feed, not four
+    expect((await getStatus()).syncing).toBe(false);
+  });
+
   const bad: [string, () => Response, RegExp][] = [
     [
       'malformed JSON',
@@ -288,6 +305,7 @@ describe('rate-card messages and alarms', () => {
     expect(await sendMessage('rateCardStatus', {})).toMatchObject({ origin: 'bundled' });
     const refreshed = await sendMessage('refreshRateCard', {});
     expect(refreshed.error).toBeNull();
+    expect(refreshed.syncing).toBe(false);
     expect(refreshed.lastSync).not.toBeNull();
     off();
     vi.unstubAllGlobals();
