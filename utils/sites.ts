@@ -26,6 +26,12 @@ export const SITE_MATCHES = [
   'https://aistudio.xiaomimimo.com/*',
   'https://www.stepfun.com/*',
   'https://stepfun.com/*',
+  // API playgrounds (issue 7): only their playground paths, not the whole consoles.
+  'https://platform.openai.com/playground*',
+  'https://console.anthropic.com/workbench*',
+  'https://platform.claude.com/workbench*',
+  'https://aistudio.google.com/*',
+  'https://openrouter.ai/playground*',
   // The bundled offline demo chat page served by `npm start` and the e2e tests.
   'http://127.0.0.1/*',
 ] as const;

@@ -23,6 +23,11 @@ import openrouter from './openrouter';
 import perplexity from './perplexity';
 import poe from './poe';
 import stepfun from './stepfun';
+// API playgrounds (issue 7): the page shows API ids, a system prompt and a max-output setting.
+import aistudio from './playground-aistudio';
+import anthropicWorkbench from './playground-anthropic';
+import openaiPlayground from './playground-openai';
+import openrouterPlayground from './playground-openrouter';
 import type { SiteAdapter } from './types';
 
 export type { SiteAdapter, Turn, TurnNode, TurnText, Role } from './types';
@@ -44,6 +49,10 @@ export const ADAPTERS: readonly SiteAdapter[] = [
   minimax,
   mimo,
   stepfun,
+  openaiPlayground,
+  anthropicWorkbench,
+  aistudio,
+  openrouterPlayground,
   demo,
 ];
 
