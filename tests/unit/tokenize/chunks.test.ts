@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SAMPLES } from '../../fixtures/tokenize/samples';
 import { FAMILIES, FamilyCounter, splitChunks } from '../../../utils/core/tokenize';
+import { splitChunksByRegex } from '../../../utils/core/tokenize/chunks';
 import { encoderFor, VOCAB_IDS } from './vocabs';
 
 // The chunk cache must be invisible: for every vocabulary, the cached, chunked count of any text
@@ -61,6 +62,20 @@ const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 60 }).map((a) =
 describe('splitChunks', () => {
   it('cuts a text into pieces that join back to it', () => {
     fc.assert(fc.property(text, (t) => splitChunks(t).join('') === t));
+  });
+
+  it('finds exactly the cuts of the boundary regex (the fast scan matches its specification)', () => {
+    const withSurrogates = fc
+      .array(fc.constantFrom(...ALPHABET, '\ud800', '\udc00', '𝐀', '𝐀.', '\udc00.', 'a\udc00.'), {
+        maxLength: 60,
+      })
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(withSurrogates, (t) => {
+        expect(splitChunks(t)).toEqual(splitChunksByRegex(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('cuts at line starts and after a letter before punctuation, nowhere else', () => {

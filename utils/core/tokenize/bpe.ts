@@ -149,3 +149,61 @@ class MinHeap {
     return top;
   }
 }
+
+/** Returned by `PairTable.get` for a pair it holds no entry for. */
+export const ABSENT = -2;
+
+/**
+ * Open-addressing hash table from a pair of token ids to a packed merge (or -1: never merges).
+ * Typed arrays instead of a `Map` keyed by `left * PACK + right`: those keys are not small
+ * integers, so a `Map` would box and hash doubles on every lookup of the hot merge loop.
+ */
+export class PairTable {
+  private lefts: Int32Array;
+  private rights: Int32Array;
+  private values: Float64Array;
+  private mask: number;
+  size = 0;
+
+  constructor(expected: number) {
+    let capacity = 1024;
+    while (capacity < expected * 2) capacity *= 2;
+    this.mask = capacity - 1;
+    this.lefts = new Int32Array(capacity).fill(-1);
+    this.rights = new Int32Array(capacity);
+    this.values = new Float64Array(capacity);
+  }
+
+  private slot(left: number, right: number): number {
+    let i = (Math.imul(left, 0x9e3779b1) ^ Math.imul(right, 0x85ebca6b)) & this.mask;
+    while (this.lefts[i] !== -1 && (this.lefts[i] !== left || this.rights[i] !== right)) {
+      i = (i + 1) & this.mask;
+    }
+    return i;
+  }
+
+  get(left: number, right: number): number {
+    const i = this.slot(left, right);
+    return this.lefts[i] === -1 ? ABSENT : this.values[i];
+  }
+
+  /** First write wins (the lowest-rank entry for a pair). */
+  set(left: number, right: number, value: number): void {
+    const i = this.slot(left, right);
+    if (this.lefts[i] !== -1) return;
+    this.lefts[i] = left;
+    this.rights[i] = right;
+    this.values[i] = value;
+    this.size++;
+  }
+
+  /** Whether the table is full enough that a memo should be cleared before adding more. */
+  get crowded(): boolean {
+    return this.size * 2 > this.mask;
+  }
+
+  clear(): void {
+    this.lefts.fill(-1);
+    this.size = 0;
+  }
+}

@@ -17,20 +17,27 @@ export {
   type VocabSource,
 } from './families';
 export {
+  compactHfTokenizer,
+  parseCompactBpe,
   parseHfTokenizer,
   parseTiktokenRanks,
   translateRegex,
+  type CompactBpe,
   type TiktokenRanks,
   type Vocabulary,
 } from './vocab';
 
 import type { VocabId } from './families';
 import { VOCABS } from './families';
-import { parseHfTokenizer, parseTiktokenRanks, type Vocabulary } from './vocab';
+import { parseCompactBpe, parseHfTokenizer, parseTiktokenRanks, type Vocabulary } from './vocab';
 
-/** Parse a vocabulary file's JSON content according to its format. */
+/**
+ * Parse a vocabulary file's JSON: tiktoken ranks, or for Hugging Face vocabularies either the
+ * compact form the extension ships or the package's own `tokenizer.json`.
+ */
 export function parseVocabulary(id: VocabId, json: unknown): Vocabulary {
-  return VOCABS[id].format === 'tiktoken'
-    ? parseTiktokenRanks(json as never)
+  if (VOCABS[id].format === 'tiktoken') return parseTiktokenRanks(json as never);
+  return (json as { format?: string }).format === 'tm-bpe-1'
+    ? parseCompactBpe(json as never)
     : parseHfTokenizer(json as never);
 }

@@ -7,7 +7,7 @@
  *   package update that changes the pipeline fails loudly instead of counting wrongly.
  * Special and added tokens are ignored on purpose: a count is of the text as given.
  */
-import { PACK, type BpeVocab } from './bpe';
+import { ABSENT, PACK, PairTable, type BpeVocab } from './bpe';
 
 export interface Vocabulary {
   bpe: BpeVocab;
@@ -37,11 +37,19 @@ export function parseTiktokenRanks(ranks: TiktokenRanks): Vocabulary {
       byBytes.set(bytes, offset + i - 2);
     }
   }
+  // tiktoken merges any two parts whose bytes form a token: a string lookup per pair, memoised
+  // by id pair (cleared when full) because the merge loop asks for the same pairs again and again.
+  const memo = new PairTable(1 << 18);
   const bpe: BpeVocab = {
     byteIds: byteIdsOf(byBytes),
     pair(left, right) {
+      const known = memo.get(left, right);
+      if (known !== ABSENT) return known;
       const rank = byBytes.get(tokens[left] + tokens[right]);
-      return rank === undefined ? -1 : rank * PACK + rank;
+      const packed = rank === undefined ? -1 : rank * PACK + rank;
+      if (memo.crowded) memo.clear();
+      memo.set(left, right, packed);
+      return packed;
     },
     whole: (bytes) => byBytes.get(bytes),
   };
@@ -91,7 +99,25 @@ function charToByteTable(): Int16Array {
   return table;
 }
 
-export function parseHfTokenizer(json: HfTokenizerJson): Vocabulary {
+/**
+ * A byte-level BPE vocabulary reduced to what counting needs, in a form that loads fast: the
+ * extension ships this (made from `tokenizer.json` at build time), Node makes it on the fly.
+ */
+export interface CompactBpe {
+  format: 'tm-bpe-1';
+  /** Each token's bytes (one char per byte), by id; null for ids the vocabulary skips. */
+  tokens: (string | null)[];
+  /** Merges in rank order, flattened as (left id, right id, merged id) triples. */
+  merges: number[];
+  /** Whole pieces found in the vocabulary are one token, without merging (Llama 3). */
+  ignoreMerges: boolean;
+  normalize: 'NFC' | null;
+  /** Split patterns (JavaScript regex sources), applied in sequence, behaviour Isolated. */
+  splits: string[];
+}
+
+/** Reduce a Hugging Face `tokenizer.json` (byte-level BPE) to a `CompactBpe`. */
+export function compactHfTokenizer(json: HfTokenizerJson): CompactBpe {
   const { model } = json;
   if (model.type !== 'BPE' || model.byte_fallback || model.continuing_subword_prefix) {
     throw new Error(`Unsupported tokenizer model: ${model.type}`);
@@ -108,29 +134,65 @@ export function parseHfTokenizer(json: HfTokenizerJson): Vocabulary {
     }
     return String.fromCharCode.apply(null, codes);
   };
-  const byBytes = new Map<string, number>();
-  const byToken = model.vocab;
-  for (const token in byToken) {
+  const vocab = model.vocab;
+  const tokens: (string | null)[] = [];
+  for (const token in vocab) {
     const bytes = toBytes(token);
-    if (bytes !== undefined) byBytes.set(bytes, byToken[token]);
+    if (bytes !== undefined) tokens[vocab[token]] = bytes;
   }
-  const pairs = new Map<number, number>();
-  model.merges.forEach((merge, rank) => {
+  for (let i = 0; i < tokens.length; i++) tokens[i] ??= null;
+  const merges: number[] = [];
+  for (const merge of model.merges) {
     const [a, b] = typeof merge === 'string' ? splitMerge(merge) : merge;
-    const left = byToken[a];
-    const right = byToken[b];
-    const merged = byToken[a + b];
-    if (left === undefined || right === undefined || merged === undefined) return;
-    const key = left * PACK + right;
-    // The first (lowest-rank) entry for a pair wins, as in the reference implementation.
-    if (!pairs.has(key)) pairs.set(key, rank * PACK + merged);
-  });
-  const bpe: BpeVocab = {
-    byteIds: byteIdsOf(byBytes),
-    pair: (left, right) => pairs.get(left * PACK + right) ?? -1,
-    whole: model.ignore_merges ? (bytes) => byBytes.get(bytes) : undefined,
+    const left = vocab[a];
+    const right = vocab[b];
+    const merged = vocab[a + b];
+    // A merge whose result is not a token can never apply; keep ranks by keeping the slot.
+    merges.push(left ?? -1, right ?? -1, merged ?? -1);
+  }
+  return {
+    format: 'tm-bpe-1',
+    tokens,
+    merges,
+    ignoreMerges: Boolean(model.ignore_merges),
+    normalize: normalizerOf(json.normalizer),
+    splits: splitsOf(json),
   };
-  return { bpe, normalize: normalizerOf(json.normalizer), pretokenize: pretokenizerOf(json) };
+}
+
+export function parseCompactBpe(compact: CompactBpe): Vocabulary {
+  if (compact.format !== 'tm-bpe-1') throw new Error('Unknown vocabulary format');
+  const { tokens, merges } = compact;
+  const byBytes = new Map<string, number>();
+  const byteIds = new Int32Array(256).fill(-1);
+  for (let id = 0; id < tokens.length; id++) {
+    const bytes = tokens[id];
+    if (bytes === null) continue;
+    if (bytes.length === 1 && byteIds[bytes.charCodeAt(0)] === -1)
+      byteIds[bytes.charCodeAt(0)] = id;
+    if (compact.ignoreMerges && !byBytes.has(bytes)) byBytes.set(bytes, id);
+  }
+  if (byteIds.includes(-1)) throw new Error('Vocabulary lacks a single-byte token');
+  const pairs = new PairTable(merges.length / 3);
+  for (let i = 0, rank = 0; i < merges.length; i += 3, rank++) {
+    const [left, right, merged] = [merges[i], merges[i + 1], merges[i + 2]];
+    if (left >= 0 && right >= 0 && merged >= 0) pairs.set(left, right, rank * PACK + merged);
+  }
+  const bpe: BpeVocab = {
+    byteIds,
+    pair: (left, right) => {
+      const packed = pairs.get(left, right);
+      return packed === ABSENT ? -1 : packed;
+    },
+    whole: compact.ignoreMerges ? (bytes) => byBytes.get(bytes) : undefined,
+  };
+  const normalize =
+    compact.normalize === 'NFC' ? (text: string) => text.normalize('NFC') : undefined;
+  return { bpe, normalize, pretokenize: splitter(compact.splits) };
+}
+
+export function parseHfTokenizer(json: HfTokenizerJson): Vocabulary {
+  return parseCompactBpe(compactHfTokenizer(json));
 }
 
 function splitMerge(merge: string): [string, string] {
@@ -148,11 +210,11 @@ function byteIdsOf(byBytes: Map<string, number>): Int32Array {
   return ids;
 }
 
-function normalizerOf(config: HfTokenizerJson['normalizer']): Vocabulary['normalize'] {
-  if (!config) return undefined;
+function normalizerOf(config: HfTokenizerJson['normalizer']): CompactBpe['normalize'] {
+  if (!config) return null;
   const steps = config.type === 'Sequence' ? (config.normalizers ?? []) : [config];
-  if (steps.length === 0) return undefined;
-  if (steps.length === 1 && steps[0].type === 'NFC') return (text) => text.normalize('NFC');
+  if (steps.length === 0) return null;
+  if (steps.length === 1 && steps[0].type === 'NFC') return 'NFC';
   throw new Error(`Unsupported normalizer: ${JSON.stringify(config)}`);
 }
 
@@ -160,20 +222,24 @@ function normalizerOf(config: HfTokenizerJson['normalizer']): Vocabulary['normal
  * A sequence of `Split` (behaviour `Isolated`) pre-tokenizers followed by `ByteLevel` without its
  * own regex: each split cuts every piece of the previous one into matches and the gaps between.
  */
-function pretokenizerOf(json: HfTokenizerJson): Vocabulary['pretokenize'] {
+function splitsOf(json: HfTokenizerJson): string[] {
   const pre = json.pre_tokenizer;
   const steps = pre?.type === 'Sequence' ? (pre.pretokenizers ?? []) : pre ? [pre] : [];
   const last = steps[steps.length - 1];
   if (!last || last.type !== 'ByteLevel' || last.use_regex || last.add_prefix_space) {
     throw new Error(`Unsupported pre-tokenizer: ${JSON.stringify(pre)}`);
   }
-  const splits = steps.slice(0, -1).map((step) => {
+  return steps.slice(0, -1).map((step) => {
     const source = step.pattern?.Regex;
     if (step.type !== 'Split' || step.behavior !== 'Isolated' || step.invert || !source) {
       throw new Error(`Unsupported pre-tokenizer step: ${JSON.stringify(step)}`);
     }
-    return new RegExp(translateRegex(source), 'gu');
+    return translateRegex(source);
   });
+}
+
+function splitter(sources: string[]): Vocabulary['pretokenize'] {
+  const splits = sources.map((source) => new RegExp(source, 'gu'));
   const run = (text: string, level: number, emit: (piece: string) => void): void => {
     if (level === splits.length) {
       emit(text);
@@ -190,7 +256,6 @@ function pretokenizerOf(json: HfTokenizerJson): Vocabulary['pretokenize'] {
       if (m.index > at) run(text.slice(at, m.index), level + 1, emit);
       run(m[0], level + 1, emit);
       at = m.index + m[0].length;
-      // exec() resets lastIndex at the end; the next call continues from here.
     }
     if (at < text.length) run(text.slice(at), level + 1, emit);
   };

@@ -1,0 +1,434 @@
+// Token counting: speed and memory of the engine (utils/core/tokenize), each figure next to the
+// same work done by plain js-tiktoken (or, for the Hugging Face vocabularies, the official
+// @huggingface/tokenizers) in the same run. Medians unless the row says p95.
+// Part 1 runs in Node. Part 2 runs in Chromium with the built extension (`npm run build` first;
+// skipped with a note otherwise): the real service worker's cold load and message round trip,
+// and the heap a tab gains from the content script.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Tokenizer } from '@huggingface/tokenizers';
+import { Tiktoken } from 'js-tiktoken/lite';
+import {
+  Encoder,
+  FAMILIES,
+  FamilyCounter,
+  parseVocabulary,
+  VOCABS,
+  type VocabId,
+} from '../../utils/core/tokenize/index';
+import { translateRegex } from '../../utils/core/tokenize/vocab';
+import type { BenchRow, BenchSuite } from './types';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const NM = join(ROOT, 'node_modules');
+
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+function time(fn: () => unknown, runs: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+
+/** Deterministic PRNG (mulberry32) so every run measures the same text. */
+function rng(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function diagnostics(lang: string): string[] {
+  const file = join(NM, 'typescript', 'lib', lang, 'diagnosticMessages.generated.json');
+  return Object.values(JSON.parse(readFileSync(file, 'utf8'))) as string[];
+}
+
+/**
+ * 1 MB (UTF-8) of Chinese without repeats: the real zh-CN and zh-TW messages, then text drawn
+ * from their character frequencies with punctuation every ~15 characters. Repeating the corpus
+ * instead would let the engine's piece cache flatter it.
+ */
+function chineseMegabyte(): string {
+  const real = [...diagnostics('zh-cn'), ...diagnostics('zh-tw')].join('\n');
+  const han = [...real].filter((c) => /\p{Script=Han}/u.test(c));
+  const random = rng(1);
+  let text = real;
+  const punct = '，。、；：！？';
+  while (Buffer.byteLength(text, 'utf8') < 1_000_000) {
+    let sentence = '';
+    const n = 6 + Math.floor(random() * 20);
+    for (let i = 0; i < n; i++) sentence += han[Math.floor(random() * han.length)];
+    text += sentence + punct[Math.floor(random() * punct.length)];
+  }
+  return text;
+}
+
+/** A draft of about `tokens` o200k tokens: English code/docs, Chinese and Japanese prose. */
+function draft(tokens: number, o200k: Encoder): string {
+  const dom = readFileSync(join(NM, 'typescript', 'lib', 'lib.dom.d.ts'), 'utf8');
+  const zh = diagnostics('zh-cn').join('\n');
+  const ja = diagnostics('ja').join('\n');
+  let text = '';
+  let at = 0;
+  while (o200k.count(text) < tokens) {
+    text += zh.slice(at * 2000, at * 2000 + 2000) + '\n';
+    text += dom.slice(at * 4000, at * 4000 + 4000) + '\n';
+    text += ja.slice(at * 1000, at * 1000 + 1000) + '\n';
+    at++;
+  }
+  return text;
+}
+
+/** Keystrokes typed into a draft at random places; returns per-keystroke ms of `count`. */
+function keystrokes(text: string, n: number, count: (t: string) => unknown): number[] {
+  const random = rng(2);
+  const samples: number[] = [];
+  const keys = 'abc 你好，\n.';
+  for (let i = 0; i < n; i++) {
+    const at = Math.floor(random() * text.length);
+    text = text.slice(0, at) + keys[i % keys.length] + text.slice(at);
+    const t = performance.now();
+    count(text);
+    samples.push(performance.now() - t);
+  }
+  return samples;
+}
+
+async function loadEngine(id: VocabId) {
+  const source = VOCABS[id];
+  const raw =
+    source.format === 'tiktoken'
+      ? JSON.stringify((await import(source.npm)).default)
+      : readFileSync(join(NM, source.npm), 'utf8');
+  return { raw, load: () => new Encoder(parseVocabulary(id, JSON.parse(raw))) };
+}
+
+function heapOf(make: () => unknown): number {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = make();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  void kept;
+  return (after - before) / 1e6;
+}
+
+async function nodeRows(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const o200kRanks = (await import('js-tiktoken/ranks/o200k_base')).default;
+  const rustRanks = { ...o200kRanks, pat_str: translateRegex(o200kRanks.pat_str) };
+  const o200k = await loadEngine('o200k_base');
+
+  // Cold load: file text → JSON → ready encoder (what the service worker does after fetch).
+  const coldO200k = time(() => o200k.load(), 3);
+  const coldTiktoken = time(() => new Tiktoken(JSON.parse(o200k.raw)), 3);
+  rows.push({
+    name: 'cold load o200k_base (parse + build)',
+    value: coldO200k,
+    unit: 'ms',
+    baseline: { label: 'js-tiktoken', value: coldTiktoken },
+    target: '< 500 ms',
+    met: coldO200k < 500,
+  });
+  rows.push({
+    name: 'heap of a loaded o200k_base',
+    value: heapOf(() => o200k.load()),
+    unit: 'MB',
+    baseline: { label: 'js-tiktoken', value: heapOf(() => new Tiktoken(o200kRanks)) },
+  });
+  const hfEngines: Partial<Record<VocabId, Encoder>> = {};
+  const hfRefs: Partial<Record<VocabId, Tokenizer>> = {};
+  for (const id of ['deepseek-v3', 'qwen3', 'llama3'] as const) {
+    const e = await loadEngine(id);
+    const cold = time(() => (hfEngines[id] = e.load()), 3);
+    const ref = time(() => {
+      hfRefs[id] = new Tokenizer({ ...JSON.parse(e.raw), added_tokens: [] }, {});
+    }, 3);
+    rows.push({
+      name: `cold load ${id} (parse + build)`,
+      value: cold,
+      unit: 'ms',
+      baseline: { label: '@huggingface/tokenizers', value: ref },
+      target: '< 500 ms',
+      met: cold < 500,
+    });
+    rows.push({
+      name: `heap of a loaded ${id}`,
+      value: heapOf(() => e.load()),
+      unit: 'MB',
+      baseline: {
+        label: '@huggingface/tokenizers',
+        value: heapOf(() => new Tokenizer({ ...JSON.parse(e.raw), added_tokens: [] }, {})),
+      },
+    });
+  }
+
+  // 1 MB Chinese paste: a fresh encoder each run (empty piece cache), as for a first paste.
+  const zh = chineseMegabyte();
+  const vocab = parseVocabulary('o200k_base', JSON.parse(o200k.raw));
+  const js = new Tiktoken(rustRanks);
+  const engineCount = new Encoder(vocab).count(zh);
+  const jsCount = js.encode(zh, [], []).length;
+  if (engineCount !== jsCount) throw new Error(`1 MB Chinese: ${engineCount} ≠ ${jsCount}`);
+  const paste = time(() => new Encoder(vocab).count(zh), 3);
+  const pasteJs = time(() => js.encode(zh, [], []), 3);
+  rows.push({
+    name: `count 1 MB Chinese, o200k (${engineCount} tokens, same as js-tiktoken)`,
+    value: paste,
+    unit: 'ms',
+    baseline: { label: 'js-tiktoken', value: pasteJs },
+    target: '< 1000 ms',
+    met: paste < 1000,
+  });
+  for (const id of ['deepseek-v3', 'qwen3', 'llama3'] as const) {
+    const v = parseVocabulary(id, JSON.parse((await loadEngine(id)).raw));
+    const ms = time(() => new Encoder(v).count(zh), 3);
+    const ref = time(() => hfRefs[id]!.encode(zh, { add_special_tokens: false }), 1);
+    rows.push({
+      name: `count 1 MB Chinese, ${id}`,
+      value: ms,
+      unit: 'ms',
+      baseline: { label: '@huggingface/tokenizers (1 run)', value: ref },
+      target: '< 1000 ms',
+      met: ms < 1000,
+    });
+  }
+
+  // Keystroke to count: one character typed, the whole draft recounted through the chunk cache.
+  const o200kEncoder = new Encoder(vocab);
+  for (const [size, target] of [
+    [10_000, 16],
+    [100_000, 50],
+  ] as const) {
+    const text = draft(size, o200kEncoder);
+    const counter = new FamilyCounter(FAMILIES.o200k_base, new Encoder(vocab));
+    counter.count(text);
+    const ms = p95(keystrokes(text, 200, (t) => counter.count(t)));
+    const jsMs = p95(keystrokes(text, size > 20_000 ? 3 : 10, (t) => js.encode(t, [], [])));
+    rows.push({
+      name: `keystroke → count p95, ${size / 1000}k-token draft (o200k)`,
+      value: ms,
+      unit: 'ms',
+      baseline: { label: 'js-tiktoken full recount', value: jsMs },
+      target: `< ${target} ms`,
+      met: ms < target,
+    });
+    const qwen = new FamilyCounter(FAMILIES.qwen3, hfEngines.qwen3!);
+    qwen.count(text);
+    const qwenMs = p95(keystrokes(text, 200, (t) => qwen.count(t)));
+    rows.push({
+      name: `keystroke → count p95, ${size / 1000}k-token draft (qwen3)`,
+      value: qwenMs,
+      unit: 'ms',
+      baseline: {
+        label: '@huggingface/tokenizers full recount',
+        value: p95(
+          keystrokes(text, 3, (t) => hfRefs.qwen3!.encode(t, { add_special_tokens: false })),
+        ),
+      },
+      target: `< ${target} ms`,
+      met: qwenMs < target,
+    });
+  }
+
+  // Bad input: long single-character runs (quadratic in every reference engine) and 5 MB.
+  const jsRun = time(() => js.encode('a'.repeat(5_000), [], []), 1);
+  for (const [label, text] of [
+    ['200k × "a"', 'a'.repeat(200_000)],
+    ['200k spaces', ' '.repeat(200_000)],
+    ['200k × "中"', '中'.repeat(200_000)],
+    ['200k × "="', '='.repeat(200_000)],
+  ] as const) {
+    const ms = time(() => new Encoder(vocab).count(text), 3);
+    rows.push({
+      name: `count ${label}, o200k`,
+      value: ms,
+      unit: 'ms',
+      baseline: { label: 'js-tiktoken on only 5k × "a"', value: jsRun },
+      target: '< 500 ms',
+      met: ms < 500,
+    });
+  }
+  const fiveMb = (zh.slice(0, 300_000) + draft(100_000, o200kEncoder)).repeat(4).slice(0, 5e6);
+  const fiveMs = time(
+    () => new FamilyCounter(FAMILIES.o200k_base, new Encoder(vocab)).count(fiveMb),
+    1,
+  );
+  rows.push({
+    name: 'count 5 M characters of mixed text, o200k (cold caches)',
+    value: fiveMs,
+    unit: 'ms',
+    baseline: {
+      label: 'js-tiktoken on 1/10 of it',
+      value: time(() => js.encode(fiveMb.slice(0, 5e5), [], []), 1),
+    },
+    target: '< 5000 ms',
+    met: fiveMs < 5000,
+  });
+  return rows;
+}
+
+async function browserRows(nodeBaseline: BenchRow[]): Promise<BenchRow[]> {
+  const extensionDir = join(ROOT, '.output', 'chrome-mv3');
+  const { findChromium, extensionArgs } = (await import('../chromium.mjs' as string)) as {
+    findChromium(): string | null;
+    extensionArgs(dir: string): string[];
+  };
+  const executablePath = findChromium();
+  if (!existsSync(join(extensionDir, 'tokenizers', 'o200k_base.json')) || !executablePath) {
+    console.log(
+      '  (browser rows skipped: run `npm run build` and install Chromium to measure them)',
+    );
+    return [];
+  }
+  const { chromium } = await import('playwright-core');
+  const { startDemoServer } = (await import('../demo-server.mjs' as string)) as {
+    startDemoServer(port: number): Promise<{ url: string; close(): void }>;
+  };
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const rows: BenchRow[] = [];
+  const demo = await startDemoServer(0);
+  const launchWith = async (args: string[]) => {
+    const profile = mkdtempSync(join(tmpdir(), 'tm-bench-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      args: [...args, '--disable-gpu'],
+    });
+    return {
+      context,
+      close: async () => (await context.close(), rmSync(profile, { recursive: true, force: true })),
+    };
+  };
+  try {
+    const withExt = await launchWith(extensionArgs(extensionDir));
+    const worker =
+      withExt.context.serviceWorkers()[0] ?? (await withExt.context.waitForEvent('serviceworker'));
+    const id = new URL(worker.url()).host;
+    const page = await withExt.context.newPage();
+    await page.goto(`chrome-extension://${id}/popup.html`);
+    const ask = (model: string, text: string) =>
+      page.evaluate(
+        async ([model, text]) => {
+          const t = performance.now();
+          const reply = await (globalThis as any).chrome.runtime.sendMessage({
+            tm: 1,
+            type: 'countTokens',
+            data: { model, text },
+          });
+          if (!reply?.ok) throw new Error(reply?.error ?? 'no reply');
+          return { ms: performance.now() - t, tokens: reply.value.count.tokens as number };
+        },
+        [model, text] as const,
+      );
+    const nodeCold = (name: string) =>
+      nodeBaseline.find((r) => r.name.startsWith(name))?.value ?? NaN;
+    for (const [family, model] of [
+      ['o200k_base', 'openai/gpt-5'],
+      ['deepseek-v3', 'deepseek/deepseek-v3.2'],
+      ['qwen3', 'alibaba/qwen3-235b-a22b'],
+      ['llama3', 'meta-llama/llama-3.3-70b-instruct'],
+    ] as const) {
+      const first = await ask(model, 'hello');
+      const warm = median(
+        [await ask(model, 'hello!'), await ask(model, 'hello?'), await ask(model, 'hi')].map(
+          (r) => r.ms,
+        ),
+      );
+      rows.push({
+        name: `Chromium service worker: first count on ${family} (fetch + load), round trip`,
+        value: first.ms,
+        unit: 'ms',
+        baseline: {
+          label: `warm round trip ${warm.toFixed(1)} ms; Node load`,
+          value: nodeCold(`cold load ${family}`),
+        },
+        target: '< 500 ms',
+        met: first.ms < 500,
+      });
+    }
+    const zh = diagnostics('zh-cn').join('\n');
+    const dom = readFileSync(join(NM, 'typescript', 'lib', 'lib.dom.d.ts'), 'utf8');
+    let text = zh.slice(0, 12_000) + dom.slice(0, 24_000);
+    await ask('openai/gpt-5', text);
+    const random = rng(3);
+    const samples: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const at = Math.floor(random() * text.length);
+      text = text.slice(0, at) + 'x' + text.slice(at);
+      samples.push((await ask('openai/gpt-5', text)).ms);
+    }
+    const tokens = (await ask('openai/gpt-5', text)).tokens;
+    rows.push({
+      name: `Chromium keystroke → count p95 via message, ${(tokens / 1000).toFixed(1)}k-token draft`,
+      value: p95(samples),
+      unit: 'ms',
+      baseline: {
+        label: 'Node engine alone, 10k',
+        value:
+          nodeBaseline.find((r) => r.name.startsWith('keystroke → count p95, 10k'))?.value ?? NaN,
+      },
+      target: '< 16 ms',
+      met: p95(samples) < 16,
+    });
+
+    // Heap a tab gains from the content script: the demo page with and without the extension.
+    const heapOfDemo = async (context: import('playwright-core').BrowserContext) => {
+      const tab = await context.newPage();
+      await tab.goto(demo.url);
+      await tab.waitForTimeout(1500);
+      const cdp = await context.newCDPSession(tab);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((m) => m.name === 'JSHeapUsedSize')!.value / 1e6;
+    };
+    const withHeap = median([
+      await heapOfDemo(withExt.context),
+      await heapOfDemo(withExt.context),
+      await heapOfDemo(withExt.context),
+    ]);
+    await withExt.close();
+    const plain = await launchWith([]);
+    const plainHeap = median([
+      await heapOfDemo(plain.context),
+      await heapOfDemo(plain.context),
+      await heapOfDemo(plain.context),
+    ]);
+    await plain.close();
+    rows.push({
+      name: 'heap a demo tab gains from the content script (JSHeapUsedSize, after GC)',
+      value: withHeap - plainHeap,
+      unit: 'MB',
+      baseline: { label: 'the same page without the extension (absolute)', value: plainHeap },
+      target: '< 5 MB',
+      met: withHeap - plainHeap < 5,
+    });
+  } finally {
+    demo.close();
+  }
+  return rows;
+}
+
+const suite: BenchSuite = {
+  title: 'Token counting (engine vs js-tiktoken / @huggingface/tokenizers)',
+  async run() {
+    const rows = await nodeRows();
+    return [...rows, ...(await browserRows(rows))];
+  },
+};
+export default suite;

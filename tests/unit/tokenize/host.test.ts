@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { registerHandlers, sendMessage } from '@/utils/messaging';
+import { tokenizerAssets } from '../../../scripts/tokenizer-assets';
+import { loadVocabFromNodeModules } from '../../../scripts/cli/count';
+import { TokenCounter } from '../../../utils/core/tokenize';
+
+// The background host as the extension runs it: messages in, vocabularies fetched from the
+// files the build hook puts in `tokenizers/`, served here from what the hook would copy.
+const assets = await tokenizerAssets();
+const served = new Map(assets.map((f) => [f.relativeDest, f.contents]));
+const reference = new TokenCounter(loadVocabFromNodeModules);
+const TEXT = '你好，世界！Hello, world. 👩‍💻\nconst x = 1;\n';
+
+let fetched: string[] = [];
+let off: () => void = () => undefined;
+
+async function startBackground() {
+  vi.resetModules(); // a fresh module = a service worker that Chrome has just restarted
+  const { setupTokenizer } = await import('@/utils/background/tokenizer');
+  off = registerHandlers(setupTokenizer());
+}
+
+beforeEach(() => {
+  fetched = [];
+  vi.stubGlobal('fetch', async (url: string) => {
+    const path = new URL(url).pathname.slice(1);
+    fetched.push(path);
+    const body = served.get(path);
+    return body === undefined
+      ? new Response('not found', { status: 404 })
+      : new Response(body, { status: 200 });
+  });
+});
+afterEach(() => {
+  off();
+  vi.unstubAllGlobals();
+});
+
+describe('tokenizer host', () => {
+  it('ships one file per vocabulary', () => {
+    expect([...served.keys()].sort()).toEqual([
+      'tokenizers/cl100k_base.json',
+      'tokenizers/deepseek-v3.json',
+      'tokenizers/llama3.json',
+      'tokenizers/o200k_base.json',
+      'tokenizers/qwen3.json',
+    ]);
+  });
+
+  it('answers countTokens with the engine count, loading a vocabulary once', async () => {
+    await startBackground();
+    for (let i = 0; i < 3; i++) {
+      const res = await sendMessage('countTokens', { model: 'openai/gpt-5', text: TEXT + i });
+      expect(res).toEqual({
+        model: 'openai/gpt-5',
+        count: await reference.count(TEXT + i, 'openai/gpt-5'),
+      });
+    }
+    expect(fetched).toEqual(['tokenizers/o200k_base.json']);
+  });
+
+  it('answers countTokensMany in the order asked, each with its provenance', async () => {
+    await startBackground();
+    const models = ['deepseek/deepseek-v3.2', 'anthropic/claude-sonnet-4-5', null, 'openai/gpt-4'];
+    const res = await sendMessage('countTokensMany', { models, text: TEXT });
+    expect(res.map((r) => r.model)).toEqual(models);
+    for (const r of res) expect(r.count).toEqual(await reference.count(TEXT, r.model));
+    expect(res.map((r) => r.count.provenance)).toEqual(['exact', 'estimate', 'estimate', 'exact']);
+    // o200k serves both estimates: loaded once.
+    expect(fetched.sort()).toEqual([
+      'tokenizers/cl100k_base.json',
+      'tokenizers/deepseek-v3.json',
+      'tokenizers/o200k_base.json',
+    ]);
+  }, 20_000);
+
+  it('loads again after a restart of the worker', async () => {
+    await startBackground();
+    await sendMessage('countTokens', { model: 'openai/gpt-5', text: 'a' });
+    off();
+    await startBackground();
+    const res = await sendMessage('countTokens', { model: 'openai/gpt-5', text: TEXT });
+    expect(res.count).toEqual(await reference.count(TEXT, 'openai/gpt-5'));
+    expect(fetched).toEqual(['tokenizers/o200k_base.json', 'tokenizers/o200k_base.json']);
+  });
+
+  it('reports a missing vocabulary clearly and retries on the next message', async () => {
+    await startBackground();
+    served.delete('tokenizers/cl100k_base.json');
+    await expect(sendMessage('countTokens', { model: 'openai/gpt-4', text: 'x' })).rejects.toThrow(
+      /Tokenizer "cl100k_base" is missing/,
+    );
+    served.set(
+      'tokenizers/cl100k_base.json',
+      JSON.stringify((await import('js-tiktoken/ranks/cl100k_base')).default),
+    );
+    const res = await sendMessage('countTokens', { model: 'openai/gpt-4', text: 'x' });
+    expect(res.count).toEqual({ tokens: 1, provenance: 'exact', family: 'cl100k_base' });
+  });
+});
