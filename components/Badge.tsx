@@ -191,8 +191,18 @@ function BadgeBody({
           {draft ? (draft.tokens ? formatTokens(draft.tokens) : (draft.note ?? '…')) : '—'}
         </strong>{' '}
         tok ·{' '}
-        <span data-testid="tm-draft-cost" data-micros={draft?.costMicros ?? ''}>
+        <span
+          data-testid="tm-draft-cost"
+          data-micros={draft?.costMicros ?? ''}
+          data-assumed-output={draft?.assumedOutput ?? ''}
+          title={
+            draft?.assumedOutput
+              ? `Includes ${draft.assumedOutput} output tokens: the page's max-output setting, assumed until the reply arrives`
+              : undefined
+          }
+        >
           {draft?.costMicros != null ? formatMicros(draft.costMicros) : (draft?.note ?? '…')}
+          {draft?.assumedOutput ? ` (≤${draft.assumedOutput.toLocaleString('en-US')} out)` : ''}
         </span>
         <span
           style={{ color: palette.muted }}

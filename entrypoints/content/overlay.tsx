@@ -141,7 +141,8 @@ export async function startOverlay(
 
   const meter = createMeter({
     site: { id: adapter.id, label: adapter.label },
-    services: createMessagingServices(),
+    pricing: adapter.pricing,
+    services: createMessagingServices({ offer: adapter.pricing?.offer }),
     storeText: () => storeText,
     onView(next) {
       view = next;

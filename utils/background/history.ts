@@ -104,6 +104,7 @@ const turnEventSchema = z.object({
   output: tokenCount,
   reasoning: tokenCount,
   regenerated: z.boolean().optional(),
+  offer: z.enum(['default', 'openrouter']).optional(),
   text: z.object({ prompt: z.string(), reply: z.string() }).optional(),
   conversationTitle: z.string().max(2_000).optional(),
 });
@@ -146,7 +147,9 @@ export async function toStoredEvent(turn: TurnEvent, storeText: boolean): Promis
     // Reasoning of unknown size is not billed as zero-cost knowledge: it is simply not counted.
     reasoning: turn.reasoning.provenance === 'unknown' ? 0 : turn.reasoning.tokens,
   };
-  const result = resolved ? priceUsage(card, resolved, usage, { overrides }) : null;
+  const result = resolved
+    ? priceUsage(card, resolved, usage, { overrides, offer: turn.offer })
+    : null;
   const priced = result?.priced && result.currency === 'USD' ? result : null;
   let flags = 0;
   if (turn.regenerated) flags |= EventFlag.regenerated;

@@ -53,6 +53,8 @@ export interface TurnEvent {
   reasoning: TokenCount;
   /** Set when this reply replaced an earlier one (regenerate). */
   regenerated?: boolean;
+  /** The card's offer the site bills at (OpenRouter's chat and playground); default otherwise. */
+  offer?: 'default' | 'openrouter';
   /** Only when the user opted in to storing text. */
   text?: { prompt: string; reply: string };
   /** The conversation's title as the site shows it; stored only when the user opted in to text. */

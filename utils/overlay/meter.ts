@@ -12,6 +12,7 @@
  * content hash) makes a re-render, a reload or a retry after a failed send idempotent in the
  * background; a regenerated reply has a new hash and is recorded as new output.
  */
+import type { AdapterPricing } from '@/utils/adapters/types';
 import { resolveSiteModel } from '@/utils/core/site-models';
 import type { Provenance, TokenCount, TurnEvent, Usage } from '@/utils/core/types';
 import {
@@ -34,6 +35,8 @@ import type {
 
 export interface MeterOptions {
   site: { id: string; label: string };
+  /** 'api-id' sites (playgrounds, OpenRouter) send their label to the card's resolver as is. */
+  pricing?: AdapterPricing;
   services: MeterServices;
   onView: (view: MeterView) => void;
   /** Quiet time after which a reply that stopped streaming counts as complete. */
@@ -116,6 +119,7 @@ export function createMeter(options: MeterOptions) {
   let draftState: {
     text: string;
     model: string | null;
+    assumed: number;
     tokens: TokenCount | null;
     costMicros: number | null;
     note?: string;
@@ -265,6 +269,12 @@ export function createMeter(options: MeterOptions) {
     }
   }
 
+  /** A label's candidate id: an API id as shown, else the site's alias table (no guessing). */
+  function candidateFor(label: string): string | null {
+    if (options.pricing?.modelLabel === 'api-id') return label.trim() || null;
+    return resolveSiteModel(site.id, label)?.model ?? null;
+  }
+
   async function resolveModel(s: Snapshot): Promise<ModelView> {
     const streamModel = [...usageReports].reverse().find((r) => r.model)?.model ?? null;
     let candidate: string | null = null;
@@ -273,11 +283,11 @@ export function createMeter(options: MeterOptions) {
       candidate = override;
       source = 'override';
     } else if (streamModel) {
-      candidate = resolveSiteModel(site.id, streamModel)?.model ?? null;
+      candidate = candidateFor(streamModel);
       source = candidate ? 'stream' : 'none';
     }
     if (!candidate && s.modelLabel) {
-      candidate = resolveSiteModel(site.id, s.modelLabel)?.model ?? null;
+      candidate = candidateFor(s.modelLabel);
       if (candidate) source = 'label';
     }
     if (!candidate) {
@@ -351,6 +361,7 @@ export function createMeter(options: MeterOptions) {
       reasoning,
     };
     if (previous && previous.hash !== hash) event.regenerated = true;
+    if (options.pricing?.offer === 'openrouter') event.offer = 'openrouter';
     if (options.storeText?.()) {
       event.text = { prompt: index > 0 ? s.turns[index - 1].text : '', reply: s.turns[index].text };
     }
@@ -449,10 +460,17 @@ export function createMeter(options: MeterOptions) {
     const allKnown = turnCounts.every((c) => c !== null);
     const contextTokens = allKnown ? turnCounts.reduce((n, c) => n + c!.tokens, 0) : null;
 
-    // The draft: counted on the detected model, priced as the next request's new input.
+    // The draft: counted on the detected model, priced as the next request's new input (plus,
+    // in a playground, its max-output setting as the output until the reply arrives).
     let draftView: MeterView['draft'] = null;
+    const assumed = s.outputAssumption ?? 0;
     if (s.draft !== null) {
-      if (!draftState || draftState.text !== s.draft || draftState.model !== modelId) {
+      if (
+        !draftState ||
+        draftState.text !== s.draft ||
+        draftState.model !== modelId ||
+        draftState.assumed !== assumed
+      ) {
         const seq = ++draftSeq;
         const tokens = await count(modelId, s.draft);
         if (seq !== draftSeq) return null; // a newer draft is on its way
@@ -461,11 +479,11 @@ export function createMeter(options: MeterOptions) {
         if (!tokens) note = engineDown ? 'engine unavailable' : 'counting';
         else if (!model.info) note = 'unpriced';
         else {
-          const reply = await price(model.info.id, { input: tokens.tokens, output: 0 });
+          const reply = await price(model.info.id, { input: tokens.tokens, output: assumed });
           if (reply.priced) cost = reply.costMicros;
           else note = 'unpriced';
         }
-        draftState = { text: s.draft, model: modelId, tokens, costMicros: cost, note };
+        draftState = { text: s.draft, model: modelId, assumed, tokens, costMicros: cost, note };
       }
       draftView = {
         chars: s.draft.length,
@@ -473,6 +491,7 @@ export function createMeter(options: MeterOptions) {
         costMicros: draftState.costMicros,
         note: draftState.note,
       };
+      if (assumed > 0) draftView.assumedOutput = assumed;
     }
 
     const window = model.info?.contextWindow ?? null;

@@ -128,6 +128,10 @@ export function startRunner(options: RunnerOptions): Runner {
         modelLabel: contain('model label', () => adapter.readModelLabel(doc), null, errors),
         streaming: contain('streaming', () => adapter.isStreaming(doc), false, errors),
       };
+      if (adapter.readOutputAssumption) {
+        const read = adapter.readOutputAssumption;
+        snap.outputAssumption = contain('max output', () => read(doc), null, errors);
+      }
       if (errors.length > 0) snap.error = errors.join('; ');
       stats.snapshots++;
       onSnapshot(snap);
@@ -188,7 +192,24 @@ export function startRunner(options: RunnerOptions): Runner {
     if (relevant) schedule();
   });
 
-  const onInput = () => scheduleDraft();
+  const onInput = (event: Event) => {
+    // Typing inside a turn (a playground's editable messages and system prompt) changes a
+    // textarea's value, which no mutation reports: re-read that turn, not only the draft.
+    const target = event.target as Node | null;
+    const el = target?.nodeType === 1 ? (target as Element) : (target?.parentElement ?? null);
+    let inTurn = false;
+    try {
+      inTurn = el?.closest(adapter.turnSelector) != null;
+    } catch {
+      // an invalid turn selector: treat it as the draft
+    }
+    if (inTurn) {
+      markDirty(el);
+      schedule();
+      // The draft may live in a turn (the Workbench's pending message).
+      scheduleDraft();
+    } else scheduleDraft();
+  };
   const onCompositionStart = () => {
     composing = true;
   };

@@ -18,7 +18,11 @@ interface ModelSummaryLike {
   contextWindow?: number;
 }
 
-export function createMessagingServices(): MeterServices {
+/** `offer`: the card's offer this site bills at (OpenRouter's chat: 'openrouter'). */
+export function createMessagingServices(
+  options: { offer?: 'default' | 'openrouter' } = {},
+): MeterServices {
+  const offer = options.offer;
   let models: Promise<Map<string, ModelSummaryLike>> | null = null;
   const loadModels = () => {
     models ??= sendMessage('getModels', {}).then(
@@ -44,6 +48,7 @@ export function createMessagingServices(): MeterServices {
         const reply = await sendMessage('priceUsage', {
           model: id,
           usage: { input: 0, output: 0 },
+          offer,
         });
         if (!reply.priced) return null;
         found = list.get(reply.model) ?? { id: reply.model };
@@ -55,7 +60,7 @@ export function createMessagingServices(): MeterServices {
       };
     },
     async priceUsage(model: string, usage: Usage): Promise<PriceReply> {
-      const reply = await sendMessage('priceUsage', { model, usage });
+      const reply = await sendMessage('priceUsage', { model, usage, offer });
       if (!reply.priced) return { priced: false, reason: reply.reason };
       // Figures are shown in USD; a card entry in another currency is not silently relabelled.
       if (reply.currency !== 'USD') return { priced: false, reason: `priced in ${reply.currency}` };

@@ -11,6 +11,11 @@ export interface Snapshot {
   turns: Turn[];
   modelLabel: string | null;
   streaming: boolean;
+  /**
+   * Output tokens to assume for the next request until its reply arrives (an API playground's
+   * max-output setting); absent on chat sites.
+   */
+  outputAssumption?: number | null;
   /** Set when an adapter reader threw: the snapshot holds what could still be read. */
   error?: string;
 }
@@ -80,6 +85,8 @@ export interface MeterView {
     tokens: TokenCount | null;
     costMicros: number | null;
     note?: string;
+    /** Output tokens included in `costMicros` (a playground's max-output setting). */
+    assumedOutput?: number;
   } | null;
   conversation: {
     /** Tokens of every visible turn (what the next request resends). */
