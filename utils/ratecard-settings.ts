@@ -4,7 +4,7 @@
  * stored) and on the way out (a corrupt entry is skipped, never priced).
  */
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import { z } from '@/utils/core/ratecard/zod';
 import {
   BUNDLED_RATES,
   isCurrencyCode,

@@ -7,7 +7,7 @@
  * 1M tokens. Only the providers we use are validated strictly: one malformed entry in an unrelated
  * reseller must not block a sync, while a malformed price of a model we show must.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { FULL_DATE_SUFFIX, isChatModel } from './filters';
 import { makeOffer } from './offer';
 import { FIRST_PARTY } from './providers';

@@ -7,7 +7,7 @@
  * strings; they are converted to per-1M exactly (decimal.ts). `"-1"` marks a variable-price
  * router (openrouter/auto): such entries are skipped, any other negative price rejects the payload.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { scaleDecimal } from './decimal';
 import { isChatModel } from './filters';
 import {

@@ -6,7 +6,7 @@
  * them; `request` is per request. Prices stay decimal numbers here (readable, diffable) and become
  * exact integers only inside the pricing engine (see price.ts), so no float is ever accumulated.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 /** A non-negative, finite price (zod 4 numbers already reject NaN and ±Infinity). */
 const price = z.number().nonnegative();
