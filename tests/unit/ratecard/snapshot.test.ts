@@ -32,3 +32,18 @@ describe('bundled snapshot', () => {
     expect(byId.get('x-ai/grok-4')!.offers.openrouter!.source).toBe('openrouter.ai');
   });
 });
+
+describe('npm run ratecard:build', () => {
+  it('rebuilds exactly the committed snapshot and prints coverage with every seed found', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const out = execFileSync('npx', ['tsx', 'scripts/ratecard-build.ts', '--check'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(out).toContain('Models kept, by provider');
+    expect(out).toMatch(/│ anthropic\s+│ \d+/);
+    expect(out).toContain('Seed models:');
+    expect(out).toContain("'Qwen3.6 Plus'");
+    expect(out).not.toMatch(/'NO'/);
+  }, 60_000);
+});
