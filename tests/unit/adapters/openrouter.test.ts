@@ -18,8 +18,8 @@ describeSite({
     { role: 'assistant', includes: 'Yes, it matches' },
   ],
   excluded: ['$0.0021', '1.2s', 'Copy', 'outward code'],
-  label: 'anthropic/claude-sonnet-4.5',
-  model: 'anthropic/claude-sonnet-4-5',
+  label: 'moonshotai/kimi-k2.5',
+  model: 'moonshotai/kimi-k2.5',
   streamingLabel: 'deepseek/deepseek-v3.2',
   streamingModel: 'deepseek/deepseek-v3.2',
   streamingDraft: '',
@@ -44,19 +44,20 @@ describe('openrouter specifics', () => {
     const adapter = getAdapter('openrouter')!;
     expect(adapter.pricing).toEqual({ modelLabel: 'api-id', offer: 'openrouter' });
     const card = getBundledCard();
-    const model = findModel(card, 'anthropic/claude-sonnet-4.5')!;
+    const model = findModel(card, 'moonshotai/kimi-k2.5')!;
     expect(model.offers.openrouter).toBeDefined();
     // 100k input tokens: below any long-context tier.
     const usage = { input: 100_000, output: 0 };
-    const atOpenRouter = priceUsage(card, 'anthropic/claude-sonnet-4.5', usage, {
-      offer: 'openrouter',
-    });
+    const atOpenRouter = priceUsage(card, 'moonshotai/kimi-k2.5', usage, { offer: 'openrouter' });
+    const atLab = priceUsage(card, 'moonshotai/kimi-k2.5', usage);
     expect(atOpenRouter).toMatchObject({ priced: true, offer: 'openrouter' });
     if (atOpenRouter.priced) {
       // USD per 1M input tokens of OpenRouter's offer × 0.1M tokens, in micro-USD.
       expect(atOpenRouter.costMicros).toBe(
         Math.round(model.offers.openrouter!.prices.input! * 100_000),
       );
+      // The offer matters for this model: the lab's list price differs.
+      expect(atLab.priced && atLab.costMicros).not.toBe(atOpenRouter.costMicros);
     }
   });
 });

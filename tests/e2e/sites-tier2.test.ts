@@ -1,0 +1,196 @@
+// Issue 7's sites in real Chromium with the built extension: each reconstructed fixture is
+// served under the site's real URL (so the content script matches its real pattern), a draft is
+// typed where the site takes it, and the badge must show the engine's count and the card's price
+// for the model the page names: OpenRouter at OpenRouter's offer, playgrounds with their
+// max-output setting as the assumed output. The fixtures are reconstructions, not captures: this
+// proves the wiring on markup we believe the sites use, not that the live sites still use it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch, openExtensionPage, readFixture, reportOnFailure, type Session } from './harness';
+
+interface Tier2Case {
+  site: string;
+  url: string;
+  /** Where a user types the next prompt on this page. */
+  typeInto: string;
+  /** The card id the badge must price on (null: the page names no model, the user picks). */
+  model: string | null;
+  offer?: 'openrouter';
+  /** The fixture's max-output setting (playgrounds), assumed as the draft's output. */
+  assumedOutput?: number;
+}
+
+const CASES: Tier2Case[] = [
+  {
+    site: 'doubao',
+    url: 'https://www.doubao.com/chat/1234567890',
+    typeInto: 'textarea[data-testid="chat_input_input"]',
+    model: null,
+  },
+  {
+    site: 'mistral',
+    url: 'https://chat.mistral.ai/chat/0d9f7a2e-1111-4222-8333-444455556666',
+    typeInto: 'textarea[name="message.text"]',
+    model: 'mistral/mistral-medium-2508',
+  },
+  {
+    site: 'perplexity',
+    url: 'https://www.perplexity.ai/search/why-is-the-sky-blue-Xy9',
+    typeInto: '#ask-input',
+    model: 'perplexity/sonar',
+  },
+  {
+    site: 'poe',
+    url: 'https://poe.com/chat/2x4abc9def0ghi',
+    typeInto: 'textarea[class*="GrowingTextArea_textArea"]',
+    model: 'anthropic/claude-sonnet-4-5',
+  },
+  {
+    site: 'openrouter',
+    url: 'https://openrouter.ai/chat?room=e2e-room',
+    typeInto: 'textarea[placeholder^="Start a message"]',
+    // A model whose OpenRouter price differs from the lab's, so the offer is seen to matter.
+    model: 'moonshotai/kimi-k2.5',
+    offer: 'openrouter',
+  },
+  {
+    site: 'minimax',
+    url: 'https://agent.minimax.io/chat/318829163331661',
+    typeInto: '.tiptap[contenteditable="true"]',
+    model: 'minimax/minimax-m2.7',
+  },
+  {
+    site: 'mimo',
+    url: 'https://aistudio.xiaomimimo.com/chat/e2e-mimo',
+    typeInto: 'textarea[placeholder]',
+    model: 'xiaomi/mimo-v2-pro',
+  },
+  {
+    site: 'stepfun',
+    url: 'https://www.stepfun.com/chats/188812345',
+    typeInto: 'textarea[placeholder]',
+    model: 'stepfun/step-3.5-flash',
+  },
+  {
+    site: 'openai-playground',
+    url: 'https://platform.openai.com/playground/prompts?models=gpt-5-mini',
+    typeInto: 'textarea[placeholder^="Chat with your prompt"]',
+    model: 'openai/gpt-5-mini',
+    assumedOutput: 2048,
+  },
+  {
+    site: 'anthropic-workbench',
+    url: 'https://console.anthropic.com/workbench/e2e-prompt',
+    typeInto: '[data-testid="message-user"] textarea',
+    model: 'anthropic/claude-sonnet-4-5',
+    assumedOutput: 1024,
+  },
+  {
+    site: 'aistudio',
+    url: 'https://aistudio.google.com/prompts/new_chat',
+    typeInto: 'ms-prompt-input-wrapper textarea',
+    model: 'google/gemini-2.5-pro',
+    assumedOutput: 65536,
+  },
+  {
+    site: 'openrouter-playground',
+    url: 'https://openrouter.ai/playground?session=e2e',
+    typeInto: 'form textarea',
+    model: 'alibaba/qwen3-max',
+    offer: 'openrouter',
+    assumedOutput: 1000,
+  },
+];
+
+const DRAFT = 'Count me: 这句话有几个 token？ Ünïcödé too.';
+
+async function serve(context: BrowserContext, c: Tier2Case) {
+  const html = readFixture(c.site, 'conversation.html');
+  const url = new URL(c.url);
+  // Only this page's path: openrouter.ai also serves the rate-card feed and two adapters.
+  const prefix = `${url.origin}${url.pathname.split('/').slice(0, 2).join('/')}`;
+  await context.route(`${prefix}**`, (route) =>
+    route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+  );
+}
+
+function badge(page: Page, testId: string) {
+  return page.locator(`token-meter-badge [data-testid="${testId}"]`);
+}
+
+/** What the engine and the card say, asked from an extension page. */
+async function engineAnswer(ext: Page, c: Tier2Case, text: string) {
+  return ext.evaluate(
+    async ({ model, text, offer, output }) => {
+      const send = (type: string, data: unknown) =>
+        (globalThis as any).chrome.runtime.sendMessage({ tm: 1, type, data });
+      const count = await send('countTokens', { model, text });
+      if (!count.ok) throw new Error(count.error);
+      if (!model) return { tokens: count.value.count.tokens as number, micros: null };
+      const price = await send('priceUsage', {
+        model,
+        usage: { input: count.value.count.tokens, output },
+        offer,
+      });
+      const atLab = await send('priceUsage', {
+        model,
+        usage: { input: count.value.count.tokens, output },
+      });
+      return {
+        tokens: count.value.count.tokens as number,
+        micros: price.value.costMicros as number,
+        offer: price.value.offer as string,
+        labMicros: atLab.value.costMicros as number,
+      };
+    },
+    { model: c.model, text, offer: c.offer, output: c.assumedOutput ?? 0 },
+  );
+}
+
+describe('tier-2 sites and playgrounds', () => {
+  let session: Session;
+  let page: Page | undefined;
+  let ext: Page;
+
+  beforeAll(async () => {
+    session = await launch();
+    for (const c of CASES) await serve(session.context, c);
+    ext = await openExtensionPage(session, 'popup.html');
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it.each(CASES)('$site: badge count and price equal the engine and the card', async (c) => {
+    reportOnFailure(session, () => page, `sites-tier2-${c.site}`);
+    page = await session.context.newPage();
+    await page.goto(c.url);
+    await expect
+      .poll(() => badge(page!, 'tm-badge').getAttribute('data-health'), { timeout: 15000 })
+      .toBe('ok');
+    const model = badge(page, 'tm-model');
+    if (c.model) await expect.poll(() => model.getAttribute('data-model')).toBe(c.model);
+    else await expect.poll(() => model.textContent()).toMatch(/pick one/);
+
+    await page.locator(c.typeInto).last().click();
+    await page.keyboard.type(DRAFT);
+    const expected = await engineAnswer(ext, c, DRAFT);
+    expect(expected.tokens).toBeGreaterThan(5);
+    if (c.offer) {
+      expect(expected.offer).toBe(c.offer);
+      expect(expected.labMicros).not.toBe(expected.micros);
+    }
+    await expect
+      .poll(() => badge(page!, 'tm-draft-tokens').getAttribute('data-tokens'))
+      .toBe(String(expected.tokens));
+    const cost = badge(page, 'tm-draft-cost');
+    // Unknown model: no price at all (never $0).
+    await expect.poll(() => cost.getAttribute('data-micros')).toBe(String(expected.micros ?? ''));
+    expect(await cost.getAttribute('data-assumed-output')).toBe(String(c.assumedOutput ?? ''));
+    // The conversation on the page is priced (or, unknown model, plainly not).
+    const conv = badge(page, 'tm-conv-cost');
+    if (c.model) await expect.poll(() => conv.getAttribute('data-micros')).toMatch(/^\d+$/);
+    else expect(await conv.getAttribute('data-micros')).toBe('');
+    await page.close();
+  });
+});
