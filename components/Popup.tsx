@@ -1,22 +1,146 @@
-import { useEffect, useState } from 'react';
+/**
+ * The toolbar popup: spend today / this week / this month with the change against the previous
+ * period, a daily chart, breakdowns by model and site, top conversations, "on another model" and
+ * subscriptions. It reads IndexedDB directly with a live query (same extension origin); only the
+ * background writes, and a write re-runs the query.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { browser } from 'wxt/browser';
+import type { PeriodKind } from '@/utils/core/aggregate';
+import { historyDb } from '@/utils/db/schema';
+import { loadDashboard } from '@/utils/db/queries';
+import { calendarSettings, historyHealth, resolveCalendar } from '@/utils/history-settings';
 import { sendMessage } from '@/utils/messaging';
+import { Breakdown, modelLabel, TopConversations } from './popup/Breakdowns';
+import { DailyChart } from './popup/DailyChart';
+import { useMoney } from './popup/money';
+import { OtherModel } from './popup/OtherModel';
+import { PeriodCards } from './popup/PeriodCards';
+import { siteLabel } from './popup/site-label';
+import { Subscriptions } from './popup/Subscriptions';
+import { useStorageItem } from './popup/use-storage-item';
+import './popup/popup.css';
+
+/** `?now=<epoch ms>` pins the clock (screenshots and e2e checks); otherwise the real time. */
+function pageNow(): number {
+  const pinned = Number(new URLSearchParams(location.search).get('now'));
+  return Number.isFinite(pinned) && pinned > 0 ? pinned : Date.now();
+}
 
 export function Popup() {
+  const [now] = useState(pageNow);
   const [version, setVersion] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [kind, setKind] = useState<PeriodKind>('week');
+  const [readyMs, setReadyMs] = useState<number | null>(null);
+  const calendarChoice = useStorageItem(calendarSettings);
+  const health = useStorageItem(historyHealth);
+  const money = useMoney();
+  // Start with the default ("the locale's week") while the setting loads, so the query does
+  // not wait for storage; a user who chose another week start gets one re-query.
+  const weekStart = calendarChoice?.weekStart ?? 'locale';
+  const calendar = useMemo(() => resolveCalendar(weekStart, navigator.language), [weekStart]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const dashboard = useLiveQuery(() => {
+    performance.mark('tm-query-start');
+    return loadDashboard(historyDb(), now, calendar).catch((e: unknown) => {
+      setLoadError(e instanceof Error ? e.message : String(e));
+      return undefined;
+    });
+  }, [calendar, now]);
+
   useEffect(() => {
     sendMessage('ping', { from: 'popup' })
       .then((r) => setVersion(r.version))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, []);
+
+  useEffect(() => {
+    // Time from opening to numbers on screen (read by the e2e test and shown on hover).
+    if (dashboard && readyMs === null) {
+      performance.mark('tm-numbers');
+      setReadyMs(Math.round(performance.now()));
+    }
+  }, [dashboard, readyMs]);
+
+  const view = dashboard?.views[kind];
+  const chartView = dashboard?.views[kind === 'month' ? 'month' : 'week'];
   return (
-    <main style={{ width: 360, padding: 12, font: '13px/1.4 system-ui, sans-serif' }}>
-      <h1 style={{ fontSize: 16, margin: '0 0 8px' }}>Token Meter</h1>
-      {error ? (
-        <p role="alert">Background not reachable: {error}</p>
+    <main className="tm-popup" data-ready-ms={readyMs ?? undefined}>
+      <h1>
+        Token Meter
+        <a href="#" onClick={(e) => (e.preventDefault(), browser.runtime.openOptionsPage())}>
+          Options
+        </a>
+      </h1>
+      {health?.quotaExceededAt ? (
+        <p className="tm-banner" role="alert" data-testid="storage-full">
+          Browser storage is full: {health.unsavedTurns} turn
+          {health.unsavedTurns === 1 ? ' was' : 's were'} not saved. Everything stored before is
+          safe. Free space, or lower the retention in Options.
+        </p>
+      ) : null}
+      {loadError ? (
+        <p className="tm-banner" role="alert">
+          History could not be read: {loadError}
+        </p>
+      ) : null}
+      {!dashboard || !view || !chartView ? (
+        <p className="tm-empty">Loading history…</p>
       ) : (
-        <p data-testid="popup-status">{version ? `v${version} · ready` : 'Loading…'}</p>
+        <>
+          <PeriodCards dashboard={dashboard} money={money} selected={kind} onSelect={setKind} />
+          {!dashboard.hasEvents ? (
+            <p className="tm-empty" data-testid="empty">
+              No turns recorded yet. Chat on a supported site and your usage appears here.
+            </p>
+          ) : null}
+          <section className="tm-section">
+            <div className="tm-chart-head">
+              <h2>Daily spend · {kind === 'month' ? 'this month' : 'this week'}</h2>
+            </div>
+            <DailyChart
+              days={chartView.summary.period.days}
+              valuesMicroUsd={chartView.daily}
+              money={money}
+            />
+          </section>
+          <Breakdown
+            title="By model"
+            slices={view.byModel}
+            money={money}
+            labelOf={modelLabel}
+            testid="by-model"
+          />
+          <Breakdown
+            title="By site"
+            slices={view.bySite}
+            money={money}
+            labelOf={siteLabel}
+            testid="by-site"
+          />
+          <TopConversations slices={view.top} money={money} />
+          <OtherModel
+            week={dashboard.views.week.summary.period}
+            now={now}
+            money={money}
+            revision={dashboard.views.week.summary.totals.events}
+          />
+          <Subscriptions bySite={dashboard.views.month.bySite} money={money} />
+        </>
       )}
+      <footer className="tm-footer">
+        {error ? (
+          <span role="alert">Background not reachable: {error}</span>
+        ) : (
+          <span data-testid="popup-status">{version ? `v${version} · ready` : 'Loading…'}</span>
+        )}
+        <span title={readyMs !== null ? `numbers shown ${readyMs} ms after opening` : undefined}>
+          API-equivalent{money.rateNote ? ` · ${money.rateNote}` : ''}
+          {dashboard?.source === 'events' ? ' · from events (time zone changed)' : ''}
+        </span>
+      </footer>
     </main>
   );
 }

@@ -44,8 +44,8 @@ export interface Dashboard {
   views: Record<PeriodKind, PeriodView>;
   /** Where the numbers were folded from (rollups, or events when the time zone differs). */
   source: 'rollups' | 'events';
-  /** Events ever stored (for the empty state). */
-  totalEvents: number;
+  /** Whether any event is stored (for the empty state; a count would scan 100k rows). */
+  hasEvents: boolean;
 }
 
 const TOP_CONVERSATIONS = 5;
@@ -141,7 +141,7 @@ export async function loadDashboard(
         calendar,
         views,
         source: rollupsMatch ? 'rollups' : 'events',
-        totalEvents: await db.events.count(),
+        hasEvents: (await db.events.limit(1).primaryKeys()).length > 0,
       };
     },
   );

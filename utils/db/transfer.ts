@@ -7,7 +7,7 @@
  * single row is sent to the background, so a bad file writes nothing and says what is wrong.
  */
 import { z } from 'zod';
-import type { StoredEvent } from './types';
+import type { AppliedPrices, StoredEvent } from './types';
 
 export const EXPORT_FORMAT = 'token-meter-history';
 export const EXPORT_VERSION = 1;
@@ -43,57 +43,113 @@ const appliedPricesSchema = z.strictObject({
   tierAbove: int.nullable(),
 });
 
+const eventFields = {
+  key: z.string().min(1).max(2_000),
+  time: int,
+  site: z.string().regex(/^[a-z0-9-]{1,100}$/),
+  conversationId: z.string().max(1_000),
+  turnIndex: int,
+  modelLabel: shortText.nullable(),
+  model: shortText.nullable(),
+  input: tokenCountSchema,
+  output: tokenCountSchema,
+  reasoning: tokenCountSchema,
+  costMicroUsd: int.nullable(),
+  rateCardVersion: shortText.nullable(),
+  flags: int,
+  text: z.strictObject({ prompt: z.string(), reply: z.string() }).optional(),
+};
+
+/** A stored row, as the background accepts it from the import (re-checked there). */
 export const storedEventSchema = z
   .strictObject({
+    ...eventFields,
     id: int.optional(),
-    key: z.string().min(1).max(2_000),
-    time: int,
-    site: z.string().min(1).max(100),
-    conversationId: z.string().max(1_000),
     conversation: z.string().max(1_200),
-    turnIndex: int,
-    modelLabel: shortText.nullable(),
-    model: shortText.nullable(),
-    input: tokenCountSchema,
-    output: tokenCountSchema,
-    reasoning: tokenCountSchema,
-    costMicroUsd: int.nullable(),
-    rateCardVersion: shortText.nullable(),
     prices: appliedPricesSchema.nullable(),
-    flags: int,
-    text: z.strictObject({ prompt: z.string(), reply: z.string() }).optional(),
   })
   .refine((e) => e.conversation === `${e.site}|${e.conversationId}`, {
     message: 'conversation must be "site|conversationId"',
     path: ['conversation'],
   });
 
-export const exportFileSchema = z.strictObject({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
-  exportedAt: z.string(),
-  events: z.array(storedEventSchema).max(2_000_000),
-  /** Conversation id (`site|id`) → title; only present for users who opted in to text. */
-  titles: z.array(z.tuple([z.string().max(1_200), z.string().max(2_000)])),
-});
+/**
+ * An event in the file: the stored row without what is derived (`conversation`) or local
+ * (`id`), and with its prices as an index into the file's `prices` list (the same few price
+ * sets repeat over thousands of turns).
+ */
+const fileEventSchema = z.strictObject({ ...eventFields, prices: int.nullable() });
+
+export const exportFileSchema = z
+  .strictObject({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(EXPORT_VERSION),
+    exportedAt: z.string(),
+    prices: z.array(appliedPricesSchema).max(100_000),
+    events: z.array(fileEventSchema).max(2_000_000),
+    /** Conversation id (`site|id`) → title; only present for users who opted in to text. */
+    titles: z.array(z.tuple([z.string().max(1_200), z.string().max(2_000)])),
+  })
+  .superRefine((file, ctx) => {
+    file.events.forEach((e, i) => {
+      if (e.prices !== null && e.prices >= file.prices.length) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `refers to price set ${e.prices}, but the file has ${file.prices.length}`,
+          path: ['events', i, 'prices'],
+        });
+      }
+    });
+  });
 
 export type ExportFile = z.infer<typeof exportFileSchema>;
 
+/** A validated import: rows in stored form, titles by conversation. */
+export interface ImportData {
+  events: StoredEvent[];
+  titles: [string, string][];
+}
+
 export function buildExportJson(events: StoredEvent[], titles: [string, string][], now: number) {
+  const priceIndex = new Map<string, number>();
+  const prices: AppliedPrices[] = [];
+  const rows = events.map(({ id: _id, conversation: _c, prices: p, ...rest }) => {
+    let index: number | null = null;
+    if (p) {
+      const k = JSON.stringify(p);
+      index = priceIndex.get(k) ?? null;
+      if (index === null) {
+        index = prices.push(p) - 1;
+        priceIndex.set(k, index);
+      }
+    }
+    return { ...rest, prices: index };
+  });
   const file: ExportFile = {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: new Date(now).toISOString(),
-    // The local row id is not part of the data: an import assigns its own.
-    events: events.map(({ id: _id, ...rest }) => rest),
+    prices,
+    events: rows,
     titles,
   };
   return JSON.stringify(file);
 }
 
+function toStored(file: ExportFile): ImportData {
+  return {
+    events: file.events.map((e) => ({
+      ...e,
+      conversation: `${e.site}|${e.conversationId}`,
+      prices: e.prices === null ? null : file.prices[e.prices],
+    })),
+    titles: file.titles,
+  };
+}
+
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export type ParseResult = { ok: true; file: ExportFile } | { ok: false; error: string };
+export type ParseResult = { ok: true; data: ImportData } | { ok: false; error: string };
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path
@@ -152,7 +208,7 @@ export function parseImport(text: string, byteLength = text.length): ParseResult
       error: `The file does not match the export format: ${describeIssue(issues[0])}${more}. Nothing was imported.`,
     };
   }
-  return { ok: true, file: parsed.data };
+  return { ok: true, data: toStored(parsed.data) };
 }
 
 class ForbiddenKeyError extends Error {
@@ -190,12 +246,14 @@ export function microToUsd(micro: number | null): string {
   return `${sign}${Math.floor(abs / 1e6)}.${String(abs % 1e6).padStart(6, '0')}`;
 }
 
-function csvCell(value: string | number | null): string {
-  if (value === null) return '';
-  let s = String(value);
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
+const NEEDS_QUOTES = /[",\n\r]/;
+
+function csvText(value: string | null): string {
+  if (value === null || value === '') return '';
   // A cell starting with = + - @ is a formula in spreadsheets: site-provided labels are untrusted.
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  const s = FORMULA_START.has(value[0]) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function csvHeader(): string {
@@ -203,31 +261,16 @@ export function csvHeader(): string {
 }
 
 export function csvRows(events: readonly StoredEvent[]): string {
-  let out = '';
-  for (const e of events) {
-    out +=
-      [
-        new Date(e.time).toISOString(),
-        e.site,
-        e.conversationId,
-        e.turnIndex,
-        e.modelLabel,
-        e.model,
-        e.input.tokens,
-        e.input.provenance,
-        e.input.family,
-        e.output.tokens,
-        e.output.provenance,
-        e.output.family,
-        e.reasoning.tokens,
-        e.reasoning.provenance,
-        microToUsd(e.costMicroUsd),
-        e.rateCardVersion,
-        e.flags,
-        e.key,
-      ]
-        .map(csvCell)
-        .join(',') + '\n';
+  const lines: string[] = new Array(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    lines[i] =
+      `${new Date(e.time).toISOString()},${csvText(e.site)},${csvText(e.conversationId)},` +
+      `${e.turnIndex},${csvText(e.modelLabel)},${csvText(e.model)},` +
+      `${e.input.tokens},${e.input.provenance},${csvText(e.input.family)},` +
+      `${e.output.tokens},${e.output.provenance},${csvText(e.output.family)},` +
+      `${e.reasoning.tokens},${e.reasoning.provenance},${microToUsd(e.costMicroUsd)},` +
+      `${csvText(e.rateCardVersion)},${e.flags},${csvText(e.key)}\n`;
   }
-  return out;
+  return lines.join('');
 }

@@ -6,6 +6,7 @@
  * once can neither lose nor double-count a turn; and a failed transaction (e.g. the storage
  * quota) rolls back as a whole, leaving what was stored before untouched.
  */
+import Dexie from 'dexie';
 import {
   foldEvents,
   makeDayKeyer,
@@ -18,7 +19,7 @@ import type { ConversationRow, StoredEvent } from './types';
 export const ROLLUP_TIME_ZONE = 'rollupTimeZone';
 
 export interface WriteResult {
-  /** Events stored by this call (with their new ids). */
+  /** Events stored by this call. */
   added: StoredEvent[];
   /** Events skipped because their key was already stored (or repeated in the batch). */
   duplicates: number;
@@ -47,18 +48,26 @@ export async function recordEvents(
   return db.transaction('rw', writeScope(db), async () => {
     const byKey = new Map<string, StoredEvent>();
     for (const e of events) if (!byKey.has(e.key)) byKey.set(e.key, e);
-    const stored = new Set(
-      (await db.events
-        .where('key')
-        .anyOf([...byKey.keys()])
-        .keys()) as string[],
-    );
-    const fresh = [...byKey.values()].filter((e) => !stored.has(e.key)).map((e) => ({ ...e }));
+    const batch = [...byKey.values()].map((e) => {
+      const row = { ...e };
+      delete row.id;
+      return row;
+    });
+    // Let the unique index find stored keys: a failed add is one rejected request (Dexie
+    // prevents the abort), far cheaper than looking every key up first.
+    let fresh = batch;
+    try {
+      await db.events.bulkAdd(batch);
+    } catch (error) {
+      if (!(error instanceof Dexie.BulkError)) throw error;
+      const failed = error.failuresByPos as Record<number, Error>;
+      for (const failure of Object.values(failed)) {
+        if (failure?.name !== 'ConstraintError') throw error;
+      }
+      fresh = batch.filter((_, i) => !failed[i]);
+    }
     const duplicates = events.length - fresh.length;
     if (fresh.length === 0) return { added: [], duplicates };
-    for (const e of fresh) delete e.id;
-    const ids = await db.events.bulkAdd(fresh, { allKeys: true });
-    fresh.forEach((e, i) => (e.id = ids[i]));
     await foldIntoRollups(db, fresh, await rollupTimeZone(db, options.timeZone));
     await foldIntoConversations(db, fresh, options.titles);
     return { added: fresh, duplicates };

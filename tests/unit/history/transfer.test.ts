@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HistoryDB } from '@/utils/db/schema';
 import { recordEvents } from '@/utils/db/write';
 import { exportCsv, exportJson, readAllEvents } from '@/utils/db/export';
-import { MAX_IMPORT_BYTES, microToUsd, parseImport } from '@/utils/db/transfer';
+import { buildExportJson, MAX_IMPORT_BYTES, microToUsd, parseImport } from '@/utils/db/transfer';
 import { generateEvents } from './generate';
 
 const TZ = 'Asia/Shanghai';
@@ -37,9 +37,9 @@ describe('export and import', () => {
     const parsed = parseImport(json);
     if (!parsed.ok) throw new Error(parsed.error);
     const target = freshDb();
-    const first = await recordEvents(target, parsed.file.events, {
+    const first = await recordEvents(target, parsed.data.events, {
       timeZone: TZ,
-      titles: new Map(parsed.file.titles),
+      titles: new Map(parsed.data.titles),
     });
     expect(first.added).toHaveLength(1_200);
     expect(withoutIds(await readAllEvents(target))).toEqual(
@@ -47,7 +47,7 @@ describe('export and import', () => {
     );
     expect(await target.conversations.toArray()).toEqual(await source.conversations.toArray());
     expect(await target.dayTotals.toArray()).toEqual(await source.dayTotals.toArray());
-    const again = await recordEvents(target, parsed.file.events, { timeZone: TZ });
+    const again = await recordEvents(target, parsed.data.events, { timeZone: TZ });
     expect(again.added).toHaveLength(0);
     expect(again.duplicates).toBe(1_200);
     expect(await target.events.count()).toBe(1_200);
@@ -74,15 +74,7 @@ describe('export and import', () => {
   });
 
   const valid = () =>
-    JSON.parse(
-      JSON.stringify({
-        format: 'token-meter-history',
-        version: 1,
-        exportedAt: '2026-01-01T00:00:00.000Z',
-        events: generateEvents(3, { end: END, days: 1 }).map(({ id: _id, ...e }) => e),
-        titles: [],
-      }),
-    );
+    JSON.parse(buildExportJson(generateEvents(3, { end: END, days: 1 }), [], END));
 
   it.each([
     ['truncated JSON', () => JSON.stringify(valid()).slice(0, 200), /not valid JSON/],
@@ -135,13 +127,22 @@ describe('export and import', () => {
       /"(constructor|prototype)" key/,
     ],
     [
-      'a mismatched conversation key',
+      'a price reference out of range',
       () => {
         const f = valid();
-        f.events[0].conversation = 'other|x';
+        f.events[0].prices = 7;
         return JSON.stringify(f);
       },
-      /conversation must be/,
+      /events\[0\]\.prices: refers to price set 7/,
+    ],
+    [
+      'a site id that is not an id',
+      () => {
+        const f = valid();
+        f.events[0].site = '<img src=x>';
+        return JSON.stringify(f);
+      },
+      /events\[0\]\.site/,
     ],
   ])('refuses %s with a clear message', (_label, make, message) => {
     const result = parseImport(make());

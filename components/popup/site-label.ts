@@ -1,0 +1,6 @@
+import { getAdapter } from '@/utils/adapters';
+
+/** A site's display name from the adapter registry (its id when unknown, e.g. imported data). */
+export function siteLabel(id: string): string {
+  return getAdapter(id)?.label ?? id;
+}

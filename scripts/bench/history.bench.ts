@@ -1,0 +1,150 @@
+/**
+ * History: the popup's read path, one turn write, and export, with 100k stored events (a year of
+ * heavy use), in Node on fake-indexeddb (an in-memory IndexedDB in JavaScript: slower per
+ * request than Chrome's, so these figures are conservative for request-bound work). The e2e test
+ * tests/e2e/popup.test.ts measures the popup in Chromium and prints its figure.
+ */
+import 'fake-indexeddb/auto';
+import { dayKey, localDateOf, periodContaining, previousPeriod } from '../../utils/core/aggregate';
+import { exportCsv, exportJson, readAllEvents } from '../../utils/db/export';
+import { loadDashboard } from '../../utils/db/queries';
+import { HistoryDB } from '../../utils/db/schema';
+import type { StoredEvent } from '../../utils/db/types';
+import { recordEvents } from '../../utils/db/write';
+import { generateEvents } from '../../tests/unit/history/generate';
+import type { BenchRow, BenchSuite } from './types';
+
+const TZ = 'Europe/Berlin';
+const NOW = Date.UTC(2026, 5, 17, 15);
+const calendar = { timeZone: TZ, weekStart: 1 as const };
+
+function median(samples: number[]): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t = performance.now();
+  const out = await fn();
+  return [performance.now() - t, out];
+}
+
+/** The baseline: what the popup would do without rollups (scan every event, Intl per event). */
+async function naiveDashboard(db: HistoryDB) {
+  const events = await db.events.toArray();
+  const totals: Record<string, number> = {};
+  const periods = (['day', 'week', 'month'] as const).flatMap((k) => {
+    const p = periodContaining(k, NOW, calendar);
+    return [p, previousPeriod(p, calendar)];
+  });
+  for (const e of events) {
+    const day = dayKey(localDateOf(e.time, TZ));
+    for (const p of periods) {
+      if (day >= p.days[0] && day <= p.days[p.days.length - 1]) {
+        const id = `${p.kind}:${p.days[0]}`;
+        totals[id] = (totals[id] ?? 0) + (e.costMicroUsd ?? 0);
+      }
+    }
+  }
+  return totals;
+}
+
+const suite: BenchSuite = {
+  title: 'History (100k events, fake-indexeddb in Node)',
+  async run() {
+    const rows: BenchRow[] = [];
+    const events = generateEvents(100_000, { end: NOW, days: 365, seed: 7 });
+    const db = new HistoryDB(`bench-${Date.now()}`);
+
+    const [importMs] = await time(async () => {
+      for (let i = 0; i < events.length; i += 5_000)
+        await recordEvents(db, events.slice(i, i + 5_000), { timeZone: TZ });
+    });
+    const plain = new HistoryDB(`bench-plain-${Date.now()}`);
+    const [plainMs] = await time(async () => {
+      for (let i = 0; i < events.length; i += 5_000)
+        await plain.events.bulkAdd(events.slice(i, i + 5_000).map((e) => ({ ...e })));
+    });
+    rows.push({
+      name: 'import 100k events (5k per transaction, dedupe + rollups)',
+      value: importMs,
+      unit: 'ms',
+      baseline: { label: 'bare bulkAdd, no dedupe/rollups', value: plainMs },
+    });
+    await plain.delete();
+
+    // Popup: cold handle (a popup opens a new connection each time), then warm repeats.
+    const cold = new HistoryDB(db.name);
+    const [coldMs, dash] = await time(() => loadDashboard(cold, NOW, calendar));
+    cold.close();
+    const warm: number[] = [];
+    for (let i = 0; i < 15; i++) warm.push((await time(() => loadDashboard(db, NOW, calendar)))[0]);
+    const naive: number[] = [];
+    for (let i = 0; i < 3; i++) naive.push((await time(() => naiveDashboard(db)))[0]);
+    const naiveTotals = await naiveDashboard(db);
+    const week = dash.views.week.summary;
+    if (naiveTotals[`week:${week.period.days[0]}`] !== week.totals.costMicroUsd)
+      throw new Error('dashboard and naive scan disagree on the week total');
+    rows.push({
+      name: 'popup numbers: loadDashboard (open + rollups), cold',
+      value: coldMs,
+      unit: 'ms',
+      baseline: { label: 'naive scan of all events', value: median(naive) },
+      target: '< 150 ms',
+      met: coldMs < 150,
+    });
+    rows.push({
+      name: 'popup numbers: loadDashboard, warm median of 15',
+      value: median(warm),
+      unit: 'ms',
+      baseline: { label: 'naive scan of all events', value: median(naive) },
+      target: '< 150 ms',
+      met: median(warm) < 150,
+    });
+
+    // One turn, with 100k stored: dedupe lookup + add + rollups + conversation, one transaction.
+    const fresh = generateEvents(200, { end: NOW, days: 1, seed: 99 }).map((e, i) => ({
+      ...e,
+      key: `bench-new-${i}`,
+    }));
+    const writes: number[] = [];
+    for (const e of fresh) writes.push((await time(() => recordEvents(db, [e], { timeZone: TZ })))[0]);
+    const bare: number[] = [];
+    for (const e of fresh) {
+      const row: StoredEvent = { ...e, key: `${e.key}-bare` };
+      bare.push((await time(() => db.events.add(row)))[0]);
+    }
+    rows.push({
+      name: 'write one turn event (100k stored), median of 200',
+      value: median(writes),
+      unit: 'ms',
+      baseline: { label: 'bare events.add', value: median(bare) },
+      target: '< 5 ms',
+      met: median(writes) < 5,
+    });
+
+    const [jsonMs, json] = await time(() => exportJson(db, NOW));
+    const [csvMs] = await time(() => exportCsv(db));
+    const all = await readAllEvents(db);
+    const [stringifyMs] = await time(async () => JSON.stringify(all));
+    rows.push({
+      name: `export JSON, ${all.length} events (${(json.length / 1048576).toFixed(0)} MB)`,
+      value: jsonMs,
+      unit: 'ms',
+      baseline: { label: 'JSON.stringify of the rows in memory', value: stringifyMs },
+      target: '< 2000 ms',
+      met: jsonMs < 2000,
+    });
+    rows.push({
+      name: `export CSV, ${all.length} events`,
+      value: csvMs,
+      unit: 'ms',
+      baseline: { label: 'JSON.stringify of the rows in memory', value: stringifyMs },
+      target: '< 2000 ms',
+      met: csvMs < 2000,
+    });
+    await db.delete();
+    return rows;
+  },
+};
+export default suite;

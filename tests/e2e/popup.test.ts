@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { generateEvents } from '../unit/history/generate';
+import type { StoredEvent } from '../../utils/db/types';
+import { launch, openExtensionPage, reportOnFailure, shot, type Session } from './harness';
+
+// A year of heavy use: 100k turns ending at a fixed instant, so the popup (pinned with ?now=)
+// and the independent aggregation below look at the same periods.
+const NOW = Date.UTC(2026, 5, 17, 15, 30); // Wednesday 17 June 2026
+const EVENTS = generateEvents(100_000, { end: NOW, days: 365, seed: 2026 });
+
+/**
+ * Independent aggregation: local dates from `toLocaleDateString` per event, week = the Monday
+ * on or before today's local date, month = same "YYYY-MM". No code shared with the extension.
+ */
+function independent(events: StoredEvent[], timeZone: string) {
+  const localDate = (ms: number) => new Date(ms).toLocaleDateString('en-CA', { timeZone });
+  const shift = (date: string, days: number) =>
+    new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const today = localDate(NOW);
+  const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7; // Monday = 0
+  const weekStart = shift(today, -weekday);
+  const month = today.slice(0, 7);
+  const [y, m] = month.split('-').map(Number);
+  const prevMonth = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+  const sums = {
+    day: 0,
+    week: 0,
+    month: 0,
+    prevDay: 0,
+    prevWeek: 0,
+    prevMonth: 0,
+    weekEvents: 0,
+    weekBySite: {} as Record<string, number>,
+  };
+  for (const e of events) {
+    const d = localDate(e.time);
+    const cost = e.costMicroUsd ?? 0;
+    if (d === today) sums.day += cost;
+    if (d === shift(today, -1)) sums.prevDay += cost;
+    if (d >= weekStart && d <= today) {
+      sums.week += cost;
+      sums.weekEvents += 1;
+      sums.weekBySite[e.site] = (sums.weekBySite[e.site] ?? 0) + cost;
+    }
+    if (d >= shift(weekStart, -7) && d < weekStart) sums.prevWeek += cost;
+    if (d.startsWith(month)) sums.month += cost;
+    if (d.startsWith(prevMonth)) sums.prevMonth += cost;
+  }
+  return sums;
+}
+
+describe('popup with 100k events', () => {
+  let session: Session;
+  let page: Page | undefined;
+
+  beforeAll(async () => {
+    session = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('shows the same numbers as an independent aggregation', async () => {
+    reportOnFailure(session, () => page, 'popup-100k');
+    const seeder = await openExtensionPage(session, 'popup.html');
+    // Weeks start on Monday for this check; the popup reads the setting like any user's.
+    await seeder.evaluate(() =>
+      (globalThis as any).chrome.storage.local.set({ calendar: { weekStart: 'monday' } }),
+    );
+    const started = Date.now();
+    for (let i = 0; i < EVENTS.length; i += 5_000) {
+      const events = EVENTS.slice(i, i + 5_000);
+      // A JSON string crosses the DevTools protocol far faster than a structured argument.
+      const reply = await seeder.evaluate(
+        (json) =>
+          (globalThis as any).chrome.runtime.sendMessage({
+            tm: 1,
+            type: 'importHistory',
+            data: JSON.parse(json),
+          }),
+        JSON.stringify({ events, titles: [] }),
+      );
+      expect(reply).toMatchObject({ ok: true, value: { added: events.length, duplicates: 0 } });
+    }
+    console.log(`seeded 100k events through importHistory in ${Date.now() - started} ms`);
+    const timeZone = await seeder.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    await seeder.close();
+
+    page = await session.context.newPage();
+    await page.setViewportSize({ width: 360, height: 600 });
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html?now=${NOW}`);
+    await page.locator('main[data-ready-ms]').waitFor();
+    const readyMs = Number(await page.locator('main').getAttribute('data-ready-ms'));
+    const timing = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const mark = (name: string) => Math.round(performance.getEntriesByName(name)[0]?.startTime);
+      return {
+        domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
+        queryStart: mark('tm-query-start'),
+        numbers: mark('tm-numbers'),
+      };
+    });
+    console.log(
+      `popup (100k events): numbers on screen ${readyMs} ms after navigation start; ` +
+        `DOMContentLoaded ${timing.domContentLoaded} ms, query started ${timing.queryStart} ms, ` +
+        `numbers ${timing.numbers} ms (query + render ${timing.numbers - timing.queryStart} ms)`,
+    );
+
+    const expected = independent(EVENTS, timeZone);
+    const micro = async (testid: string, attr = 'data-micro-usd') =>
+      Number(await page!.getByTestId(testid).getAttribute(attr));
+    expect(await micro('total-day')).toBe(expected.day);
+    expect(await micro('total-week')).toBe(expected.week);
+    expect(await micro('total-month')).toBe(expected.month);
+    expect(await micro('change-day', 'data-previous-micro-usd')).toBe(expected.prevDay);
+    expect(await micro('change-week', 'data-previous-micro-usd')).toBe(expected.prevWeek);
+    expect(await micro('change-month', 'data-previous-micro-usd')).toBe(expected.prevMonth);
+    expect(Number(await page.getByTestId('total-week').getAttribute('data-events'))).toBe(
+      expected.weekEvents,
+    );
+    const sites = await page
+      .getByTestId('by-site')
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.getAttribute('data-key'), Number(r.getAttribute('data-micro-usd'))]),
+      );
+    expect(Object.fromEntries(sites)).toEqual(expected.weekBySite);
+    // The other-model figure is computed by the background from the same week.
+    await expect
+      .poll(() => page!.getByTestId('other-model-cost').getAttribute('data-micro-usd'))
+      .toMatch(/^\d+$/);
+    await expect.poll(() => page!.getByTestId('popup-status').textContent()).toMatch(/ready/);
+    await page.setViewportSize({ width: 360, height: 1000 });
+    await shot(page, 'popup');
+
+    // A second opening, as a user opens the popup again and again.
+    await page.close();
+    page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html?now=${NOW}`);
+    await page.locator('main[data-ready-ms]').waitFor();
+    console.log(
+      `popup (100k events), second opening: numbers on screen ${await page.locator('main').getAttribute('data-ready-ms')} ms after navigation start`,
+    );
+  }, 240_000);
+});
