@@ -108,7 +108,8 @@ const suite: BenchSuite = {
       key: `bench-new-${i}`,
     }));
     const writes: number[] = [];
-    for (const e of fresh) writes.push((await time(() => recordEvents(db, [e], { timeZone: TZ })))[0]);
+    for (const e of fresh)
+      writes.push((await time(() => recordEvents(db, [e], { timeZone: TZ })))[0]);
     const bare: number[] = [];
     for (const e of fresh) {
       const row: StoredEvent = { ...e, key: `${e.key}-bare` };
