@@ -13,6 +13,8 @@ import type { ModelSummary, PriceResult, RateCardStatus } from '@/utils/core/rat
 import type { RepriceResult, TextProfile } from '@/utils/core/aggregate';
 import type { TokenCount, TurnEvent, Usage } from '@/utils/core/types';
 import type { StoredEvent } from '@/utils/db/types';
+import type { CompareRow, FamilyState, OutputSpec } from '@/utils/core/compare';
+import type { CompareHandoff } from '@/utils/compare-settings';
 
 export interface Protocol {
   /** Liveness and version: used by the e2e wiring test and by the badge's "connected" state. */
@@ -68,6 +70,28 @@ export interface Protocol {
     req: { model: string; profile: TextProfile; start: number; end: number };
     res: RepriceResult & { modelName: string | null };
   };
+  /**
+   * Compare view (utils/background/compare.ts): rows for `models` (plus the default list when
+   * `withDefaults`) priced on the card in use, from per-family counts the page gathered with
+   * `countTokens`; `families` says which model to count for each family still needed.
+   */
+  compareRows: {
+    req: {
+      models: string[];
+      withDefaults: boolean;
+      counts: Record<string, FamilyState>;
+      output: OutputSpec;
+      currentModel: string | null;
+    };
+    res: {
+      rows: CompareRow[];
+      families: { family: string; label: string; model: string }[];
+      missingDefaults: string[];
+      card: { version: string; createdAt: string };
+    };
+  };
+  /** Open a compare tab on a text (from the overlay); the text waits in storage.session. */
+  openCompare: { req: Omit<CompareHandoff, 'at'>; res: { opened: boolean } };
 }
 
 export type MessageType = keyof Protocol;

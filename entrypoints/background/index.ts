@@ -3,6 +3,7 @@ import { pingHandlers } from '@/utils/background/ping';
 import { setupRateCard } from '@/utils/background/ratecard';
 import { setupHistory } from '@/utils/background/history';
 import { setupTokenizer } from '@/utils/background/tokenizer';
+import { setupCompare } from '@/utils/background/compare';
 
 // Thin entrypoint: nothing runs outside main() (WXT imports this file at build time).
 // Each feature area keeps its handlers and startup work in utils/background/<area>.ts and is
@@ -16,6 +17,7 @@ export default defineBackground({
       ...setupRateCard(),
       ...setupHistory(),
       ...setupTokenizer(),
+      ...setupCompare(),
     });
   },
 });

@@ -1,0 +1,62 @@
+/**
+ * The compare view's remembered state and the hand-off that opens it with a text.
+ * - `comparePins`: models the user pinned (canonical ids), shown on top of the default list.
+ * - `compareHandoff`: texts waiting for a compare tab, in `storage.session` (memory only, gone
+ *   when the browser closes; never in a URL, never on disk). The tab gets only an id in its URL.
+ */
+import { storage } from 'wxt/utils/storage';
+import { sendMessage } from '@/utils/messaging';
+
+export const comparePins = storage.defineItem<string[]>('local:comparePins', {
+  fallback: [],
+  version: 1,
+});
+
+export interface CompareHandoff {
+  text: string;
+  /** What the text is: the composer's draft, or the visible conversation (+ draft). */
+  source: 'draft' | 'conversation';
+  /** The conversation's output/input token ratio, the default expected reply; null if none yet. */
+  outputRatio: number | null;
+  /** The model the user is on (canonical id when known). */
+  currentModel: string | null;
+  /** Site label, for the page's heading. */
+  site: string | null;
+  /** Epoch ms; old hand-offs are dropped. */
+  at: number;
+}
+
+export const compareHandoffs = storage.defineItem<Record<string, CompareHandoff>>(
+  'session:compareHandoffs',
+  { fallback: {} },
+);
+
+/** Hand-offs older than this are dropped when a new one is stored. */
+export const HANDOFF_TTL_MS = 10 * 60_000;
+
+/** Pin or unpin a model; returns the new list. */
+export async function togglePin(model: string): Promise<string[]> {
+  const pins = await comparePins.getValue();
+  const next = pins.includes(model) ? pins.filter((p) => p !== model) : [...pins, model];
+  await comparePins.setValue(next);
+  return next;
+}
+
+/** Take (read once and delete) the hand-off a compare tab was opened with. */
+export async function takeHandoff(id: string): Promise<CompareHandoff | null> {
+  const all = await compareHandoffs.getValue();
+  const found = all[id] ?? null;
+  if (found) {
+    const { [id]: _, ...rest } = all;
+    await compareHandoffs.setValue(rest);
+  }
+  return found;
+}
+
+/**
+ * Open the compare page on a text (from the overlay panel, a content script: it cannot open
+ * extension tabs or reach `storage.session` itself, so the background does both).
+ */
+export function openCompare(handoff: Omit<CompareHandoff, 'at'>): Promise<{ opened: boolean }> {
+  return sendMessage('openCompare', handoff);
+}
