@@ -23,6 +23,7 @@ export interface BadgeProps {
   /** Called once at the end of a drag with the distance moved. */
   onMoved?: (dx: number, dy: number) => void;
   onOpenPanel?: () => void;
+  onCompare?: (scope: 'draft' | 'conversation') => void;
 }
 
 /** The in-page badge: draft tokens and cost, the conversation's cost, the context meter. */
@@ -100,6 +101,7 @@ export function Badge(props: BadgeProps) {
           override={props.override}
           onPickModel={(id) => props.onPickModel?.(id)}
           onClose={() => setOpen(false)}
+          onCompare={props.onCompare}
         />
       ) : null}
       <div

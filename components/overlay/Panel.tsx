@@ -15,6 +15,8 @@ interface PanelProps {
   override: string | null;
   onPickModel: (id: string | null) => void;
   onClose: () => void;
+  /** Open the compare page on the draft or the whole conversation (issue 6). */
+  onCompare?: (scope: 'draft' | 'conversation') => void;
 }
 
 function Cell({
@@ -37,7 +39,15 @@ function Cell({
   );
 }
 
-export function Panel({ view, palette, models, override, onPickModel, onClose }: PanelProps) {
+export function Panel({
+  view,
+  palette,
+  models,
+  override,
+  onPickModel,
+  onClose,
+  onCompare,
+}: PanelProps) {
   const { model } = view;
   const groups = new Map<string, ModelChoice[]>();
   for (const m of models ?? []) {
@@ -114,6 +124,16 @@ export function Panel({ view, palette, models, override, onPickModel, onClose }:
             ? `${model.candidate} is not in the rate card: unpriced`
             : 'unknown model: pick one'}
       </div>
+      {view.nextRequest ? (
+        <div style={{ marginBottom: 6 }} data-testid="tm-next-request">
+          Sending the draft now: {view.nextRequest.inputTokens.toLocaleString('en-US')} input tokens
+          (conversation + draft) ·{' '}
+          {view.nextRequest.costMicros !== null
+            ? formatMicros(view.nextRequest.costMicros)
+            : (view.nextRequest.note ?? '…')}{' '}
+          before the reply
+        </div>
+      ) : null}
       {view.rows.length === 0 ? (
         <div style={{ color: palette.muted }}>No replies on this page yet.</div>
       ) : (
@@ -159,6 +179,29 @@ export function Panel({ view, palette, models, override, onPickModel, onClose }:
           </tbody>
         </table>
       )}
+      {onCompare ? (
+        <div style={{ marginTop: 8 }} data-testid="tm-compare">
+          Compare on other models:{' '}
+          <button
+            type="button"
+            data-testid="tm-compare-draft"
+            disabled={!view.draft?.chars}
+            onClick={() => onCompare('draft')}
+            style={{ ...buttonStyle(palette), textDecoration: 'underline' }}
+          >
+            this draft
+          </button>{' '}
+          ·{' '}
+          <button
+            type="button"
+            data-testid="tm-compare-conversation"
+            onClick={() => onCompare('conversation')}
+            style={{ ...buttonStyle(palette), textDecoration: 'underline' }}
+          >
+            whole conversation
+          </button>
+        </div>
+      ) : null}
       <div style={{ color: palette.muted, marginTop: 8, fontSize: 11 }}>
         site = the site's own usage numbers · exact = the model's tokenizer · vocab = a related
         vocabulary · ≈ = estimate · ? = hidden. ✓ exact usage · ↻ regenerated.

@@ -11,11 +11,13 @@ import { createMessagingServices } from '@/utils/overlay/services';
 import type { MeterView, UsageReport } from '@/utils/overlay/types';
 import {
   overlaySettings,
+  reportSiteHealth,
   updateSiteOverlaySettings,
   type OverlaySettings,
   type OverlaySiteSettings,
 } from '@/utils/overlay-settings';
 import { privacySettings, siteSettings } from '@/utils/settings';
+import { openCompareFromPage } from '@/utils/compare-settings';
 import { readTheme } from './theme';
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
@@ -47,6 +49,8 @@ export async function startOverlay(
     ? ((await overlaySettings.getValue().catch((): OverlaySettings => ({})))[adapter.id] ?? {})
     : {};
   let models: ModelChoice[] | null = null;
+  // The page as last read, for "Compare on other models" (the text goes to the background only on click).
+  let lastPage: { draft: string | null; turns: { text: string }[] } | null = null;
   let storeText = false;
   privacySettings.getValue().then(
     (p) => (storeText = p.storePromptText),
@@ -78,6 +82,10 @@ export async function startOverlay(
           void updateSiteOverlaySettings(adapter.id, {
             offset: { x: offset.x + dx, y: offset.y + dy },
           });
+        }}
+        onCompare={(scope) => {
+          if (!view || !lastPage) return;
+          openCompareFromPage(scope, lastPage, view, adapter?.label ?? null).catch(() => undefined);
         }}
         onOpenPanel={() => {
           if (models) return;
@@ -145,6 +153,13 @@ export async function startOverlay(
     services: createMessagingServices({ offer: adapter.pricing?.offer }),
     storeText: () => storeText,
     onView(next) {
+      if (next.health !== view?.health || next.healthNote !== view?.healthNote) {
+        reportSiteHealth(adapter.id, {
+          health: next.health,
+          note: next.healthNote,
+          at: Date.now(),
+        }).catch(() => undefined);
+      }
       view = next;
       render();
     },
@@ -165,6 +180,7 @@ export async function startOverlay(
     doc: document,
     signal: ctx.signal,
     onSnapshot(snapshot) {
+      lastPage = snapshot;
       try {
         theme = readTheme(document);
         place();

@@ -3,178 +3,19 @@
 // appears with a count equal to the engine's count and price for what was typed; a reply
 // produced on the page is recorded once, and again once after a reload that replays it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { getAdapter } from '@/utils/adapters';
 import { launch, openExtensionPage, readFixture, reportOnFailure, type Session } from './harness';
-
-interface SiteCase {
-  site: string;
-  url: string;
-  /** The last user turn and the last reply in the fixture (cloned to simulate a new exchange). */
-  user: string;
-  assistant: string;
-}
-
-export const SITE_CASES: SiteCase[] = [
-  {
-    site: 'chatgpt',
-    url: 'https://chatgpt.com/c/e2e-chatgpt',
-    user: '[data-message-author-role="user"]',
-    assistant: '[data-message-author-role="assistant"]',
-  },
-  {
-    site: 'claude',
-    url: 'https://claude.ai/chat/e2e-claude',
-    user: '[data-testid="user-message"]',
-    assistant: '.font-claude-response',
-  },
-  {
-    site: 'gemini',
-    url: 'https://gemini.google.com/app/e2egemini',
-    user: 'user-query',
-    assistant: 'model-response',
-  },
-  {
-    site: 'deepseek',
-    url: 'https://chat.deepseek.com/a/chat/s/e2e-deepseek',
-    user: '.ds-message:not(:has(.ds-assistant-message-main-content))',
-    assistant: '.ds-message:has(.ds-assistant-message-main-content)',
-  },
-  {
-    site: 'qwen',
-    url: 'https://chat.qwen.ai/c/e2e-qwen',
-    user: '.qwen-chat-message-user',
-    assistant: '.qwen-chat-message-assistant',
-  },
-  {
-    site: 'kimi',
-    url: 'https://www.kimi.com/chat/e2e-kimi',
-    user: '.segment-user',
-    assistant: '.segment-assistant',
-  },
-  {
-    site: 'zai',
-    url: 'https://chat.z.ai/c/e2e-zai',
-    user: '.chat-user',
-    assistant: '.chat-assistant',
-  },
-  {
-    site: 'grok',
-    url: 'https://grok.com/c/e2e-grok',
-    user: '[data-testid="user-message"]',
-    assistant: '[data-testid="assistant-message"]',
-  },
-];
+import {
+  badge,
+  engineAnswer,
+  serveSite,
+  simulateExchange,
+  SITE_CASES,
+  storedEvents,
+} from './overlay-helpers';
 
 const DRAFT = 'How many tokens is this? 这句话有多少个 token？';
-
-export async function serveSite(
-  context: BrowserContext,
-  c: SiteCase,
-  html: string,
-  streams: Record<string, string> = {},
-) {
-  const origin = new URL(c.url).origin;
-  await context.route(`${origin}/**`, (route) => {
-    const path = new URL(route.request().url()).pathname;
-    if (path in streams) {
-      return route.fulfill({
-        body: streams[path],
-        contentType: 'text/event-stream; charset=utf-8',
-      });
-    }
-    if (path === '/favicon.ico') return route.fulfill({ status: 204 });
-    return route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' });
-  });
-}
-
-export function badge(page: Page, testId: string) {
-  return page.locator(`token-meter-badge [data-testid="${testId}"]`);
-}
-
-/** Ask the background what the badge should show, from an extension page (the engine's answer). */
-export async function engineAnswer(ext: Page, model: string, text: string) {
-  return ext.evaluate(
-    async ({ model, text }) => {
-      const send = (type: string, data: unknown) =>
-        (globalThis as any).chrome.runtime.sendMessage({ tm: 1, type, data });
-      const count = await send('countTokens', { model, text });
-      const price = await send('priceUsage', {
-        model,
-        usage: { input: count.value.count.tokens, output: 0 },
-      });
-      return {
-        tokens: count.value.count.tokens as number,
-        micros: price.value.costMicros as number,
-      };
-    },
-    { model, text },
-  );
-}
-
-/** History rows of a site, read straight from the extension's IndexedDB. */
-export async function storedEvents(ext: Page, site: string): Promise<any[]> {
-  return ext.evaluate(
-    (site) =>
-      new Promise<any[]>((resolve, reject) => {
-        const open = indexedDB.open('token-meter-history');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('events')) return resolve([]);
-          const all = db.transaction('events').objectStore('events').getAll();
-          all.onsuccess = () => resolve((all.result as any[]).filter((e) => e.site === site));
-          all.onerror = () => reject(all.error);
-        };
-      }),
-    site,
-  );
-}
-
-/**
- * Produce a new exchange on the page the way a site does: the prompt appears, then the reply
- * grows in place. The new turns are clones of the fixture's last turns (same markup).
- */
-export async function simulateExchange(page: Page, c: SiteCase, prompt: string, reply: string) {
-  const thinking = getAdapter(c.site)!.selectors.thinking ?? [];
-  await page.evaluate(
-    async ({ userSel, assistantSel, thinkingSel, prompt, reply }) => {
-      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-      const users = document.querySelectorAll(userSel);
-      const assistants = document.querySelectorAll(assistantSel);
-      const lastUser = users[users.length - 1];
-      const lastAssistant = assistants[assistants.length - 1];
-      const setText = (el: Element, text: string) => {
-        const leaves = Array.from(el.querySelectorAll('*')).filter(
-          (e) =>
-            e.children.length === 0 &&
-            (e.textContent ?? '').trim() &&
-            !/hidden|sr-only/.test(e.className),
-        );
-        if (leaves.length === 0) el.textContent = text;
-        else {
-          leaves[0].textContent = text;
-          leaves.slice(1).forEach((e) => e.remove());
-        }
-      };
-      const user = lastUser.cloneNode(true) as Element;
-      setText(user, prompt);
-      const answer = lastAssistant.cloneNode(true) as Element;
-      if (thinkingSel) answer.querySelectorAll(thinkingSel).forEach((t) => t.remove());
-      answer.querySelectorAll('button, [role="button"]').forEach((b) => b.remove());
-      lastAssistant.after(user);
-      await sleep(250);
-      setText(answer, reply.slice(0, 5));
-      user.after(answer);
-      const words = reply.split(' ');
-      for (let i = 1; i <= words.length; i += 3) {
-        await sleep(120);
-        setText(answer, words.slice(0, i + 2).join(' '));
-      }
-    },
-    { userSel: c.user, assistantSel: c.assistant, thinkingSel: thinking.join(', '), prompt, reply },
-  );
-}
 
 describe('overlay on every site', () => {
   let session: Session;

@@ -178,7 +178,9 @@ export function createMeter(options: MeterOptions) {
           existing.lastChange = t;
         }
         if (s.streaming) existing.lastChange = t;
-      } else if (grew || appearedStreaming || s.streaming) {
+      } else if (grew || appearedStreaming) {
+        // Not merely `s.streaming`: a stop button can show before the new reply's element
+        // exists, while the final turn is still the previous, long finished reply.
         witnessed.set(last, { startedAt: t, lastChange: t, text: texts[last] });
       }
     }
@@ -494,6 +496,18 @@ export function createMeter(options: MeterOptions) {
       if (assumed > 0) draftView.assumedOutput = assumed;
     }
 
+    let nextRequest: MeterView['nextRequest'] = null;
+    if (draftView?.tokens && contextTokens !== null) {
+      const inputTokens = contextTokens + draftView.tokens.tokens;
+      if (!model.info) nextRequest = { inputTokens, costMicros: null, note: 'unpriced' };
+      else {
+        const reply = await price(model.info.id, { input: inputTokens, output: 0 });
+        nextRequest = reply.priced
+          ? { inputTokens, costMicros: reply.costMicros }
+          : { inputTokens, costMicros: null, note: 'unpriced' };
+      }
+    }
+
     const window = model.info?.contextWindow ?? null;
     const contextRatio =
       window && contextTokens !== null
@@ -520,6 +534,7 @@ export function createMeter(options: MeterOptions) {
         costNote,
         turns: s.turns.length,
       },
+      nextRequest,
       contextRatio,
       rows,
       streaming: s.streaming,

@@ -68,6 +68,8 @@ export function startRunner(options: RunnerOptions): Runner {
   let lastUrl = getUrl();
   let lastTurns: Turn[] = [];
   let lastDraft: string | null = null;
+  let lastModelLabel: string | null = null;
+  let lastStreaming = false;
 
   function contain<T>(what: string, fn: () => T, fallback: T, errors: string[]): T {
     try {
@@ -125,9 +127,17 @@ export function startRunner(options: RunnerOptions): Runner {
         conversationId,
         draft,
         turns,
-        modelLabel: contain('model label', () => adapter.readModelLabel(doc), null, errors),
-        streaming: contain('streaming', () => adapter.isStreaming(doc), false, errors),
+        // A draft-only snapshot repeats the last full read: turns, label and streaming state
+        // must come from the same moment, or a stop button could pair with stale turns.
+        modelLabel: draftOnly
+          ? lastModelLabel
+          : contain('model label', () => adapter.readModelLabel(doc), null, errors),
+        streaming: draftOnly
+          ? lastStreaming
+          : contain('streaming', () => adapter.isStreaming(doc), false, errors),
       };
+      lastModelLabel = snap.modelLabel;
+      lastStreaming = snap.streaming;
       if (adapter.readOutputAssumption) {
         const read = adapter.readOutputAssumption;
         snap.outputAssumption = contain('max output', () => read(doc), null, errors);

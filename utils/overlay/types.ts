@@ -95,6 +95,11 @@ export interface MeterView {
     costNote?: string;
     turns: number;
   };
+  /**
+   * Sending the draft now: API-equivalent input = every visible turn + the draft, priced as
+   * input on the detected model. null until counted or when unpriced.
+   */
+  nextRequest: { inputTokens: number; costMicros: number | null; note?: string } | null;
   /** (conversation + draft) / context window, 0..∞; null when the window is unknown. */
   contextRatio: number | null;
   rows: TurnRow[];

@@ -296,6 +296,8 @@ describe('what the badge is told', () => {
     expect(view.draft).toMatchObject({ tokens: { tokens: 5 }, costMicros: 5 });
     expect(view.conversation.contextTokens).toBe(5);
     expect(view.contextRatio).toBeCloseTo((5 + 5) / 400);
+    // Sending now resends the conversation with the draft.
+    expect(view.nextRequest).toEqual({ inputTokens: 10, costMicros: 10 });
     expect(view.health).toBe('ok');
   });
 
@@ -308,6 +310,7 @@ describe('what the badge is told', () => {
     expect(view.draft?.note).toBe('unpriced');
     expect(view.conversation.costMicros).toBeNull();
     expect(view.conversation.costNote).toBe('unpriced');
+    expect(view.nextRequest).toMatchObject({ costMicros: null, note: 'unpriced' });
     await m.meter.setOverride('openai/gpt-5');
     view = m.last();
     expect(view.model).toMatchObject({ status: 'ok', source: 'override' });
@@ -354,5 +357,19 @@ describe('what the badge is told', () => {
     const after = m.calls.count;
     for (const d of ['ab', 'abc', 'abcd']) await m.meter.update(snap(history, { draft: d }));
     expect(m.calls.count - after).toBe(3); // only the drafts
+  });
+});
+
+describe('streaming flag without a new reply yet', () => {
+  it('does not take the previous, finished reply for the one being produced', async () => {
+    vi.useFakeTimers();
+    const m = setup();
+    await m.meter.update(snap(history));
+    // The stop button shows before the new turns are in the DOM.
+    await m.meter.update(snap(history, { streaming: true }));
+    await m.meter.update(snap(history));
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(m.calls.record).toBe(0);
+    vi.useRealTimers();
   });
 });
