@@ -32,7 +32,7 @@ export function parseTiktokenRanks(ranks: TiktokenRanks): Vocabulary {
     const parts = line.split(' ');
     const offset = Number.parseInt(parts[1], 10);
     for (let i = 2; i < parts.length; i++) {
-      const bytes = atob(parts[i]);
+      const bytes = base64ToBytes(parts[i]);
       tokens[offset + i - 2] = bytes;
       byBytes.set(bytes, offset + i - 2);
     }
@@ -62,6 +62,34 @@ export function parseTiktokenRanks(ranks: TiktokenRanks): Vocabulary {
       for (let m = pattern.exec(text); m; m = pattern.exec(text)) emit(m[0]);
     },
   };
+}
+
+const BASE64 = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) {
+  BASE64['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
+}
+
+/**
+ * Base64 → byte string (one char per byte). Not `atob`: in a Chrome service worker each `atob`
+ * call crosses into the browser's bindings, and o200k has 200k tokens to decode.
+ */
+const decoded: number[] = [];
+function base64ToBytes(text: string): string {
+  let n = 0;
+  let bits = 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const v = BASE64[text.charCodeAt(i)];
+    if (v === undefined || v < 0) continue; // '=' padding
+    bits = ((bits << 6) | v) & 0xffffff;
+    count += 6;
+    if (count >= 8) {
+      count -= 8;
+      decoded[n++] = (bits >> count) & 0xff;
+    }
+  }
+  decoded.length = n;
+  return String.fromCharCode.apply(null, decoded);
 }
 
 interface HfTokenizerJson {
