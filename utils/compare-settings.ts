@@ -5,6 +5,8 @@
  *   when the browser closes; never in a URL, never on disk). The tab gets only an id in its URL.
  */
 import { storage } from 'wxt/utils/storage';
+// The handoff module directly, not the barrel: this file is in the content script's bundle.
+import { compareTextOf, outputRatioOf, type TurnLike } from '@/utils/core/compare/handoff';
 import { sendMessage } from '@/utils/messaging';
 
 export const comparePins = storage.defineItem<string[]>('local:comparePins', {
@@ -59,4 +61,23 @@ export async function takeHandoff(id: string): Promise<CompareHandoff | null> {
  */
 export function openCompare(handoff: Omit<CompareHandoff, 'at'>): Promise<{ opened: boolean }> {
   return sendMessage('openCompare', handoff);
+}
+
+/**
+ * The overlay panel's "Compare on other models": the draft, or the whole conversation, with the
+ * conversation's output/input ratio and the detected model.
+ */
+export function openCompareFromPage(
+  scope: 'draft' | 'conversation',
+  page: { draft: string | null; turns: readonly TurnLike[] },
+  view: { rows: Parameters<typeof outputRatioOf>[0]; model: { info: { id: string } | null } },
+  site: string | null,
+): Promise<{ opened: boolean }> {
+  return openCompare({
+    text: compareTextOf(scope, page),
+    source: scope,
+    outputRatio: outputRatioOf(view.rows),
+    currentModel: view.model.info?.id ?? null,
+    site,
+  });
 }

@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { TokenCounter } from '../../utils/core/tokenize';
 import { loadVocabFromNodeModules } from '../../scripts/cli/count';
-import { launch, openExtensionPage, reportOnFailure, ROOT, shot, type Session } from './harness';
+import {
+  demoServer,
+  launch,
+  openExtensionPage,
+  reportOnFailure,
+  ROOT,
+  shot,
+  type Session,
+} from './harness';
+import { badge } from './overlay-helpers';
 
 const SAMPLES = join(ROOT, 'tests/fixtures/tokenize/samples');
 const TEXT =
@@ -170,5 +179,36 @@ describe('compare page', () => {
     );
     expect(Object.keys(left.compareHandoffs ?? {})).toEqual([]);
     await sender.close();
+  }, 120_000);
+
+  it('opens from the overlay panel on the demo page with the conversation', async () => {
+    const demo = await demoServer();
+    try {
+      reportOnFailure(session, () => page, 'compare-from-overlay');
+      const site = await session.context.newPage();
+      await site.goto(demo.url);
+      await expect
+        .poll(() => badge(site, 'tm-model').getAttribute('data-model'), { timeout: 15000 })
+        .toBe('openai/gpt-5');
+      await site.locator('#composer').fill('Which of these is cheapest?');
+      await badge(site, 'tm-open').click();
+      const opened = session.context.waitForEvent('page');
+      await badge(site, 'tm-compare-conversation').click();
+      page = await opened;
+      await page.waitForLoadState();
+      expect(page.url()).toMatch(/compare\.html\?handoff=/);
+      await expect
+        .poll(() => page!.getByTestId('compare-text').inputValue())
+        .toMatch(/Which of these is cheapest\?$/);
+      const text = await page.getByTestId('compare-text').inputValue();
+      expect(text.split('\n\n').length).toBeGreaterThan(2);
+      await allCounted(page);
+      await expect
+        .poll(() => page!.locator('[data-model="openai/gpt-5"]').getByTestId('ratio').textContent())
+        .toBe('1.00x');
+      await site.close();
+    } finally {
+      demo.close();
+    }
   }, 120_000);
 });

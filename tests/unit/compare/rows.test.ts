@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   buildRows,
+  compareTextOf,
   countFamilies,
   DEFAULT_MODELS,
   familiesOf,
@@ -10,6 +11,7 @@ import {
   formatFit,
   formatRatio,
   formatTier,
+  outputRatioOf,
   resolveDefaultModels,
   searchModels,
   sortRows,
@@ -373,5 +375,31 @@ describe('filtering and search', () => {
     expect(searchModels(all, 'nothing-like-this')).toEqual([]);
     expect(searchModels(all, '   ')).toEqual([]);
     expect(searchModels(all, 'gpt', 3)).toHaveLength(3);
+  });
+});
+
+describe('hand-off from the overlay', () => {
+  const page = {
+    draft: 'And in French?',
+    turns: [{ text: 'Translate "hello".' }, { text: 'Hola.' }, { text: '' }],
+  };
+  it('takes the draft, or every turn and the draft in order', () => {
+    expect(compareTextOf('draft', page)).toBe('And in French?');
+    expect(compareTextOf('conversation', page)).toBe(
+      'Translate "hello".\n\nHola.\n\nAnd in French?',
+    );
+    expect(compareTextOf('draft', { draft: null, turns: [] })).toBe('');
+  });
+  it('the conversation’s output/input ratio, as billed; null before any counted turn', () => {
+    const t = (tokens: number) => ({ tokens });
+    expect(
+      outputRatioOf([
+        { input: t(100), output: t(50) },
+        { input: t(300), output: t(150) },
+        { input: t(10), output: null },
+      ]),
+    ).toBe(0.5);
+    expect(outputRatioOf([])).toBeNull();
+    expect(outputRatioOf([{ input: t(0), output: t(5) }])).toBeNull();
   });
 });

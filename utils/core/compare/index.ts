@@ -31,3 +31,4 @@ export {
 } from './sort';
 export { formatFit, formatRatio, formatTier, formatWindow, provenanceMark } from './format';
 export { countFamilies, type CountOne } from './count';
+export { compareTextOf, outputRatioOf, type TurnLike } from './handoff';
