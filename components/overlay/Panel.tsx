@@ -164,6 +164,11 @@ export function Panel({
                   {row.turnIndex + 1}
                   {row.exact ? ' ✓' : ''}
                   {row.regenerated ? ' ↻' : ''}
+                  {row.recorded === 'saved'
+                    ? ' ●'
+                    : row.recorded === 'failed'
+                      ? ' (not saved)'
+                      : ''}
                 </td>
                 <Cell row={row} field="input" palette={palette} />
                 <Cell row={row} field="output" palette={palette} />
@@ -204,7 +209,7 @@ export function Panel({
       ) : null}
       <div style={{ color: palette.muted, marginTop: 8, fontSize: 11 }}>
         site = the site's own usage numbers · exact = the model's tokenizer · vocab = a related
-        vocabulary · ≈ = estimate · ? = hidden. ✓ exact usage · ↻ regenerated.
+        vocabulary · ≈ = estimate · ? = hidden. ✓ exact usage · ↻ regenerated · ● saved to history.
         {view.lastUsage
           ? ` Last stream: ${view.lastUsage.format}${view.lastUsage.total ? `, total ${view.lastUsage.total}` : ''}.`
           : ''}

@@ -207,7 +207,8 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
         if (!el) return null;
         const label =
           (el as HTMLSelectElement).tagName === 'SELECT'
-            ? ((el as HTMLSelectElement).selectedOptions?.[0]?.textContent ?? '')
+            ? ((el as HTMLSelectElement).options[(el as HTMLSelectElement).selectedIndex]
+                ?.textContent ?? '')
             : readText(el);
         const clean = label.replace(/\s+/g, ' ').trim();
         return clean.length > 0 ? clean : null;

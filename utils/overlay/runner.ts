@@ -218,7 +218,19 @@ export function startRunner(options: RunnerOptions): Runner {
       schedule();
       // The draft may live in a turn (the Workbench's pending message).
       scheduleDraft();
-    } else scheduleDraft();
+      return;
+    }
+    // Typing in the composer re-reads the draft only; any other input (a model <select>, a
+    // toggle) changes no DOM node the observer would see, so it takes a full snapshot.
+    let inComposer = true;
+    try {
+      const composer = adapter.findComposer(doc);
+      inComposer = !!composer && !!target && (composer === target || composer.contains(target));
+    } catch {
+      // a throwing adapter: the draft path is contained too
+    }
+    if (inComposer) scheduleDraft();
+    else schedule();
   };
   const onCompositionStart = () => {
     composing = true;
@@ -236,6 +248,7 @@ export function startRunner(options: RunnerOptions): Runner {
     if (timer !== null) clearTimeout(timer);
     if (draftTimer !== null) clearTimeout(draftTimer);
     doc.removeEventListener('input', onInput, true);
+    doc.removeEventListener('change', onInput, true);
     doc.removeEventListener('compositionstart', onCompositionStart, true);
     doc.removeEventListener('compositionend', onCompositionEnd, true);
     win.removeEventListener('popstate', onNavigate);
@@ -249,6 +262,7 @@ export function startRunner(options: RunnerOptions): Runner {
     attributeFilter: WATCHED_ATTRIBUTES,
   });
   doc.addEventListener('input', onInput, true);
+  doc.addEventListener('change', onInput, true);
   doc.addEventListener('compositionstart', onCompositionStart, true);
   doc.addEventListener('compositionend', onCompositionEnd, true);
   win.addEventListener('popstate', onNavigate);

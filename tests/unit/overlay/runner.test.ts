@@ -214,3 +214,20 @@ describe('runner', () => {
     expect(snapshots.length).toBe(count);
   });
 });
+
+describe('runner: input outside the composer', () => {
+  it('a model picker change (no DOM mutation) takes a full snapshot with the new label', async () => {
+    controller = new AbortController();
+    snapshots = [];
+    document.body.innerHTML = PAGE.replace(
+      '<option>GPT-5</option>',
+      '<option>GPT-5</option><option>o3</option>',
+    );
+    run();
+    const select = document.getElementById('model-select') as HTMLSelectElement;
+    select.selectedIndex = 1;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await sleep(80);
+    expect(snapshots.at(-1)!.modelLabel).toBe('o3');
+  });
+});
