@@ -248,7 +248,8 @@ export async function importHistory(
   }
   const privacy = await privacySettings.getValue();
   const clean = rows.data.map((e) => {
-    const row = { ...e, flags: e.flags | EventFlag.imported } as StoredEvent;
+    // Stored as exported (a round trip is lossless), except text the user does not keep.
+    const row = { ...e } as StoredEvent;
     if (!privacy.storePromptText) delete row.text;
     return row;
   });

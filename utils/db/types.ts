@@ -24,8 +24,6 @@ export const EventFlag = {
   regenerated: 1,
   /** Priced with a user's custom price, not the rate card's. */
   customPrice: 2,
-  /** Came from an import file, not recorded live. */
-  imported: 4,
 } as const;
 
 export interface StoredEvent {

@@ -263,13 +263,13 @@ describe('maintenance', () => {
     expect(await checkTimeZone()).toBe(false);
   });
 
-  it('import marks rows as imported and drops text unless opted in', async () => {
+  it('import stores rows as exported, drops text unless opted in', async () => {
     const events = generateEvents(5, { end: NOW, days: 1 });
     events[0].text = { prompt: 'p', reply: 'r' };
     const res = await importHistory(events, [[events[0].conversation, 'T']]);
     expect(res).toEqual({ added: 5, duplicates: 0 });
     const rows = await db.events.toArray();
-    expect(rows.every((r) => (r.flags & 4) === 4)).toBe(true);
+    expect(rows[1]).toEqual({ ...events[1], id: rows[1].id });
     expect(rows[0].text).toBeUndefined();
     await expect(importHistory([{ ...events[1], time: -1 }], [])).rejects.toThrow(
       /Import refused: 0\.time: Too small/,

@@ -1,0 +1,135 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import type { Budgets } from '@/utils/core/aggregate';
+import { budgetSettings, saveBudgets } from '@/utils/history-settings';
+import type { Money } from '../popup/money';
+import { siteLabel } from '../popup/site-label';
+import { useStorageItem } from '../popup/use-storage-item';
+import { amountText, parseAmount, Section, StatusLine, useAction } from './form';
+
+type Texts = Record<string, { weekly: string; monthly: string }>;
+
+function toTexts(b: Budgets, perUsd: number): Texts {
+  const texts: Texts = {
+    total: {
+      weekly: amountText(b.weeklyMicroUsd, perUsd),
+      monthly: amountText(b.monthlyMicroUsd, perUsd),
+    },
+  };
+  for (const [site, l] of Object.entries(b.sites))
+    texts[site] = {
+      weekly: amountText(l.weeklyMicroUsd, perUsd),
+      monthly: amountText(l.monthlyMicroUsd, perUsd),
+    };
+  return texts;
+}
+
+export function BudgetsSection(props: { money: Money; sites: string[] }) {
+  const { money, sites } = props;
+  const stored = useStorageItem(budgetSettings);
+  const [texts, setTexts] = useState<Texts | null>(null);
+  const [status, run] = useAction();
+  const [notify, setNotify] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    if (stored && texts === null) setTexts(toTexts(stored, money.perUsd));
+  }, [stored, texts, money.perUsd]);
+  useEffect(() => {
+    browser.permissions
+      ?.contains({ permissions: ['notifications'] })
+      .then(setNotify)
+      .catch(() => setNotify(false));
+  }, []);
+  if (!texts) return null;
+
+  const row = (scope: string, label: string) => (
+    <tr key={scope}>
+      <th scope="row">{label}</th>
+      {(['weekly', 'monthly'] as const).map((k) => (
+        <td key={k}>
+          <input
+            aria-label={`${label} ${k} budget`}
+            data-testid={`budget-${scope}-${k}`}
+            size={8}
+            value={texts[scope]?.[k] ?? ''}
+            placeholder="none"
+            onChange={(e) =>
+              setTexts({
+                ...texts,
+                [scope]: { ...(texts[scope] ?? { weekly: '', monthly: '' }), [k]: e.target.value },
+              })
+            }
+          />{' '}
+          {money.currency}
+        </td>
+      ))}
+    </tr>
+  );
+
+  const save = () =>
+    run(async () => {
+      const next: Budgets = { weeklyMicroUsd: null, monthlyMicroUsd: null, sites: {} };
+      for (const [scope, t] of Object.entries(texts)) {
+        const weekly = parseAmount(t.weekly, money.perUsd);
+        const monthly = parseAmount(t.monthly, money.perUsd);
+        if (scope === 'total') {
+          next.weeklyMicroUsd = weekly;
+          next.monthlyMicroUsd = monthly;
+        } else if (weekly !== null || monthly !== null) {
+          next.sites[scope] = { weeklyMicroUsd: weekly, monthlyMicroUsd: monthly };
+        }
+      }
+      await saveBudgets(next);
+      return 'Budgets saved. The toolbar badge turns amber at 80% and red at 100%.';
+    });
+
+  return (
+    <Section
+      id="budgets"
+      title="Budgets"
+      note="API-equivalent spend per week and per month, in total and per site. Leave empty for no budget."
+    >
+      <table className="tm-table">
+        <thead>
+          <tr>
+            <th />
+            <th>Weekly</th>
+            <th>Monthly</th>
+          </tr>
+        </thead>
+        <tbody>{row('total', 'All sites')}</tbody>
+      </table>
+      <details open={Object.keys(texts).length > 1}>
+        <summary data-testid="per-site-budgets">Per-site budgets</summary>
+        <table className="tm-table">
+          <tbody>{sites.map((s) => row(s, siteLabel(s)))}</tbody>
+        </table>
+      </details>
+      <p>
+        <button onClick={save} data-testid="save-budgets">
+          Save budgets
+        </button>{' '}
+        {notify === false ? (
+          <button
+            onClick={() =>
+              run(async () => {
+                const granted = await browser.permissions.request({
+                  permissions: ['notifications'],
+                });
+                setNotify(granted);
+                return granted
+                  ? 'Notifications on: one alert per budget and period when it is crossed.'
+                  : 'Notifications stay off (permission not granted).';
+              })
+            }
+          >
+            Also notify me when a budget is crossed
+          </button>
+        ) : notify ? (
+          <span className="tm-opt-note">Notifications are on: one per budget and period.</span>
+        ) : null}
+      </p>
+      <StatusLine status={status} testid="budgets-status" />
+    </Section>
+  );
+}

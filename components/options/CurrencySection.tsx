@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { BUNDLED_RATES, rateFor } from '@/utils/core/ratecard';
+import {
+  currencySettings,
+  setDisplayCurrency,
+  setExchangeRate,
+  clearExchangeRate,
+} from '@/utils/ratecard-settings';
+import { useStorageItem } from '../popup/use-storage-item';
+import { Section, StatusLine, useAction } from './form';
+
+export function CurrencySection() {
+  const settings = useStorageItem(currencySettings);
+  const [status, run] = useAction();
+  const [rateText, setRateText] = useState('');
+  const [dateText, setDateText] = useState(new Date().toISOString().slice(0, 10));
+  if (!settings) return null;
+  const current = settings.currency;
+  const rate = current === 'USD' ? null : rateFor(current, settings.rates);
+  const choices = [
+    ...new Set(['USD', ...Object.keys(BUNDLED_RATES), ...Object.keys(settings.rates)]),
+  ];
+  return (
+    <Section
+      id="currency"
+      title="Currency"
+      note="Prices are in USD on every rate card; other currencies are converted with a dated rate, shown next to converted figures."
+    >
+      <label>
+        Show amounts in{' '}
+        <select
+          value={current}
+          data-testid="currency"
+          onChange={(e) =>
+            run(
+              async () => (await setDisplayCurrency(e.target.value), `Showing ${e.target.value}.`),
+            )
+          }
+        >
+          {choices.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+      </label>
+      {rate ? (
+        <p data-testid="rate-in-use">
+          Rate in use: {rate.perUsd} {rate.currency} per USD, {rate.date} (
+          {rate.source === 'user' ? 'yours' : 'bundled'})
+          {rate.source === 'user' ? (
+            <button
+              className="tm-link"
+              onClick={() =>
+                run(
+                  async () => (await clearExchangeRate(rate.currency), 'Back to the bundled rate.'),
+                )
+              }
+            >
+              use bundled
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+      {current !== 'USD' ? (
+        <form
+          className="tm-inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            run(async () => {
+              await setExchangeRate(current, Number(rateText), dateText);
+              return `Rate saved: ${rateText} ${current} per USD on ${dateText}.`;
+            });
+          }}
+        >
+          <label>
+            Your rate:{' '}
+            <input
+              value={rateText}
+              onChange={(e) => setRateText(e.target.value)}
+              placeholder="7.20"
+              size={8}
+              aria-label="Units per USD"
+            />{' '}
+            {current} per USD on
+          </label>{' '}
+          <input
+            type="date"
+            value={dateText}
+            onChange={(e) => setDateText(e.target.value)}
+            aria-label="Rate date"
+          />{' '}
+          <button type="submit">Save rate</button>
+        </form>
+      ) : null}
+      <StatusLine status={status} />
+    </Section>
+  );
+}

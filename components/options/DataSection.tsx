@@ -1,0 +1,179 @@
+/**
+ * Export (JSON lossless, CSV for spreadsheets), import (validated whole before anything is sent
+ * to the background; sent in chunks; duplicates skipped by idempotency key), retention, and
+ * delete everything. Pages read the database; only the background writes it.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef, useState } from 'react';
+import { historyDb } from '@/utils/db/schema';
+import { exportCsv, exportJson } from '@/utils/db/export';
+import { IMPORT_CHUNK, MAX_IMPORT_BYTES, parseImport } from '@/utils/db/transfer';
+import { retentionSettings, saveRetention } from '@/utils/history-settings';
+import { sendMessage } from '@/utils/messaging';
+import { useStorageItem } from '../popup/use-storage-item';
+import { Section, StatusLine, useAction } from './form';
+
+function download(text: string, name: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+export function DataSection() {
+  const count = useLiveQuery(() => historyDb().events.count(), []);
+  const retention = useStorageItem(retentionSettings);
+  const [exportStatus, runExport, exporting] = useAction();
+  const [importStatus, runImport, importing] = useAction();
+  const [deleteStatus, runDelete] = useAction();
+  const [retentionStatus, runRetention] = useAction();
+  const [exportMs, setExportMs] = useState<number | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const doExport = (kind: 'json' | 'csv') =>
+    runExport(async () => {
+      const started = performance.now();
+      const text = kind === 'json' ? await exportJson(historyDb()) : await exportCsv(historyDb());
+      download(
+        text,
+        `token-meter-history-${stamp()}.${kind}`,
+        kind === 'json' ? 'application/json' : 'text/csv',
+      );
+      const ms = Math.round(performance.now() - started);
+      setExportMs(ms);
+      return `Exported ${count ?? ''} turns as ${kind.toUpperCase()} (${(text.length / 1048576).toFixed(1)} MB) in ${ms} ms.`;
+    });
+
+  const doImport = (file: File) =>
+    runImport(async () => {
+      if (file.size > MAX_IMPORT_BYTES) {
+        throw new Error(
+          `The file is ${(file.size / 1048576).toFixed(0)} MB; the largest import is ${MAX_IMPORT_BYTES / 1048576} MB. Nothing was imported.`,
+        );
+      }
+      setProgress('Checking the file…');
+      const parsed = parseImport(await file.text(), file.size);
+      if (!parsed.ok) throw new Error(parsed.error);
+      const { events, titles } = parsed.data;
+      let added = 0;
+      let duplicates = 0;
+      for (let i = 0; i < events.length; i += IMPORT_CHUNK) {
+        setProgress(`Importing… ${i.toLocaleString()} of ${events.length.toLocaleString()}`);
+        try {
+          const r = await sendMessage('importHistory', {
+            events: events.slice(i, i + IMPORT_CHUNK),
+            titles,
+          });
+          added += r.added;
+          duplicates += r.duplicates;
+        } catch (e) {
+          throw new Error(
+            `Stopped after ${added.toLocaleString()} new turns: ${e instanceof Error ? e.message : String(e)} Turns already imported stay; importing the same file again skips them.`,
+            { cause: e },
+          );
+        }
+      }
+      return `Imported ${added.toLocaleString()} turns; ${duplicates.toLocaleString()} already stored were skipped.`;
+    }).finally(() => {
+      setProgress(null);
+      if (fileInput.current) fileInput.current.value = '';
+    });
+
+  return (
+    <Section id="data" title="Your data" note={`${count ?? '…'} turns stored in this browser.`}>
+      <p>
+        <button disabled={exporting} onClick={() => doExport('json')} data-testid="export-json">
+          Export JSON
+        </button>{' '}
+        <button disabled={exporting} onClick={() => doExport('csv')} data-testid="export-csv">
+          Export CSV
+        </button>{' '}
+        <span className="tm-opt-note">
+          JSON keeps everything and can be imported again; CSV has one row per turn (no text).
+        </span>
+      </p>
+      <StatusLine status={exportStatus} testid="export-status" />
+      {exportMs !== null ? <span hidden data-testid="export-ms" data-ms={exportMs} /> : null}
+      <p>
+        <label>
+          Import a JSON export:{' '}
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            disabled={importing}
+            data-testid="import-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              if (file) void doImport(file);
+            }}
+          />
+        </label>
+      </p>
+      {progress ? <p className="tm-opt-note">{progress}</p> : null}
+      <StatusLine status={importStatus} testid="import-status" />
+      <p>
+        <label>
+          Keep{' '}
+          <select
+            value={retention?.months ?? 0}
+            data-testid="retention"
+            onChange={(e) =>
+              runRetention(async () => {
+                const months = Number(e.target.value);
+                await saveRetention(months);
+                return months
+                  ? `Keeping the last ${months} months; older turns are deleted now and every hour.`
+                  : 'Keeping everything.';
+              })
+            }
+          >
+            <option value={0}>everything</option>
+            {[1, 3, 6, 12, 24, 36].map((m) => (
+              <option key={m} value={m}>
+                the last {m} month{m === 1 ? '' : 's'}
+              </option>
+            ))}
+          </select>
+        </label>
+      </p>
+      <StatusLine status={retentionStatus} />
+      <p>
+        {confirming ? (
+          <span className="tm-confirm" role="alertdialog" aria-label="Confirm deletion">
+            Delete all {count ?? ''} turns and conversations? This cannot be undone.{' '}
+            <button
+              className="tm-danger"
+              data-testid="confirm-delete"
+              onClick={() =>
+                runDelete(async () => {
+                  await sendMessage('deleteHistory', {});
+                  setConfirming(false);
+                  return 'Everything was deleted.';
+                })
+              }
+            >
+              Yes, delete everything
+            </button>{' '}
+            <button onClick={() => setConfirming(false)}>Cancel</button>
+          </span>
+        ) : (
+          <button
+            className="tm-danger"
+            data-testid="delete-all"
+            onClick={() => setConfirming(true)}
+          >
+            Delete everything…
+          </button>
+        )}
+      </p>
+      <StatusLine status={deleteStatus} testid="delete-status" />
+    </Section>
+  );
+}

@@ -1,0 +1,41 @@
+/** The options page: currency, budgets, subscriptions, sites, privacy, rate card, prices, data. */
+import { ADAPTERS } from '@/utils/adapters';
+import { historyHealth } from '@/utils/history-settings';
+import { useMoney } from '../popup/money';
+import { useStorageItem } from '../popup/use-storage-item';
+import { BudgetsSection } from './BudgetsSection';
+import { CurrencySection } from './CurrencySection';
+import { CustomPricesSection } from './CustomPricesSection';
+import { DataSection } from './DataSection';
+import { RateCardSection } from './RateCardSection';
+import { PrivacySection, SitesSection } from './SitesSection';
+import { SubscriptionsSection } from './SubscriptionsSection';
+import './options.css';
+
+const SITES = ADAPTERS.map((a) => a.id);
+
+export function Options() {
+  const money = useMoney();
+  const health = useStorageItem(historyHealth);
+  return (
+    <main className="tm-options">
+      <h1>Token Meter options</h1>
+      {health?.quotaExceededAt ? (
+        <p className="tm-banner" role="alert" data-testid="storage-full">
+          Browser storage is full since {new Date(health.quotaExceededAt).toLocaleString()}:{' '}
+          {health.unsavedTurns} turn{health.unsavedTurns === 1 ? ' was' : 's were'} not saved.
+          Everything stored before is safe. Export your data, then lower the retention or delete old
+          history to make room.
+        </p>
+      ) : null}
+      <CurrencySection />
+      <BudgetsSection money={money} sites={SITES} />
+      <SubscriptionsSection money={money} sites={SITES} />
+      <SitesSection sites={SITES} />
+      <PrivacySection />
+      <RateCardSection />
+      <CustomPricesSection />
+      <DataSection />
+    </main>
+  );
+}

@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'react';
+import {
+  saveSubscriptions,
+  subscriptionSettings,
+  type Subscription,
+} from '@/utils/history-settings';
+import type { Money } from '../popup/money';
+import { siteLabel } from '../popup/site-label';
+import { useStorageItem } from '../popup/use-storage-item';
+import { amountText, parseAmount, Section, StatusLine, useAction } from './form';
+
+/** Sites listed first; the rest fold away under "More sites". */
+const MAIN_SITES = 8;
+
+export function SubscriptionsSection(props: { money: Money; sites: string[] }) {
+  const { money, sites } = props;
+  const stored = useStorageItem(subscriptionSettings);
+  const [texts, setTexts] = useState<Record<string, { name: string; price: string }> | null>(null);
+  const [status, run] = useAction();
+  useEffect(() => {
+    if (stored && texts === null)
+      setTexts(
+        Object.fromEntries(
+          Object.entries(stored).map(([s, v]) => [
+            s,
+            { name: v.name, price: amountText(v.monthlyMicroUsd, money.perUsd) },
+          ]),
+        ),
+      );
+  }, [stored, texts, money.perUsd]);
+  if (!texts) return null;
+  const save = () =>
+    run(async () => {
+      const next: Record<string, Subscription> = {};
+      for (const [site, t] of Object.entries(texts)) {
+        const price = parseAmount(t.price, money.perUsd);
+        if (price === null) continue;
+        next[site] = {
+          name: t.name.trim() || `${siteLabel(site)} subscription`,
+          monthlyMicroUsd: price,
+        };
+      }
+      await saveSubscriptions(next);
+      return `Subscriptions saved (${Object.keys(next).length}).`;
+    });
+  const rowOf = (site: string) => (
+    <tr key={site}>
+      <th scope="row">{siteLabel(site)}</th>
+      <td>
+        <input
+          aria-label={`${siteLabel(site)} plan`}
+          value={texts[site]?.name ?? ''}
+          placeholder="Plus, Pro…"
+          size={12}
+          onChange={(e) =>
+            setTexts({
+              ...texts,
+              [site]: { ...(texts[site] ?? { name: '', price: '' }), name: e.target.value },
+            })
+          }
+        />
+      </td>
+      <td>
+        <input
+          aria-label={`${siteLabel(site)} monthly price`}
+          data-testid={`subscription-${site}`}
+          value={texts[site]?.price ?? ''}
+          placeholder="none"
+          size={8}
+          onChange={(e) =>
+            setTexts({
+              ...texts,
+              [site]: {
+                ...(texts[site] ?? { name: '', price: '' }),
+                price: e.target.value,
+              },
+            })
+          }
+        />{' '}
+        {money.currency}
+      </td>
+    </tr>
+  );
+  return (
+    <Section
+      id="subscriptions"
+      title="Subscriptions"
+      note="What you pay per month per site (e.g. ChatGPT Plus 20). The popup compares it with the month's API-equivalent value of your use."
+    >
+      <table className="tm-table">
+        <thead>
+          <tr>
+            <th>Site</th>
+            <th>Plan</th>
+            <th>Per month</th>
+          </tr>
+        </thead>
+        <tbody>{sites.slice(0, MAIN_SITES).map(rowOf)}</tbody>
+      </table>
+      <details>
+        <summary>More sites ({sites.length - MAIN_SITES})</summary>
+        <table className="tm-table">
+          <tbody>{sites.slice(MAIN_SITES).map(rowOf)}</tbody>
+        </table>
+      </details>
+      <p>
+        <button onClick={save} data-testid="save-subscriptions">
+          Save subscriptions
+        </button>
+      </p>
+      <StatusLine status={status} testid="subscriptions-status" />
+    </Section>
+  );
+}
