@@ -299,7 +299,7 @@ async function browserRows(nodeBaseline: BenchRow[]): Promise<BenchRow[]> {
     extensionArgs(dir: string): string[];
   };
   const executablePath = findChromium();
-  if (!existsSync(join(extensionDir, 'tokenizers', 'o200k_base.json')) || !executablePath) {
+  if (!existsSync(join(extensionDir, 'tokenizers', VOCABS.o200k_base.file)) || !executablePath) {
     console.log(
       '  (browser rows skipped: run `npm run build` and install Chromium to measure them)',
     );

