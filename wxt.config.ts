@@ -2,6 +2,9 @@ import { defineConfig } from 'wxt';
 import { SITE_MATCHES, RATE_CARD_HOSTS } from './utils/sites';
 import { tokenizerAssets } from './scripts/tokenizer-assets';
 
+/** The optional host permission's ceiling; a single site (`https://host/*`) is requested. */
+const ANY_SITE = ['https://*/*', 'http://*/*'];
+
 // One manifest function for both browsers (STYLE.md: no per-browser manifests).
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -13,13 +16,27 @@ export default defineConfig({
       files.push(...(await tokenizerAssets()));
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Token Meter',
     description:
       'Live token counts and API-equivalent cost on AI chat sites. Private: everything stays in your browser.',
-    permissions: ['storage', 'alarms'],
-    // Budget alerts: asked for on the options page only when the user turns them on.
-    optional_permissions: ['notifications'],
+    permissions: [
+      'storage',
+      'alarms',
+      // "Count tokens in selection": one menu item, shown on selected text (issue 7).
+      'contextMenus',
+      // A menu click or opening the popup grants the clicked tab for that moment only: read the
+      // selection, show its count, start text-field counting on the site just turned on. No
+      // standing access to any page.
+      'activeTab',
+      // executeScript for the above; registerContentScripts for the sites the user turned on.
+      'scripting',
+    ],
+    // Budget alerts: asked for on the options page only when the user turns them on. Firefox
+    // (MV2) lists optional hosts here too: it has no optional_host_permissions.
+    optional_permissions: ['notifications', ...(manifestVersion === 2 ? ANY_SITE : [])],
+    // Counting on any other site: asked for one site at a time, when the user turns it on.
+    ...(manifestVersion === 3 ? { optional_host_permissions: ANY_SITE } : {}),
     host_permissions: [...SITE_MATCHES, ...RATE_CARD_HOSTS],
     ...(browser === 'firefox'
       ? {

@@ -19,6 +19,7 @@ import { OtherModel } from './popup/OtherModel';
 import { PeriodCards } from './popup/PeriodCards';
 import { siteLabel } from './popup/site-label';
 import { Subscriptions } from './popup/Subscriptions';
+import { SiteCounting } from './any-field/SiteCounting';
 import { useStorageItem } from './popup/use-storage-item';
 import './popup/popup.css';
 
@@ -44,10 +45,12 @@ export function Popup() {
   const [loadError, setLoadError] = useState<string | null>(null);
   const dashboard = useLiveQuery(() => {
     performance.mark('tm-query-start');
-    return loadDashboard(historyDb(), now, calendar).catch((e: unknown) => {
-      setLoadError(e instanceof Error ? e.message : String(e));
-      return undefined;
-    });
+    return loadDashboard(historyDb(), now, calendar)
+      .then((d) => (performance.mark('tm-query-done'), d))
+      .catch((e: unknown) => {
+        setLoadError(e instanceof Error ? e.message : String(e));
+        return undefined;
+      });
   }, [calendar, now]);
 
   useEffect(() => {
@@ -130,6 +133,7 @@ export function Popup() {
           <Subscriptions bySite={dashboard.views.month.bySite} money={money} />
         </>
       )}
+      <SiteCounting />
       <footer className="tm-footer">
         {error ? (
           <span role="alert">Background not reachable: {error}</span>

@@ -1,9 +1,11 @@
-import { registerHandlers } from '@/utils/messaging';
+import { registerHandlers, type Handlers } from '@/utils/messaging';
 import { pingHandlers } from '@/utils/background/ping';
 import { setupRateCard } from '@/utils/background/ratecard';
 import { setupHistory } from '@/utils/background/history';
 import { setupTokenizer } from '@/utils/background/tokenizer';
 import { setupCompare } from '@/utils/background/compare';
+import { setupContextMenu } from '@/utils/background/context-menu';
+import { setupAnyField } from '@/utils/any-field/register';
 
 // Thin entrypoint: nothing runs outside main() (WXT imports this file at build time).
 // Each feature area keeps its handlers and startup work in utils/background/<area>.ts and is
@@ -12,12 +14,16 @@ import { setupCompare } from '@/utils/background/compare';
 export default defineBackground({
   type: 'module',
   main() {
-    registerHandlers({
+    const handlers: Handlers = {
       ...pingHandlers,
       ...setupRateCard(),
       ...setupHistory(),
       ...setupTokenizer(),
       ...setupCompare(),
-    });
+    };
+    registerHandlers(handlers);
+    // The selection menu counts with the same handlers, in-process (a worker cannot message itself).
+    setupContextMenu(handlers);
+    setupAnyField();
   },
 });

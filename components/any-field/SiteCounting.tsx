@@ -1,0 +1,122 @@
+/**
+ * Popup section: "count tokens in this site's text fields" for the active tab (opt-in, one site
+ * at a time: its host permission is asked for at the moment of the click and given back when
+ * turned off), the model counted on there, and the default model the selection menu uses.
+ */
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { useStorageItem } from '@/components/popup/use-storage-item';
+import { disableSite, enableSite, setSiteModel } from '@/utils/any-field/enable';
+import { siteFor, type SiteEligibility } from '@/utils/any-field/origin';
+import { anyFieldSites, defaultModel } from '@/utils/any-field/settings';
+import { sendMessage } from '@/utils/messaging';
+
+interface Choice {
+  id: string;
+  name: string;
+}
+
+export function SiteCounting() {
+  const [tab, setTab] = useState<{ id?: number; site: SiteEligibility } | null>(null);
+  const [models, setModels] = useState<Choice[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const sites = useStorageItem(anyFieldSites);
+  const fallback = useStorageItem(defaultModel);
+
+  useEffect(() => {
+    // The tab's address is readable here because opening the popup grants `activeTab`.
+    browser.tabs.query({ active: true, currentWindow: true }).then(
+      ([active]) => setTab({ id: active?.id, site: siteFor(active?.url) }),
+      () => setTab({ site: siteFor(null) }),
+    );
+    sendMessage('getModels', {}).then(
+      (r) => setModels(r.models.map((m) => ({ id: m.id, name: m.name }))),
+      () => setModels([]),
+    );
+  }, []);
+
+  const site = tab?.site;
+  const entry = site?.ok ? sites?.[site.pattern] : undefined;
+  const options = (selected: string | null | undefined) => {
+    const list =
+      models.some((m) => m.id === selected) || !selected
+        ? models
+        : [{ id: selected, name: selected }, ...models];
+    return list.map((m) => (
+      <option key={m.id} value={m.id}>
+        {m.name}
+      </option>
+    ));
+  };
+
+  const onToggle = (on: boolean) => {
+    if (!site?.ok) return;
+    setMessage(null);
+    setBusy(true);
+    // No await before the request: the permission prompt needs the click's user gesture.
+    const done = on
+      ? enableSite(site.pattern, tab?.id, null).then((r) => {
+          if (!r.enabled) setMessage(r.reason);
+        })
+      : disableSite(site.pattern);
+    done
+      .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <section className="tm-section" data-testid="site-counting">
+      <h2>Text fields on this site</h2>
+      {!site ? (
+        <p className="tm-note">…</p>
+      ) : !site.ok ? (
+        <p className="tm-note" data-testid="site-counting-unavailable">
+          {site.reason}
+        </p>
+      ) : (
+        <>
+          <label>
+            <input
+              type="checkbox"
+              data-testid="site-counting-toggle"
+              checked={entry !== undefined}
+              disabled={busy}
+              onChange={(e) => onToggle(e.currentTarget.checked)}
+            />{' '}
+            Count tokens in every text field on <strong>{site.host}</strong>
+          </label>
+          {entry ? (
+            <div className="tm-controls">
+              Model{' '}
+              <select
+                data-testid="site-counting-model"
+                value={entry.model ?? fallback ?? ''}
+                onChange={(e) => void setSiteModel(site.pattern, e.currentTarget.value)}
+              >
+                {options(entry.model ?? fallback)}
+              </select>
+            </div>
+          ) : (
+            <p className="tm-note">Asks for access to this one site; nothing else is read.</p>
+          )}
+        </>
+      )}
+      <div className="tm-controls">
+        Selection menu counts on{' '}
+        <select
+          data-testid="default-model"
+          value={fallback ?? ''}
+          onChange={(e) => void defaultModel.setValue(e.currentTarget.value)}
+        >
+          {options(fallback)}
+        </select>
+      </div>
+      {message ? (
+        <p className="tm-banner" role="alert">
+          {message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,302 @@
+/**
+ * "Count tokens in selection" on any page: the selection's token count and input cost on the
+ * default model, shown in a small card on the page, with a button that opens the compare view
+ * on that text. Permissions: `contextMenus` and `activeTab` only. A menu click grants this
+ * extension the clicked tab for the moment, which is what lets it read the selection (with its
+ * line breaks, which `selectionText` loses) and show the card; no standing host permission.
+ * Where a page cannot be scripted (the browser's own pages, the PDF viewer, extension stores),
+ * the compare view opens instead, with the text handed over in `storage.session`.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { defaultModel } from '@/utils/any-field/settings';
+import type { TokenCount, Usage } from '@/utils/core/types';
+import type { Handlers, Sender } from '@/utils/messaging';
+
+export const SELECTION_MENU_ID = 'tm-count-selection';
+/** Longer selections are counted up to this many characters and say so. */
+export const MAX_SELECTION_CHARS = 4_000_000;
+
+export interface SelectionCard {
+  tokens: number;
+  provenance: TokenCount['provenance'];
+  /** null: unpriced (unknown to the card); never $0 for a model the card does not know. */
+  costMicros: number | null;
+  model: string;
+  modelName: string;
+  chars: number;
+  truncated: boolean;
+  /** Why nothing could be counted (the engine is not ready, …). */
+  error?: string;
+}
+
+/** The browser calls a click handler with these; the slice used here (tests pass fakes). */
+export interface ContextMenuDeps {
+  readSelection(tabId: number, frameId: number | undefined): Promise<string | null>;
+  showCard(
+    tabId: number,
+    frameId: number | undefined,
+    card: SelectionCard,
+    text: string,
+  ): Promise<void>;
+}
+
+type Handler = (data: unknown, sender: Sender) => unknown;
+
+/** Call a handler of the merged background map in-process (a worker cannot message itself). */
+async function call<T>(handlers: Handlers, type: string, data: unknown): Promise<T> {
+  const handler = (handlers as Record<string, Handler | undefined>)[type];
+  if (!handler) throw new Error(`${type} is not available`);
+  return (await handler(data, { id: browser.runtime.id } as Sender)) as T;
+}
+
+/** Count and price a selection on the default model. Never throws: errors go in the card. */
+export async function countSelection(handlers: Handlers, raw: string): Promise<SelectionCard> {
+  const truncated = raw.length > MAX_SELECTION_CHARS;
+  const text = truncated ? raw.slice(0, MAX_SELECTION_CHARS) : raw;
+  const model = await defaultModel.getValue();
+  const card: SelectionCard = {
+    tokens: 0,
+    provenance: 'unknown',
+    costMicros: null,
+    model,
+    modelName: model,
+    chars: text.length,
+    truncated,
+  };
+  try {
+    const { count } = await call<{ count: TokenCount }>(handlers, 'countTokens', { model, text });
+    card.tokens = count.tokens;
+    card.provenance = count.provenance;
+  } catch (error) {
+    card.error = `not counted: ${error instanceof Error ? error.message : String(error)}`;
+    return card;
+  }
+  try {
+    const usage: Usage = { input: card.tokens, output: 0 };
+    const price = await call<
+      | { priced: true; costMicros: number; currency: string; name?: string }
+      | { priced: false; reason: string }
+    >(handlers, 'priceUsage', { model, usage });
+    if (price.priced) {
+      if (price.name) card.modelName = price.name;
+      if (price.currency === 'USD') card.costMicros = price.costMicros;
+    }
+  } catch {
+    // the card is unavailable: shown as unpriced
+  }
+  return card;
+}
+
+/** The compare view on a text: the compare area's hand-off (text in storage.session). */
+export function openCompareOn(
+  handlers: Handlers,
+  text: string,
+  model: string,
+  host: string | null,
+): Promise<unknown> {
+  return call(handlers, 'openCompare', {
+    text,
+    // The compare page's hand-off has no 'selection' kind yet; it only labels the heading.
+    source: 'selection',
+    outputRatio: null,
+    currentModel: model,
+    site: host,
+  });
+}
+
+/* The two functions below are injected into the page (serialised): self-contained, no imports. */
+
+/** The page's selection, including a selection inside a textarea or text input. */
+export function pageSelection(): string {
+  const active = document.activeElement as HTMLInputElement | HTMLTextAreaElement | null;
+  if (
+    active &&
+    (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT') &&
+    typeof active.selectionStart === 'number' &&
+    active.selectionEnd !== active.selectionStart
+  ) {
+    return active.value.slice(active.selectionStart, active.selectionEnd ?? undefined);
+  }
+  return window.getSelection()?.toString() ?? '';
+}
+
+/** A small card in a shadow root, by the selection; Escape, a click outside or × closes it. */
+export function showSelectionCard(card: SelectionCard, text: string): void {
+  const TAG = 'token-meter-selection';
+  document.querySelectorAll(TAG).forEach((old) => old.remove());
+  const host = document.createElement(TAG);
+  const root = host.attachShadow({ mode: 'open' });
+  const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches;
+  const style = document.createElement('style');
+  style.textContent = `
+    :host { all: initial; }
+    .card { position: fixed; z-index: 2147483647; max-width: 320px; padding: 8px 10px;
+      border-radius: 8px; font: 13px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.2);
+      color: ${dark ? '#e5e7eb' : '#111827'}; background: ${dark ? '#1f2937' : '#ffffff'};
+      border: 1px solid ${dark ? '#374151' : '#e5e7eb'}; }
+    .row { display: flex; gap: 8px; align-items: baseline; justify-content: space-between; }
+    .muted { color: ${dark ? '#9ca3af' : '#6b7280'}; font-size: 12px; }
+    button { font: inherit; cursor: pointer; border-radius: 6px; padding: 2px 8px;
+      border: 1px solid ${dark ? '#4b5563' : '#d1d5db'}; background: transparent; color: inherit; }
+    .close { border: none; padding: 0 4px; }`;
+  const box = document.createElement('div');
+  box.className = 'card';
+  box.dataset.testid = 'tm-selection-card';
+  box.dataset.tokens = String(card.tokens);
+  box.dataset.micros = card.costMicros === null ? '' : String(card.costMicros);
+  box.dataset.model = card.model;
+  const usd = (micros: number) => {
+    const d = micros / 1_000_000;
+    if (micros === 0) return '$0';
+    if (d >= 0.01) return `$${d.toFixed(d >= 1 ? 2 : 3)}`;
+    return `$${d.toFixed(Math.min(6, 1 - Math.floor(Math.log10(d))))}`;
+  };
+  const head = document.createElement('div');
+  head.className = 'row';
+  const figures = document.createElement('strong');
+  figures.dataset.testid = 'tm-selection-figures';
+  if (card.error) figures.textContent = card.error;
+  else {
+    const n = card.tokens.toLocaleString('en-US');
+    const tokens = card.provenance === 'estimate' ? `≈${n}` : n;
+    figures.textContent = `${tokens} tokens · ${card.costMicros === null ? 'unpriced' : usd(card.costMicros)}`;
+  }
+  const close = document.createElement('button');
+  close.className = 'close';
+  close.textContent = '×';
+  close.title = 'Close';
+  head.append(figures, close);
+  const sub = document.createElement('div');
+  sub.className = 'muted';
+  sub.textContent =
+    `as input to ${card.modelName} · ${card.chars.toLocaleString('en-US')} characters` +
+    (card.truncated ? ' (counted up to the limit)' : '') +
+    (card.provenance === 'estimate' ? ' · estimate' : '');
+  const compare = document.createElement('button');
+  compare.dataset.testid = 'tm-selection-compare';
+  compare.textContent = 'Compare on every model';
+  compare.style.marginTop = '6px';
+  box.append(head, sub, compare);
+  root.append(style, box);
+
+  const range = window.getSelection()?.rangeCount ? window.getSelection()!.getRangeAt(0) : null;
+  const rect = range?.getBoundingClientRect();
+  const top = rect && rect.height > 0 ? rect.bottom + 8 : 16;
+  const left = rect && rect.width > 0 ? rect.left : window.innerWidth - 340;
+  box.style.top = `${Math.min(Math.max(8, top), window.innerHeight - 110)}px`;
+  box.style.left = `${Math.min(Math.max(8, left), window.innerWidth - 330)}px`;
+
+  const dismiss = () => {
+    host.remove();
+    document.removeEventListener('keydown', onKey, true);
+    document.removeEventListener('pointerdown', onOutside, true);
+  };
+  const onKey = (e: KeyboardEvent) => e.key === 'Escape' && dismiss();
+  const onOutside = (e: Event) => !e.composedPath().includes(host) && dismiss();
+  close.addEventListener('click', dismiss);
+  compare.addEventListener('click', () => {
+    const runtime = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } })
+      .chrome?.runtime as { sendMessage(m: unknown): Promise<unknown> } | undefined;
+    void runtime?.sendMessage({
+      tm: 1,
+      type: 'openCompare',
+      data: {
+        text,
+        source: 'selection',
+        outputRatio: null,
+        currentModel: card.model,
+        site: location.hostname || null,
+      },
+    });
+    dismiss();
+  });
+  document.addEventListener('keydown', onKey, true);
+  document.addEventListener('pointerdown', onOutside, true);
+  document.documentElement.append(host);
+}
+
+export function browserContextMenuDeps(): ContextMenuDeps {
+  const target = (tabId: number, frameId: number | undefined) =>
+    frameId !== undefined && frameId > 0 ? { tabId, frameIds: [frameId] } : { tabId };
+  return {
+    async readSelection(tabId, frameId) {
+      const [result] = await browser.scripting.executeScript({
+        target: target(tabId, frameId),
+        func: pageSelection,
+      });
+      return typeof result?.result === 'string' ? result.result : null;
+    },
+    async showCard(tabId, frameId, card, text) {
+      await browser.scripting.executeScript({
+        target: target(tabId, frameId),
+        func: showSelectionCard,
+        args: [card, text],
+      });
+    },
+  };
+}
+
+function hostOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).hostname || null : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Handle one menu click: count, then show the card on the page, or open compare if we cannot. */
+export async function onSelectionClick(
+  handlers: Handlers,
+  deps: ContextMenuDeps,
+  info: { menuItemId: string | number; selectionText?: string; frameId?: number },
+  tab: { id?: number; url?: string } | undefined,
+): Promise<'card' | 'compare' | 'nothing'> {
+  if (info.menuItemId !== SELECTION_MENU_ID) return 'nothing';
+  let text: string | null = null;
+  if (tab?.id !== undefined)
+    text = await deps.readSelection(tab.id, info.frameId).catch(() => null);
+  // Pages that cannot be scripted: the browser's own copy of the selection (line breaks lost).
+  if (!text) text = info.selectionText ?? '';
+  if (text.trim() === '') return 'nothing';
+  const card = await countSelection(handlers, text);
+  if (tab?.id !== undefined) {
+    try {
+      await deps.showCard(tab.id, info.frameId, card, text);
+      return 'card';
+    } catch {
+      // not scriptable: fall through to the compare view
+    }
+  }
+  await openCompareOn(handlers, text, card.model, hostOf(tab?.url)).catch(() => undefined);
+  return 'compare';
+}
+
+/**
+ * Create the menu (on install and at each browser start: Firefox does not keep menus of an
+ * MV2 background page) and listen for clicks. `handlers` is the background's merged map.
+ */
+export function setupContextMenu(
+  handlers: Handlers,
+  deps: ContextMenuDeps = browserContextMenuDeps(),
+): void {
+  const menus = browser.contextMenus;
+  if (!menus) return;
+  const create = () => {
+    menus.removeAll().then(
+      () =>
+        menus.create({
+          id: SELECTION_MENU_ID,
+          title: 'Count tokens in selection',
+          contexts: ['selection'],
+        }),
+      () => undefined,
+    );
+  };
+  browser.runtime.onInstalled.addListener(create);
+  browser.runtime.onStartup.addListener(create);
+  menus.onClicked.addListener((info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => {
+    void onSelectionClick(handlers, deps, info, tab).catch((error: unknown) => {
+      console.warn('[token-meter] selection count failed', error);
+    });
+  });
+}
