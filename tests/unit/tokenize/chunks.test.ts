@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SAMPLES } from '../../fixtures/tokenize/samples';
-import { FAMILIES, FamilyCounter, splitChunks } from '../../../utils/core/tokenize';
+import { ChunkCache, FAMILIES, FamilyCounter, splitChunks } from '../../../utils/core/tokenize';
 import { splitChunksByRegex } from '../../../utils/core/tokenize/chunks';
 import { encoderFor, VOCAB_IDS } from './vocabs';
 
@@ -80,6 +80,27 @@ describe('splitChunks', () => {
 
   it('cuts at line starts and after a letter before punctuation, nowhere else', () => {
     expect(splitChunks('ab\ncd\n  ef\n/g, h。i')).toEqual(['ab\n', 'cd\n  ef\n/g', ', h', '。i']);
+  });
+});
+
+describe('ChunkCache', () => {
+  it('re-measures only the chunk a one-character edit touched', async () => {
+    const encoder = await encoderFor('o200k_base');
+    const measured: string[] = [];
+    const cache = new ChunkCache((chunk) => {
+      measured.push(chunk);
+      return encoder.count(chunk);
+    });
+    const draft = [SAMPLES['english'], SAMPLES['zh-cn'], SAMPLES['code-ts']].join('\n');
+    expect(encoder.count(draft)).toBeGreaterThan(5000);
+    cache.total(draft);
+    for (const at of [10, 2000, draft.indexOf('\n', 9000) + 1, draft.length - 5]) {
+      measured.length = 0;
+      const edited = draft.slice(0, at) + 'x' + draft.slice(at);
+      expect(cache.total(edited)).toBe(encoder.count(edited));
+      expect(measured.length).toBeLessThanOrEqual(2);
+      expect(measured.join('').length).toBeLessThan(draft.length / 20);
+    }
   });
 });
 
