@@ -15,13 +15,7 @@
 import type { AdapterPricing } from '@/utils/adapters/types';
 import { resolveSiteModel } from '@/utils/core/site-models';
 import type { Provenance, TokenCount, TurnEvent, Usage } from '@/utils/core/types';
-import {
-  exchangeHash,
-  hashText,
-  listExchanges,
-  provisionalConversationId,
-  turnKey,
-} from './accounting';
+import { exchangeHash, provisionalConversationId, turnKey } from './accounting';
 import type {
   MeterServices,
   MeterView,
@@ -111,7 +105,7 @@ export function createMeter(options: MeterOptions) {
   let settleTimer: unknown = null;
 
   // Caches by content: counts per (model, text hash), model infos, prices per usage.
-  const countCache = new Map<string, TokenCount>();
+  const countCache = new Map<string, Map<string, TokenCount>>();
   const countInflight = new Map<string, Promise<TokenCount | null>>();
   const infoCache = new Map<string, ModelInfo | null>();
   const priceCache = new Map<string, PriceReply>();
@@ -126,6 +120,15 @@ export function createMeter(options: MeterOptions) {
   } | null = null;
 
   let refreshing = false;
+  /** Bumped whenever a recording changes, so the cached breakdown is rebuilt. */
+  let recordVersion = 0;
+  let rowsCache: {
+    turns: readonly unknown[];
+    key: string;
+    rows: TurnRow[];
+    costMicros: number | null;
+    costNote?: string;
+  } | null = null;
   let refreshAgain = false;
 
   function conversationKey(s: Snapshot): string {
@@ -133,6 +136,7 @@ export function createMeter(options: MeterOptions) {
   }
 
   function resetConversation() {
+    rowsCache = null;
     baselineTaken = false;
     prevTexts = [];
     witnessed = new Map();
@@ -218,16 +222,30 @@ export function createMeter(options: MeterOptions) {
     }, settleMs);
   }
 
+  // Keyed by the text itself: the runner hands over the same string objects until a turn
+  // changes, and V8 caches a string's hash, so a lookup does not re-read a long turn.
+  function countMap(model: string | null): Map<string, TokenCount> {
+    const key = model ?? '';
+    let map = countCache.get(key);
+    if (!map) {
+      map = new Map();
+      countCache.set(key, map);
+    }
+    if (map.size > 20_000) map.clear(); // bound memory on pathological pages
+    return map;
+  }
+
   async function count(model: string | null, text: string): Promise<TokenCount | null> {
     if (text === '') return { tokens: 0, provenance: 'exact', family: 'empty' };
-    const key = `${model ?? ''}\u0000${text.length}:${hashText(text)}`;
-    const hit = countCache.get(key);
+    const map = countMap(model);
+    const hit = map.get(text);
     if (hit) return hit;
-    let pending = countInflight.get(key);
+    const inflightKey = `${model ?? ''}\u0000${text}`;
+    let pending = countInflight.get(inflightKey);
     if (!pending) {
       pending = services.countTokens(model, text).then(
         (c) => {
-          countCache.set(key, c);
+          map.set(text, c);
           engineDown = false;
           return c;
         },
@@ -236,8 +254,8 @@ export function createMeter(options: MeterOptions) {
           return null;
         },
       );
-      countInflight.set(key, pending);
-      void pending.finally(() => countInflight.delete(key));
+      countInflight.set(inflightKey, pending);
+      void pending.finally(() => countInflight.delete(inflightKey));
     }
     return pending;
   }
@@ -372,12 +390,14 @@ export function createMeter(options: MeterOptions) {
 
   async function send(index: number, rec: Recorded) {
     rec.attempts++;
+    recordVersion++;
     try {
       await services.recordTurn(rec.event);
       rec.status = 'saved';
     } catch {
       rec.status = 'failed';
     }
+    recordVersion++;
   }
 
   async function compute(): Promise<MeterView | null> {
@@ -393,71 +413,105 @@ export function createMeter(options: MeterOptions) {
       ),
     );
 
-    const rows: TurnRow[] = [];
-    let costMicros: number | null = 0;
-    let costNote: string | undefined;
-    const exchanges = listExchanges(s.turns);
     const complete = new Set(completedIndices(s));
-    for (const ex of exchanges) {
-      const inputParts = ex.inputIndices.map((i) => turnCounts[i]);
-      const output = turnCounts[ex.turnIndex];
-      const known = inputParts.every((c): c is TokenCount => c !== null) && output !== null;
-      let input = known ? sumCounts(inputParts as TokenCount[]) : null;
-      let out = output;
-      let reasoning: TokenCount = thinkingCounts[ex.turnIndex] ?? UNKNOWN_REASONING;
-      let exact = false;
-      let rec = recorded.get(ex.turnIndex);
-      const hash = exchangeHash(s.turns, ex.turnIndex);
-      if (complete.has(ex.turnIndex) && known && (!rec || rec.hash !== hash)) {
-        const event = await buildEvent(s, ex.turnIndex, model, input!, out!, reasoning);
-        if (!seenKeys.has(event.key)) {
-          seenKeys.add(event.key);
-          rec = { hash, status: 'pending', event, attempts: 0 };
-          recorded.set(ex.turnIndex, rec);
-          await send(ex.turnIndex, rec);
+    const rowsKey = `${modelId ?? ''}|${model.info?.id ?? ''}|${recordVersion}|${engineDown}`;
+    let rows: TurnRow[];
+    let costMicros: number | null;
+    let costNote: string | undefined;
+    if (
+      complete.size === 0 &&
+      rowsCache &&
+      rowsCache.turns === s.turns &&
+      rowsCache.key === rowsKey
+    ) {
+      // Nothing about the turns changed (a keystroke in the composer): reuse the breakdown.
+      ({ rows, costMicros, costNote } = rowsCache);
+    } else {
+      rows = [];
+      // Input of the reply at i = turns 0..i-1: a running sum, so 1,000 turns cost 1,000 adds.
+      let sum = 0;
+      let known = true;
+      let worst: Provenance = 'exact';
+      let family: string | null = null;
+      for (let i = 0; i < s.turns.length; i++) {
+        const outputCount = turnCounts[i];
+        if (s.turns[i].role === 'assistant') {
+          const inputKnown = known && outputCount !== null;
+          let input: TokenCount | null = inputKnown
+            ? { tokens: sum, provenance: worst, family: family ?? 'none' }
+            : null;
+          let out = outputCount;
+          let reasoning: TokenCount = thinkingCounts[i] ?? UNKNOWN_REASONING;
+          let rec = recorded.get(i);
+          const hash = rec || complete.has(i) ? exchangeHash(s.turns, i) : null;
+          if (complete.has(i) && inputKnown && (!rec || rec.hash !== hash)) {
+            const event = await buildEvent(s, i, model, input!, out!, reasoning);
+            if (!seenKeys.has(event.key)) {
+              seenKeys.add(event.key);
+              rec = { hash: hash!, status: 'pending', event, attempts: 0 };
+              recorded.set(i, rec);
+              await send(i, rec);
+            }
+            witnessed.delete(i);
+          } else if (rec && rec.status === 'failed' && rec.attempts < 5) {
+            await send(i, rec);
+          }
+          const mine = rec && rec.hash === hash ? rec : undefined;
+          if (mine) {
+            input = mine.event.input;
+            out = mine.event.output;
+            reasoning = mine.event.reasoning;
+          }
+          rows.push({
+            turnIndex: i,
+            input,
+            output: out,
+            reasoning,
+            costMicros: null,
+            recorded: mine ? mine.status : 'no',
+            exact: mine
+              ? [mine.event.input, mine.event.output].some((c) => c.provenance === 'site')
+              : false,
+            regenerated: mine?.event.regenerated,
+          });
         }
-        witnessed.delete(ex.turnIndex);
-      } else if (rec && rec.status === 'failed' && rec.attempts < 5) {
-        await send(ex.turnIndex, rec);
+        if (outputCount === null) known = false;
+        else {
+          sum += outputCount.tokens;
+          if (PROVENANCE_RANK[outputCount.provenance] > PROVENANCE_RANK[worst])
+            worst = outputCount.provenance;
+          family = family === null || family === outputCount.family ? outputCount.family : 'mixed';
+        }
       }
-      if (rec && rec.hash === hash) {
-        input = rec.event.input;
-        out = rec.event.output;
-        reasoning = rec.event.reasoning;
-        exact = [input, out].some((c) => c.provenance === 'site');
+      // Price every row at once (cached by usage, so only new rows reach the background).
+      await Promise.all(
+        rows.map(async (row) => {
+          if (!row.input || !row.output) {
+            row.costNote = engineDown ? 'engine unavailable' : 'counting';
+          } else if (!model.info) {
+            row.costNote = 'unpriced';
+          } else {
+            const reply = await price(model.info.id, {
+              input: row.input.tokens,
+              output: row.output.tokens,
+              reasoning: row.reasoning.provenance === 'unknown' ? undefined : row.reasoning.tokens,
+            });
+            if (reply.priced) row.costMicros = reply.costMicros;
+            else row.costNote = 'unpriced';
+          }
+        }),
+      );
+      costMicros = 0;
+      costNote = undefined;
+      for (const row of rows) {
+        if (row.costMicros === null) {
+          costMicros = null;
+          costNote ??= row.costNote;
+        } else if (costMicros !== null) costMicros += row.costMicros;
       }
-      let rowCost: number | null = null;
-      let rowNote: string | undefined;
-      if (!input || !out) {
-        rowNote = engineDown ? 'engine unavailable' : 'counting';
-      } else if (!model.info) {
-        rowNote = 'unpriced';
-      } else {
-        const reply = await price(model.info.id, {
-          input: input.tokens,
-          output: out.tokens,
-          reasoning: reasoning.provenance === 'unknown' ? undefined : reasoning.tokens,
-        });
-        if (reply.priced) rowCost = reply.costMicros;
-        else rowNote = 'unpriced';
-      }
-      if (rowCost === null) {
-        costMicros = null;
-        costNote ??= rowNote;
-      } else if (costMicros !== null) costMicros += rowCost;
-      rows.push({
-        turnIndex: ex.turnIndex,
-        input,
-        output: out,
-        reasoning,
-        costMicros: rowCost,
-        costNote: rowNote,
-        recorded: rec && rec.hash === hash ? rec.status : 'no',
-        exact,
-        regenerated: rec?.event.regenerated,
-      });
+      if (rows.some((r) => r.recorded === 'pending' || r.recorded === 'failed')) rowsCache = null;
+      else rowsCache = { turns: s.turns, key: rowsKey, rows, costMicros, costNote };
     }
-    if (exchanges.length === 0) costMicros = 0;
 
     const allKnown = turnCounts.every((c) => c !== null);
     const contextTokens = allKnown ? turnCounts.reduce((n, c) => n + c!.tokens, 0) : null;

@@ -373,3 +373,41 @@ describe('streaming flag without a new reply yet', () => {
     vi.useRealTimers();
   });
 });
+
+describe('large pages', () => {
+  it('1,000 turns: each counted once; a keystroke re-prices nothing but the draft', async () => {
+    vi.useFakeTimers();
+    const m = setup();
+    let prices = 0;
+    const original = m.services.priceUsage;
+    m.services.priceUsage = (model, usage) => {
+      prices++;
+      return original(model, usage);
+    };
+    const turns = Array.from({ length: 1000 }, (_, i) =>
+      i % 2 ? a(`reply ${i} words here`) : u(`prompt ${i}`),
+    );
+    await m.meter.update(snap(turns, { draft: 'x' }));
+    const view = m.last();
+    expect(view.rows).toHaveLength(500);
+    // Input of the last reply = every earlier turn: 500 prompts × 2 words + 499 replies × 4 words.
+    expect(view.rows.at(-1)!.input!.tokens).toBe(500 * 2 + 499 * 4);
+    expect(view.conversation.contextTokens).toBe(500 * 2 + 500 * 4);
+    const counted = m.calls.count;
+    const priced = prices;
+    for (const d of ['x y', 'x y z']) await m.meter.update(snap(turns, { draft: d }));
+    expect(m.calls.count - counted).toBe(2);
+    expect(prices - priced).toBe(4); // per keystroke: the draft and the next request
+    vi.useRealTimers();
+  });
+
+  it('a 5 MB paste is counted (by the background) without blocking the breakdown', async () => {
+    vi.useFakeTimers();
+    const m = setup();
+    const paste = 'word '.repeat(1_000_000);
+    await m.meter.update(snap(history, { draft: paste }));
+    expect(m.last().draft?.tokens?.tokens).toBe(1_000_000);
+    expect(m.last().draft?.chars).toBe(5_000_000);
+    vi.useRealTimers();
+  });
+});

@@ -231,3 +231,40 @@ describe('runner: input outside the composer', () => {
     expect(snapshots.at(-1)!.modelLabel).toBe('o3');
   });
 });
+
+describe('runner: hostile pages', () => {
+  it('nested shadow DOMs and a deep tree neither throw nor hang', async () => {
+    controller = new AbortController();
+    snapshots = [];
+    document.body.innerHTML = PAGE;
+    let host: Element = document.getElementById('thread')!;
+    for (let i = 0; i < 20; i++) {
+      const inner = document.createElement('div');
+      host.attachShadow?.({ mode: 'open' }).append(inner);
+      host = inner;
+    }
+    let deep: Element = document.querySelector('.turn[data-role="assistant"]')!;
+    // 1,000 levels (happy-dom's own selector engine recurses per level; browsers go deeper).
+    for (let i = 0; i < 1000; i++) {
+      const child = document.createElement('span');
+      deep.append(child);
+      deep = child;
+    }
+    deep.textContent = 'bottom';
+    run();
+    expect(snapshots[0].error).toBeUndefined();
+    expect(snapshots[0].turns.at(-1)!.text).toContain('bottom');
+  });
+
+  it('a 5 MB paste into the composer is read whole', async () => {
+    controller = new AbortController();
+    snapshots = [];
+    document.body.innerHTML = PAGE;
+    run();
+    const composer = document.getElementById('composer') as HTMLTextAreaElement;
+    composer.value = 'x'.repeat(5 * 1024 * 1024);
+    composer.dispatchEvent(new Event('input', { bubbles: true }));
+    await sleep(20);
+    expect(snapshots.at(-1)!.draft!.length).toBe(5 * 1024 * 1024);
+  });
+});
