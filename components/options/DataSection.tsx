@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { historyDb } from '@/utils/db/schema';
-import { exportCsv, exportJson } from '@/utils/db/export';
+import { exportHistory } from '@/utils/db/export';
 import { IMPORT_CHUNK, MAX_IMPORT_BYTES, parseImport } from '@/utils/db/transfer';
 import { retentionSettings, saveRetention } from '@/utils/history-settings';
 import { sendMessage } from '@/utils/messaging';
@@ -31,7 +31,11 @@ export function DataSection() {
   const [importStatus, runImport, importing] = useAction();
   const [deleteStatus, runDelete] = useAction();
   const [retentionStatus, runRetention] = useAction();
-  const [exportMs, setExportMs] = useState<number | null>(null);
+  const [exportTiming, setExportTiming] = useState<{
+    ms: number;
+    readMs: number;
+    serializeMs: number;
+  } | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -39,15 +43,15 @@ export function DataSection() {
   const doExport = (kind: 'json' | 'csv') =>
     runExport(async () => {
       const started = performance.now();
-      const text = kind === 'json' ? await exportJson(historyDb()) : await exportCsv(historyDb());
+      const r = await exportHistory(historyDb(), kind);
       download(
-        text,
+        r.text,
         `token-meter-history-${stamp()}.${kind}`,
         kind === 'json' ? 'application/json' : 'text/csv',
       );
       const ms = Math.round(performance.now() - started);
-      setExportMs(ms);
-      return `Exported ${count ?? ''} turns as ${kind.toUpperCase()} (${(text.length / 1048576).toFixed(1)} MB) in ${ms} ms.`;
+      setExportTiming({ ms, readMs: Math.round(r.readMs), serializeMs: Math.round(r.serializeMs) });
+      return `Exported ${r.count} turns as ${kind.toUpperCase()} (${(r.text.length / 1048576).toFixed(1)} MB) in ${ms} ms.`;
     });
 
   const doImport = (file: File) =>
@@ -99,7 +103,15 @@ export function DataSection() {
         </span>
       </p>
       <StatusLine status={exportStatus} testid="export-status" />
-      {exportMs !== null ? <span hidden data-testid="export-ms" data-ms={exportMs} /> : null}
+      {exportTiming ? (
+        <span
+          hidden
+          data-testid="export-ms"
+          data-ms={exportTiming.ms}
+          data-read-ms={exportTiming.readMs}
+          data-serialize-ms={exportTiming.serializeMs}
+        />
+      ) : null}
       <p>
         <label>
           Import a JSON export:{' '}
