@@ -6,7 +6,14 @@
 // proves the wiring on markup we believe the sites use, not that the live sites still use it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch, openExtensionPage, readFixture, reportOnFailure, type Session } from './harness';
+import {
+  launch,
+  openExtensionPage,
+  readFixture,
+  reportOnFailure,
+  shot,
+  type Session,
+} from './harness';
 
 interface Tier2Case {
   site: string;
@@ -192,5 +199,103 @@ describe('tier-2 sites and playgrounds', () => {
     if (c.model) await expect.poll(() => conv.getAttribute('data-micros')).toMatch(/^\d+$/);
     else expect(await conv.getAttribute('data-micros')).toBe('');
     await page.close();
+  });
+});
+
+describe('any other page (opt-in) and the selection menu', () => {
+  let session: Session;
+  let page: Page | undefined;
+  let ext: Page;
+  const SITE = 'https://openrouter.ai/*';
+  const URL_ = 'https://openrouter.ai/e2e-any-page';
+
+  beforeAll(async () => {
+    session = await launch();
+    const html = readFixture('any-field', 'page.html');
+    await session.context.route(`${URL_}**`, (route) =>
+      route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+    );
+    ext = await openExtensionPage(session, 'popup.html');
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const registered = () =>
+    session.worker.evaluate(async () =>
+      (await (globalThis as any).chrome.scripting.getRegisteredContentScripts()).map(
+        (s: { matches: string[] }) => s.matches,
+      ),
+    );
+  const fieldBadges = (p: Page) => p.locator('token-meter-fields [data-testid="tm-field-badge"]');
+
+  it('a site turned on gets a badge on every text field, equal to the engine; off removes them', async () => {
+    reportOnFailure(session, () => page, 'any-field');
+    // What the popup stores once the browser granted the site (the prompt itself cannot be
+    // clicked in a headless browser; this host is already granted: the rate-card feed's).
+    await ext.evaluate(
+      (site) =>
+        (globalThis as any).chrome.storage.local.set({
+          anyFieldSites: { [site]: { model: 'openai/gpt-5', since: 1 } },
+        }),
+      SITE,
+    );
+    await expect.poll(registered).toEqual([[SITE]]);
+
+    page = await session.context.newPage();
+    await page.goto(URL_);
+    // textarea, contenteditable and the textarea inside the web component's shadow root.
+    await expect.poll(() => fieldBadges(page!).count()).toBe(3);
+    const rich = fieldBadges(page).nth(1);
+    const already = await ext.evaluate(
+      (text) =>
+        (globalThis as any).chrome.runtime.sendMessage({
+          tm: 1,
+          type: 'countTokens',
+          data: { model: 'openai/gpt-5', text },
+        }),
+      'Already written: one two three.',
+    );
+    await expect
+      .poll(() => rich.getAttribute('data-tokens'))
+      .toBe(String(already.value.count.tokens));
+
+    await page.locator('#plain').click();
+    await page.keyboard.type(DRAFT);
+    const expected = await engineAnswer(
+      ext,
+      { site: 'any', url: URL_, typeInto: '#plain', model: 'openai/gpt-5' },
+      DRAFT,
+    );
+    const plain = fieldBadges(page).first();
+    await expect.poll(() => plain.getAttribute('data-tokens')).toBe(String(expected.tokens));
+    await expect.poll(() => plain.getAttribute('data-micros')).toBe(String(expected.micros));
+    await shot(page, 'any-field');
+
+    // Turned off: the badges go at once (no reload) and so does the registration.
+    await ext.evaluate(() => (globalThis as any).chrome.storage.local.set({ anyFieldSites: {} }));
+    await expect.poll(() => page!.locator('token-meter-fields').count()).toBe(0);
+    await expect.poll(registered).toEqual([]);
+  });
+
+  it('the popup refuses pages no extension may script, with the reason', async () => {
+    reportOnFailure(session, () => page, 'any-field-popup');
+    page = await openExtensionPage(session, 'popup.html');
+    await expect
+      .poll(() => page!.getByTestId('site-counting-unavailable').textContent())
+      .toMatch(/cannot be counted on/);
+  });
+
+  it('the "Count tokens in selection" menu item is installed', async () => {
+    // A menu item cannot be clicked from a test; updating it proves it exists under its id.
+    const ok = await session.worker.evaluate(() =>
+      (globalThis as any).chrome.contextMenus
+        .update('tm-count-selection', { title: 'Count tokens in selection' })
+        .then(
+          () => true,
+          () => false,
+        ),
+    );
+    expect(ok).toBe(true);
   });
 });
