@@ -88,16 +88,20 @@ export function splitChunks(text: string): string[] {
   return chunks;
 }
 
+/** A generation of the cache holds at most this many chunks, or this many characters. */
 const GENERATION = 20_000;
+const GENERATION_CHARS = 2_000_000;
 
 /**
  * Sums a per-chunk measure over a text's chunks with a bounded cache (two generations: when
- * the newer fills, the older is dropped). `measure` may return fractions (estimates); the sum
- * is rounded by the caller.
+ * the newer fills, the older is dropped, so memory stays under ~2 × 2 M characters even when
+ * every keystroke edits one huge chunk). `measure` may return fractions (estimates); the sum is
+ * rounded by the caller.
  */
 export class ChunkCache {
   private recent = new Map<string, number>();
   private older = new Map<string, number>();
+  private recentChars = 0;
 
   constructor(private readonly measure: (chunk: string) => number) {}
 
@@ -111,11 +115,13 @@ export class ChunkCache {
     let n = this.recent.get(chunk);
     if (n !== undefined) return n;
     n = this.older.get(chunk) ?? this.measure(chunk);
-    if (this.recent.size >= GENERATION) {
+    if (this.recent.size >= GENERATION || this.recentChars + chunk.length > GENERATION_CHARS) {
       this.older = this.recent;
       this.recent = new Map();
+      this.recentChars = 0;
     }
     this.recent.set(chunk, n);
+    this.recentChars += chunk.length;
     return n;
   }
 }
