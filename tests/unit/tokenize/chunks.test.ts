@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SAMPLES } from '../../fixtures/tokenize/samples';
-import { ChunkCache, FAMILIES, FamilyCounter, splitChunks } from '../../../utils/core/tokenize';
+import {
+  ChunkCache,
+  countTokens,
+  FAMILIES,
+  FamilyCounter,
+  splitChunks,
+} from '../../../utils/core/tokenize';
 import { splitChunksByRegex } from '../../../utils/core/tokenize/chunks';
 import { encoderFor, VOCAB_IDS } from './vocabs';
 
@@ -101,6 +107,19 @@ describe('ChunkCache', () => {
       expect(measured.length).toBeLessThanOrEqual(2);
       expect(measured.join('').length).toBeLessThan(draft.length / 20);
     }
+  });
+});
+
+describe.each(['claude', 'kimi', 'default'] as const)('estimate %s', (name) => {
+  it('gives the same number cached across edits as counted afresh', async () => {
+    const encoder = await encoderFor('o200k_base');
+    const counter = new FamilyCounter(FAMILIES[name], encoder);
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 5 }), (drafts) =>
+        drafts.every((t) => counter.count(t) === countTokens(t, FAMILIES[name], encoder)),
+      ),
+      { numRuns: 200, seed: 3 },
+    );
   });
 });
 

@@ -28,7 +28,10 @@ export function cjkShare(text: string): number {
  * incremental path below gives the same number.
  */
 export function countTokens(text: string, family: TokenizerFamily, encoder: Encoder): number {
-  return new FamilyCounter(family, encoder, false).count(text);
+  if (family.provenance === 'exact') return encoder.count(text);
+  let sum = 0;
+  for (const chunk of splitChunks(text)) sum += estimateChunk(family, encoder, chunk);
+  return Math.round(sum);
 }
 
 function estimateChunk(family: TokenizerFamily, encoder: Encoder, chunk: string): number {
@@ -39,34 +42,25 @@ function estimateChunk(family: TokenizerFamily, encoder: Encoder, chunk: string)
   return base * (f.other * (1 - p) + f.cjk * p);
 }
 
-/** One family's counter with its chunk cache (cache off: count whole texts, for tests). */
+/** One family's counter with its chunk cache: what the background uses while a user types. */
 export class FamilyCounter {
   private readonly chunks: ChunkCache;
 
   constructor(
     readonly family: TokenizerFamily,
-    private readonly encoder: Encoder,
-    cached = true,
+    encoder: Encoder,
   ) {
-    const measure =
+    this.chunks = new ChunkCache(
       family.provenance === 'exact'
-        ? (chunk: string) => encoder.count(chunk)
-        : (chunk: string) => estimateChunk(family, encoder, chunk);
-    this.chunks = new ChunkCache(measure);
-    if (!cached) this.count = (text) => wholeCount(family, encoder, text);
+        ? (chunk) => encoder.count(chunk)
+        : (chunk) => estimateChunk(family, encoder, chunk),
+    );
   }
 
+  /** Same number as `countTokens(text, family, encoder)`, re-tokenizing only changed chunks. */
   count(text: string): number {
     return Math.round(this.chunks.total(text));
   }
-}
-
-/** The reference path: exact families count the text in one go (no chunks). */
-function wholeCount(family: TokenizerFamily, encoder: Encoder, text: string): number {
-  if (family.provenance === 'exact') return encoder.count(text);
-  let sum = 0;
-  for (const chunk of splitChunks(text)) sum += estimateChunk(family, encoder, chunk);
-  return Math.round(sum);
 }
 
 export class TokenCounter {
