@@ -28,10 +28,23 @@ export interface CompareHandoff {
   at: number;
 }
 
-export const compareHandoffs = storage.defineItem<Record<string, CompareHandoff>>(
-  'session:compareHandoffs',
-  { fallback: {} },
-);
+type Handoffs = Record<string, CompareHandoff>;
+const defineHandoffs = () =>
+  storage.defineItem<Handoffs>('session:compareHandoffs', { fallback: {} });
+let handoffItem: ReturnType<typeof defineHandoffs> | null = null;
+/**
+ * Defined on first use, not at import: this module is in the content script's bundle, where
+ * `storage.session` is off limits, and defining a WXT item reads it at once (an unhandled
+ * rejection on every chat page; found by tests/e2e/faults-worker.test.ts).
+ */
+function handoffStore() {
+  handoffItem ??= defineHandoffs();
+  return handoffItem;
+}
+export const compareHandoffs = {
+  getValue: (): Promise<Handoffs> => handoffStore().getValue(),
+  setValue: (value: Handoffs): Promise<void> => handoffStore().setValue(value),
+};
 
 /** Hand-offs older than this are dropped when a new one is stored. */
 export const HANDOFF_TTL_MS = 10 * 60_000;
