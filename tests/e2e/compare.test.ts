@@ -124,6 +124,29 @@ describe('compare page', () => {
             : `${expected.toFixed(2)}x`,
       );
     }
+    // Filters: a region, then a provider; the current model always stays.
+    await page.getByTestId('filter-region').selectOption('china');
+    const chinese = (await rowsOf(page)).map((r) => r.model.split('/')[0]);
+    expect(new Set(chinese)).toEqual(
+      new Set([
+        'alibaba',
+        'xiaomi',
+        'stepfun',
+        'minimax',
+        'deepseek',
+        'zai',
+        'moonshotai',
+        'openai',
+      ]),
+    );
+    await page.getByTestId('filter-region').selectOption('');
+    await page.getByTestId('filter-provider').selectOption('anthropic');
+    expect((await rowsOf(page)).map((r) => r.model).sort()).toEqual([
+      'anthropic/claude-opus-4-8',
+      'anthropic/claude-sonnet-4-6',
+      'openai/gpt-5.5',
+    ]);
+    await page.getByTestId('filter-provider').selectOption('');
     await page.mouse.move(0, 0);
     await shot(page, 'compare');
 
