@@ -29,6 +29,13 @@ describe('export and import', () => {
       reply: '__proto__ is just text here',
     };
     events[4].flags = 3;
+    // Same model and card, another price set (a custom price): must not merge with the others.
+    events[5].prices = {
+      ...events[6].prices!,
+      offer: 'override',
+      perMillion: { input: 9, output: 9 },
+    };
+    events[7].prices = { ...events[6].prices!, perMillion: { input: 1.25, output: 11 } };
     await recordEvents(source, events, {
       timeZone: TZ,
       titles: new Map([[events[3].conversation, 'A titled chat']]),
