@@ -28,9 +28,20 @@ export function isCountableField(el: Element): boolean {
   return !parent || !isEditableValue(parent.getAttribute('contenteditable'));
 }
 
-/** Every countable field under `root` in document order, searching open shadow roots too. */
-export function findFields(root: Document | ShadowRoot | Element, limit = MAX_FIELDS): Element[] {
+/**
+ * Every countable field under `root` (itself included) in document order, searching open shadow
+ * roots too; `onShadowRoot` hears of each shadow root passed through (so a caller can watch it:
+ * a document's observer does not see inside shadow roots).
+ */
+export function findFields(
+  root: Document | ShadowRoot | Element,
+  limit = MAX_FIELDS,
+  onShadowRoot?: (shadow: ShadowRoot) => void,
+): Element[] {
   const out: Element[] = [];
+  if (root.nodeType === 1 && (root as Element).matches(CANDIDATES)) {
+    if (isCountableField(root as Element)) out.push(root as Element);
+  }
   const visit = (scope: ParentNode, depth: number) => {
     for (const el of Array.from(scope.querySelectorAll(CANDIDATES))) {
       if (out.length >= limit) return;
@@ -42,9 +53,17 @@ export function findFields(root: Document | ShadowRoot | Element, limit = MAX_FI
       if (out.length >= limit) return;
       if (OUR_HOSTS.has(host.tagName)) continue;
       const shadow = (host as Element).shadowRoot;
-      if (shadow) visit(shadow, depth + 1);
+      if (shadow) {
+        onShadowRoot?.(shadow);
+        visit(shadow, depth + 1);
+      }
     }
   };
+  const own = root.nodeType === 1 ? (root as Element).shadowRoot : null;
+  if (own) {
+    onShadowRoot?.(own);
+    visit(own, 1);
+  }
   visit(root, 0);
   return out;
 }

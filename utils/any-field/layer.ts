@@ -3,10 +3,11 @@
  * (shown while the field has text or focus), placed at the field's lower right corner. Counting
  * is debounced per field and goes through `counter` (the background's engine and card); a stale
  * answer never overwrites a newer one. Everything is bounded: fields (MAX_FIELDS), rescans
- * (debounced), repositioning (one per animation frame).
+ * (debounced, and only of the subtrees that changed, so a busy page is not re-walked whole),
+ * repositioning (one per animation frame).
  */
 import type { TokenCount } from '@/utils/core/types';
-import { findFields, readField } from './fields';
+import { findFields, isCountableField, MAX_FIELDS, readField } from './fields';
 
 export interface FieldCount {
   tokens: TokenCount;
@@ -82,6 +83,15 @@ export function startFieldLayer(options: LayerOptions) {
   let focused: Element | null = null;
   let frame: number | null = null;
   let rescanTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Subtrees added (or elements whose editability changed) since the last rescan. */
+  let pending = new Set<Node>();
+  const watchedShadows = new WeakSet<ShadowRoot>();
+  const OBSERVE: MutationObserverInit = {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ['contenteditable', 'disabled', 'readonly'],
+  };
 
   function render(field: Element, state: Tracked) {
     const { badge } = state;
@@ -168,17 +178,33 @@ export function startFieldLayer(options: LayerOptions) {
     recount(field, state, 0);
   }
 
+  function untrack(field: Element, state: Tracked) {
+    if (state.timer !== null) clearTimeout(state.timer);
+    state.badge.remove();
+    tracked.delete(field);
+  }
+
+  /** A document observer does not see inside shadow roots: each one found is observed too. */
+  function watchShadow(shadow: ShadowRoot) {
+    if (watchedShadows.has(shadow)) return;
+    watchedShadows.add(shadow);
+    observer.observe(shadow, OBSERVE);
+  }
+
   function rescan() {
     rescanTimer = null;
     if (signal.aborted) return;
-    const now = new Set(findFields(doc));
+    const roots = pending;
+    pending = new Set();
+    // Gone from the page, or no longer editable: no badge.
     for (const [field, state] of tracked) {
-      if (now.has(field)) continue;
-      if (state.timer !== null) clearTimeout(state.timer);
-      state.badge.remove();
-      tracked.delete(field);
+      if (!field.isConnected || !isCountableField(field)) untrack(field, state);
     }
-    for (const field of now) if (!tracked.has(field)) track(field);
+    for (const root of roots) {
+      if (!root.isConnected || tracked.size >= MAX_FIELDS) continue;
+      const found = findFields(root as Element, MAX_FIELDS - tracked.size, watchShadow);
+      for (const field of found) if (!tracked.has(field)) track(field);
+    }
     schedulePlace();
   }
 
@@ -200,8 +226,20 @@ export function startFieldLayer(options: LayerOptions) {
     schedulePlace();
   };
   const observer = new win.MutationObserver((records) => {
-    if (records.every((r) => r.target === host || host.contains(r.target as Node))) return;
-    if (rescanTimer === null) rescanTimer = setTimeout(rescan, rescanDelay);
+    let relevant = false;
+    for (const record of records) {
+      if (record.target === host || host.contains(record.target as Node)) continue;
+      if (record.type === 'attributes') {
+        pending.add(record.target);
+        relevant = true;
+        continue;
+      }
+      for (const node of Array.from(record.addedNodes)) {
+        if (node.nodeType === 1 && node !== host) pending.add(node);
+      }
+      relevant ||= record.addedNodes.length > 0 || record.removedNodes.length > 0;
+    }
+    if (relevant && rescanTimer === null) rescanTimer = setTimeout(rescan, rescanDelay);
   });
 
   doc.addEventListener('input', onInput, true);
@@ -209,7 +247,8 @@ export function startFieldLayer(options: LayerOptions) {
   doc.addEventListener('focusout', onFocus, true);
   win.addEventListener('scroll', schedulePlace, { capture: true, passive: true });
   win.addEventListener('resize', schedulePlace, { passive: true });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  observer.observe(doc.documentElement, OBSERVE);
+  pending.add(doc.documentElement);
   rescan();
 
   function stop() {

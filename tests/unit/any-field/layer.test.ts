@@ -94,6 +94,27 @@ describe('count badges on any page', () => {
     expect(badges()).toHaveLength(1);
   });
 
+  it('sees fields that appear later inside a shadow root, or become editable later', async () => {
+    document.body.innerHTML = '<comment-box></comment-box><div id="late">plain text</div>';
+    const shadow = document.querySelector('comment-box')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<div class="wrap"></div>';
+    const { layer } = start();
+    await sleep(10);
+    expect(layer.fields()).toEqual([]);
+    // A widget renders its editor into its own shadow root after the page loaded.
+    const inner = document.createElement('textarea');
+    shadow.querySelector('.wrap')!.append(inner);
+    // An editor library turns a div editable after it was inserted.
+    const late = document.getElementById('late')!;
+    late.setAttribute('contenteditable', 'true');
+    await sleep(30);
+    expect(new Set(layer.fields())).toEqual(new Set([inner, late]));
+    // And back: no longer editable, no badge.
+    late.setAttribute('contenteditable', 'false');
+    await sleep(30);
+    expect(layer.fields()).toEqual([inner]);
+  });
+
   it('says when a count failed instead of showing a number', async () => {
     document.body.innerHTML = '<textarea>text</textarea>';
     const { badges } = start(async () => {
