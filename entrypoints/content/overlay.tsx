@@ -197,7 +197,13 @@ export async function startOverlay(
   });
   ctx.onInvalidated(() => {
     meter.dispose();
-    unwatch();
+    // After an extension reload the storage API is gone and WXT's unwatch throws into the page
+    // (found by tests/e2e/faults-restart.test.ts); there is nothing left to unwatch then.
+    try {
+      unwatch();
+    } catch {
+      // orphaned: the listener went with the old extension
+    }
   });
 
   return { addUsage: (report) => void meter.addUsage(report).catch(() => undefined) };
