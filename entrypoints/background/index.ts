@@ -6,6 +6,7 @@ import { setupTokenizer } from '@/utils/background/tokenizer';
 import { setupCompare } from '@/utils/background/compare';
 import { setupContextMenu } from '@/utils/background/context-menu';
 import { setupAnyField } from '@/utils/any-field/register';
+import { setupReinject } from '@/utils/background/reinject';
 
 // Thin entrypoint: nothing runs outside main() (WXT imports this file at build time).
 // Each feature area keeps its handlers and startup work in utils/background/<area>.ts and is
@@ -25,5 +26,7 @@ export default defineBackground({
     // The selection menu counts with the same handlers, in-process (a worker cannot message itself).
     setupContextMenu(handlers);
     setupAnyField();
+    // Open chat tabs get the new content script after an update (no turn lost to an orphan).
+    setupReinject();
   },
 });
