@@ -49,7 +49,10 @@ export async function startBrowser(
   });
   const pageErrors: string[] = [];
   context.on('page', (page) =>
-    page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`)),
+    page.on('pageerror', (e) => {
+      const frames = (e.stack ?? '').split('\n').filter((l) => l.trim().startsWith('at '));
+      pageErrors.push(`${page.url()}: ${e.message.split('\n')[0]} ${frames.slice(0, 8).join(' ')}`);
+    }),
   );
   return {
     context,
@@ -82,6 +85,27 @@ async function findExtensionId(context: BrowserContext): Promise<string> {
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * Reload the extension the way its own code would (`runtime.reload()`), e.g. on an update.
+ * Developer mode is turned on first: without it Chromium re-enables no command-line-loaded
+ * extension after a reload ("unsupportedDeveloperExtension"); a user loading an unpacked build
+ * has it on, and a store install has no such restriction.
+ */
+export async function reloadExtension(browser: Browser): Promise<void> {
+  const manager = await browser.context.newPage();
+  await manager.goto('chrome://extensions');
+  await manager.evaluate(() =>
+    (globalThis as any).chrome.developerPrivate.updateProfileConfiguration({
+      inDeveloperMode: true,
+    }),
+  );
+  await manager.close();
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await page.evaluate(() => (globalThis as any).chrome.runtime.reload()).catch(() => undefined);
+  await page.close().catch(() => undefined);
 }
 
 /** A DevTools session for worker control, opened on an extension page of `browser`. */

@@ -24,6 +24,7 @@ import {
 
 const STOPS = Number(process.env.FAULTS_WORKER_STOPS ?? 50);
 const SITES = ['chatgpt', 'claude', 'deepseek', 'zai'];
+const AFTER_STREAM_MS = [0, 600, 1150, 1250, 1350, 1500, 1800, 2500];
 
 describe('faults: service-worker termination', () => {
   let browser: Browser;
@@ -67,9 +68,12 @@ describe('faults: service-worker termination', () => {
         ),
       );
       if (control.stops >= STOPS) break;
-      // Between turns: the replies settled and were sent; the worker dies before the next one.
-      await Promise.all(tabs.map((tab) => settled(tab)));
+      // Between turns: the replies stopped growing; the worker dies while they settle, while
+      // their recordTurn messages are in flight, or after they were stored (the delay cycles
+      // over the meter's 1.2 s settle time).
+      await sleep(AFTER_STREAM_MS[round % AFTER_STREAM_MS.length]);
       await control.stop();
+      await Promise.all(tabs.map((tab) => settled(tab)));
     }
     await Promise.all(tabs.map((tab) => settled(tab, 20000)));
     const check = checkLedger(tabs, await allEvents(ext));
