@@ -66,9 +66,14 @@ describe('compare page', () => {
     await page.getByTestId('compare-text').fill(TEXT);
     await allCounted(page);
 
+    // Chips and rows render in separate commits: wait for the rows themselves to carry counts.
+    await expect
+      .poll(async () => (await rowsOf(page!)).every((r) => /^\d+$/.test(r.tokens ?? '')), {
+        timeout: 30_000,
+      })
+      .toBe(true);
     const rows = await rowsOf(page);
     expect(rows.length).toBeGreaterThanOrEqual(14);
-    expect(rows.every((r) => /^\d+$/.test(r.tokens ?? ''))).toBe(true);
 
     // The page's counts are the engine's: the same numbers as counting here in Node.
     const counter = new TokenCounter(loadVocabFromNodeModules);
