@@ -14,6 +14,11 @@ import {
   shot,
   type Session,
 } from './harness';
+import {
+  pageSelection,
+  showSelectionCard,
+  type SelectionCard,
+} from '@/utils/background/selection-card';
 
 interface Tier2Case {
   site: string;
@@ -284,6 +289,58 @@ describe('any other page (opt-in) and the selection menu', () => {
     await expect
       .poll(() => page!.getByTestId('site-counting-unavailable').textContent())
       .toMatch(/cannot be counted on/);
+  });
+
+  it('selection: read and shown by the extension in the page; "Compare" hands the text over', async () => {
+    reportOnFailure(session, () => page, 'selection-card');
+    page = await session.context.newPage();
+    await page.goto(`${URL_}?selection`);
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('#rich p')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    // What the menu click runs, injected the same way (scripting.executeScript with `func`):
+    // the menu itself cannot be clicked from a test.
+    const tabId = await session.worker.evaluate(
+      async (url) => (await (globalThis as any).chrome.tabs.query({ url }))[0].id as number,
+      `${URL_}?selection`,
+    );
+    const inject = (func: (...args: any[]) => unknown, args: unknown[] = []) =>
+      session.worker.evaluate(
+        `chrome.scripting.executeScript({ target: { tabId: ${tabId} }, func: ${func.toString()}, args: ${JSON.stringify(args)} }).then((r) => r[0].result)`,
+      );
+    const selected = (await inject(pageSelection)) as string;
+    expect(selected).toBe('Already written: one two three.');
+    const expected = await engineAnswer(
+      ext,
+      { site: 'any', url: URL_, typeInto: '', model: 'openai/gpt-5' },
+      selected,
+    );
+    const card: SelectionCard = {
+      tokens: expected.tokens,
+      provenance: 'exact',
+      costMicros: expected.micros,
+      model: 'openai/gpt-5',
+      modelName: 'GPT-5',
+      chars: selected.length,
+      truncated: false,
+    };
+    await inject(showSelectionCard, [card, selected]);
+    const box = page.locator('token-meter-selection [data-testid="tm-selection-card"]');
+    await expect.poll(() => box.getAttribute('data-tokens')).toBe(String(expected.tokens));
+    await shot(page, 'selection-card');
+
+    const opened = session.context.waitForEvent('page');
+    await page.locator('token-meter-selection [data-testid="tm-selection-compare"]').click();
+    const compare = await opened;
+    await compare.waitForLoadState();
+    // The text travels in storage.session; the URL carries only the hand-off's id.
+    expect(compare.url()).toMatch(/\/compare\.html\?handoff=[\w-]+$/);
+    await expect.poll(() => compare.getByTestId('compare-text').inputValue()).toBe(selected);
+    await expect.poll(() => page!.locator('token-meter-selection').count()).toBe(0);
+    await compare.close();
   });
 
   it('the "Count tokens in selection" menu item is installed', async () => {
