@@ -16,8 +16,8 @@ export const comparePins = storage.defineItem<string[]>('local:comparePins', {
 
 export interface CompareHandoff {
   text: string;
-  /** What the text is: the composer's draft, or the visible conversation (+ draft). */
-  source: 'draft' | 'conversation';
+  /** What the text is: the composer's draft, the visible conversation (+ draft), or a page selection. */
+  source: 'draft' | 'conversation' | 'selection';
   /** The conversation's output/input token ratio, the default expected reply; null if none yet. */
   outputRatio: number | null;
   /** The model the user is on (canonical id when known). */

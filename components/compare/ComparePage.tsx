@@ -23,6 +23,12 @@ import { readDroppedFile } from './read-file';
 import { useCompare } from './use-compare';
 import { useDebounced, useStored } from './hooks';
 
+const HANDOFF_TITLES: Record<CompareHandoff['source'], string> = {
+  draft: 'Draft',
+  conversation: 'Conversation',
+  selection: 'Selection',
+};
+
 export function ComparePage({ handoffId }: { handoffId: string | null }) {
   const [text, setText] = useState('');
   const [handoff, setHandoff] = useState<CompareHandoff | null>(null);
@@ -136,7 +142,7 @@ export function ComparePage({ handoffId }: { handoffId: string | null }) {
       <section className="input">
         <label htmlFor="tm-text">
           {handoff
-            ? `${handoff.source === 'draft' ? 'Draft' : 'Conversation'} from ${handoff.site ?? 'the page'}`
+            ? `${HANDOFF_TITLES[handoff.source]} from ${handoff.site ?? 'the page'}`
             : 'Prompt'}
         </label>
         <textarea

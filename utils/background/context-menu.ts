@@ -87,7 +87,6 @@ export function openCompareOn(
 ): Promise<unknown> {
   return call(handlers, 'openCompare', {
     text,
-    // The compare page's hand-off has no 'selection' kind yet; it only labels the heading.
     source: 'selection',
     outputRatio: null,
     currentModel: model,
