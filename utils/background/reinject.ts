@@ -6,9 +6,10 @@
  * into the open tabs they match, once, when it is installed or updated. The orphaned copy
  * removes its badge when the new one starts (WXT's context invalidation).
  *
- * The MAIN-world usage hook is not injected again: it is still in the page from its first load,
- * and a hook added after the page's scripts could not see their requests anyway. Those tabs
- * count from the page's text until they are reloaded.
+ * Neither half of the exact-usage channel is injected again: the MAIN-world hook is still in
+ * the page from its first load (and one added after the page's scripts could not see their
+ * requests), and its one handshake is spent, so a new listener would only offer the page's
+ * scripts a handshake to answer with forged usage (tests/e2e/isolation.test.ts).
  */
 import { browser } from 'wxt/browser';
 
@@ -18,6 +19,7 @@ export async function injectIntoOpenTabs(): Promise<number> {
   for (const script of scripts) {
     if ((script as { world?: string }).world === 'MAIN' || !script.js?.length || !script.matches)
       continue;
+    if (script.js.some((file) => file.includes('usage-channel'))) continue;
     const tabs = await browser.tabs.query({ url: script.matches }).catch(() => []);
     for (const tab of tabs) {
       if (tab.id === undefined || tab.discarded) continue;
