@@ -319,3 +319,83 @@ export function checkLedger(tabs: readonly Tab[], events: readonly any[]): Ledge
   const doubled = [...seen].filter(([, n]) => n > 1).map(([k]) => k);
   return { produced: expected.size, stored: events.length, lost, doubled, unexpected };
 }
+
+export interface LoadFigures {
+  seconds: number;
+  tabs: number;
+  turns: LedgerCheck;
+  /** Worker JS heap after GC (bytes), every ~10 s of the run and once at its end. */
+  heap: number[];
+  /** Longest main-thread task seen on any chat page (ms), and how many exceeded 50 ms. */
+  longestTaskMs: number;
+  longTasksOver50: number;
+}
+
+/**
+ * The load run: one tab per site in `cases`, all streaming long replies at once, turn after
+ * turn, for `seconds`; then every produced turn is checked against the history.
+ */
+export async function runLoad(
+  browser: Browser,
+  cases: readonly SiteCase[],
+  seconds: number,
+  replyWords = 240,
+): Promise<LoadFigures> {
+  await serveCases(browser.context, cases);
+  await browser.context.addInitScript(() => {
+    const w = window as unknown as { __tmLongTasks: number[] };
+    w.__tmLongTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__tmLongTasks.push(e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // no longtask support: nothing measured
+    }
+  });
+  const ext = await browser.context.newPage();
+  await ext.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  const control = await controlSession(browser, ext);
+  const tabs: Tab[] = [];
+  for (const c of cases) tabs.push(await openTab(browser.context, c));
+  // Long tasks of the streaming itself, not of the pages' first load.
+  for (const tab of tabs)
+    await tab.page.evaluate(() => {
+      (window as unknown as { __tmLongTasks: number[] }).__tmLongTasks.length = 0;
+    });
+  const heap: number[] = [];
+  const started = Date.now();
+  const deadline = started + seconds * 1000;
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      await sleep(Math.min(10_000, (seconds * 1000) / 3));
+      if (running) heap.push(await control.workerHeap());
+    }
+  })();
+  await Promise.all(
+    tabs.map(async (tab, t) => {
+      for (let n = 0; n === 0 || Date.now() < deadline; n++)
+        await exchange(tab, `load-${t}-${n}`, replyWords);
+    }),
+  );
+  running = false;
+  await sampler;
+  await Promise.all(tabs.map((tab) => settled(tab, 20000)));
+  heap.push(await control.workerHeap());
+  const longTasks = (
+    await Promise.all(
+      tabs.map((tab) =>
+        tab.page.evaluate(() => (window as unknown as { __tmLongTasks: number[] }).__tmLongTasks),
+      ),
+    )
+  ).flat();
+  return {
+    seconds: (Date.now() - started) / 1000,
+    tabs: tabs.length,
+    turns: checkLedger(tabs, await allEvents(ext)),
+    heap,
+    longestTaskMs: Math.max(0, ...longTasks),
+    longTasksOver50: longTasks.filter((d) => d > 50).length,
+  };
+}
