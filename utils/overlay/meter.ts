@@ -80,6 +80,9 @@ export function sumCounts(counts: readonly TokenCount[]): TokenCount {
   };
 }
 
+/** Sends of one turn before it is shown as not saved (about two minutes with the backoff). */
+const MAX_RECORD_ATTEMPTS = 8;
+
 const UNKNOWN_REASONING: TokenCount = { tokens: 0, provenance: 'unknown', family: 'hidden' };
 
 export function createMeter(options: MeterOptions) {
@@ -396,6 +399,18 @@ export function createMeter(options: MeterOptions) {
       rec.status = 'saved';
     } catch {
       rec.status = 'failed';
+      // Retry on a timer, not only when the page next changes: the worker may be restarting,
+      // and a page left idle (or closed soon after) lost the turn (found by
+      // tests/unit/hardening/meter-faults.test.ts). The key makes a retry of a turn that was
+      // in fact stored a duplicate, never a second row.
+      if (rec.attempts < MAX_RECORD_ATTEMPTS && !disposed) {
+        setTimer(
+          () => {
+            if (!disposed) void refresh();
+          },
+          Math.min(30_000, 500 * 2 ** rec.attempts),
+        );
+      }
     }
     recordVersion++;
   }
@@ -453,7 +468,7 @@ export function createMeter(options: MeterOptions) {
               await send(i, rec);
             }
             witnessed.delete(i);
-          } else if (rec && rec.status === 'failed' && rec.attempts < 5) {
+          } else if (rec && rec.status === 'failed' && rec.attempts < MAX_RECORD_ATTEMPTS) {
             await send(i, rec);
           }
           const mine = rec && rec.hash === hash ? rec : undefined;
