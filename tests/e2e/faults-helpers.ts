@@ -373,14 +373,17 @@ export async function runLoad(
       if (running) heap.push(await control.workerHeap());
     }
   })();
-  await Promise.all(
-    tabs.map(async (tab, t) => {
-      for (let n = 0; n === 0 || Date.now() < deadline; n++)
-        await exchange(tab, `load-${t}-${n}`, replyWords);
-    }),
-  );
-  running = false;
-  await sampler;
+  try {
+    await Promise.all(
+      tabs.map(async (tab, t) => {
+        for (let n = 0; n === 0 || Date.now() < deadline; n++)
+          await exchange(tab, `load-${t}-${n}`, replyWords);
+      }),
+    );
+  } finally {
+    running = false;
+    await sampler;
+  }
   await Promise.all(tabs.map((tab) => settled(tab, 20000)));
   heap.push(await control.workerHeap());
   const longTasks = (
