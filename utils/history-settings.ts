@@ -2,10 +2,10 @@
  * History settings (WXT storage items): budgets, subscriptions per site, retention, calendar,
  * plus two items only the background writes: the history's health (storage full) and which
  * budgets were already notified this period. Per-site on/off and "store prompt text" live in
- * utils/settings.ts (siteSettings, privacySettings).
+ * utils/settings.ts (siteSettings, privacySettings). Validated writes (zod) are in
+ * history-settings-save.ts, so the popup reads these items without loading zod.
  */
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
 import {
   weekStartForLocale,
   type Budgets,
@@ -81,44 +81,4 @@ export function resolveCalendar(choice: WeekStartChoice, locale: string): Calend
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     weekStart: choice === 'locale' ? weekStartForLocale(locale) : WEEK_STARTS[choice],
   };
-}
-
-const limit = z.number().int().positive().max(1e15).nullable();
-const limitsSchema = z.strictObject({ weeklyMicroUsd: limit, monthlyMicroUsd: limit });
-export const budgetsSchema = z.strictObject({
-  weeklyMicroUsd: limit,
-  monthlyMicroUsd: limit,
-  sites: z.record(z.string().regex(/^[a-z0-9-]+$/), limitsSchema),
-});
-
-export const subscriptionsSchema = z.record(
-  z.string().regex(/^[a-z0-9-]+$/),
-  z.strictObject({
-    name: z.string().trim().min(1).max(80),
-    monthlyMicroUsd: z.number().int().positive().max(1e12),
-  }),
-);
-
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return `${issue.path.join('.') || 'value'}: ${issue.message}`;
-}
-
-export async function saveBudgets(value: Budgets): Promise<void> {
-  const parsed = budgetsSchema.safeParse(value);
-  if (!parsed.success) throw new Error(`Budgets not saved: ${firstIssue(parsed.error)}`);
-  await budgetSettings.setValue(parsed.data);
-}
-
-export async function saveSubscriptions(value: Record<string, Subscription>): Promise<void> {
-  const parsed = subscriptionsSchema.safeParse(value);
-  if (!parsed.success) throw new Error(`Subscriptions not saved: ${firstIssue(parsed.error)}`);
-  await subscriptionSettings.setValue(parsed.data);
-}
-
-export async function saveRetention(months: number): Promise<void> {
-  if (!Number.isInteger(months) || months < 0 || months > 600) {
-    throw new Error('Retention must be a whole number of months (0 keeps everything)');
-  }
-  await retentionSettings.setValue({ months });
 }

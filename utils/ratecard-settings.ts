@@ -1,6 +1,6 @@
 /**
- * Rate-card settings: the display currency with user-edited exchange rates, and custom prices
- * (a negotiated rate) per model. Values are validated on the way in (clear message, nothing
+ * Rate-card settings: validated writes of the display currency and exchange rates (the item is in
+ * currency-settings.ts, zod-free for the popup), and custom prices (a negotiated rate) per model. Values are validated on the way in (clear message, nothing
  * stored) and on the way out (a corrupt entry is skipped, never priced).
  */
 import { storage } from 'wxt/utils/storage';
@@ -10,22 +10,10 @@ import {
   isCurrencyCode,
   priceSetSchema,
   tierSchema,
-  type ExchangeRate,
   type PriceOverride,
   type PriceOverrides,
 } from '@/utils/core/ratecard';
-
-export interface CurrencySettings {
-  /** ISO 4217 code shown in the UI; prices stay in USD underneath. */
-  currency: string;
-  /** Rates the user set, by currency (they replace the bundled, dated defaults). */
-  rates: Record<string, ExchangeRate>;
-}
-
-export const currencySettings = storage.defineItem<CurrencySettings>('local:currency', {
-  fallback: { currency: 'USD', rates: {} },
-  version: 1,
-});
+import { currencySettings } from '@/utils/currency-settings';
 
 export const priceOverrides = storage.defineItem<PriceOverrides>('local:priceOverrides', {
   fallback: {},

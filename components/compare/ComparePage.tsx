@@ -16,7 +16,7 @@ import {
 } from '@/utils/core/compare';
 import { formatCost, type ModelSummary } from '@/utils/core/ratecard';
 import { sendMessage } from '@/utils/messaging';
-import { currencySettings } from '@/utils/ratecard-settings';
+import { currencySettings } from '@/utils/currency-settings';
 import { comparePins, takeHandoff, togglePin, type CompareHandoff } from '@/utils/compare-settings';
 import { CompareTable } from './CompareTable';
 import { readDroppedFile } from './read-file';

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Budgets } from '@/utils/core/aggregate';
-import { budgetSettings, saveBudgets } from '@/utils/history-settings';
+import { budgetSettings } from '@/utils/history-settings';
+import { saveBudgets } from '@/utils/history-settings-save';
 import type { Money } from '../popup/money';
 import { siteLabel } from '../popup/site-label';
 import { useStorageItem } from '../popup/use-storage-item';

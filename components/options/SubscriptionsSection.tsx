@@ -1,9 +1,6 @@
 import { useEffect, useState } from 'react';
-import {
-  saveSubscriptions,
-  subscriptionSettings,
-  type Subscription,
-} from '@/utils/history-settings';
+import { subscriptionSettings, type Subscription } from '@/utils/history-settings';
+import { saveSubscriptions } from '@/utils/history-settings-save';
 import type { Money } from '../popup/money';
 import { siteLabel } from '../popup/site-label';
 import { useStorageItem } from '../popup/use-storage-item';

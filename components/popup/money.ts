@@ -3,8 +3,8 @@
  * (the rate-card helper's formatter); an unpriced amount is "unpriced", never $0.
  */
 import { useMemo } from 'react';
-import { formatCost, rateFor } from '@/utils/core/ratecard';
-import { currencySettings, type CurrencySettings } from '@/utils/ratecard-settings';
+import { formatCost, rateFor } from '@/utils/core/ratecard/currency';
+import { currencySettings, type CurrencySettings } from '@/utils/currency-settings';
 import { useStorageItem } from './use-storage-item';
 
 export interface Money {

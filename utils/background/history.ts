@@ -53,7 +53,8 @@ import {
   retentionSettings,
 } from '@/utils/history-settings';
 import type { Handlers, Req, Res } from '@/utils/messaging';
-import { currencySettings, getValidOverrides } from '@/utils/ratecard-settings';
+import { currencySettings } from '@/utils/currency-settings';
+import { getValidOverrides } from '@/utils/ratecard-settings';
 import { privacySettings, siteSettings } from '@/utils/settings';
 
 /** What the writer needs from outside, replaceable in tests. */

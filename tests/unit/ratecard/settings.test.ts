@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   clearExchangeRate,
-  currencySettings,
   getValidOverrides,
   priceOverrides,
   removePriceOverride,
@@ -9,6 +8,7 @@ import {
   setExchangeRate,
   setPriceOverride,
 } from '@/utils/ratecard-settings';
+import { currencySettings } from '@/utils/currency-settings';
 
 describe('rate-card settings', () => {
   it('defaults to USD with no custom rates or prices', async () => {
