@@ -6,7 +6,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadVocabFromNodeModules } from '../../../scripts/cli/count';
-import { countTokens, FamilyCounter, TokenCounter, tokenizerForModel } from '@/utils/core/tokenize';
+import {
+  ChunkCache,
+  countTokens,
+  FamilyCounter,
+  TokenCounter,
+  tokenizerForModel,
+} from '@/utils/core/tokenize';
 import { encoderFor, VOCAB_IDS } from '../tokenize/vocabs';
 
 export const ENGINE_RUNS = { perVocab: 150, perModel: 100, edits: 40 };
@@ -97,4 +103,27 @@ describe('every model family, hostile text', () => {
       { numRuns: ENGINE_RUNS.edits, seed: 19 },
     );
   }, 120_000);
+});
+
+describe('chunk cache under streaming', () => {
+  it('a text growing at its end (a reply streaming) does not fill the cache with its prefixes', () => {
+    let measured = 0;
+    const cache = new ChunkCache((chunk) => {
+      measured++;
+      return chunk.length;
+    });
+    const reply = Array.from({ length: 400 }, (_, i) => `word${i}${i % 25 === 24 ? '.' : ''}`).join(
+      ' ',
+    );
+    for (let end = 1; end <= reply.length; end += 7) cache.total(reply.slice(0, end));
+    // Only the finished sentences are kept (16 of them), not one entry per streamed step.
+    expect(cache.size).toBeLessThanOrEqual(17);
+    // The same text counted twice more: its last chunk is cached, then hit.
+    cache.total(reply);
+    cache.total(reply);
+    const before = measured;
+    cache.total(reply);
+    expect(measured).toBe(before);
+    expect(cache.total(reply)).toBe(reply.length);
+  });
 });
