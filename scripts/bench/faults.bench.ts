@@ -86,8 +86,8 @@ const suite: BenchSuite = {
           value: mb(f.heap.at(-1)!),
           unit: 'MB',
           baseline: { label: 'first sample, same run', value: mb(f.heap[0]) },
-          target: 'growth < 4 MB',
-          met: growth < 4,
+          target: 'growth < 1 MB',
+          met: growth < 1,
         });
         rows.push({
           name: 'load: page long tasks > 50 ms while streaming (10 tabs at once)',

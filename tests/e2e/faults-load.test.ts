@@ -38,7 +38,7 @@ describe('faults: load', () => {
     expect(figures.turns.doubled).toEqual([]);
     expect(figures.turns.unexpected).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
-    // Flat: the heap after the run is within 4 MB of the first sample (turns are not kept).
-    expect(figures.heap.at(-1)! - figures.heap[0]).toBeLessThan(4 * 1048576);
+    // Flat: within 2 MB of the first sample (the bench holds the 2-minute run to 1 MB).
+    expect(figures.heap.at(-1)! - figures.heap[0]).toBeLessThan(2 * 1048576);
   }, 600_000);
 });
