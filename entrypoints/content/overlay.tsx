@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -48,6 +49,9 @@ export async function startOverlay(
   let prefs: OverlaySiteSettings = adapter
     ? ((await overlaySettings.getValue().catch((): OverlaySettings => ({})))[adapter.id] ?? {})
     : {};
+  // A newer copy of this script (re-injected after an install or update) invalidates this one;
+  // an abort that lands during an await above would otherwise be missed and leave two badges.
+  if (ctx.isInvalid) return { addUsage: () => undefined };
   let models: ModelChoice[] | null = null;
   // The page as last read, for "Compare on other models" (the text goes to the background only on click).
   let lastPage: { draft: string | null; turns: { text: string }[] } | null = null;
@@ -116,6 +120,7 @@ export async function startOverlay(
         root = null;
       },
     });
+    if (ctx.isInvalid) return { addUsage: () => undefined };
     ui.mount();
   }
 
@@ -128,8 +133,25 @@ export async function startOverlay(
 
   // By the composer: the badge's bottom-right corner just above the composer's top-right corner,
   // moved by the user's offset, kept inside the viewport.
-  const place = () => {
+  // Reading a rect forces a layout, and after a keystroke in a long draft that layout costs tens
+  // of ms: so the rect is read only when the composer is new, resized (ResizeObserver runs after
+  // layout, when reading it is free) or the window changes, never on each keystroke.
+  let watchedComposer: Element | null = null;
+  const resizeObserver = new ResizeObserver(() => {
+    place();
+    render();
+  });
+  const watchComposer = () => {
     const composer = adapter.findComposer(document);
+    if (composer === watchedComposer) return;
+    if (watchedComposer) resizeObserver.unobserve(watchedComposer);
+    watchedComposer = composer;
+    if (composer) resizeObserver.observe(composer);
+    else place();
+  };
+  let themeReadAt = 0;
+  const place = () => {
+    const composer = watchedComposer;
     const offset = prefs.offset ?? { x: 0, y: 0 };
     const w = window.innerWidth;
     const h = window.innerHeight;
@@ -161,7 +183,9 @@ export async function startOverlay(
         }).catch(() => undefined);
       }
       view = next;
-      render();
+      // Commit now rather than on React's next scheduled task, which would wait behind the
+      // page's own frame (the keystroke-to-badge latency).
+      flushSync(render);
     },
   });
   if (prefs.modelOverride) void meter.setOverride(prefs.modelOverride);
@@ -182,8 +206,12 @@ export async function startOverlay(
     onSnapshot(snapshot) {
       lastPage = snapshot;
       try {
-        theme = readTheme(document);
-        place();
+        watchComposer();
+        // The theme changes rarely; a style read per keystroke is not worth it.
+        if (Date.now() - themeReadAt > 2000) {
+          themeReadAt = Date.now();
+          theme = readTheme(document);
+        }
       } catch {
         // layout reads must not stop counting
       }
@@ -196,6 +224,7 @@ export async function startOverlay(
     render();
   });
   ctx.onInvalidated(() => {
+    resizeObserver.disconnect();
     meter.dispose();
     // After an extension reload the storage API is gone and WXT's unwatch throws into the page
     // (found by tests/e2e/faults-restart.test.ts); there is nothing left to unwatch then.

@@ -112,6 +112,7 @@ export function createMeter(options: MeterOptions) {
   const countInflight = new Map<string, Promise<TokenCount | null>>();
   const infoCache = new Map<string, ModelInfo | null>();
   const priceCache = new Map<string, PriceReply>();
+  const priceInflight = new Map<string, Promise<PriceReply>>();
   let draftSeq = 0;
   let draftState: {
     text: string;
@@ -280,16 +281,23 @@ export function createMeter(options: MeterOptions) {
     const key = `${model}|${usage.input}|${usage.output}|${usage.reasoning ?? 0}`;
     const hit = priceCache.get(key);
     if (hit) return hit;
-    try {
-      const reply = await services.priceUsage(model, usage);
-      priceCache.set(key, reply);
-      return reply;
-    } catch (error) {
-      return {
-        priced: false,
-        reason: error instanceof Error ? error.message : 'pricing unavailable',
-      };
+    // Concurrent asks for the same usage share one message.
+    let pending = priceInflight.get(key);
+    if (!pending) {
+      pending = services.priceUsage(model, usage).then(
+        (reply) => {
+          priceCache.set(key, reply);
+          return reply;
+        },
+        (error): PriceReply => ({
+          priced: false,
+          reason: error instanceof Error ? error.message : 'pricing unavailable',
+        }),
+      );
+      priceInflight.set(key, pending);
+      void pending.finally(() => priceInflight.delete(key));
     }
+    return pending;
   }
 
   /** A label's candidate id: an API id as shown, else the site's alias table (no guessing). */
@@ -550,6 +558,9 @@ export function createMeter(options: MeterOptions) {
         if (!tokens) note = engineDown ? 'engine unavailable' : 'counting';
         else if (!model.info) note = 'unpriced';
         else {
+          // Ask for the next request's price at the same time (one round trip, not two).
+          if (contextTokens !== null)
+            void price(model.info.id, { input: contextTokens + tokens.tokens, output: 0 });
           const reply = await price(model.info.id, { input: tokens.tokens, output: assumed });
           if (reply.priced) cost = reply.costMicros;
           else note = 'unpriced';

@@ -168,6 +168,9 @@ export function startRunner(options: RunnerOptions): Runner {
 
   function scheduleDraft() {
     if (stopped || composing) return;
+    // Read the draft in the input event itself: a timer would wait behind the page's own
+    // re-layout of a long draft (tens of ms), and reading a value is cheap.
+    if (draftDelayMs <= 0) return snapshot(true);
     if (draftTimer !== null) return;
     draftTimer = setTimeout(() => {
       draftTimer = null;

@@ -1,0 +1,19 @@
+import { ADAPTERS } from '@/utils/adapters';
+import { pushUsage } from '@/utils/overlay/usage-bridge';
+import { listenForUsage } from '@/utils/overlay/usage-channel';
+
+// The content-script end of the private channel to the MAIN-world usage hook. Tiny and at
+// document_start, so the handshake completes before any page script runs; the overlay itself
+// starts at document_idle (its bundle would otherwise add to the page's first, parsing task).
+export default defineContentScript({
+  matches: ADAPTERS.filter((a) => a.usageStream).flatMap((a) => a.matches),
+  runAt: 'document_start',
+  include: ['chrome'],
+  main(ctx) {
+    try {
+      ctx.onInvalidated(listenForUsage(window, pushUsage));
+    } catch {
+      // Never break the page; the overlay then counts from the page text alone.
+    }
+  },
+});

@@ -1,0 +1,222 @@
+// The overlay in real Chromium with the built extension (skipped without a build or Chromium):
+// - keystroke → badge: a 10k-token draft in the composer, one character typed, until the badge
+//   shows the new count (p50/p95 over 40 keystrokes); baseline: the same typing without the
+//   extension, until the page's own input handler has run;
+// - long tasks on the page's main thread while typing and while a 100-turn conversation loads,
+//   with and without the extension;
+// - heap the content script adds to a tab: V8 heap of the tab with the extension minus without.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { BenchRow, BenchSuite } from './types';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const EXT = join(ROOT, '.output', 'chrome-mv3');
+
+function bigConversation(turns: number): string {
+  const article = (i: number) =>
+    i % 2 === 0
+      ? `<article data-testid="conversation-turn-${i}"><div data-message-author-role="user"><div class="whitespace-pre-wrap">Question ${i}: how many tokens does this sentence use, and what would it cost on another model? 这个问题用中文再问一遍。</div></div></article>`
+      : `<article data-testid="conversation-turn-${i}"><div data-message-author-role="assistant"><div class="markdown prose">${'<p>It depends on the vocabulary of the model; Chinese text is usually cheaper on Chinese tokenizers. 不同的模型词表不同，中文的 token 数也不同。</p>'.repeat(6)}</div></div></article>`;
+  return `<!doctype html><html><head><title>bench</title></head><body><div id="page-header"><button data-testid="model-switcher-dropdown-button"><div>ChatGPT 5</div></button></div><main>${Array.from({ length: turns }, (_, i) => article(i)).join('')}<form><div id="prompt-textarea" contenteditable="true" class="ProseMirror"><p><br></p></div></form></main>
+<script>
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+    .observe({ type: 'longtask', buffered: true });
+</script></body></html>`;
+}
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+async function launch(withExtension: boolean) {
+  const { chromium } = await import('playwright-core');
+  const { findChromium, extensionArgs } = (await import('../chromium.mjs' as string)) as {
+    findChromium(): string | null;
+    extensionArgs(dir: string): string[];
+  };
+  const profile = mkdtempSync(join(tmpdir(), 'tm-bench-overlay-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: findChromium()!,
+    headless: true,
+    args: [...(withExtension ? extensionArgs(EXT) : ['--disable-extensions']), '--disable-gpu'],
+  });
+  if (withExtension && context.serviceWorkers().length === 0)
+    await context.waitForEvent('serviceworker');
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Type one character at a time into a 10k-token draft; ms until the badge (or the page) reacts. */
+async function keystrokes(
+  page: Page,
+  withExtension: boolean,
+  n: number,
+): Promise<[total: number, page: number][]> {
+  return page.evaluate(
+    async ({ withExtension, n }) => {
+      // tsx keeps function names with a `__name` helper that the page does not have.
+      (globalThis as any).__name ??= (f: unknown) => f;
+      const box = document.getElementById('composer') as HTMLTextAreaElement;
+      const host = document.querySelector('token-meter-badge');
+      const tokens = () =>
+        host?.shadowRoot
+          ?.querySelector('[data-testid="tm-draft-tokens"]')
+          ?.getAttribute('data-tokens') ?? '';
+      const frame = () => new Promise((r) => setTimeout(r, 0));
+      const times: [total: number, page: number][] = [];
+      // Only every fifth keystroke (a space) is sure to change the count; time those.
+      for (let i = 0; i < n; i++) {
+        const before = tokens();
+        const t0 = performance.now();
+        box.value += i % 5 === 4 ? ' ' : 'x';
+        box.dispatchEvent(new Event('input', { bubbles: true }));
+        // The page's own turnaround: its next task after the keystroke (a long draft's relayout).
+        await frame();
+        const tPage = performance.now();
+        for (let spins = 0; withExtension && spins < 2000; spins++) {
+          if (tokens() !== before && tokens() !== '') break;
+          await frame();
+        }
+        // Every fifth character is a space, so the count changes; the others may not.
+        if (i % 5 === 4) times.push([performance.now() - t0, tPage - t0]);
+      }
+      return times;
+    },
+    { withExtension, n },
+  );
+}
+
+async function heapUsed(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize;
+}
+
+const suite: BenchSuite = {
+  title: 'Overlay in Chromium (demo page, 100-turn ChatGPT-shaped page)',
+  async run(): Promise<BenchRow[]> {
+    const { findChromium } = (await import('../chromium.mjs' as string)) as {
+      findChromium(): string | null;
+    };
+    if (!existsSync(join(EXT, 'manifest.json')) || !findChromium()) {
+      console.log('  (skipped: run `npm run build` and install Chromium to measure the overlay)');
+      return [];
+    }
+    const { startDemoServer } = (await import('../demo-server.mjs' as string)) as {
+      startDemoServer(port: number): Promise<{ url: string; close(): void }>;
+    };
+    const demo = await startDemoServer(0);
+    const rows: BenchRow[] = [];
+    const results: Record<
+      'with' | 'without',
+      { keys: [number, number][]; longTyping: number; longLoad: number; heap: number }
+    > = {} as never;
+    const draft = 'Token Meter counts every prompt. 中文提示也一样计算。 '.repeat(900); // ≈10k tokens
+    try {
+      for (const mode of ['without', 'with'] as const) {
+        const browser = await launch(mode === 'with');
+        try {
+          const page = await browser.context.newPage();
+          await page.goto(demo.url);
+          if (mode === 'with')
+            await page.locator('token-meter-badge').waitFor({ state: 'attached' });
+          await page.locator('#composer').fill(draft);
+          await page.waitForTimeout(1500); // first full count of the draft
+          await page.evaluate(() => {
+            (window as any).__lt = [];
+            new PerformanceObserver((l) =>
+              l.getEntries().forEach((e) => (window as any).__lt.push(e.duration)),
+            ).observe({
+              type: 'longtask',
+            });
+          });
+          const keys = await keystrokes(page, mode === 'with', 100);
+          const longTyping = Math.max(
+            0,
+            ...((await page.evaluate(() => (window as any).__lt)) as number[]),
+          );
+          const heap = await heapUsed(page);
+
+          await browser.context.route('https://chatgpt.com/**', (r) =>
+            r.fulfill({ body: bigConversation(100), contentType: 'text/html' }),
+          );
+          const big = await browser.context.newPage();
+          await big.goto('https://chatgpt.com/c/bench');
+          await big.waitForTimeout(2500);
+          const longLoad = Math.max(
+            0,
+            ...((await big.evaluate(() => (window as any).__longTasks)) as number[]),
+          );
+          results[mode] = { keys, longTyping, longLoad, heap };
+        } finally {
+          await browser.close();
+        }
+      }
+    } finally {
+      demo.close();
+    }
+    const w = results.with;
+    const wo = results.without;
+    const total = w.keys.map(([t]) => t);
+    const added = w.keys.map(([t, p]) => t - p);
+    const pageOnly = wo.keys.map(([, p]) => p);
+    const p95 = percentile(total, 95);
+    rows.push({
+      name: `keystroke → badge count, 10k-token draft (p95 of ${total.length}; p50 ${percentile(total, 50).toFixed(1)} ms)`,
+      value: p95,
+      unit: 'ms',
+      baseline: {
+        label: "the page's own turnaround for the same keystroke, no extension",
+        value: percentile(pageOnly, 95),
+      },
+      target: '< 16 ms',
+      met: p95 < 16,
+    });
+    const addedP95 = percentile(added, 95);
+    rows.push({
+      name: "… of which after the page's own turnaround (what the overlay adds)",
+      value: addedP95,
+      unit: 'ms',
+      target: '< 16 ms',
+      met: addedP95 < 16,
+    });
+    rows.push({
+      name: 'longest main-thread task while typing',
+      value: w.longTyping,
+      unit: 'ms',
+      baseline: { label: 'no extension', value: wo.longTyping },
+      target: 'no task > 50 ms',
+      met: w.longTyping <= 50,
+    });
+    rows.push({
+      name: 'longest main-thread task while a 100-turn conversation loads',
+      value: w.longLoad,
+      unit: 'ms',
+      baseline: { label: 'no extension', value: wo.longLoad },
+      target: 'no task > 50 ms',
+      met: w.longLoad <= 50,
+    });
+    const heapAdded = (w.heap - wo.heap) / 1024 / 1024;
+    rows.push({
+      name: 'heap the content script adds to a tab (V8 heap with − without extension)',
+      value: heapAdded,
+      unit: 'MB',
+      baseline: { label: 'tab heap without extension', value: wo.heap / 1024 / 1024 },
+      target: '< 5 MB',
+      met: heapAdded < 5,
+    });
+    return rows;
+  },
+};
+
+export default suite;
