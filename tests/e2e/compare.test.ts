@@ -36,8 +36,12 @@ async function allCounted(page: Page) {
   await expect
     .poll(
       async () => {
-        const stale = await page.getByTestId('family-progress').getAttribute('data-stale');
-        if (stale !== 'false') return false;
+        // Counted for the text now in the box: React may not have seen the fill yet, so compare
+        // the counted text's length with the box's own value rather than trusting data-stale alone.
+        const progress = page.getByTestId('family-progress');
+        const boxLength = (await page.getByTestId('compare-text').inputValue()).length;
+        if ((await progress.getAttribute('data-stale')) !== 'false') return false;
+        if (Number(await progress.getAttribute('data-counted-chars')) !== boxLength) return false;
         const chips = await page
           .getByTestId('family')
           .evaluateAll((c) => c.map((x) => x.getAttribute('data-status')));
