@@ -4,14 +4,12 @@
  * subscriptions. It reads IndexedDB directly with a live query (same extension origin); only the
  * background writes, and a write re-runs the query.
  */
-import { useEffect, useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { browser } from 'wxt/browser';
 import type { PeriodKind } from '@/utils/core/aggregate';
-import { historyDb } from '@/utils/db/schema';
-import { loadDashboard } from '@/utils/db/queries';
-import { calendarSettings, historyHealth, resolveCalendar } from '@/utils/history-settings';
+import { historyHealth } from '@/utils/history-settings';
 import { sendMessage } from '@/utils/messaging';
+import type { DashboardStore } from './popup/dashboard-store';
 import { Breakdown, modelLabel, TopConversations } from './popup/Breakdowns';
 import { DailyChart } from './popup/DailyChart';
 import { useMoney } from './popup/money';
@@ -23,35 +21,22 @@ import { SiteCounting } from './any-field/SiteCounting';
 import { useStorageItem } from './popup/use-storage-item';
 import './popup/popup.css';
 
-/** `?now=<epoch ms>` pins the clock (screenshots and e2e checks); otherwise the real time. */
-function pageNow(): number {
-  const pinned = Number(new URLSearchParams(location.search).get('now'));
-  return Number.isFinite(pinned) && pinned > 0 ? pinned : Date.now();
-}
-
-export function Popup() {
-  const [now] = useState(pageNow);
+/**
+ * `now` is the instant the periods are counted at; `numbers` the dashboard's live query, started
+ * by the entrypoint before this renders.
+ */
+export function Popup(props: { now: number; numbers: DashboardStore }) {
+  const { now, numbers } = props;
   const [version, setVersion] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<PeriodKind>('week');
   const [readyMs, setReadyMs] = useState<number | null>(null);
-  const calendarChoice = useStorageItem(calendarSettings);
   const health = useStorageItem(historyHealth);
   const money = useMoney();
-  // Start with the default ("the locale's week") while the setting loads, so the query does
-  // not wait for storage; a user who chose another week start gets one re-query.
-  const weekStart = calendarChoice?.weekStart ?? 'locale';
-  const calendar = useMemo(() => resolveCalendar(weekStart, navigator.language), [weekStart]);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const dashboard = useLiveQuery(() => {
-    performance.mark('tm-query-start');
-    return loadDashboard(historyDb(), now, calendar)
-      .then((d) => (performance.mark('tm-query-done'), d))
-      .catch((e: unknown) => {
-        setLoadError(e instanceof Error ? e.message : String(e));
-        return undefined;
-      });
-  }, [calendar, now]);
+  const { dashboard, error: loadError } = useSyncExternalStore(
+    numbers.subscribe,
+    numbers.getSnapshot,
+  );
 
   useEffect(() => {
     sendMessage('ping', { from: 'popup' })
