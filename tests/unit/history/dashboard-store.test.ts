@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchDashboard, type DashboardStore } from '@/components/popup/dashboard-store';
 import type { Dashboard } from '@/utils/db/queries';
@@ -117,7 +118,9 @@ describe('the popup dashboard store', () => {
   });
 
   it('reports a failing read instead of waiting forever', async () => {
-    vi.spyOn(db, 'transaction').mockImplementation(() => Promise.reject(new Error('disk on fire')));
+    vi.spyOn(db, 'transaction').mockImplementation(() =>
+      Dexie.Promise.reject(new Error('disk on fire')),
+    );
     start();
     await until(() => store!.getSnapshot().error !== undefined);
     expect(store!.getSnapshot()).toEqual({ error: 'disk on fire' });
