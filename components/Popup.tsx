@@ -1,15 +1,15 @@
 /**
  * The toolbar popup: spend today / this week / this month with the change against the previous
  * period, a daily chart, breakdowns by model and site, top conversations, "on another model" and
- * subscriptions. It reads IndexedDB directly with a live query (same extension origin); only the
- * background writes, and a write re-runs the query.
+ * subscriptions. The numbers come from the background's precomputed snapshot when it fits this
+ * opening, else from a live query over IndexedDB (components/popup/numbers-store.ts).
  */
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { browser } from 'wxt/browser';
 import type { PeriodKind } from '@/utils/core/aggregate';
 import { historyHealth } from '@/utils/history-settings';
 import { sendMessage } from '@/utils/messaging';
-import type { DashboardStore } from './popup/dashboard-store';
+import type { NumbersStore } from './popup/numbers-store';
 import { Breakdown, modelLabel, TopConversations } from './popup/Breakdowns';
 import { DailyChart } from './popup/DailyChart';
 import { useMoney } from './popup/money';
@@ -25,7 +25,7 @@ import './popup/popup.css';
  * `now` is the instant the periods are counted at; `numbers` the dashboard's live query, started
  * by the entrypoint before this renders.
  */
-export function Popup(props: { now: number; numbers: DashboardStore }) {
+export function Popup(props: { now: number; numbers: NumbersStore }) {
   const { now, numbers } = props;
   const [version, setVersion] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -33,10 +33,11 @@ export function Popup(props: { now: number; numbers: DashboardStore }) {
   const [readyMs, setReadyMs] = useState<number | null>(null);
   const health = useStorageItem(historyHealth);
   const money = useMoney();
-  const { dashboard, error: loadError } = useSyncExternalStore(
-    numbers.subscribe,
-    numbers.getSnapshot,
-  );
+  const {
+    dashboard,
+    error: loadError,
+    from,
+  } = useSyncExternalStore(numbers.subscribe, numbers.getSnapshot);
 
   useEffect(() => {
     sendMessage('ping', { from: 'popup' })
@@ -46,16 +47,20 @@ export function Popup(props: { now: number; numbers: DashboardStore }) {
 
   useEffect(() => {
     // Time from opening to numbers on screen (read by the e2e test and shown on hover).
-    if (dashboard && readyMs === null) {
+    if (dashboard && money.loaded && readyMs === null) {
       performance.mark('tm-numbers');
       setReadyMs(Math.round(performance.now()));
     }
-  }, [dashboard, readyMs]);
+  }, [dashboard, money.loaded, readyMs]);
 
   const view = dashboard?.views[kind];
   const chartView = dashboard?.views[kind === 'month' ? 'month' : 'week'];
   return (
-    <main className="tm-popup" data-ready-ms={readyMs ?? undefined}>
+    <main
+      className="tm-popup"
+      data-ready-ms={readyMs ?? undefined}
+      data-source={dashboard ? (from === 'snapshot' ? 'snapshot' : dashboard.source) : undefined}
+    >
       <h1>
         Token Meter
         <a href="#" onClick={(e) => (e.preventDefault(), browser.runtime.openOptionsPage())}>
@@ -74,7 +79,7 @@ export function Popup(props: { now: number; numbers: DashboardStore }) {
           History could not be read: {loadError}
         </p>
       ) : null}
-      {!dashboard || !view || !chartView ? (
+      {!dashboard || !view || !chartView || !money.loaded ? (
         <p className="tm-empty">Loading history…</p>
       ) : (
         <>

@@ -51,8 +51,10 @@ export const calendarSettings = storage.defineItem<{ weekStart: WeekStartChoice 
 export interface HistoryHealth {
   /** Epoch ms when a write last failed because storage was full, or null. */
   quotaExceededAt: number | null;
-  /** Turns that could not be stored since then. */
+  /** Turns that could not be stored nor kept aside to store later (lost). */
   unsavedTurns: number;
+  /** Turns kept aside while storage is full, saved automatically when space frees. */
+  pendingTurns?: number;
   /** The last write error's message, or null. */
   lastError: string | null;
 }

@@ -49,11 +49,12 @@ export interface Protocol {
   /**
    * Store one completed turn in the history (utils/background/history.ts, the only writer).
    * Idempotent by `key`: a repeat is skipped (`duplicate: true`), never counted twice.
-   * `costMicroUsd` is null when unpriced (unknown model) or not stored.
+   * `costMicroUsd` is null when unpriced (unknown model) or not stored. `queued`: storage was
+   * full, the turn is kept aside and saved later by the background (the sender need not retry).
    */
   recordTurn: {
     req: TurnEvent;
-    res: { stored: boolean; duplicate: boolean; costMicroUsd: number | null };
+    res: { stored: boolean; duplicate: boolean; queued?: boolean; costMicroUsd: number | null };
   };
   /** Import validated history rows (options page, in chunks); duplicates skipped by key. */
   importHistory: {

@@ -1,9 +1,11 @@
 /**
  * Daily spend as bars (uPlot: ~50 KB, canvas, no dependencies). Values arrive as micro-USD per
- * day and are drawn in the display currency.
+ * day and are drawn in the display currency. uPlot is loaded after the numbers are on screen
+ * (its own chunk): the popup's first paint does not wait for the chart's code. The box keeps its
+ * height meanwhile, so nothing moves when the bars appear.
  */
 import { useEffect, useRef } from 'react';
-import uPlot from 'uplot';
+import type uPlotType from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { parseDayKey, isoWeekday } from '@/utils/core/aggregate';
 import type { Money } from './money';
@@ -25,11 +27,26 @@ export function DailyChart(props: {
   const { days, valuesMicroUsd, money, width = 336, height = 130 } = props;
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!host.current) return;
+    let plot: uPlotType | undefined;
+    let live = true;
+    import('uplot').then(
+      ({ default: uPlot }) => {
+        if (!live || !host.current) return;
+        plot = draw(uPlot, host.current);
+      },
+      (e: unknown) => console.warn('[popup] chart not loaded', e),
+    );
+    return () => {
+      live = false;
+      plot?.destroy();
+    };
+  }, [days, valuesMicroUsd, money, width, height]);
+
+  function draw(uPlot: typeof uPlotType, target: HTMLDivElement): uPlotType {
     const week = days.length <= 7;
     const xs = days.map((_, i) => i);
     const ys = valuesMicroUsd.map((v) => (v / 1e6) * money.perUsd);
-    const plot = new uPlot(
+    return new uPlot(
       {
         width,
         height,
@@ -72,13 +89,13 @@ export function DailyChart(props: {
         ],
       },
       [xs, ys],
-      host.current,
+      target,
     );
-    return () => plot.destroy();
-  }, [days, valuesMicroUsd, money, width, height]);
+  }
   return (
     <div
       ref={host}
+      style={{ minHeight: height }}
       data-testid="daily-chart"
       aria-label={`Daily spend: ${days.map((d, i) => `${d} ${money.format(valuesMicroUsd[i])}`).join(', ')}`}
       role="img"

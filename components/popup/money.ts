@@ -15,6 +15,8 @@ export interface Money {
   currency: string;
   /** Units of the display currency per USD (1 for USD). */
   perUsd: number;
+  /** False until the currency setting was read (numbers wait for it: no flash of USD). */
+  loaded?: boolean;
 }
 
 export function makeMoney(settings: CurrencySettings | undefined, locale?: string): Money {
@@ -34,7 +36,10 @@ export function makeMoney(settings: CurrencySettings | undefined, locale?: strin
 
 export function useMoney(): Money {
   const settings = useStorageItem(currencySettings);
-  return useMemo(() => makeMoney(settings, navigator.language), [settings]);
+  return useMemo(
+    () => ({ ...makeMoney(settings, navigator.language), loaded: settings !== undefined }),
+    [settings],
+  );
 }
 
 export function formatTokens(n: number): string {

@@ -1,20 +1,23 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Popup } from '@/components/Popup';
-import { watchDashboard } from '@/components/popup/dashboard-store';
-import { historyDb } from '@/utils/db/schema';
+import { watchNumbers } from '@/components/popup/numbers-store';
+
+const params = new URLSearchParams(location.search);
 
 /** `?now=<epoch ms>` pins the clock (screenshots and e2e checks); otherwise the real time. */
 function pageNow(): number {
-  const pinned = Number(new URLSearchParams(location.search).get('now'));
+  const pinned = Number(params.get('now'));
   return Number.isFinite(pinned) && pinned > 0 ? pinned : Date.now();
 }
 
-// The numbers' query starts before React mounts (database open, query, the week-start setting
-// read side by side), so it runs during the first render instead of after it. (Loading React
-// lazily after starting the query was measured too: no faster, so the page stays one graph.)
+// The numbers are read before React mounts: the background's snapshot (one storage read) or,
+// when it does not fit this opening, the live query (its database code is loaded only then).
+// `?source=query` skips the snapshot: the e2e check of the query path and the bench's baseline.
 const now = pageNow();
-const numbers = watchDashboard(historyDb(), now, navigator.language, localStorage);
+const numbers = watchNumbers(now, navigator.language, {
+  queryOnly: params.get('source') === 'query',
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -23,6 +23,8 @@ import {
   type PeriodSpend,
 } from '@/utils/core/aggregate';
 import { getCard } from '@/utils/background/ratecard';
+import { createPendingQueue } from '@/utils/background/history-pending';
+import { createSnapshotKeeper } from '@/utils/background/history-snapshot';
 import {
   findModel,
   priceUsage,
@@ -115,6 +117,22 @@ async function calendar(): Promise<CalendarOptions> {
   return resolveCalendar(weekStart, globalThis.navigator?.language ?? 'en');
 }
 
+/** The popup's precomputed numbers: withdrawn before every database change, rewritten after. */
+export const dashboardKeeper = createSnapshotKeeper({
+  db: () => deps.db(),
+  now: () => deps.now(),
+  calendar,
+});
+
+/** Turns refused by a full disk, saved later (history-pending.ts). */
+const pending = createPendingQueue({
+  write: async (events, titles) =>
+    dashboardKeeper.change(async () =>
+      recordEvents(deps.db(), events, { timeZone: (await calendar()).timeZone, titles }),
+    ),
+  isQuotaError,
+});
+
 function appliedPrices(card: RateCard, r: Priced, overrides: PriceOverrides): AppliedPrices {
   const model = findModel(card, r.model);
   const offer = r.override
@@ -181,22 +199,52 @@ export function isQuotaError(error: unknown): boolean {
   return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
 }
 
-async function noteWriteFailure(error: unknown, turns: number): Promise<void> {
+/** `lost`: turns neither stored nor kept aside; `waiting`: turns kept aside to save later. */
+async function noteWriteFailure(error: unknown, lost: number, waiting?: number): Promise<void> {
   const health = await historyHealth.getValue();
   await historyHealth.setValue({
     quotaExceededAt: isQuotaError(error) ? deps.now() : health.quotaExceededAt,
-    unsavedTurns: health.unsavedTurns + turns,
+    unsavedTurns: health.unsavedTurns + lost,
     lastError: error instanceof Error ? error.message : String(error),
+    pendingTurns: waiting ?? health.pendingTurns ?? 0,
   });
   await refreshBadge().catch(() => undefined);
 }
 
-async function noteWriteSuccess(): Promise<void> {
+async function noteWriteSuccess(waiting?: number): Promise<void> {
   const health = await historyHealth.getValue();
-  if (health.quotaExceededAt !== null || health.lastError !== null) {
+  const pendingTurns = waiting ?? health.pendingTurns ?? 0;
+  if (
+    health.quotaExceededAt !== null ||
+    health.lastError !== null ||
+    (health.pendingTurns ?? 0) !== pendingTurns
+  ) {
     // Keep the count of unsaved turns visible until the user has seen it in the popup/options.
-    await historyHealth.setValue({ ...health, quotaExceededAt: null, lastError: null });
+    await historyHealth.setValue({
+      ...health,
+      quotaExceededAt: pendingTurns > 0 ? health.quotaExceededAt : null,
+      lastError: null,
+      pendingTurns,
+    });
   }
+}
+
+const RETRY_ALARM = 'history-retry';
+/** How often turns kept aside are tried again while storage stays full. */
+export const RETRY_MINUTES = 5;
+
+/**
+ * Store the turns kept aside by a full disk. Runs after every stored turn, on the retry alarm,
+ * at start and after retention; the idempotency key makes a repeat harmless.
+ */
+export async function flushPendingTurns(): Promise<{ saved: number; waiting: number }> {
+  const result = await pending.flush();
+  if (result.saved > 0) {
+    await noteWriteSuccess(result.waiting);
+    scheduleBadgeRefresh();
+  }
+  if (result.waiting === 0) await browser.alarms?.clear(RETRY_ALARM).catch(() => false);
+  return result;
 }
 
 export async function recordTurn(turn: TurnEvent): Promise<Res<'recordTurn'>> {
@@ -214,14 +262,17 @@ export async function recordTurn(turn: TurnEvent): Promise<Res<'recordTurn'>> {
     privacy.storePromptText && turn.conversationTitle
       ? new Map([[event.conversation, turn.conversationTitle]])
       : undefined;
+  const timeZone = (await calendar()).timeZone;
   try {
-    const result = await recordEvents(deps.db(), [event], {
-      timeZone: (await calendar()).timeZone,
-      titles,
-    });
+    const result = await dashboardKeeper.change(() =>
+      recordEvents(deps.db(), [event], { timeZone, titles }),
+    );
     if (result.added.length > 0) {
       await noteWriteSuccess();
       scheduleBadgeRefresh();
+      // There is room again: save what a full disk refused before (a no-op when none wait).
+      if (pending.mayHaveWaiting())
+        await flushPendingTurns().catch((e) => console.warn('[history] pending turns', e));
     }
     return {
       stored: result.added.length === 1,
@@ -230,10 +281,19 @@ export async function recordTurn(turn: TurnEvent): Promise<Res<'recordTurn'>> {
     };
   } catch (error) {
     if (!isQuotaError(error)) throw error;
-    // Storage is full: the transaction rolled back, nothing stored before is touched. Tell the
-    // user (badge "!", popup and options banner) rather than fail silently.
-    await noteWriteFailure(error, 1);
-    return { stored: false, duplicate: false, costMicroUsd: event.costMicroUsd };
+    // Storage is full: the transaction rolled back, nothing stored before is touched. Keep the
+    // turn aside to save later and tell the user (badge "!", popup and options banner).
+    const { refused } = await pending.add([event], titles);
+    const waiting = await pending.count();
+    await noteWriteFailure(error, refused, waiting);
+    if (waiting > 0)
+      browser.alarms?.create(RETRY_ALARM, { periodInMinutes: RETRY_MINUTES, delayInMinutes: 1 });
+    return {
+      stored: false,
+      duplicate: false,
+      queued: refused === 0,
+      costMicroUsd: event.costMicroUsd,
+    };
   }
 }
 
@@ -255,10 +315,13 @@ export async function importHistory(
     return row;
   });
   try {
-    const result = await recordEvents(deps.db(), clean, {
-      timeZone: (await calendar()).timeZone,
-      titles: privacy.storePromptText ? new Map(titles) : undefined,
-    });
+    const timeZone = (await calendar()).timeZone;
+    const result = await dashboardKeeper.change(() =>
+      recordEvents(deps.db(), clean, {
+        timeZone,
+        titles: privacy.storePromptText ? new Map(titles) : undefined,
+      }),
+    );
     scheduleBadgeRefresh();
     return { added: result.added.length, duplicates: result.duplicates };
   } catch (error) {
@@ -395,7 +458,10 @@ export async function applyRetention(): Promise<number> {
   // Keep whole months: the cutoff is the start of the month `months - 1` before this one.
   let p = monthStart;
   for (let i = 1; i < months; i++) p = previousPeriod(p, cal);
-  return pruneBefore(deps.db(), p.start, cal.timeZone);
+  const removed = await dashboardKeeper.change(() => pruneBefore(deps.db(), p.start, cal.timeZone));
+  // Space may have been freed for turns a full disk refused.
+  if (removed > 0) await flushPendingTurns().catch(() => undefined);
+  return removed;
 }
 
 /** Rebuild the day rollups when the user's time zone is not the one they were computed in. */
@@ -403,13 +469,20 @@ export async function checkTimeZone(): Promise<boolean> {
   const cal = await calendar();
   const stored = await storedRollupTimeZone(deps.db());
   if (stored === null || stored === cal.timeZone) return false;
-  await rebuildDerived(deps.db(), cal.timeZone);
+  await dashboardKeeper.change(() => rebuildDerived(deps.db(), cal.timeZone));
   return true;
 }
 
 export async function deleteHistory(): Promise<Res<'deleteHistory'>> {
-  await deleteEverything(deps.db());
-  await historyHealth.setValue({ quotaExceededAt: null, unsavedTurns: 0, lastError: null });
+  // Turns kept aside are history too: "delete everything" deletes them.
+  await pending.clear();
+  await dashboardKeeper.change(() => deleteEverything(deps.db()));
+  await historyHealth.setValue({
+    quotaExceededAt: null,
+    unsavedTurns: 0,
+    lastError: null,
+    pendingTurns: 0,
+  });
   await budgetNotified.setValue({});
   await refreshBadge();
   return { deleted: true };
@@ -445,11 +518,21 @@ export const historyHandlers: Handlers = {
 };
 
 const ALARM = 'history-maintenance';
+const DAY_ALARM = 'history-day';
+
+/** Wake at the next local midnight: the popup's snapshot and the badge move to the new day. */
+async function armDayRollover(): Promise<void> {
+  const end = periodContaining('day', deps.now(), await calendar()).end;
+  await browser.alarms.create(DAY_ALARM, { when: end + 1_000 });
+}
 
 async function maintain(): Promise<void> {
   await checkTimeZone();
   await applyRetention();
+  await flushPendingTurns().catch((e) => console.warn('[history] pending turns', e));
+  await dashboardKeeper.refresh();
   await refreshBadge();
+  await armDayRollover();
 }
 
 /**
@@ -458,12 +541,20 @@ async function maintain(): Promise<void> {
  */
 export function setupHistory(): Handlers {
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) maintain().catch((e) => console.warn('[history] maintenance', e));
+    if (alarm.name === ALARM || alarm.name === DAY_ALARM)
+      maintain().catch((e) => console.warn('[history] maintenance', e));
+    if (alarm.name === RETRY_ALARM)
+      flushPendingTurns().catch((e) => console.warn('[history] pending turns', e));
   });
   // Hourly: the badge follows the week's rollover, retention runs, a time-zone change is seen.
   browser.alarms.create(ALARM, { periodInMinutes: 60 });
   budgetSettings.watch(() => scheduleBadgeRefresh());
-  calendarSettings.watch(() => scheduleBadgeRefresh());
+  calendarSettings.watch(() => {
+    scheduleBadgeRefresh();
+    // The week's days changed: a new snapshot (the popup meanwhile sees a key mismatch).
+    dashboardKeeper.schedule(0).catch((e) => console.warn('[history] snapshot', e));
+    armDayRollover().catch(() => undefined);
+  });
   currencySettings.watch(() => scheduleBadgeRefresh());
   retentionSettings.watch(() => {
     applyRetention()

@@ -137,7 +137,10 @@ describe('recordTurn', () => {
     expect(await db.events.toArray()).toEqual(before);
     const health = await historyHealth.getValue();
     expect(health.quotaExceededAt).toBe(NOW);
-    expect(health.unsavedTurns).toBe(1);
+    // Kept aside to be saved later (tests/unit/history/pending.test.ts), so none lost.
+    expect(res.queued).toBe(true);
+    expect(health.pendingTurns).toBe(1);
+    expect(health.unsavedTurns).toBe(0);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
     // Space is back: the next turn is stored and the banner clears.
     expect((await recordTurn(turn())).stored).toBe(true);

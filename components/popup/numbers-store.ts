@@ -1,0 +1,144 @@
+/**
+ * Where the popup's numbers come from. First the background's snapshot (one read of extension
+ * storage, with the week-start setting in the same round): shown when its key is the one this
+ * popup computes for its own clock, time zone and week start. Otherwise (first run, a day
+ * rollover not yet seen by the background, a write in progress, another time zone) the full live
+ * query over IndexedDB, whose code (Dexie, queries) is loaded only then. A later snapshot with the
+ * right key replaces the query's numbers and stops it.
+ */
+import type { Dashboard } from '@/utils/db/queries';
+import {
+  dashboardKey,
+  dashboardSnapshot,
+  type DashboardSnapshot,
+} from '@/utils/dashboard-snapshot';
+import { calendarSettings, resolveCalendar, type WeekStartChoice } from '@/utils/history-settings';
+import type { DashboardState, DashboardStore } from './dashboard-store';
+
+export type NumbersSource = 'snapshot' | 'query';
+
+export interface NumbersState extends DashboardState {
+  /** Which path the shown numbers came from (the query's own `source` says rollups or events). */
+  from?: NumbersSource;
+}
+
+export interface NumbersStore extends DashboardStore {
+  getSnapshot(): NumbersState;
+}
+
+export interface NumbersOptions {
+  /** Skip the snapshot (the e2e check of the query path, and the bench's baseline). */
+  queryOnly?: boolean;
+  /** Start the full query (tests pass their own database). */
+  startQuery?: (now: number, locale: string) => Promise<DashboardStore>;
+}
+
+async function startDefaultQuery(now: number, locale: string): Promise<DashboardStore> {
+  const [{ watchDashboard }, { historyDb }] = await Promise.all([
+    import('./dashboard-store'),
+    import('@/utils/db/schema'),
+  ]);
+  return watchDashboard(historyDb(), now, locale, globalThis.localStorage);
+}
+
+export function watchNumbers(
+  now: number,
+  locale: string,
+  options: NumbersOptions = {},
+): NumbersStore {
+  const startQuery = options.startQuery ?? startDefaultQuery;
+  let state: NumbersState = {};
+  const listeners = new Set<() => void>();
+  const set = (next: NumbersState) => {
+    state = next;
+    listeners.forEach((l) => l());
+  };
+  let stopped = false;
+  let choice: WeekStartChoice | undefined;
+  let snapshot: DashboardSnapshot | null = null;
+  let query: Promise<DashboardStore> | undefined;
+  let unsubscribeQuery: (() => void) | undefined;
+
+  const stopQuery = () => {
+    const running = query;
+    query = undefined;
+    unsubscribeQuery?.();
+    unsubscribeQuery = undefined;
+    running?.then((q) => q.stop()).catch(() => undefined);
+  };
+  const runQuery = () => {
+    if (query || stopped) return;
+    performance.mark('tm-query-fallback');
+    query = startQuery(now, locale);
+    const mine = query;
+    mine.then(
+      (q) => {
+        if (query !== mine) return q.stop();
+        const publish = () => {
+          const s = q.getSnapshot();
+          if (s.dashboard || s.error) set({ ...s, from: 'query' });
+        };
+        unsubscribeQuery = q.subscribe(publish);
+        publish();
+      },
+      (e: unknown) => set({ ...state, error: e instanceof Error ? e.message : String(e) }),
+    );
+  };
+  /** Show the snapshot if it is the one for this popup; else make sure the query runs. */
+  const decide = () => {
+    if (stopped || choice === undefined) return;
+    const key = dashboardKey(now, resolveCalendar(choice, locale));
+    if (!options.queryOnly && snapshot?.key === key) {
+      stopQuery();
+      performance.mark('tm-snapshot-used');
+      if (state.dashboard !== snapshot.dashboard || state.from !== 'snapshot')
+        set({ dashboard: snapshot.dashboard as Dashboard, from: 'snapshot' });
+    } else if (!snapshot || options.queryOnly || snapshot.key !== key) {
+      // No snapshot while the background writes one (it follows in ~0.1 s): keep what is shown
+      // meanwhile if it is current, else query.
+      if (snapshot === null && state.from === 'snapshot' && state.dashboard) return;
+      runQuery();
+    }
+  };
+
+  performance.mark('tm-numbers-start');
+  Promise.all([
+    options.queryOnly ? Promise.resolve(null) : dashboardSnapshot.getValue(),
+    calendarSettings.getValue(),
+  ]).then(
+    ([snap, calendar]) => {
+      performance.mark('tm-storage-read');
+      snapshot = snap;
+      choice = calendar.weekStart;
+      decide();
+    },
+    () => {
+      choice = 'locale';
+      runQuery();
+    },
+  );
+  const unwatchSnapshot = options.queryOnly
+    ? () => undefined
+    : dashboardSnapshot.watch((snap) => {
+        snapshot = snap;
+        decide();
+      });
+  const unwatchCalendar = calendarSettings.watch((c) => {
+    choice = c?.weekStart ?? 'locale';
+    decide();
+  });
+
+  return {
+    getSnapshot: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    stop() {
+      stopped = true;
+      unwatchSnapshot();
+      unwatchCalendar();
+      stopQuery();
+    },
+  };
+}
