@@ -7,7 +7,8 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { browser } from 'wxt/browser';
 import type { PeriodKind } from '@/utils/core/aggregate';
-import { historyHealth } from '@/utils/history-settings';
+import type { CurrencySettings } from '@/utils/currency-settings';
+import { historyHealth, type HistoryHealth } from '@/utils/history-settings';
 import { sendMessage } from '@/utils/messaging';
 import type { NumbersStore } from './popup/numbers-store';
 import { Breakdown, modelLabel, TopConversations } from './popup/Breakdowns';
@@ -22,17 +23,22 @@ import { useStorageItem } from './popup/use-storage-item';
 import './popup/popup.css';
 
 /**
- * `now` is the instant the periods are counted at; `numbers` the dashboard's live query, started
- * by the entrypoint before this renders.
+ * `now` is the instant the periods are counted at; `numbers` the dashboard's store, started by
+ * the entrypoint before this renders; `first` the settings it read meanwhile (so the first
+ * render already has the currency and the storage health).
  */
-export function Popup(props: { now: number; numbers: NumbersStore }) {
-  const { now, numbers } = props;
+export function Popup(props: {
+  now: number;
+  numbers: NumbersStore;
+  first?: { currency?: CurrencySettings; health?: HistoryHealth };
+}) {
+  const { now, numbers, first } = props;
   const [version, setVersion] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [kind, setKind] = useState<PeriodKind>('week');
   const [readyMs, setReadyMs] = useState<number | null>(null);
-  const health = useStorageItem(historyHealth);
-  const money = useMoney();
+  const health = useStorageItem(historyHealth, first?.health);
+  const money = useMoney(first?.currency);
   const {
     dashboard,
     error: loadError,

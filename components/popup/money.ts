@@ -34,8 +34,9 @@ export function makeMoney(settings: CurrencySettings | undefined, locale?: strin
   };
 }
 
-export function useMoney(): Money {
-  const settings = useStorageItem(currencySettings);
+/** `initial`: the setting when already read (the popup reads it before React mounts). */
+export function useMoney(initial?: CurrencySettings): Money {
+  const settings = useStorageItem(currencySettings, initial);
   return useMemo(
     () => ({ ...makeMoney(settings, navigator.language), loaded: settings !== undefined }),
     [settings],

@@ -24,6 +24,8 @@ export interface NumbersState extends DashboardState {
 
 export interface NumbersStore extends DashboardStore {
   getSnapshot(): NumbersState;
+  /** Settles once the snapshot and the week-start setting were read (numbers shown or queried). */
+  ready: Promise<void>;
 }
 
 export interface NumbersOptions {
@@ -102,7 +104,7 @@ export function watchNumbers(
   };
 
   performance.mark('tm-numbers-start');
-  Promise.all([
+  const ready = Promise.all([
     options.queryOnly ? Promise.resolve(null) : dashboardSnapshot.getValue(),
     calendarSettings.getValue(),
   ]).then(
@@ -129,6 +131,7 @@ export function watchNumbers(
   });
 
   return {
+    ready,
     getSnapshot: () => state,
     subscribe(listener) {
       listeners.add(listener);

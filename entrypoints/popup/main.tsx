@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Popup } from '@/components/Popup';
 import { watchNumbers } from '@/components/popup/numbers-store';
+import { currencySettings } from '@/utils/currency-settings';
+import { historyHealth } from '@/utils/history-settings';
 
 const params = new URLSearchParams(location.search);
 
@@ -18,9 +20,15 @@ const now = pageNow();
 const numbers = watchNumbers(now, navigator.language, {
   queryOnly: params.get('source') === 'query',
 });
+// Read with the snapshot, side by side: the first render has the numbers in the right currency
+// (one render with everything, not a "Loading" pass and another for each setting).
+const currency = currencySettings.getValue().catch(() => undefined);
+const health = historyHealth.getValue().catch(() => undefined);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Popup now={now} numbers={numbers} />
-  </StrictMode>,
+Promise.all([numbers.ready, currency, health]).then(([, c, h]) =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <Popup now={now} numbers={numbers} first={{ currency: c, health: h }} />
+    </StrictMode>,
+  ),
 );
