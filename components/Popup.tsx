@@ -17,6 +17,7 @@ import { useMoney } from './popup/money';
 import { OtherModel } from './popup/OtherModel';
 import { PeriodCards } from './popup/PeriodCards';
 import { siteLabel } from './popup/site-label';
+import { StorageFullBanner } from './popup/StorageFullBanner';
 import { Subscriptions } from './popup/Subscriptions';
 import { SiteCounting } from './any-field/SiteCounting';
 import { useStorageItem } from './popup/use-storage-item';
@@ -73,13 +74,7 @@ export function Popup(props: {
           Options
         </a>
       </h1>
-      {health?.quotaExceededAt ? (
-        <p className="tm-banner" role="alert" data-testid="storage-full">
-          Browser storage is full: {health.unsavedTurns} turn
-          {health.unsavedTurns === 1 ? ' was' : 's were'} not saved. Everything stored before is
-          safe. Free space, or lower the retention in Options.
-        </p>
-      ) : null}
+      <StorageFullBanner health={health} advice="Free space, or lower the retention in Options." />
       {loadError ? (
         <p className="tm-banner" role="alert">
           History could not be read: {loadError}

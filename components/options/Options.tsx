@@ -2,6 +2,7 @@
 import { ADAPTERS } from '@/utils/adapters';
 import { historyHealth } from '@/utils/history-settings';
 import { useMoney } from '../popup/money';
+import { StorageFullBanner } from '../popup/StorageFullBanner';
 import { useStorageItem } from '../popup/use-storage-item';
 import { BudgetsSection } from './BudgetsSection';
 import { CurrencySection } from './CurrencySection';
@@ -20,14 +21,10 @@ export function Options() {
   return (
     <main className="tm-options">
       <h1>Token Meter options</h1>
-      {health?.quotaExceededAt ? (
-        <p className="tm-banner" role="alert" data-testid="storage-full">
-          Browser storage is full since {new Date(health.quotaExceededAt).toLocaleString()}:{' '}
-          {health.unsavedTurns} turn{health.unsavedTurns === 1 ? ' was' : 's were'} not saved.
-          Everything stored before is safe. Export your data, then lower the retention or delete old
-          history to make room.
-        </p>
-      ) : null}
+      <StorageFullBanner
+        health={health}
+        advice="Export your data, then lower the retention or delete old history to make room."
+      />
       <CurrencySection />
       <BudgetsSection money={money} sites={SITES} />
       <SubscriptionsSection money={money} sites={SITES} />
