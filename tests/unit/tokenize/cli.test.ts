@@ -26,6 +26,8 @@ describe('npm run cli -- count', () => {
     ['deepseek/deepseek-v3.2', 'deepseek/deepseek-v3.2', 'deepseek-v3', 'exact'],
     ['qwen/qwen3-235b-a22b', 'alibaba/qwen3-235b-a22b', 'qwen3', 'exact'],
     ['anthropic/claude-sonnet-4-5', 'anthropic/claude-sonnet-4-5', 'estimate:claude', 'estimate'],
+    ['gemini-2.5-pro', 'google/gemini-2.5-pro', 'gemma3', 'vocab'],
+    ['google/gemma-3-27b-it', 'google/gemma-3-27b-it', 'gemma3', 'exact'],
   ])(
     'counts a file for %s',
     async (arg, model, family, provenance) => {

@@ -40,8 +40,12 @@ describe('tokenizerForModel', () => {
     ['anthropic/claude-3-5-sonnet-20241022', 'estimate:claude', 'estimate'],
     ['anthropic/claude-opus-4-7', 'estimate:claude-next', 'estimate'],
     ['anthropic/claude-opus-4.7-fast', 'estimate:claude-next', 'estimate'],
-    ['google/gemini-3-pro-preview', 'estimate:gemini', 'estimate'],
-    ['google/gemma-3-27b-it', 'estimate:gemini', 'estimate'],
+    ['google/gemini-3-pro-preview', 'gemma3', 'vocab'],
+    ['google/gemini-2.5-flash', 'gemma3', 'vocab'],
+    ['gemini-2.0-flash-001', 'gemma3', 'vocab'],
+    ['google/gemma-3-27b-it', 'gemma3', 'exact'],
+    ['google/gemma-3n-e4b-it', 'gemma3', 'vocab'],
+    ['google/gemma-2-27b-it', 'gemma3', 'vocab'],
     ['moonshotai/kimi-k2.6', 'estimate:kimi', 'estimate'],
     ['zai/glm-5', 'estimate:glm', 'estimate'],
     ['z-ai/glm-4.6', 'estimate:glm', 'estimate'],
@@ -105,6 +109,16 @@ describe('families', () => {
         expect(family.basis!.length).toBeGreaterThan(20);
       }
     }
+  });
+
+  it('label Gemini and Gemma with the Gemma 3 vocabulary, with an estimate only as a fallback', () => {
+    const gemini = tokenizerForModel('google/gemini-2.5-pro');
+    expect(gemini.family.label).toBe('Gemma 3 vocabulary');
+    expect(gemini.family.provenance).toBe('exact');
+    const fallback = familyById(gemini.family.fallback!)!;
+    expect(fallback.provenance).toBe('estimate');
+    expect(fallback.label).toMatch(/estimate/);
+    expect(MODEL_RULES.some((r) => r.family === 'gemini')).toBe(false);
   });
 
   it('measures the CJK share of visible characters', () => {

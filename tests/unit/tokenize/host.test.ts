@@ -41,6 +41,7 @@ describe('tokenizer host', () => {
     expect([...served.keys()].sort()).toEqual([
       'tokenizers/cl100k_base.vocab',
       'tokenizers/deepseek-v3.vocab',
+      'tokenizers/gemma3.vocab',
       'tokenizers/llama3.vocab',
       'tokenizers/o200k_base.vocab',
       'tokenizers/qwen3.vocab',
@@ -91,6 +92,28 @@ describe('tokenizer host', () => {
     expect(res.count).toEqual(await reference.count(TEXT, 'openai/gpt-5'));
     expect(fetched).toEqual(['tokenizers/o200k_base.vocab', 'tokenizers/o200k_base.vocab']);
   });
+
+  it('counts Gemini with the Gemma 3 vocabulary, and with the labelled estimate when it is missing', async () => {
+    await startBackground();
+    const model = 'google/gemini-2.5-pro';
+    const exact = await sendMessage('countTokens', { model, text: TEXT });
+    expect(exact.count).toEqual(await reference.count(TEXT, model));
+    expect(exact.count).toMatchObject({ provenance: 'vocab', family: 'gemma3' });
+    off();
+    await startBackground();
+    const file = served.get('tokenizers/gemma3.vocab')!;
+    served.delete('tokenizers/gemma3.vocab');
+    try {
+      const fallback = await sendMessage('countTokens', { model, text: TEXT });
+      expect(fallback.count).toMatchObject({ provenance: 'estimate', family: 'estimate:gemini' });
+      expect(fallback.count.tokens).toBeGreaterThan(0);
+    } finally {
+      served.set('tokenizers/gemma3.vocab', file);
+    }
+    // The next count tries the vocabulary again.
+    const again = await sendMessage('countTokens', { model, text: TEXT });
+    expect(again.count).toEqual(exact.count);
+  }, 30_000);
 
   it('reports a missing vocabulary clearly and retries on the next message', async () => {
     await startBackground();

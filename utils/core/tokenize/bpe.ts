@@ -26,21 +26,39 @@ export interface BpeVocab {
 
 const SMALL_PIECE = 96;
 
+// Reused scratch buffers: counting is synchronous and single-threaded.
+const ids = new Int32Array(SMALL_PIECE + 1);
+const packs = new Float64Array(SMALL_PIECE + 1);
+
 /** Number of tokens BPE makes of one piece (a byte string, one char per byte). */
 export function countPiece(vocab: BpeVocab, bytes: string): number {
   const n = bytes.length;
   if (n <= 1) return n;
   if (vocab.whole && vocab.whole(bytes) !== undefined) return 1;
-  return n <= SMALL_PIECE ? mergeSmall(vocab, bytes) : mergeLarge(vocab, bytes);
+  if (n <= SMALL_PIECE) {
+    for (let i = 0; i < n; i++) ids[i] = vocab.byteIds[bytes.charCodeAt(i)];
+    return mergeSmall(vocab, n);
+  }
+  const start = new Int32Array(n);
+  for (let i = 0; i < n; i++) start[i] = vocab.byteIds[bytes.charCodeAt(i)];
+  return mergeLarge(vocab, start);
 }
 
-// Reused scratch buffers: counting is synchronous and single-threaded.
-const ids = new Int32Array(SMALL_PIECE + 1);
-const packs = new Float64Array(SMALL_PIECE + 1);
+/**
+ * Number of tokens BPE makes of a sequence of initial token ids (`first[0..n)`): the entry for
+ * vocabularies whose initial symbols are characters, not bytes (SentencePiece-style BPE).
+ */
+export function countIds(vocab: Pick<BpeVocab, 'pair'>, first: Int32Array, n: number): number {
+  if (n <= 1) return n;
+  if (n <= SMALL_PIECE) {
+    for (let i = 0; i < n; i++) ids[i] = first[i];
+    return mergeSmall(vocab, n);
+  }
+  return mergeLarge(vocab, first.slice(0, n));
+}
 
-function mergeSmall(vocab: BpeVocab, bytes: string): number {
-  let n = bytes.length;
-  for (let i = 0; i < n; i++) ids[i] = vocab.byteIds[bytes.charCodeAt(i)];
+/** Merges the `n` ids in the scratch buffer `ids`; returns how many tokens remain. */
+function mergeSmall(vocab: Pick<BpeVocab, 'pair'>, n: number): number {
   for (let i = 0; i < n - 1; i++) packs[i] = vocab.pair(ids[i], ids[i + 1]);
   while (n > 1) {
     let best = -1;
@@ -69,14 +87,13 @@ function mergeSmall(vocab: BpeVocab, bytes: string): number {
 /** Heap keys are `rank * 2^31 + position` (positions below 2^31, ranks below 2^19: < 2^53). */
 const POS = 2 ** 31;
 
-function mergeLarge(vocab: BpeVocab, bytes: string): number {
-  const n = bytes.length;
-  const id = new Int32Array(n);
+/** Merges the ids of `id` (changed in place); returns how many tokens remain. */
+function mergeLarge(vocab: Pick<BpeVocab, 'pair'>, id: Int32Array): number {
+  const n = id.length;
   const next = new Int32Array(n);
   const prev = new Int32Array(n);
   const alive = new Uint8Array(n).fill(1);
   for (let i = 0; i < n; i++) {
-    id[i] = vocab.byteIds[bytes.charCodeAt(i)];
     next[i] = i + 1 < n ? i + 1 : -1;
     prev[i] = i - 1;
   }

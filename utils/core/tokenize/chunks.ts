@@ -3,7 +3,8 @@
  * span the cut, so the sum of the chunks' counts is the whole text's count, exactly. Chunk →
  * count is cached, so a keystroke re-tokenizes only the chunk it touched.
  *
- * Cut points (every vocabulary shipped here; the property tests check each one):
+ * Cut points (every byte-level vocabulary shipped here; the property tests check each one;
+ * Gemma's SentencePiece vocabulary brings its own, see sentencepiece.ts):
  * - a line start: after `\n`, before a character that is neither whitespace nor `/` (o200k's
  *   punctuation piece may run on over newlines and a `/`; whitespace runs look ahead);
  * - after a letter, before `. , ; : ! ?` or their full-width forms: a letter piece ends at the
@@ -112,7 +113,11 @@ export class ChunkCache {
    */
   private lastTail: string | null = null;
 
-  constructor(private readonly measure: (chunk: string) => number) {}
+  /** `split` cuts a text where the measure is additive (default: the byte-level vocabularies' cuts). */
+  constructor(
+    private readonly measure: (chunk: string) => number,
+    private readonly split: (text: string) => string[] = splitChunks,
+  ) {}
 
   /** Cached chunks (for tests and memory figures). */
   get size(): number {
@@ -120,7 +125,7 @@ export class ChunkCache {
   }
 
   total(text: string): number {
-    const chunks = splitChunks(text);
+    const chunks = this.split(text);
     let sum = 0;
     for (let i = 0; i < chunks.length - 1; i++) sum += this.get(chunks[i]);
     const tail = chunks[chunks.length - 1];

@@ -6,7 +6,7 @@
 import type { TokenCount } from '../types';
 import { ChunkCache, splitChunks } from './chunks';
 import { Encoder } from './encoder';
-import { tokenizerForModel, type TokenizerFamily, type VocabId } from './families';
+import { familyById, tokenizerForModel, type TokenizerFamily, type VocabId } from './families';
 import type { Vocabulary } from './vocab';
 
 export type VocabLoader = (id: VocabId) => Promise<Vocabulary>;
@@ -50,11 +50,10 @@ export class FamilyCounter {
     readonly family: TokenizerFamily,
     encoder: Encoder,
   ) {
-    this.chunks = new ChunkCache(
+    this.chunks =
       family.provenance === 'exact'
-        ? (chunk) => encoder.count(chunk)
-        : (chunk) => estimateChunk(family, encoder, chunk),
-    );
+        ? new ChunkCache((chunk) => encoder.count(chunk), encoder.vocabulary.splitChunks)
+        : new ChunkCache((chunk) => estimateChunk(family, encoder, chunk));
   }
 
   /** Same number as `countTokens(text, family, encoder)`, re-tokenizing only changed chunks. */
@@ -90,10 +89,24 @@ export class TokenCounter {
     return pending;
   }
 
-  /** Count `text` for a model id (canonical or bare; null → default estimate). Never throws on text. */
+  /**
+   * Count `text` for a model id (canonical or bare; null → default estimate). Never throws on
+   * text. When a family's vocabulary fails to load and the family names a fallback estimate,
+   * the count is that estimate, labelled as one (the load is tried again on the next count).
+   */
   async count(text: string, modelId: string | null): Promise<TokenCount> {
-    const { family, provenance } = tokenizerForModel(modelId);
-    const counter = await this.counter(family);
+    const choice = tokenizerForModel(modelId);
+    let { family, provenance } = choice;
+    let counter: FamilyCounter;
+    try {
+      counter = await this.counter(family);
+    } catch (error) {
+      const fallback = family.fallback ? familyById(family.fallback) : undefined;
+      if (!fallback) throw error;
+      family = fallback;
+      provenance = 'estimate';
+      counter = await this.counter(fallback);
+    }
     return {
       tokens: counter.count(typeof text === 'string' ? text : ''),
       provenance,

@@ -2,7 +2,8 @@
 export { countPiece, type BpeVocab } from './bpe';
 export { CHUNK_BOUNDARY, ChunkCache, splitChunks } from './chunks';
 export { cjkShare, countTokens, FamilyCounter, TokenCounter, type VocabLoader } from './counter';
-export { Encoder, utf8Bytes } from './encoder';
+export { Encoder } from './encoder';
+export { utf8Bytes } from './utf8';
 export {
   FAMILIES,
   familyById,
@@ -17,6 +18,12 @@ export {
   type VocabSource,
 } from './families';
 export {
+  compactSpTokenizer,
+  parseCompactSpBpe,
+  parseSpTokenizer,
+  type CompactSpBpe,
+} from './sentencepiece';
+export {
   compactHfTokenizer,
   parseCompactBpe,
   parseHfTokenizer,
@@ -30,14 +37,20 @@ export {
 import type { VocabId } from './families';
 import { VOCABS } from './families';
 import { parseCompactBpe, parseHfTokenizer, parseTiktokenRanks, type Vocabulary } from './vocab';
+import { parseCompactSpBpe, parseSpTokenizer } from './sentencepiece';
 
 /**
  * Parse a vocabulary file's JSON: tiktoken ranks, or for Hugging Face vocabularies either the
  * compact form the extension ships or the package's own `tokenizer.json`.
  */
 export function parseVocabulary(id: VocabId, json: unknown): Vocabulary {
-  if (VOCABS[id].format === 'tiktoken') return parseTiktokenRanks(json as never);
-  return (json as { format?: string }).format === 'tm-bpe-1'
-    ? parseCompactBpe(json as never)
-    : parseHfTokenizer(json as never);
+  const { format } = VOCABS[id];
+  if (format === 'tiktoken') return parseTiktokenRanks(json as never);
+  const compact = (json as { format?: string }).format;
+  if (format === 'hf-sentencepiece') {
+    return compact === 'tm-spbpe-1'
+      ? parseCompactSpBpe(json as never)
+      : parseSpTokenizer(json as never);
+  }
+  return compact === 'tm-bpe-1' ? parseCompactBpe(json as never) : parseHfTokenizer(json as never);
 }

@@ -7,14 +7,21 @@
  *   package update that changes the pipeline fails loudly instead of counting wrongly.
  * Special and added tokens are ignored on purpose: a count is of the text as given.
  */
-import { ABSENT, PACK, PairTable, type BpeVocab } from './bpe';
+import { ABSENT, countPiece, PACK, PairTable, type BpeVocab } from './bpe';
+import { utf8Bytes } from './utf8';
 
 export interface Vocabulary {
-  bpe: BpeVocab;
-  /** Unicode normalisation applied before pre-tokenizing (Qwen: NFC). */
+  /** Tokens BPE makes of one pre-tokenized piece (of the normalized text). */
+  countPiece(piece: string): number;
+  /** Normalisation applied before pre-tokenizing (Qwen: NFC; Gemma: spaces to "▁"). */
   normalize?: (text: string) => string;
   /** Calls `emit` with each pre-tokenized piece, in order, covering the text. */
   pretokenize(text: string, emit: (piece: string) => void): void;
+  /**
+   * Chunks of a raw text for the incremental cache, cut only where no token can span the cut
+   * (default: `splitChunks`, which holds for the byte-level vocabularies).
+   */
+  splitChunks?(text: string): string[];
 }
 
 export interface TiktokenRanks {
@@ -55,7 +62,7 @@ export function parseTiktokenRanks(ranks: TiktokenRanks): Vocabulary {
   };
   const pattern = new RegExp(translateRegex(ranks.pat_str), 'gu');
   return {
-    bpe,
+    countPiece: (piece) => countPiece(bpe, utf8Bytes(piece)),
     // tiktoken keeps only the matches; its patterns leave no gaps, so nothing is dropped.
     pretokenize(text, emit) {
       pattern.lastIndex = 0;
@@ -216,7 +223,11 @@ export function parseCompactBpe(compact: CompactBpe): Vocabulary {
   };
   const normalize =
     compact.normalize === 'NFC' ? (text: string) => text.normalize('NFC') : undefined;
-  return { bpe, normalize, pretokenize: splitter(compact.splits) };
+  return {
+    countPiece: (piece) => countPiece(bpe, utf8Bytes(piece)),
+    normalize,
+    pretokenize: splitter(compact.splits),
+  };
 }
 
 export function parseHfTokenizer(json: HfTokenizerJson): Vocabulary {
