@@ -1,12 +1,14 @@
 // `npm run -s cli -- count --model <id> <file|->`: tokens of a file (or stdin) for one model,
-// as one JSON object {"model", "family", "tokens", "provenance"}. The same engine as the
-// extension, with vocabularies read from node_modules instead of the extension's files.
+// as one JSON object {"model", "family", "tokens", "provenance"} (+ "expectedError" for an
+// estimate). `provenance` is "exact" (the model's own tokenizer), "vocab" (a closely related
+// vocabulary: Gemini with Gemma 3's, API aliases, fine-tunes) or "estimate". The same engine as
+// the extension, with vocabularies read from node_modules instead of the extension's files.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
+  familyById,
   parseVocabulary,
   TokenCounter,
-  tokenizerForModel,
   VOCABS,
   type VocabId,
   type Vocabulary,
@@ -48,14 +50,15 @@ export async function run(args: string[]): Promise<number> {
   const text = await readInput(input);
   const counter = new TokenCounter(loadVocabFromNodeModules);
   const count = await counter.count(text, canonical ?? model);
-  const { family } = tokenizerForModel(canonical ?? model);
+  // The family that counted: a failed vocabulary load falls back to an estimate, with its error.
+  const family = familyById(count.family);
   process.stdout.write(
     JSON.stringify({
       model: canonical,
       family: count.family,
       tokens: count.tokens,
       provenance: count.provenance,
-      ...(family.error ? { expectedError: family.error } : {}),
+      ...(family?.error ? { expectedError: family.error } : {}),
     }) + '\n',
   );
   return 0;
