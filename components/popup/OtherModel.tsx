@@ -4,12 +4,26 @@
  * stated under the figure.
  */
 import { useEffect, useState } from 'react';
-import { describeMethod, type TextProfile } from '@/utils/core/aggregate';
+import { describeMethod, type FactorUse, type TextProfile } from '@/utils/core/aggregate';
 import { sendMessage, type Res } from '@/utils/messaging';
 import type { Period } from '@/utils/core/aggregate';
 import type { Money } from './money';
 
 const DEFAULT_TARGET = 'deepseek/deepseek-v3.2';
+
+const familyName = (id: string) => id.replace(/^estimate:/, '');
+
+/** "Factors: o200k_base → deepseek-v3 × 0.74 (212 turns)…", the three most used. */
+function describeFactors(factors: FactorUse[]): string {
+  const shown = factors
+    .slice(0, 3)
+    .map(
+      (f) =>
+        `${familyName(f.from)} → ${familyName(f.to)} × ${f.factor.toFixed(2)} (${f.events} turn${f.events === 1 ? '' : 's'})`,
+    );
+  const more = factors.length > 3 ? `, and ${factors.length - 3} more` : '';
+  return `Factors: ${shown.join(', ')}${more}.`;
+}
 
 export function OtherModel(props: { week: Period; now: number; money: Money; revision: number }) {
   const { week, now, money, revision } = props;
@@ -91,8 +105,12 @@ export function OtherModel(props: { week: Period; now: number; money: Money; rev
           {diff !== null ? ` (${diff > 0 ? '+' : '−'}${Math.abs(Math.round(diff * 100))}%)` : ''}
         </p>
       )}
-      <p className="tm-note">
+      <p className="tm-note" data-testid="other-model-method">
         {describeMethod(profile)}
+        {result && result.factors.length > 0 ? ` ${describeFactors(result.factors)}` : ''}
+        {result && result.targetFamily === null
+          ? ' The chosen model’s tokenizer is not known: counted as o200k (default estimate).'
+          : ''}
         {result && result.unknownFamilies.length > 0
           ? ` Counts from ${result.unknownFamilies.join(', ')} were not scaled (no ratio known).`
           : ''}

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { FAMILIES, type TokenizerFamily } from '@/utils/core/tokenize/families';
 import {
   breakdown,
   dailyCosts,
@@ -10,7 +13,10 @@ import {
   periodContaining,
   previousPeriod,
   repriceEvents,
-  ratioFamilyOf,
+  storedFamilyOf,
+  describeMethod,
+  familyRatio,
+  VOCAB_RATIOS,
   startOfLocalDay,
   summarize,
   tokenFactor,
@@ -20,6 +26,8 @@ import {
   type DayTotal,
   type RollupSource,
 } from '@/utils/core/aggregate';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
 
 const HOUR = 3_600_000;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -278,21 +286,48 @@ describe('this week on another model', () => {
   const price = (model: string, u: { input: number; output: number; reasoning?: number }) =>
     model === 'unknown/model' ? null : u.input + 2 * u.output + 2 * (u.reasoning ?? 0);
 
-  it('maps families and model ids to ratio families', () => {
-    expect(ratioFamilyOf('o200k_base')).toBe('o200k_base');
-    expect(ratioFamilyOf('estimate:claude')).toBe('claude');
-    expect(ratioFamilyOf('openai/gpt-5')).toBe('o200k_base');
-    expect(ratioFamilyOf('openai/gpt-4-turbo')).toBe('cl100k_base');
-    expect(ratioFamilyOf('deepseek/deepseek-v3.2')).toBe('deepseek-v3');
-    expect(ratioFamilyOf('alibaba/qwen3.6-plus')).toBe('qwen3');
-    expect(ratioFamilyOf('google/gemini-2.5-pro')).toBe('gemma3');
-    expect(ratioFamilyOf('moonshotai/kimi-k2.5')).toBe('kimi');
-    expect(ratioFamilyOf('mystery')).toBeNull();
+  it('takes the stored family, else the token engine’s family of the stored model', () => {
+    expect(storedFamilyOf('o200k_base', null)?.id).toBe('o200k_base');
+    expect(storedFamilyOf('estimate:claude', null)?.id).toBe('estimate:claude');
+    expect(storedFamilyOf('site', 'openai/gpt-4-turbo')?.id).toBe('cl100k_base');
+    expect(storedFamilyOf('site', 'deepseek/deepseek-v3.2')?.id).toBe('deepseek-v3');
+    expect(storedFamilyOf('site', 'moonshotai/kimi-k2.5')?.id).toBe('estimate:kimi');
+    expect(storedFamilyOf('weird', 'mystery')).toBeNull();
+    expect(storedFamilyOf('weird', null)).toBeNull();
   });
 
-  it('scales Chinese usage from o200k to DeepSeek by 0.61/0.78', () => {
-    expect(tokenFactor('o200k_base', 'deepseek-v3', 'cjk')).toBeCloseTo(0.61 / 0.78, 10);
-    expect(tokenFactor('o200k_base', 'deepseek-v3', 'latin')).toBe(1);
+  it('uses the engine’s estimate factors as they are', () => {
+    // The same numbers the live count multiplies o200k by (families.ts), not a copy.
+    const claude: TokenizerFamily = FAMILIES.claude;
+    const factors = claude.factors;
+    if (!factors) throw new Error('Claude is counted as an estimate');
+    expect(familyRatio(claude, 'latin')).toBe(factors.other);
+    expect(familyRatio(claude, 'cjk')).toBe(factors.cjk);
+    expect(tokenFactor(FAMILIES.o200k_base, claude, 'latin')).toBe(factors.other);
+  });
+
+  it('has the ratio of every shipped vocabulary from the engine’s reference counts', () => {
+    // Recomputed from the counts the upstream tokenizers give on the reference texts.
+    const refs = JSON.parse(
+      readFileSync(join(ROOT, 'tests/fixtures/tokenize/reference-counts.json'), 'utf8'),
+    ) as { counts: Record<string, Record<string, number>> };
+    const o200k = refs.counts.o200k_base;
+    for (const [vocab, counts] of Object.entries(refs.counts)) {
+      expect(VOCAB_RATIOS[vocab], vocab).toEqual({
+        latin: Math.round((counts.english / o200k.english) * 100) / 100,
+        cjk: Math.round((counts['run-han-prose'] / o200k['run-han-prose']) * 100) / 100,
+      });
+    }
+    // Every exact family the engine counts with has a ratio.
+    for (const family of Object.values(FAMILIES) as TokenizerFamily[])
+      if (!family.factors) expect(familyRatio(family, 'cjk'), family.id).not.toBeNull();
+  });
+
+  it('scales Chinese usage from o200k to DeepSeek by their measured ratio (0.74)', () => {
+    const o200k = FAMILIES.o200k_base;
+    const deepseek = FAMILIES['deepseek-v3'];
+    expect(tokenFactor(o200k, deepseek, 'cjk')).toBeCloseTo(0.74, 10);
+    expect(tokenFactor(o200k, deepseek, 'latin')).toBeCloseTo(1.04, 10);
     const r = repriceEvents(
       [
         {
@@ -312,11 +347,15 @@ describe('this week on another model', () => {
       'cjk',
       price,
     );
-    expect(r.scaledTokens).toEqual({ input: 6_100 + 610, output: 610, reasoning: 0 });
-    expect(r.costMicroUsd).toBe(6_100 + 2 * 610 + 610);
+    // 7,800 × 0.74 = 5,772; 780 × 0.74 = 577.2 → 577.
+    expect(r.scaledTokens).toEqual({ input: 5_772 + 577, output: 577, reasoning: 0 });
+    expect(r.costMicroUsd).toBe(5_772 + 2 * 577 + 577);
     expect(r.actualMicroUsd).toBe(99);
     expect(r.actualUnpriced).toBe(1);
     expect(r.unknownFamilies).toEqual([]);
+    expect(r.targetFamily).toBe('deepseek-v3');
+    expect(r.factors).toEqual([{ from: 'o200k_base', to: 'deepseek-v3', factor: 0.74, events: 2 }]);
+    expect(describeMethod('cjk')).toMatch(/Chinese text/);
   });
 
   it('says unpriced (null), never 0, when the card does not know the target', () => {
@@ -352,5 +391,6 @@ describe('this week on another model', () => {
     );
     expect(r.scaledTokens.input).toBe(10);
     expect(r.unknownFamilies).toEqual(['weird']);
+    expect(r.factors[0]).toMatchObject({ from: 'weird', factor: 1 });
   });
 });

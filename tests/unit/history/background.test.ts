@@ -166,7 +166,9 @@ describe('repriceHistory', () => {
       start: NOW - 86_400_000,
       end: NOW,
     });
-    const f = 0.61 / 0.78;
+    // o200k → DeepSeek V3 on Chinese text: the vocabularies' counts on the engine's reference
+    // Chinese characters (0.74; tests/fixtures/tokenize/reference-counts.json).
+    const f = 0.74;
     const card = getBundledCard();
     const cost = (input: number, output: number) => {
       const r = priceUsage(card, 'deepseek/deepseek-v3.2', {

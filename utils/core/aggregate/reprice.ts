@@ -2,92 +2,67 @@
  * "This week on another model": what the same usage would have cost on a model the user picks.
  *
  * The prompt text is not stored (unless the user opted in), so the usage cannot be re-tokenized.
- * Instead each count is scaled by the ratio of the two tokenizer families' tokens for the same
- * text, measured against o200k (TOKENIZERS.md, "Tokens per Chinese character" and the English
- * figures): target tokens = stored tokens × ratio(target) / ratio(stored family). The ratio
- * depends on the language, so the user picks a text profile (Latin script or Chinese); the
- * result is an estimate and is shown as one ("≈").
+ * Instead each count is converted with the token engine's own figures (utils/core/tokenize,
+ * one source of truth with the live counts and the compare view): the tokenizer of each model is
+ * the engine's (`tokenizerForModel`, `familyById`), and each family's tokens relative to o200k
+ * for the same text are
+ * - for the engine's estimate families (Claude, Kimi, Grok…): their factors, the very numbers
+ *   the engine multiplies o200k counts by;
+ * - for the shipped vocabularies: their counts on the engine's reference texts
+ *   (tests/fixtures/tokenize/reference-counts.json, made with the upstream tokenizers): English
+ *   prose, and the Han characters of the Chinese sample; a unit test recomputes them from there.
+ * target tokens = stored tokens × ratio(target) / ratio(stored). The ratio depends on the
+ * language, so the user picks a text profile (Latin script or Chinese); the result is an
+ * estimate and is shown as one ("≈"), with the factors used.
  */
+import { familyById, tokenizerForModel, type TokenizerFamily } from '../tokenize/families';
 import type { Usage } from '../types';
 import type { Tokens } from './rollup';
 
 export type TextProfile = 'latin' | 'cjk';
 
-export interface FamilyRatio {
-  /** Tokens relative to o200k on English/Latin-script prose. */
-  latin: number;
-  /** Tokens relative to o200k on Chinese text. */
-  cjk: number;
-  /** Where the figures come from (shown on screen). */
-  basis: string;
-}
-
-// Chinese figures: tokens per Chinese character divided by o200k's 0.78. Latin figures: every
-// measured family is within ±5% of o200k on English prose, so 1.0 unless a figure was published.
-export const FAMILY_RATIOS: Record<string, FamilyRatio> = {
-  o200k_base: { latin: 1, cjk: 1, basis: 'o200k reference (0.78 tokens per Chinese character)' },
-  cl100k_base: { latin: 1, cjk: 1.08 / 0.78, basis: 'cl100k: 1.08 tokens per Chinese character' },
-  'deepseek-v3': { latin: 1, cjk: 0.61 / 0.78, basis: 'DeepSeek V3: 0.61 per Chinese character' },
-  qwen3: { latin: 1, cjk: 0.68 / 0.78, basis: 'Qwen3: 0.68 per Chinese character' },
-  gemma3: {
-    latin: 1.05,
-    cjk: 0.87,
-    basis: 'Gemini via Gemma 3: o200k × 1.05 English, × 0.87 Chinese',
-  },
-  llama3: { latin: 1, cjk: 0.82 / 0.78, basis: 'Llama 3: 0.82 per Chinese character' },
-  'mistral-tekken': { latin: 1, cjk: 1.02 / 0.78, basis: 'Mistral tekken: 1.02 per Chinese char' },
-  claude: {
-    latin: 1.15,
-    cjk: 0.98 / 0.78,
-    basis:
-      'Claude 3–4.x: o200k × 1.15 English (published counts); Chinese from the legacy vocabulary (0.98)',
-  },
-  kimi: { latin: 1, cjk: 0.68 / 0.78, basis: 'Kimi: ≈ o200k on Latin text, Qwen3-like on Chinese' },
-  glm: { latin: 1, cjk: 0.68 / 0.78, basis: 'GLM: ≈ o200k on Latin text, Qwen3-like on Chinese' },
-  minimax: {
-    latin: 1,
-    cjk: 0.68 / 0.78,
-    basis: 'MiniMax: ≈ o200k on Latin text, Qwen3-like on Chinese',
-  },
-  grok: { latin: 1, cjk: 1, basis: 'Grok: ≈ o200k' },
+/**
+ * Tokens relative to o200k_base on the engine's reference texts, by vocabulary: `english` and
+ * `run-han-prose` of tests/fixtures/tokenize/reference-counts.json, rounded to 2 decimals.
+ */
+export const VOCAB_RATIOS: Readonly<Record<string, Record<TextProfile, number>>> = {
+  o200k_base: { latin: 1, cjk: 1 },
+  cl100k_base: { latin: 1.04, cjk: 1.36 },
+  'deepseek-v3': { latin: 1.04, cjk: 0.74 },
+  qwen3: { latin: 1.08, cjk: 0.86 },
+  llama3: { latin: 1.03, cjk: 1.06 },
+  gemma3: { latin: 1.14, cjk: 0.81 },
 };
 
-// First match wins; tested against family strings and canonical model ids alike.
-const FAMILY_RULES: [RegExp, string][] = [
-  [/o200k/i, 'o200k_base'],
-  [/cl100k/i, 'cl100k_base'],
-  [/gpt-?4o|gpt-?4\.[15]|gpt-?5|(^|\/)o[1-9]|gpt-oss|chatgpt/i, 'o200k_base'],
-  [/gpt-?4|gpt-?3/i, 'cl100k_base'],
-  [/openai/i, 'o200k_base'],
-  [/claude|anthropic/i, 'claude'],
-  [/gemma|gemini|google/i, 'gemma3'],
-  [/deepseek/i, 'deepseek-v3'],
-  [/qwen|alibaba/i, 'qwen3'],
-  [/llama|meta-llama|(^|\/)meta\//i, 'llama3'],
-  [/mistral|tekken|magistral|codestral|devstral|ministral/i, 'mistral-tekken'],
-  [/kimi|moonshot/i, 'kimi'],
-  [/glm|zhipu|z-ai|zai/i, 'glm'],
-  [/minimax/i, 'minimax'],
-  [/grok|x-ai|xai/i, 'grok'],
-];
-
-/**
- * The ratio family of a tokenizer family name ("o200k_base", "estimate:claude") or a model id
- * ("deepseek/deepseek-v3.2"); null when nothing matches (then no ratio is applied, and the
- * result says the family is unknown).
- */
-export function ratioFamilyOf(familyOrModel: string): string | null {
-  const name = familyOrModel.replace(/^estimate:/, '');
-  for (const [re, family] of FAMILY_RULES) if (re.test(name)) return family;
-  return null;
+/** Tokens of `family` relative to o200k for the same text, or null when the engine has none. */
+export function familyRatio(family: TokenizerFamily, profile: TextProfile): number | null {
+  if (family.factors) return profile === 'cjk' ? family.factors.cjk : family.factors.other;
+  return VOCAB_RATIOS[family.vocab]?.[profile] ?? null;
 }
 
-/** Factor turning `from`-family tokens into `to`-family tokens for the same text. */
-export function tokenFactor(from: string | null, to: string | null, profile: TextProfile): number {
-  const a = from ? FAMILY_RATIOS[from] : undefined;
-  const b = to ? FAMILY_RATIOS[to] : undefined;
-  if (!a || !b) return 1;
-  return b[profile] / a[profile];
+/**
+ * The tokenizer family stored counts were made with: the stored family id when the engine knows
+ * it (`o200k_base`, `estimate:claude`), else the one the engine picks for the stored model;
+ * null when neither is known (counts from a site, an old version…).
+ */
+export function storedFamilyOf(family: string, model: string | null): TokenizerFamily | null {
+  const byId = familyById(family);
+  if (byId) return byId;
+  if (!model) return null;
+  const choice = tokenizerForModel(model);
+  return choice.rule ? choice.family : null;
+}
+
+/** Factor turning `from`-family tokens into `to`-family tokens for the same text (1 if unknown). */
+export function tokenFactor(
+  from: TokenizerFamily | null,
+  to: TokenizerFamily | null,
+  profile: TextProfile,
+): number {
+  const a = from ? familyRatio(from, profile) : null;
+  const b = to ? familyRatio(to, profile) : null;
+  if (a === null || b === null || a <= 0) return 1;
+  return b / a;
 }
 
 /** One stored event's usage as the repricing needs it. */
@@ -100,8 +75,17 @@ export interface RepriceSource {
 
 export type PriceFn = (model: string, usage: Usage) => number | null;
 
+/** One conversion used: stored family → target family, its factor, and how many turns. */
+export interface FactorUse {
+  from: string;
+  to: string;
+  factor: number;
+  events: number;
+}
+
 export interface RepriceResult {
   targetModel: string;
+  /** The engine's tokenizer family for the target model (its id, e.g. `deepseek-v3`). */
   targetFamily: string | null;
   /** Sum of the target-model costs, or null when the card cannot price the target model. */
   costMicroUsd: number | null;
@@ -115,6 +99,8 @@ export interface RepriceResult {
   scaledTokens: Tokens;
   /** Stored families for which no ratio was known (scaled ×1). */
   unknownFamilies: string[];
+  /** The factors applied, most turns first (shown under the figure). */
+  factors: FactorUse[];
 }
 
 /**
@@ -127,8 +113,11 @@ export function repriceEvents(
   profile: TextProfile,
   price: PriceFn,
 ): RepriceResult {
-  const targetFamily = ratioFamilyOf(targetModel);
+  const target = tokenizerForModel(targetModel);
+  // An unknown target is counted by the engine's labelled default (o200k): say so.
+  const targetFamily = target.rule ? target.family : null;
   const tokens: Tokens = { input: 0, output: 0, reasoning: 0 };
+  const uses = new Map<string, FactorUse>();
   const scaledTokens: Tokens = { input: 0, output: 0, reasoning: 0 };
   const unknown = new Set<string>();
   let cost: number | null = 0;
@@ -137,9 +126,19 @@ export function repriceEvents(
   let count = 0;
   for (const e of events) {
     count++;
-    const from = ratioFamilyOf(e.family) ?? (e.model ? ratioFamilyOf(e.model) : null);
+    const from = storedFamilyOf(e.family, e.model);
     if (!from) unknown.add(e.family);
     const f = tokenFactor(from, targetFamily, profile);
+    const useKey = `${from?.id ?? e.family}→${targetFamily?.id ?? 'unknown'}`;
+    const use = uses.get(useKey);
+    if (use) use.events++;
+    else
+      uses.set(useKey, {
+        from: from?.id ?? e.family,
+        to: targetFamily?.id ?? 'unknown',
+        factor: f,
+        events: 1,
+      });
     const scaled: Tokens = {
       input: Math.round(e.tokens.input * f),
       output: Math.round(e.tokens.output * f),
@@ -164,7 +163,7 @@ export function repriceEvents(
   }
   return {
     targetModel,
-    targetFamily,
+    targetFamily: targetFamily?.id ?? null,
     costMicroUsd: cost,
     actualMicroUsd: actual,
     actualUnpriced,
@@ -172,12 +171,17 @@ export function repriceEvents(
     tokens,
     scaledTokens,
     unknownFamilies: [...unknown],
+    factors: [...uses.values()].sort((a, b) => b.events - a.events),
   };
 }
 
 /** The method, in one sentence, for the screen. */
 export function describeMethod(profile: TextProfile): string {
-  return profile === 'cjk'
-    ? 'Your text is not stored, so each count is scaled by the two tokenizers’ measured ratio on Chinese text (tokens per Chinese character), then priced per turn on the chosen model.'
-    : 'Your text is not stored, so each count is scaled by the two tokenizers’ measured ratio on English text (within ±5% for most families; Claude +15%, Gemini +5%), then priced per turn on the chosen model.';
+  const text = profile === 'cjk' ? 'Chinese text' : 'English text';
+  return (
+    `Your text is not stored, so each turn's counts are converted with the token engine's ratio ` +
+    `between the two tokenizers on ${text} (measured on reference texts for the shipped ` +
+    `vocabularies, the engine's estimate factors for the others), then priced per turn on the ` +
+    `chosen model.`
+  );
 }
