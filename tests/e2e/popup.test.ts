@@ -153,6 +153,10 @@ describe('popup with 100k events', () => {
     await expect
       .poll(() => page!.getByTestId('other-model-cost').getAttribute('data-micro-usd'))
       .toMatch(/^\d+$/);
+    // The conversion states its method and the token engine's factors it used.
+    expect(await page.getByTestId('other-model-method').textContent()).toMatch(
+      /token engine.*Factors: \S+ → deepseek-v3 × \d\.\d\d \(\d+ turns?\)/,
+    );
     await expect.poll(() => page!.getByTestId('popup-status').textContent()).toMatch(/ready/);
     await page.setViewportSize({ width: 360, height: 1000 });
     await shot(page, 'popup');
