@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { watchDashboard } from '@/components/popup/dashboard-store';
 import { watchNumbers, type NumbersStore } from '@/components/popup/numbers-store';
 import { createSnapshotKeeper } from '@/utils/background/history-snapshot';
 import { configureHistory, dashboardKeeper, recordTurn } from '@/utils/background/history';
+import { periodContaining } from '@/utils/core/aggregate';
 import { getBundledCard } from '@/utils/core/ratecard';
 import type { TurnEvent } from '@/utils/core/types';
 import {
@@ -173,5 +175,32 @@ describe('the popup reads the snapshot first', () => {
     const second = open(NOW, true);
     await until(() => store!.getSnapshot().from === 'query');
     expect(second).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the background refreshes the snapshot on its own', () => {
+  it('at midnight (an alarm at the next local day) and when the week start changes', async () => {
+    const { setupHistory } = await import('@/utils/background/history');
+    configureHistory({ db: () => db, now: () => now, getCard: async () => getBundledCard() });
+    setupHistory();
+    await vi.waitFor(async () =>
+      expect((await dashboardSnapshot.getValue())?.key).toBe(dashboardKey(NOW, calendar())),
+    );
+    const alarm = await fakeBrowser.alarms.get('history-day');
+    const midnight = periodContaining('day', NOW, calendar()).end;
+    expect(alarm?.scheduledTime).toBe(midnight + 1_000);
+
+    // The clock passes midnight and the alarm fires: a snapshot for the new day.
+    now = midnight + 1_000;
+    await fakeBrowser.alarms.onAlarm.trigger(alarm!);
+    await vi.waitFor(async () =>
+      expect((await dashboardSnapshot.getValue())?.key).toBe(dashboardKey(now, calendar())),
+    );
+
+    // The week start changes: a snapshot with the new weeks.
+    await calendarSettings.setValue({ weekStart: 'sunday' });
+    await vi.waitFor(async () =>
+      expect((await dashboardSnapshot.getValue())?.key).toBe(dashboardKey(now, calendar('sunday'))),
+    );
   });
 });
