@@ -32,10 +32,24 @@ export interface Protocol {
     req: { models: (string | null)[]; text: string };
     res: { model: string | null; count: TokenCount }[];
   };
+  /**
+   * Many texts on one model, in the order asked: the overlay counts a long conversation's turns
+   * in a few messages instead of one per turn (each message costs the browser process and the
+   * page's thread a round of IPC; a thousand of them slowed the page's own frames).
+   */
+  countTokensBatch: {
+    req: { model: string | null; texts: string[] };
+    res: { counts: TokenCount[] };
+  };
   /** Price one request's usage on the rate card (utils/background/ratecard.ts); unknown → unpriced. */
   priceUsage: {
     req: { model: string; usage: Usage; offer?: 'default' | 'openrouter' };
     res: PriceResult;
+  };
+  /** Several usages on one model (the overlay's per-turn rows), in the order asked. */
+  priceUsageMany: {
+    req: { model: string; usages: Usage[]; offer?: 'default' | 'openrouter' };
+    res: PriceResult[];
   };
   /** Compact model list for menus and the compare view; `override` marks a custom price. */
   getModels: {

@@ -1,6 +1,15 @@
+import { memo } from 'react';
+import type { TokenCount } from '@/utils/core/types';
 import type { MeterView, TurnRow } from '@/utils/overlay/types';
 import { describeProvenance, formatMicros, formatTokens, provenanceTag } from './format';
 import type { Palette } from './palette';
+
+/**
+ * Rows listed: the most recent replies. A 10,000-turn page has 5,000 of them, and rendering
+ * (and laying out) them all on every update took the page's thread for hundreds of ms; the
+ * totals above the table still include every row.
+ */
+export const MAX_PANEL_ROWS = 200;
 
 export interface ModelChoice {
   id: string;
@@ -39,6 +48,49 @@ function Cell({
   );
 }
 
+const sameCount = (a: TokenCount | null, b: TokenCount | null) =>
+  a === b ||
+  (!!a && !!b && a.tokens === b.tokens && a.provenance === b.provenance && a.family === b.family);
+
+/** A row re-renders only when what it shows changed (the meter rebuilds row objects). */
+const Row = memo(
+  function Row({ row, palette }: { row: TurnRow; palette: Palette }) {
+    return (
+      <tr data-testid="tm-turn-row" data-recorded={row.recorded} data-exact={row.exact}>
+        <td
+          style={{ padding: '2px 6px' }}
+          title={row.exact ? "numbers from the site's own stream" : ''}
+        >
+          {row.turnIndex + 1}
+          {row.exact ? ' ✓' : ''}
+          {row.regenerated ? ' ↻' : ''}
+          {row.recorded === 'saved' ? ' ●' : row.recorded === 'failed' ? ' (not saved)' : ''}
+        </td>
+        <Cell row={row} field="input" palette={palette} />
+        <Cell row={row} field="output" palette={palette} />
+        <Cell row={row} field="reasoning" palette={palette} />
+        <td
+          style={{ textAlign: 'right', padding: '2px 6px' }}
+          title={row.recorded === 'saved' ? 'saved to history' : row.recorded}
+        >
+          {row.costMicros !== null ? formatMicros(row.costMicros) : (row.costNote ?? '…')}
+        </td>
+      </tr>
+    );
+  },
+  (a, b) =>
+    a.palette === b.palette &&
+    a.row.turnIndex === b.row.turnIndex &&
+    a.row.recorded === b.row.recorded &&
+    a.row.exact === b.row.exact &&
+    a.row.regenerated === b.row.regenerated &&
+    a.row.costMicros === b.row.costMicros &&
+    a.row.costNote === b.row.costNote &&
+    sameCount(a.row.input, b.row.input) &&
+    sameCount(a.row.output, b.row.output) &&
+    sameCount(a.row.reasoning, b.row.reasoning),
+);
+
 export function Panel({
   view,
   palette,
@@ -49,6 +101,7 @@ export function Panel({
   onCompare,
 }: PanelProps) {
   const { model } = view;
+  const rows = view.rows.length > MAX_PANEL_ROWS ? view.rows.slice(-MAX_PANEL_ROWS) : view.rows;
   const groups = new Map<string, ModelChoice[]>();
   for (const m of models ?? []) {
     const list = groups.get(m.provider) ?? [];
@@ -150,40 +203,18 @@ export function Panel({
             </tr>
           </thead>
           <tbody>
-            {view.rows.map((row) => (
-              <tr
-                key={row.turnIndex}
-                data-testid="tm-turn-row"
-                data-recorded={row.recorded}
-                data-exact={row.exact}
-              >
-                <td
-                  style={{ padding: '2px 6px' }}
-                  title={row.exact ? "numbers from the site's own stream" : ''}
-                >
-                  {row.turnIndex + 1}
-                  {row.exact ? ' ✓' : ''}
-                  {row.regenerated ? ' ↻' : ''}
-                  {row.recorded === 'saved'
-                    ? ' ●'
-                    : row.recorded === 'failed'
-                      ? ' (not saved)'
-                      : ''}
-                </td>
-                <Cell row={row} field="input" palette={palette} />
-                <Cell row={row} field="output" palette={palette} />
-                <Cell row={row} field="reasoning" palette={palette} />
-                <td
-                  style={{ textAlign: 'right', padding: '2px 6px' }}
-                  title={row.recorded === 'saved' ? 'saved to history' : row.recorded}
-                >
-                  {row.costMicros !== null ? formatMicros(row.costMicros) : (row.costNote ?? '…')}
-                </td>
-              </tr>
+            {rows.map((row) => (
+              <Row key={row.turnIndex} row={row} palette={palette} />
             ))}
           </tbody>
         </table>
       )}
+      {rows.length < view.rows.length ? (
+        <div style={{ color: palette.muted, marginTop: 4 }} data-testid="tm-rows-hidden">
+          The last {rows.length} of {view.rows.length.toLocaleString('en-US')} replies are listed;
+          the totals include them all.
+        </div>
+      ) : null}
       {onCompare ? (
         <div style={{ marginTop: 8 }} data-testid="tm-compare">
           Compare on other models:{' '}

@@ -72,6 +72,18 @@ export function queryAllFirst(
   return [];
 }
 
+/** The first selector in the list that matches anything (the one `queryAllFirst` would use). */
+function firstMatching(root: ParentNode, selectors: readonly string[] | undefined): string | null {
+  for (const selector of selectors ?? []) {
+    try {
+      if (root.querySelector(selector)) return selector;
+    } catch {
+      // see queryFirst
+    }
+  }
+  return null;
+}
+
 function matchesAny(el: Element, selector: string | null): boolean {
   if (!selector) return false;
   try {
@@ -144,13 +156,15 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
   const listTurns =
     spec.listTurns ??
     ((root: ParentNode): TurnNode[] => {
-      const users = new Set(queryAllFirst(root, selectors.user));
-      const assistants = new Set(queryAllFirst(root, selectors.assistant));
-      if (users.size === 0 && assistants.size === 0) return [];
-      // Merge both lists in document order; nested matches (a wrapper and its content both
-      // matching) keep only the outermost.
-      const combined = [...users, ...assistants].sort((a, b) =>
-        a === b ? 0 : a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1,
+      const userSelector = firstMatching(root, selectors.user);
+      const assistantSelector = firstMatching(root, selectors.assistant);
+      if (!userSelector && !assistantSelector) return [];
+      const users = new Set(userSelector ? root.querySelectorAll(userSelector) : []);
+      // Both lists in document order: one query with both selectors returns them so (sorting
+      // with compareDocumentPosition cost tens of ms on a 10,000-turn page). Nested matches (a
+      // wrapper and its content both matching) keep only the outermost.
+      const combined = root.querySelectorAll(
+        [userSelector, assistantSelector].filter((x) => x !== null).join(', '),
       );
       const nodes: TurnNode[] = [];
       let last: Element | null = null;

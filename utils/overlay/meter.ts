@@ -12,10 +12,11 @@
  * content hash) makes a re-render, a reload or a retry after a failed send idempotent in the
  * background; a regenerated reply has a new hash and is recorded as new output.
  */
-import type { AdapterPricing } from '@/utils/adapters/types';
+import type { AdapterPricing, Turn } from '@/utils/adapters/types';
 import { resolveSiteModel } from '@/utils/core/site-models';
 import type { Provenance, TokenCount, TurnEvent, Usage } from '@/utils/core/types';
 import { exchangeHash, provisionalConversationId, turnKey } from './accounting';
+import { clock, SLICE_MS, yieldToPage } from './slice';
 import type {
   MeterServices,
   MeterView,
@@ -84,6 +85,21 @@ export function sumCounts(counts: readonly TokenCount[]): TokenCount {
 const MAX_RECORD_ATTEMPTS = 8;
 
 const UNKNOWN_REASONING: TokenCount = { tokens: 0, provenance: 'unknown', family: 'hidden' };
+const EMPTY_COUNT: TokenCount = { tokens: 0, provenance: 'exact', family: 'empty' };
+
+/**
+ * Texts and characters per `countTokensBatch` message (and usages per `priceUsageMany`): large
+ * enough that a 1,000-turn page is counted in a handful of messages, small enough that cloning
+ * one message and counting it in the worker stay short tasks.
+ */
+const BATCH_TEXTS = 250;
+const BATCH_CHARS = 200_000;
+const BATCH_USAGES = 1000;
+
+/** Two reads of a turn say the same (the runner hands over the same object when unchanged). */
+function sameTurn(a: Turn | undefined, b: Turn | undefined): boolean {
+  return a === b || (!!a && !!b && a.text === b.text && a.thinking === b.thinking);
+}
 
 export function createMeter(options: MeterOptions) {
   const { site, services, onView } = options;
@@ -96,7 +112,7 @@ export function createMeter(options: MeterOptions) {
   let snapshot: Snapshot | null = null;
   let conversation: string | null = null;
   let baselineTaken = false;
-  let prevTexts: string[] = [];
+  let prevTurns: readonly Turn[] = [];
   let witnessed = new Map<number, Witness>();
   let liveUser: number | null = null;
   let recorded = new Map<number, Recorded>();
@@ -142,7 +158,7 @@ export function createMeter(options: MeterOptions) {
   function resetConversation() {
     rowsCache = null;
     baselineTaken = false;
-    prevTexts = [];
+    prevTurns = [];
     witnessed = new Map();
     liveUser = null;
     recorded = new Map();
@@ -158,41 +174,44 @@ export function createMeter(options: MeterOptions) {
       conversation = s.conversationId;
     }
     const t = now();
-    const texts = s.turns.map((turn) => `${turn.text}\u0000${turn.thinking}`);
+    // Only the last turn's text is compared: a long page costs no string work per snapshot.
+    const textOf = (i: number) => `${s.turns[i].text}\u0000${s.turns[i].thinking}`;
     if (!baselineTaken) {
       baselineTaken = true;
-      prevTexts = texts;
+      prevTurns = s.turns;
       // A reply already streaming when the page opens is being produced now: witness it.
       const last = s.turns.length - 1;
       if (s.streaming && last >= 0 && s.turns[last].role === 'assistant')
-        witnessed.set(last, { startedAt: t, lastChange: t, text: texts[last] });
+        witnessed.set(last, { startedAt: t, lastChange: t, text: textOf(last) });
       return;
     }
     const last = s.turns.length - 1;
+    const prevLength = prevTurns.length;
     // A live send adds one user turn at the end (maybe with its reply already started); a
     // conversation's history loading late adds many at once. Only the former is new spend.
-    const added = s.turns.slice(prevTexts.length);
-    if (added.length > 0 && added.length <= 2 && added[0].role === 'user') {
-      liveUser = prevTexts.length;
+    const added = s.turns.length - prevLength;
+    if (added > 0 && added <= 2 && s.turns[prevLength].role === 'user') {
+      liveUser = prevLength;
     }
     if (last >= 0 && s.turns[last].role === 'assistant') {
-      const grew = last < prevTexts.length && prevTexts[last] !== texts[last];
+      const grew = last < prevLength && !sameTurn(prevTurns[last], s.turns[last]);
       const appearedStreaming =
-        last >= prevTexts.length && (s.streaming || (liveUser !== null && last === liveUser + 1));
+        last >= prevLength && (s.streaming || (liveUser !== null && last === liveUser + 1));
       const existing = witnessed.get(last);
       if (existing) {
-        if (existing.text !== texts[last]) {
-          existing.text = texts[last];
+        const text = textOf(last);
+        if (existing.text !== text) {
+          existing.text = text;
           existing.lastChange = t;
         }
         if (s.streaming) existing.lastChange = t;
       } else if (grew || appearedStreaming) {
         // Not merely `s.streaming`: a stop button can show before the new reply's element
         // exists, while the final turn is still the previous, long finished reply.
-        witnessed.set(last, { startedAt: t, lastChange: t, text: texts[last] });
+        witnessed.set(last, { startedAt: t, lastChange: t, text: textOf(last) });
       }
     }
-    prevTexts = texts;
+    prevTurns = s.turns;
   }
 
   function completedIndices(s: Snapshot): number[] {
@@ -298,6 +317,128 @@ export function createMeter(options: MeterOptions) {
       void pending.finally(() => priceInflight.delete(key));
     }
     return pending;
+  }
+
+  /**
+   * Counts of many texts (null = nothing to count), from the cache where possible and in a few
+   * batched messages otherwise: a 1,000-turn page is not a thousand round trips.
+   */
+  async function countAll(
+    model: string | null,
+    texts: readonly (string | null)[],
+  ): Promise<(TokenCount | null)[]> {
+    const map = countMap(model);
+    const out: (TokenCount | null)[] = new Array(texts.length);
+    const missing: number[] = [];
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i];
+      if (text === null) out[i] = null;
+      else if (text === '') out[i] = EMPTY_COUNT;
+      else {
+        const hit = map.get(text);
+        if (hit) out[i] = hit;
+        else missing.push(i);
+      }
+    }
+    if (missing.length === 0) return out;
+    const batch = services.countTokensBatch?.bind(services);
+    if (!batch) {
+      await Promise.all(missing.map(async (i) => (out[i] = await count(model, texts[i]!))));
+      return out;
+    }
+    const modelKey = model ?? '';
+    const waits = new Map<string, Promise<TokenCount | null>>();
+    let chunk: string[] = [];
+    let chars = 0;
+    const send = () => {
+      const sent = chunk;
+      chunk = [];
+      chars = 0;
+      const reply = batch(model, sent).then(
+        (counts) => {
+          engineDown = false;
+          return counts;
+        },
+        () => {
+          engineDown = true;
+          return null;
+        },
+      );
+      sent.forEach((text, k) => {
+        const key = `${modelKey}\u0000${text}`;
+        const one = reply.then((counts) => {
+          const c = counts?.[k] ?? null;
+          if (c) map.set(text, c);
+          return c;
+        });
+        countInflight.set(key, one);
+        void one.finally(() => countInflight.delete(key));
+        waits.set(text, one);
+      });
+    };
+    for (const i of missing) {
+      const text = texts[i]!;
+      if (waits.has(text)) continue;
+      const pending = countInflight.get(`${modelKey}\u0000${text}`);
+      if (pending) {
+        waits.set(text, pending);
+        continue;
+      }
+      if (chunk.length >= BATCH_TEXTS || (chunk.length > 0 && chars + text.length > BATCH_CHARS))
+        send();
+      chunk.push(text);
+      chars += text.length;
+      waits.set(text, Promise.resolve(null)); // placeholder, replaced when the chunk is sent
+    }
+    if (chunk.length > 0) send();
+    const results = new Map<string, TokenCount | null>();
+    await Promise.all([...waits].map(async ([text, p]) => results.set(text, await p)));
+    for (const i of missing) out[i] = results.get(texts[i]!) ?? null;
+    return out;
+  }
+
+  /** Prices of many usages on one model: cached, the rest in one message where possible. */
+  async function priceAll(model: string, usages: readonly Usage[]): Promise<PriceReply[]> {
+    const keyOf = (u: Usage) => `${model}|${u.input}|${u.output}|${u.reasoning ?? 0}`;
+    const out: PriceReply[] = new Array(usages.length);
+    const missing = new Map<string, number[]>();
+    usages.forEach((usage, i) => {
+      const key = keyOf(usage);
+      const hit = priceCache.get(key);
+      if (hit) out[i] = hit;
+      else missing.set(key, [...(missing.get(key) ?? []), i]);
+    });
+    if (missing.size === 0) return out;
+    const many = services.priceUsageMany?.bind(services);
+    const groups = [...missing.values()];
+    if (!many || groups.length === 1) {
+      await Promise.all(
+        groups.map(async (indices) => {
+          const reply = await price(model, usages[indices[0]]);
+          for (const i of indices) out[i] = reply;
+        }),
+      );
+      return out;
+    }
+    for (let start = 0; start < groups.length; start += BATCH_USAGES) {
+      const part = groups.slice(start, start + BATCH_USAGES);
+      let replies: PriceReply[] | null = null;
+      try {
+        replies = await many(
+          model,
+          part.map((indices) => usages[indices[0]]),
+        );
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : 'pricing unavailable';
+        replies = part.map((): PriceReply => ({ priced: false, reason }));
+      }
+      part.forEach((indices, k) => {
+        const reply: PriceReply = replies?.[k] ?? { priced: false, reason: 'pricing unavailable' };
+        if (replies?.[k]) priceCache.set(keyOf(usages[indices[0]]), reply);
+        for (const i of indices) out[i] = reply;
+      });
+    }
+    return out;
   }
 
   /** A label's candidate id: an API id as shown, else the site's alias table (no guessing). */
@@ -429,12 +570,17 @@ export function createMeter(options: MeterOptions) {
     const model = await resolveModel(s);
     const modelId = model.info?.id ?? model.candidate;
 
-    const turnCounts = await Promise.all(s.turns.map((turn) => count(modelId, turn.text)));
-    const thinkingCounts = await Promise.all(
-      s.turns.map((turn) =>
-        turn.thinking ? count(modelId, turn.thinking) : Promise.resolve(null),
-      ),
-    );
+    // Texts and shown reasoning in one pass (and one batch of messages for what is new).
+    const n = s.turns.length;
+    const texts: (string | null)[] = new Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      texts[i] = s.turns[i].text;
+      texts[n + i] = s.turns[i].thinking || null;
+    }
+    const counted = await countAll(modelId, texts);
+    const turnCounts = counted.slice(0, n);
+    const thinkingCounts = counted.slice(n);
+    let sliceStart = clock();
 
     const complete = new Set(completedIndices(s));
     const rowsKey = `${modelId ?? ''}|${model.info?.id ?? ''}|${recordVersion}|${engineDown}`;
@@ -457,6 +603,10 @@ export function createMeter(options: MeterOptions) {
       let worst: Provenance = 'exact';
       let family: string | null = null;
       for (let i = 0; i < s.turns.length; i++) {
+        if ((i & 255) === 255 && clock() - sliceStart > SLICE_MS) {
+          await yieldToPage();
+          sliceStart = clock();
+        }
         const outputCount = turnCounts[i];
         if (s.turns[i].role === 'assistant') {
           const inputKnown = known && outputCount !== null;
@@ -506,24 +656,33 @@ export function createMeter(options: MeterOptions) {
           family = family === null || family === outputCount.family ? outputCount.family : 'mixed';
         }
       }
-      // Price every row at once (cached by usage, so only new rows reach the background).
-      await Promise.all(
-        rows.map(async (row) => {
-          if (!row.input || !row.output) {
-            row.costNote = engineDown ? 'engine unavailable' : 'counting';
-          } else if (!model.info) {
-            row.costNote = 'unpriced';
-          } else {
-            const reply = await price(model.info.id, {
-              input: row.input.tokens,
-              output: row.output.tokens,
-              reasoning: row.reasoning.provenance === 'unknown' ? undefined : row.reasoning.tokens,
-            });
-            if (reply.priced) row.costMicros = reply.costMicros;
-            else row.costNote = 'unpriced';
-          }
-        }),
-      );
+      // Price every row at once (cached by usage, so only new rows reach the background, in
+      // one message).
+      const priced: TurnRow[] = [];
+      const usages: Usage[] = [];
+      for (const row of rows) {
+        if (!row.input || !row.output) {
+          row.costNote = engineDown ? 'engine unavailable' : 'counting';
+        } else if (!model.info) {
+          row.costNote = 'unpriced';
+        } else {
+          priced.push(row);
+          usages.push({
+            input: row.input.tokens,
+            output: row.output.tokens,
+            reasoning: row.reasoning.provenance === 'unknown' ? undefined : row.reasoning.tokens,
+          });
+        }
+      }
+      if (model.info && usages.length > 0) {
+        const replies = await priceAll(model.info.id, usages);
+        priced.forEach((row, k) => {
+          const reply = replies[k];
+          if (reply.priced) row.costMicros = reply.costMicros;
+          else row.costNote = 'unpriced';
+        });
+      }
+      if (clock() - sliceStart > SLICE_MS) await yieldToPage();
       costMicros = 0;
       costNote = undefined;
       for (const row of rows) {

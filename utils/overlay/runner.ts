@@ -9,12 +9,17 @@
  * - IME: between compositionstart and compositionend the draft is half-typed text (pinyin,
  *   kana); it is not read until the composition ends.
  * - Turn text is cached per element and re-read only when a mutation lands inside that turn, so
- *   a 1,000-turn page is read once, not on every token of a streaming reply.
+ *   a 1,000-turn page is read once, not on every token of a streaming reply. An unchanged turn is
+ *   handed over as the same object, so the meter can skip it by identity.
+ * - Time slicing: reading many new turns (a long conversation loading) runs in slices of
+ *   ~8 ms with the page running in between (utils/overlay/slice.ts); a small page is still read
+ *   in one go, synchronously. Changes that land meanwhile are read by a follow-up snapshot.
  * - Containment: every adapter call is wrapped; a throwing adapter yields a snapshot with `error`
  *   and never an exception into the page. After `maxConsecutiveErrors` the runner stops itself.
  */
 import type { SiteAdapter, Turn, TurnNode, TurnText } from '@/utils/adapters/types';
 import type { Snapshot } from './types';
+import { clock, SLICE_MS, yieldToPage } from './slice';
 
 export interface RunnerOptions {
   adapter: SiteAdapter;
@@ -63,8 +68,11 @@ export function startRunner(options: RunnerOptions): Runner {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let firstPending = 0;
   let draftTimer: ReturnType<typeof setTimeout> | null = null;
-  const dirty = new Set<Element>();
-  let textCache = new WeakMap<Element, TurnText>();
+  let dirty = new Set<Element>();
+  let textCache = new WeakMap<Element, { text: TurnText; turn: Turn }>();
+  /** A full (sliced) read is under way; another one asked for meanwhile runs after it. */
+  let reading = false;
+  let readAgain = false;
   let lastUrl = getUrl();
   let lastTurns: Turn[] = [];
   let lastDraft: string | null = null;
@@ -80,41 +88,102 @@ export function startRunner(options: RunnerOptions): Runner {
     }
   }
 
-  function readTurns(errors: string[]): Turn[] {
+  /**
+   * A read of every turn, from the cache unless a mutation marked it (`changed`), in steps: each
+   * `step()` reads until its slice's time is up and returns true once all turns are read. One
+   * step (no yield, synchronous) is enough unless many turns are new.
+   */
+  function turnReader(errors: string[], changed: Set<Element>) {
     const nodes = contain<TurnNode[]>('turns', () => adapter.listTurns(doc), [], errors);
-    return nodes.map((node) => {
-      let text = dirty.has(node.el) ? undefined : textCache.get(node.el);
-      if (!text) {
-        stats.turnReads++;
-        text = contain<TurnText>(
-          'turn text',
-          () => adapter.readTurn(node),
-          { text: '', thinking: '' },
-          errors,
-        );
-        textCache.set(node.el, text);
-      }
-      return { role: node.role, ...text };
-    });
+    const turns: Turn[] = new Array(nodes.length);
+    let i = 0;
+    return {
+      turns,
+      step(): boolean {
+        const sliceStart = clock();
+        for (; i < nodes.length; i++) {
+          const node = nodes[i];
+          let entry = changed.has(node.el) ? undefined : textCache.get(node.el);
+          if (!entry) {
+            if (clock() - sliceStart > SLICE_MS) return false;
+            stats.turnReads++;
+            const text = contain<TurnText>(
+              'turn text',
+              () => adapter.readTurn(node),
+              { text: '', thinking: '' },
+              errors,
+            );
+            entry = { text, turn: { role: node.role, ...text } };
+            textCache.set(node.el, entry);
+          } else if (entry.turn.role !== node.role) {
+            entry = { text: entry.text, turn: { role: node.role, ...entry.text } };
+            textCache.set(node.el, entry);
+          }
+          turns[i] = entry.turn;
+        }
+        return true;
+      },
+    };
   }
 
   function snapshot(draftOnly: boolean) {
     if (stopped || signal.aborted) return;
-    const errors: string[] = [];
+    if (!draftOnly || getUrl() !== lastUrl) {
+      if (reading) readAgain = true;
+      else void fullSnapshot();
+      return;
+    }
+    emit(true, lastTurns, []);
+  }
+
+  /** Read the turns (sliced on a long page), then emit; never rejects. */
+  async function fullSnapshot() {
+    reading = true;
     try {
+      const errors: string[] = [];
       const url = getUrl();
       if (url !== lastUrl) {
         // SPA navigation: element identity may be reused for another conversation.
         lastUrl = url;
         textCache = new WeakMap();
-        draftOnly = false;
       }
+      // Mutations that land while we read go to a fresh set and cause a follow-up snapshot.
+      const changed = dirty;
+      dirty = new Set();
+      let turns: Turn[];
+      try {
+        const reader = turnReader(errors, changed);
+        while (!reader.step()) {
+          await yieldToPage();
+          if (stopped || signal.aborted) return;
+        }
+        turns = reader.turns;
+      } catch (error) {
+        errors.push(`turns: ${String(error)}`);
+        turns = [];
+      }
+      if (getUrl() !== url) {
+        // Navigated while reading: what was read may belong to the old conversation.
+        readAgain = true;
+        return;
+      }
+      emit(false, turns, errors);
+    } finally {
+      reading = false;
+      if (readAgain && !stopped && !signal.aborted) {
+        readAgain = false;
+        schedule();
+      }
+    }
+  }
+
+  function emit(draftOnly: boolean, turns: Turn[], errors: string[]) {
+    try {
+      const url = lastUrl;
       const draft = composing
         ? lastDraft
         : contain<string | null>('draft', () => adapter.readDraft(doc), null, errors);
       lastDraft = draft;
-      const turns = draftOnly ? lastTurns : readTurns(errors);
-      if (!draftOnly) dirty.clear();
       lastTurns = turns;
       let conversationId: string | null = null;
       try {

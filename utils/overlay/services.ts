@@ -3,19 +3,27 @@
  * pricing (rate card), recording (history). The content script never loads a vocabulary or the
  * card: it sends text and usage, the background answers.
  *
- * Messages: `countTokens` (token engine), `getModels` and `priceUsage` (rate card), `recordTurn`
- * (history). When the background cannot answer (a worker restarting, an orphaned content script
+ * Messages: `countTokens` and `countTokensBatch` (token engine), `getModels`, `priceUsage` and
+ * `priceUsageMany` (rate card), `recordTurn` (history). When the background cannot answer (a worker restarting, an orphaned content script
  * after an extension reload) the call rejects, and the meter shows that honestly ("engine
  * unavailable", "unpriced", "not saved") instead of a zero.
  */
 import { sendMessage } from '@/utils/messaging';
 import type { TurnEvent, Usage } from '@/utils/core/types';
+import type { PriceResult } from '@/utils/core/ratecard';
 import type { MeterServices, ModelInfo, PriceReply } from './types';
 
 interface ModelSummaryLike {
   id: string;
   name?: string;
   contextWindow?: number;
+}
+
+function toPriceReply(reply: PriceResult): PriceReply {
+  if (!reply.priced) return { priced: false, reason: reply.reason };
+  // Figures are shown in USD; a card entry in another currency is not silently relabelled.
+  if (reply.currency !== 'USD') return { priced: false, reason: `priced in ${reply.currency}` };
+  return { priced: true, costMicros: reply.costMicros };
 }
 
 /** `offer`: the card's offer this site bills at (OpenRouter's chat: 'openrouter'). */
@@ -40,6 +48,10 @@ export function createMessagingServices(
       const reply = await sendMessage('countTokens', { model, text });
       return reply.count;
     },
+    async countTokensBatch(model, texts) {
+      const reply = await sendMessage('countTokensBatch', { model, texts });
+      return reply.counts;
+    },
     async modelInfo(id): Promise<ModelInfo | null> {
       const list = await loadModels();
       let found = list.get(id);
@@ -60,11 +72,11 @@ export function createMessagingServices(
       };
     },
     async priceUsage(model: string, usage: Usage): Promise<PriceReply> {
-      const reply = await sendMessage('priceUsage', { model, usage, offer });
-      if (!reply.priced) return { priced: false, reason: reply.reason };
-      // Figures are shown in USD; a card entry in another currency is not silently relabelled.
-      if (reply.currency !== 'USD') return { priced: false, reason: `priced in ${reply.currency}` };
-      return { priced: true, costMicros: reply.costMicros };
+      return toPriceReply(await sendMessage('priceUsage', { model, usage, offer }));
+    },
+    async priceUsageMany(model: string, usages: Usage[]): Promise<PriceReply[]> {
+      const replies = await sendMessage('priceUsageMany', { model, usages, offer });
+      return replies.map(toPriceReply);
     },
     async recordTurn(event: TurnEvent) {
       await sendMessage('recordTurn', event);

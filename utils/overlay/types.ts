@@ -39,9 +39,16 @@ export type PriceReply = { priced: true; costMicros: number } | { priced: false;
 /** Everything the meter needs from outside; the content script wires these to messages. */
 export interface MeterServices {
   countTokens(model: string | null, text: string): Promise<TokenCount>;
+  /**
+   * Many texts on one model in one round trip, in order. Optional: without it the meter sends
+   * one `countTokens` per text (a thousand turns = a thousand messages).
+   */
+  countTokensBatch?(model: string | null, texts: string[]): Promise<TokenCount[]>;
   /** The rate card's entry for an id or alias; null when the card has no such model. */
   modelInfo(id: string): Promise<ModelInfo | null>;
   priceUsage(model: string, usage: Usage): Promise<PriceReply>;
+  /** Several usages on one model in one round trip, in order (optional, as above). */
+  priceUsageMany?(model: string, usages: Usage[]): Promise<PriceReply[]>;
   recordTurn(event: TurnEvent): Promise<void>;
 }
 
