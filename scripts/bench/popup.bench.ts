@@ -215,7 +215,7 @@ const suite: BenchSuite = {
         `by query; ${empty[0].numbers} ms with no events.\n` +
         `  Ranges of the other ${OPENINGS - 1}: snapshot ${range(snapshot)} ms, query ` +
         `${range(query)} ms, no events ${range(empty)} ms. Numbers came from: ${sources}.\n` +
-        `  Snapshot read at ${warm(snapshot.map((o) => ({ ...o, numbers: o.storageRead })))} ms ` +
+        `  Snapshot read at ${warm(snapshot.map((o) => ({ ...o, numbers: o.storageRead }))).toFixed(0)} ms ` +
         `(median); DOMContentLoaded ${warm(snapshot, 'domContentLoaded').toFixed(0)} ms.\n` +
         `  popup JS before it runs: ${scripts.map((s) => `${s.file} ${kb(s.bytes).toFixed(0)} KB`).join(', ')}`,
     );

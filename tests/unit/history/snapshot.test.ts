@@ -204,3 +204,30 @@ describe('the background refreshes the snapshot on its own', () => {
     );
   });
 });
+
+describe('the popup while the background writes', () => {
+  it('keeps the shown numbers while the snapshot is withdrawn, then shows the new ones', async () => {
+    const k = keeper();
+    await k.refresh();
+    const startQuery = vi.fn(async (n: number, locale: string) => watchDashboard(db, n, locale));
+    const store = watchNumbers(NOW, LOCALE, { startQuery });
+    try {
+      await vi.waitFor(() => expect(store.getSnapshot().from).toBe('snapshot'));
+      const before = store.getSnapshot().dashboard!.views.day.summary.totals.events;
+      const [turn] = generateEvents(1, { end: NOW, days: 0.01, seed: 8 });
+      await k.change(async () => {
+        // Withdrawn: the popup still shows the last numbers and starts no query.
+        await vi.waitFor(() => expect(store.getSnapshot().dashboard).toBeDefined());
+        await recordEvents(db, [{ ...turn, key: 'during' }], { timeZone: TZ });
+      });
+      expect(store.getSnapshot().from).toBe('snapshot');
+      await k.schedule(0);
+      await vi.waitFor(() =>
+        expect(store.getSnapshot().dashboard!.views.day.summary.totals.events).toBe(before + 1),
+      );
+      expect(startQuery).not.toHaveBeenCalled();
+    } finally {
+      store.stop();
+    }
+  });
+});
