@@ -3,8 +3,9 @@
 // Hugging Face vocabularies (DeepSeek V3, Qwen3, Llama 3 byte-level; Gemma 3 SentencePiece-style,
 // from its own tokenizer.json: the " " → "▁" normalizer, byte fallback). Counts are of the raw
 // text: special tokens are treated as plain text (js-tiktoken with no allowed/disallowed
-// specials; the HF tokenizer with its added tokens removed, so Gemma's `<start_of_turn>` is
-// text too) and no BOS/EOS/template tokens are added (Gemma's post-processor would add <bos>).
+// specials; the HF tokenizer with its special added tokens removed, so Gemma's `<start_of_turn>`
+// is text too; see addedTokensKept) and no BOS/EOS/template tokens are added (Gemma's
+// post-processor would add <bos>).
 //
 //   npx tsx scripts/gen-token-refs.ts   → tests/fixtures/tokenize/reference-counts.json
 //
@@ -38,8 +39,23 @@ async function referenceCounter(id: VocabId): Promise<(text: string) => number> 
     return (text) => enc.encode(text, [], []).length;
   }
   const json = JSON.parse(readFileSync(join(ROOT, 'node_modules', source.npm), 'utf8'));
-  const tok = new Tokenizer({ ...json, added_tokens: [] }, {});
+  const tok = new Tokenizer({ ...json, added_tokens: addedTokensKept(id, json) }, {});
   return (text) => tok.encode(text, { add_special_tokens: false }).ids.length;
+}
+
+/**
+ * The added tokens a count keeps as tokens. Special ones never (BOS, chat-template markers: a
+ * count is of the text as given). Gemma 3's non-special ones are ordinary units of text (runs of
+ * newlines, tabs and "▁", HTML tags like `<b>`, `<unusedN>`) that its tokenizer always cuts out
+ * first, so they stay; the byte-level vocabularies' non-special ones are tool and template markers
+ * (`<tool_call>`, `<｜User｜>`) and count as text like the special ones.
+ */
+export function addedTokensKept(
+  id: VocabId,
+  json: { added_tokens?: { special: boolean }[] },
+): { special: boolean }[] {
+  if (VOCABS[id].format !== 'hf-sentencepiece') return [];
+  return (json.added_tokens ?? []).filter((t) => !t.special);
 }
 
 async function main() {

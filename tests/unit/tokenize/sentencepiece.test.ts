@@ -21,13 +21,16 @@ import { encoderFor } from './vocabs';
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const gemmaJson = () =>
   JSON.parse(readFileSync(join(ROOT, 'node_modules', VOCABS.gemma3.npm), 'utf8'));
-const reference = (json: object) => {
-  const tok = new Tokenizer({ ...json, added_tokens: [] } as never, {});
+const reference = (json: { added_tokens?: { special: boolean }[] }) => {
+  // As scripts/gen-token-refs.ts: special added tokens are text, non-special ones tokens.
+  const added = (json.added_tokens ?? []).filter((t) => !t.special);
+  const tok = new Tokenizer({ ...json, added_tokens: added } as never, {});
   return (text: string) => tok.encode(text, { add_special_tokens: false }).ids.length;
 };
 
-/** Pieces aimed at Gemma's edges: spaces (→ "▁"), its one space-joining token ">▁</", newline
- * and tab runs, a literal "▁", characters outside the vocabulary (bytes), lone surrogates. */
+/** Pieces aimed at Gemma's edges: spaces (→ "▁"), its one space-joining token ">▁</", added
+ * tokens (newline, tab and "▁" runs, HTML tags, `<unusedN>`), a special token (text), characters
+ * outside the vocabulary (bytes), lone surrogates. */
 const ALPHABET = [
   'a',
   'the',
@@ -41,6 +44,15 @@ const ALPHABET = [
   '</',
   '<',
   '▁',
+  '▁▁',
+  '\t\t',
+  '<b>',
+  '</div>',
+  '<table',
+  '<unused7>',
+  '[multimodal]',
+  '<start_of_turn>',
+  'b>',
   '.',
   '。',
   '，',
@@ -74,19 +86,41 @@ describe('Gemma 3 vocabulary', () => {
     );
   });
 
-  it('gives the same count cut into pieces as BPE over the whole text as one word', async () => {
-    // The cuts rest on "no merge joins these two characters"; merging the whole normalized text
-    // as one piece (what the reference does) must agree, on the samples and on random texts.
+  it('gives the same count cut into pieces as BPE over each stretch between added tokens', async () => {
+    // The cuts rest on "no merge joins these two characters"; merging each stretch of text
+    // between added tokens as one word (what the reference does) must agree, on the samples and
+    // on random texts.
     const { vocabulary } = await encoderFor('gemma3');
-    const whole = (t: string) => vocabulary.countPiece(vocabulary.normalize!(t));
-    const cut = (t: string) => {
+    const parts = (t: string) => {
+      const out: { piece: string; tokens?: number }[] = [];
+      vocabulary.pretokenize(t, (piece, tokens) => out.push({ piece, tokens }));
+      return out;
+    };
+    const cut = (t: string) =>
+      parts(t).reduce((n, p) => n + (p.tokens ?? vocabulary.countPiece(p.piece)), 0);
+    const whole = (t: string) => {
       let n = 0;
-      vocabulary.pretokenize(
-        vocabulary.normalize!(t),
-        (piece) => (n += vocabulary.countPiece(piece)),
-      );
+      let stretch = '';
+      for (const p of [...parts(t), { piece: '', tokens: 0 }]) {
+        if (p.tokens === undefined) {
+          stretch += p.piece;
+          continue;
+        }
+        if (stretch) n += vocabulary.countPiece(stretch);
+        stretch = '';
+        n += p.tokens;
+      }
       return n;
     };
+    expect(parts('a <b>x</b>\n\n y').map((p) => p.piece)).toEqual([
+      'a',
+      '▁',
+      '<b>',
+      'x',
+      '</b>',
+      '\n\n',
+      '▁y',
+    ]);
     for (const name of ['english', 'zh-cn', 'code-ts', 'whitespace', 'rare-chars', 'mixed']) {
       expect(cut(SAMPLES[name]), name).toBe(whole(SAMPLES[name]));
     }
@@ -156,7 +190,17 @@ function mini() {
     ['ab', 'a'],
   ];
   for (const [x, y] of merges) if (!tokens.includes(x + y)) tokens.push(x + y);
+  const addedToken = (content: string, special: boolean) => ({
+    id: tokens.push(content) - 1,
+    content,
+    special,
+    normalized: false,
+    lstrip: false,
+    rstrip: false,
+    single_word: false,
+  });
   return {
+    added_tokens: [addedToken('<b>', false), addedToken('\n\n', false), addedToken('<s>', true)],
     normalizer: { type: 'Replace', pattern: { String: ' ' }, content: '▁' },
     pre_tokenizer: {
       type: 'Split',
@@ -190,7 +234,7 @@ describe('SentencePiece BPE on a small vocabulary', () => {
     const json = mini();
     const count = reference(json);
     const encoder = new Encoder(parseSpTokenizer(json));
-    const letters = ['a', 'b', ' ', '>', '<', '/', '\n', 'c', '中', '😀', '\ud800'];
+    const letters = ['a', 'b', ' ', '>', '<', '/', '\n', 's', '中', '😀', '\ud800', '<b>', '<s>'];
     fc.assert(
       fc.property(
         fc.array(fc.constantFrom(...letters), { maxLength: 14 }).map((a) => a.join('')),
@@ -208,6 +252,12 @@ describe('SentencePiece BPE on a small vocabulary', () => {
     ['merges whose result is not a token', { model: { ...mini().model, merges: [['b', 'b']] } }],
   ])('refuses %s at build time', (_, change) => {
     expect(() => compactSpTokenizer({ ...mini(), ...change } as never)).toThrow();
+  });
+
+  it('refuses an added token it cannot match the same way', () => {
+    const json = mini();
+    json.added_tokens[0].lstrip = true;
+    expect(() => compactSpTokenizer(json)).toThrow(/added token/);
   });
 
   it('refuses a vocabulary that lacks a byte token', () => {

@@ -21,8 +21,8 @@ export class Encoder {
     if (text === '') return 0;
     const { normalize, pretokenize } = this.vocabulary;
     let total = 0;
-    pretokenize(normalize ? normalize(text) : text, (piece) => {
-      total += this.countCached(piece);
+    pretokenize(normalize ? normalize(text) : text, (piece, tokens) => {
+      total += tokens ?? this.countCached(piece);
     });
     return total;
   }

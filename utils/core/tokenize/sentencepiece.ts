@@ -4,7 +4,11 @@
  * - the normalizer replaces each space with "▁", and the pre-tokenizer then splits on spaces
  *   that no longer exist: the whole text is one BPE word;
  * - initial symbols are characters, not bytes; a character that is not a token becomes its
- *   UTF-8 bytes as `<0xNN>` tokens (`byte_fallback`), which no merge ever joins.
+ *   UTF-8 bytes as `<0xNN>` tokens (`byte_fallback`), which no merge ever joins;
+ * - before all that, its non-special added tokens are cut out of the raw text as one token each
+ *   (leftmost-longest): runs of up to 31 newlines, tabs or literal "▁", HTML tags such as `<b>`
+ *   and `</table>`, `<unusedN>`. Special ones (`<bos>`, `<start_of_turn>`…) are template
+ *   markers: counted as the text they are, like every other vocabulary's.
  *
  * One BPE word for a whole text would make every count O(n log n) over the text and leave
  * nothing to cache. But BPE can only join two adjacent characters x, y if some merge joins a
@@ -36,9 +40,21 @@ export interface CompactSpBpe {
   merges: string;
   /** The character pairs some merge joins (its left part's last, its right part's first), concatenated. */
   joins: string;
+  /** Non-special added tokens, matched in the raw text before normalizing (one token each). */
+  added: string[];
+}
+
+interface SpAddedToken {
+  content: string;
+  special: boolean;
+  normalized?: boolean;
+  lstrip?: boolean;
+  rstrip?: boolean;
+  single_word?: boolean;
 }
 
 interface SpTokenizerJson {
+  added_tokens?: SpAddedToken[];
   normalizer?: { type: string; pattern?: { String?: string }; content?: string } | null;
   pre_tokenizer?: { type: string; pattern?: { String?: string }; invert?: boolean } | null;
   model: {
@@ -109,6 +125,13 @@ export function compactSpTokenizer(json: SpTokenizerJson): CompactSpBpe {
     if (ids.has(a) && ids.has(b))
       joins.add(String.fromCodePoint(lastCodePoint(a), b.codePointAt(0)!));
   }
+  const added = (json.added_tokens ?? []).filter((t) => !t.special);
+  for (const t of added) {
+    // Only raw-text matches that take nothing with them are supported (Gemma's are all such).
+    if (t.normalized || t.lstrip || t.rstrip || t.single_word || !t.content) {
+      throw new Error(`Unsupported added token: ${JSON.stringify(t)}`);
+    }
+  }
   return {
     format: 'tm-spbpe-1',
     replace,
@@ -117,6 +140,7 @@ export function compactSpTokenizer(json: SpTokenizerJson): CompactSpBpe {
     ranks: merges.length,
     merges: bytesToBase64(encodeVarints(out)),
     joins: [...joins].sort().join(''),
+    added: added.map((t) => t.content).sort(),
   };
 }
 
@@ -264,7 +288,7 @@ export function parseCompactSpBpe(compact: CompactSpBpe): Vocabulary {
   const [from, to] = compact.replace ?? ['', ''];
   const fromCode = compact.replace ? from.charCodeAt(0) : -1;
   const toCode = compact.replace ? to.charCodeAt(0) : -1;
-  const normalize = compact.replace ? (text: string) => text.replaceAll(from, to) : undefined;
+  const normalize = compact.replace ? (text: string) => text.replaceAll(from, to) : null;
 
   let scratch = new Int32Array(256);
   const bpe = {
@@ -299,8 +323,10 @@ export function parseCompactSpBpe(compact: CompactSpBpe): Vocabulary {
     return total + countIds(bpe, scratch, n);
   };
 
-  /** Calls `emit` with the text cut between every two characters no merge can join. */
-  const pretokenize = (text: string, emit: (piece: string) => void): void => {
+  const added = new AddedTokens(compact.added);
+
+  /** Calls `emit` with the normalized text cut between every two characters no merge can join. */
+  const cutPieces = (text: string, emit: (piece: string, tokens?: number) => void): void => {
     let start = 0;
     let prev = -1;
     for (let i = 0; i < text.length;) {
@@ -323,10 +349,36 @@ export function parseCompactSpBpe(compact: CompactSpBpe): Vocabulary {
     if (start < text.length) emit(text.slice(start));
   };
 
+  /** A stretch of raw text between added tokens: normalized, then cut into pieces. */
+  const section = (raw: string, emit: (piece: string, tokens?: number) => void): void => {
+    const text = normalize ? normalize(raw) : raw;
+    // As the reference does: a whole normalized stretch that equals an added token is that
+    // token (two spaces between newlines become "▁▁", an added token).
+    if (added.has(text)) emit(text, 1);
+    else cutPieces(text, emit);
+  };
+
+  /** Raw text in: added tokens cut out first (on the raw text), the rest normalized and cut. */
+  const pretokenize = (text: string, emit: (piece: string, tokens?: number) => void): void => {
+    let start = 0;
+    for (let i = 0; i < text.length;) {
+      const length = added.longestAt(text, i);
+      if (length === 0) {
+        i++;
+        continue;
+      }
+      if (i > start) section(text.slice(start, i), emit);
+      emit(text.slice(i, i + length), 1);
+      i += length;
+      start = i;
+    }
+    if (start < text.length) section(text.slice(start), emit);
+  };
+
   /**
    * Chunks for the incremental cache: cut after a run of newlines or a sentence's end, where
-   * the two characters around the cut cannot be joined (the raw text is cut; the normalizer
-   * maps one character to one, so the check applies it to the two characters only).
+   * no merge can join the two characters around the cut (the normalizer maps one character to
+   * one, so the check applies it to those two only) and no added token contains them.
    */
   const norm = (c: number) => (c === fromCode ? toCode : c);
   const splitChunks = (text: string): string[] => {
@@ -336,9 +388,9 @@ export function parseCompactSpBpe(compact: CompactSpBpe): Vocabulary {
     for (let m = CHUNK_CANDIDATE.exec(text); m; m = CHUNK_CANDIDATE.exec(text)) {
       const cut = m.index + m[0].length;
       if (cut >= text.length) break;
-      const x = norm(text.charCodeAt(cut - 1));
-      const y = norm(text.codePointAt(cut)!);
-      if (cut > at && !joins(x, y)) {
+      const x = text.charCodeAt(cut - 1);
+      const y = text.codePointAt(cut)!;
+      if (cut > at && !joins(norm(x), norm(y)) && !added.spans(x, y)) {
         chunks.push(text.slice(at, cut));
         at = cut;
       }
@@ -347,7 +399,65 @@ export function parseCompactSpBpe(compact: CompactSpBpe): Vocabulary {
     return chunks;
   };
 
-  return { countPiece, normalize, pretokenize, splitChunks };
+  // The normalizer runs inside `pretokenize`, after added tokens are cut out of the raw text.
+  return { countPiece, pretokenize, splitChunks };
+}
+
+/**
+ * Added tokens matched leftmost-longest in raw text (as Hugging Face's tokenizers do), with a
+ * trie over UTF-16 units; `spans` says whether some added token has `x` right before `y`.
+ */
+class AddedTokens {
+  private readonly root = new Map<number, TrieNode>();
+  private readonly first = new Uint8Array(0x10000);
+  private readonly contents: Set<string>;
+  private readonly pairs = new Set<number>();
+
+  constructor(contents: string[]) {
+    this.contents = new Set(contents);
+    for (const content of contents) {
+      let level = this.root;
+      let node: TrieNode | undefined;
+      for (let i = 0; i < content.length; i++) {
+        const c = content.charCodeAt(i);
+        node = level.get(c);
+        if (!node) level.set(c, (node = { next: new Map(), end: false }));
+        level = node.next;
+        if (i > 0) this.pairs.add(content.charCodeAt(i - 1) * 0x10000 + c);
+      }
+      node!.end = true;
+      this.first[content.charCodeAt(0)] = 1;
+    }
+  }
+
+  has(text: string): boolean {
+    return this.contents.has(text);
+  }
+
+  /** Length of the longest added token starting at `i` (0: none). */
+  longestAt(text: string, i: number): number {
+    if (!this.first[text.charCodeAt(i)]) return 0;
+    let level = this.root;
+    let longest = 0;
+    for (let j = i; j < text.length; j++) {
+      const node = level.get(text.charCodeAt(j));
+      if (!node) break;
+      if (node.end) longest = j - i + 1;
+      level = node.next;
+    }
+    return longest;
+  }
+
+  /** Whether some added token contains UTF-16 unit `x` followed by the character `y`. */
+  spans(x: number, y: number): boolean {
+    const unit = y > 0xffff ? 0xd800 + ((y - 0x10000) >> 10) : y;
+    return this.pairs.has(x * 0x10000 + unit);
+  }
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  end: boolean;
 }
 
 export function parseSpTokenizer(json: SpTokenizerJson): Vocabulary {

@@ -13,10 +13,13 @@ import { utf8Bytes } from './utf8';
 export interface Vocabulary {
   /** Tokens BPE makes of one pre-tokenized piece (of the normalized text). */
   countPiece(piece: string): number;
-  /** Normalisation applied before pre-tokenizing (Qwen: NFC; Gemma: spaces to "▁"). */
+  /** Normalisation applied before pre-tokenizing (Qwen: NFC). */
   normalize?: (text: string) => string;
-  /** Calls `emit` with each pre-tokenized piece, in order, covering the text. */
-  pretokenize(text: string, emit: (piece: string) => void): void;
+  /**
+   * Calls `emit` with each pre-tokenized piece, in order, covering the text; with `tokens` when
+   * the piece's count is known without BPE (an added token such as Gemma's `<b>`: one token).
+   */
+  pretokenize(text: string, emit: (piece: string, tokens?: number) => void): void;
   /**
    * Chunks of a raw text for the incremental cache, cut only where no token can span the cut
    * (default: `splitChunks`, which holds for the byte-level vocabularies).
