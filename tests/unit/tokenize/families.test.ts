@@ -143,6 +143,20 @@ describe('families', () => {
     expect(countTokens('', FAMILIES.claude, o200k)).toBe(0);
   });
 
+  it('keeps the Gemini fallback estimate within its stated error of the Gemma 3 vocabulary', async () => {
+    const { SAMPLES } = await import('../../fixtures/tokenize/samples');
+    const o200k = await encoderFor('o200k_base');
+    const gemma = await encoderFor('gemma3');
+    const off = (name: string) => {
+      const estimated = countTokens(SAMPLES[name], FAMILIES.gemini, o200k);
+      const actual = gemma.count(SAMPLES[name]);
+      return Math.abs(estimated - actual) / actual;
+    };
+    for (const name of ['english', 'code-py', 'code-ts'])
+      expect(off(name), name).toBeLessThan(0.08);
+    for (const name of ['zh-cn', 'run-han-prose']) expect(off(name), name).toBeLessThan(0.1);
+  });
+
   it('keeps "approximate Qwen3 on Chinese" within its stated error on the Chinese sample', async () => {
     // The lab estimates claim o200k × 0.87 ≈ Qwen3 on Chinese; check that claim on real text.
     const { SAMPLES } = await import('../../fixtures/tokenize/samples');
