@@ -1,13 +1,20 @@
-// Hostile input in the browser (issue 8): a chat page that grows to 1,000 turns of random
-// Unicode (written in small batches, as a site renders a long conversation), and a 5 MB paste
-// in a composer. The page's main thread is watched with PerformanceObserver('longtask'):
-// the extension must not block it for more than 50 ms, must not throw into it, and must keep
-// counting (the badge ends on the pasted draft's count, not on an error).
+// Hostile input in the browser (issue 8):
+// - a chat page that grows to 1,000 turns of random Unicode (written in batches of 20 per frame,
+//   as a site renders a long conversation), then a reply streams at its end. Every turn must be
+//   counted exactly (the total equals the engine's count of each turn, read by the adapter from
+//   the same DOM built in happy-dom), the live reply recorded once and the history turns never,
+//   and no task of the extension may block the page: its tasks are found in a DevTools trace
+//   with a CPU profile (tests/e2e/main-thread.ts), and the same page without the extension is
+//   measured in the same run;
+// - a 5 MB paste in a composer: the extension keeps counting and blocks nothing for over 50 ms.
+// The strict target (no task of ours over 50 ms of wall time) is a row of `npm run bench`
+// (scripts/bench/overlay.bench.ts); this test holds what a loaded 2-core CI machine allows.
 import fc from 'fast-check';
+import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { getAdapter } from '@/utils/adapters';
 import { readFixture } from './harness';
-import { SITE_CASES } from './overlay-helpers';
+import { SITE_CASES, storedEvents } from './overlay-helpers';
 import {
   LOAD_CASES,
   newProfile,
@@ -18,43 +25,19 @@ import {
   startBrowser,
   type Browser,
 } from './faults-helpers';
+import { appendTurns, growPage, liveExchange } from './long-page';
+import { recordMainThread, summarise } from './main-thread';
 
 const chatgpt = SITE_CASES.find((c) => c.site === 'chatgpt')!;
 const mistral = LOAD_CASES.find((c) => c.site === 'mistral')!;
 const TURNS = 1_000;
 const LONG_TASK_MS = 50;
-const FREEZE_MS = 400;
-
-/** Render `texts` as new turns in batches of 20 per frame; the page's long tasks meanwhile. */
-async function growConversation(page: Page, texts: string[]): Promise<number[]> {
-  await page.evaluate(() => {
-    (window as unknown as { __tmLongTasks: number[] }).__tmLongTasks.length = 0;
-  });
-  await page.evaluate(
-    async ({ texts, userSel, assistantSel }) => {
-      const user = document.querySelector(userSel)!;
-      const assistant = document.querySelector(assistantSel)!;
-      const parent = assistant.parentElement!;
-      for (let i = 0; i < texts.length; i += 20) {
-        const fragment = document.createDocumentFragment();
-        for (let j = i; j < Math.min(i + 20, texts.length); j++) {
-          const el = (j % 2 === 0 ? user : assistant).cloneNode(true) as Element;
-          const leaf =
-            Array.from(el.querySelectorAll('*')).find(
-              (e) => e.children.length === 0 && (e.textContent ?? '').trim(),
-            ) ?? el;
-          leaf.textContent = texts[j];
-          fragment.appendChild(el);
-        }
-        parent.appendChild(fragment);
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      }
-    },
-    { texts, userSel: chatgpt.user, assistantSel: chatgpt.assistant },
-  );
-  await sleep(4000);
-  return page.evaluate(() => [...(window as unknown as { __tmLongTasks: number[] }).__tmLongTasks]);
-}
+/**
+ * Thread CPU time any one task of ours may take here. Generous (measured: ≤ 15 ms with 1,000
+ * turns, ≤ 25 ms with 10,000; before slicing and batching a full re-read took 50-100 ms at
+ * 10,000), but a task that reads or renders the whole page in one go fails it.
+ */
+const OUR_TASK_CPU_MS = 50;
 
 describe('hostile input on a live page', () => {
   const profile = newProfile();
@@ -76,23 +59,30 @@ describe('hostile input on a live page', () => {
     removeProfile(profile);
   });
 
-  // Found by this suite, for the overlay issue: while 1,000 turns render in batches, the content
-  // script causes long tasks of 60–210 ms (7 of them; the bare page: one of 64 ms).
-  it.todo(
-    `${TURNS} turns rendering in batches: no long task over ${LONG_TASK_MS} ms (overlay runner)`,
-  );
-
-  it(`${TURNS} turns of random Unicode and a 5 MB paste: no error, no freeze, paste under ${LONG_TASK_MS} ms`, async () => {
+  it(`${TURNS} turns rendering in batches, then a reply streaming: every turn counted exactly, the reply recorded once, no long task of ours`, async () => {
     const texts = fc.sample(
       fc
         .string({ unit: 'binary', minLength: 1, maxLength: 400 })
         .map((s) => s.replace(/\s+$/, '') || 'x'),
       { numRuns: TURNS, seed: 4 },
     );
-    const tab = await openTab(browser.context, { ...chatgpt, url: `${chatgpt.url}-hostile` });
+    const prompt = 'prompt at the end of a long page';
+    const reply = Array.from({ length: 90 }, (_, i) => `word${i} 模型`).join(' ');
+    const url = `${chatgpt.url}-long`;
+    const tab = await openTab(browser.context, { ...chatgpt, url });
     const page = tab.page;
-    const withExtension = await growConversation(page, texts);
-    // The same page on an origin the extension does not run on: the page's own cost.
+    const recording = await recordMainThread(page, browser.extensionId);
+    await growPage(page, texts);
+    await liveExchange(page, prompt, reply);
+    // The reply settles (1.2 s quiet), is recorded, and the panel shows it saved.
+    const savedRow = page.locator(
+      'token-meter-badge [data-testid="tm-turn-row"][data-recorded="saved"]',
+    );
+    await expect.poll(() => savedRow.count(), { timeout: 30000 }).toBe(1);
+    await sleep(1000);
+    const ours = summarise(await recording.stop());
+
+    // The same page, grown the same way, on an origin the extension does not run on.
     await browser.context.route('https://example.org/**', (route) =>
       route.fulfill({
         body: readFixture('chatgpt', 'conversation.html'),
@@ -102,13 +92,87 @@ describe('hostile input on a live page', () => {
     const bare = await browser.context.newPage();
     await bare.goto('https://example.org/c/hostile');
     await sleep(1000);
-    const baseline = await growConversation(bare, texts);
+    const bareRecording = await recordMainThread(bare, browser.extensionId);
+    await growPage(bare, texts);
+    await liveExchange(bare, prompt, reply);
+    await sleep(2000);
+    const baseline = summarise(await bareRecording.stop());
     expect(await bare.locator('token-meter-badge').count()).toBe(0);
-    const afterTurns = withExtension;
+    await bare.close();
+    console.log(
+      `[faults] ${TURNS} turns + a streamed reply: page long tasks ${ours.longTasks} (longest ${ours.longestMs.toFixed(0)} ms; without the extension ${baseline.longTasks}, longest ${baseline.longestMs.toFixed(0)} ms); tasks of ours ${ours.extTasks}, longest ${ours.extLongest.toFixed(0)} ms wall / ${ours.extLongestCpu.toFixed(0)} ms CPU, ${ours.extOver50} over ${LONG_TASK_MS} ms; our JS ${ours.extJsMs.toFixed(0)} ms in all`,
+    );
 
-    // A 5 MB paste, the way a paste reaches a textarea: the value, then one input event. On a
-    // site whose composer is a textarea (Mistral): 5 MB in a contenteditable stalls Chromium's
-    // own layout for over a minute with no extension at all (measured on an unmatched origin).
+    // Counted exactly: the conversation's tokens (the next request's input with an empty draft)
+    // equal the engine's count of each turn, the turns read by the adapter from the same DOM.
+    const turns = 4 + TURNS + 2;
+    expect(
+      await page.locator('token-meter-badge [data-testid="tm-panel"] strong').textContent(),
+    ).toContain(`${turns} turns`);
+    const model = await page
+      .locator('token-meter-badge [data-testid="tm-model"]')
+      .getAttribute('data-model');
+    expect(model).toBeTruthy();
+    const shown = Number(
+      /([\d,]+) input tokens/
+        .exec(
+          (await page.locator('token-meter-badge [data-testid="tm-next-request"]').textContent()) ??
+            '',
+        )?.[1]
+        ?.replace(/,/g, ''),
+    );
+    const win = new Window({ url });
+    const doc = new win.DOMParser().parseFromString(
+      readFixture('chatgpt', 'conversation.html'),
+      'text/html',
+    ) as unknown as Document;
+    appendTurns(doc, [...texts, prompt, reply], 0, TURNS + 2);
+    const expectedTurns = getAdapter('chatgpt')!.readTurns(doc);
+    expect(expectedTurns).toHaveLength(turns);
+    const ext = await browser.context.newPage();
+    await ext.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const expected = await ext.evaluate(
+      async ({ model, texts }) => {
+        let sum = 0;
+        // One text per message: the path the batch replaced, as the reference.
+        for (const text of texts) {
+          const reply = await (globalThis as any).chrome.runtime.sendMessage({
+            tm: 1,
+            type: 'countTokens',
+            data: { model, text },
+          });
+          sum += text === '' ? 0 : (reply.value.count.tokens as number);
+        }
+        return sum;
+      },
+      { model, texts: expectedTurns.map((t) => t.text) },
+    );
+    await win.happyDOM.close();
+    expect(shown).toBe(expected);
+
+    // Recorded once: the live reply (turn index 1,005), none of the turns that were history.
+    const events = (await storedEvents(ext, 'chatgpt')).filter((e) =>
+      String(e.conversationId).endsWith('-long'),
+    );
+    expect(events.map((e) => e.turnIndex)).toEqual([turns - 1]);
+    expect(browser.pageErrors).toEqual([]);
+    expect(
+      await page.locator('token-meter-badge [data-testid="tm-badge"]').getAttribute('data-health'),
+    ).toBe('ok');
+
+    // No task of ours blocks the page: by its own CPU time (what a loaded machine cannot
+    // inflate) none over the bound above; by wall time none over 50 ms, except on a machine so
+    // loaded that the page alone had long tasks too, and then no more of ours than it had.
+    expect(baseline.tasks).toBeGreaterThan(100); // the trace was read
+    expect(ours.extTasks).toBeGreaterThan(0); // the attribution sees our work at all
+    expect(ours.extLongestCpu).toBeLessThan(OUR_TASK_CPU_MS);
+    expect(ours.extOver50).toBeLessThanOrEqual(baseline.longTasks);
+  }, 180_000);
+
+  it(`a 5 MB paste: counted, no error, no task over ${LONG_TASK_MS} ms`, async () => {
+    // The way a paste reaches a textarea: the value, then one input event. On a site whose
+    // composer is a textarea (Mistral): 5 MB in a contenteditable stalls Chromium's own layout
+    // for over a minute with no extension at all (measured on an unmatched origin).
     const paste = await openTab(browser.context, mistral);
     await paste.page.evaluate(() => {
       (window as unknown as { __tmLongTasks: number[] }).__tmLongTasks.length = 0;
@@ -130,17 +194,10 @@ describe('hostile input on a live page', () => {
     const afterPaste = await paste.page.evaluate(() => [
       ...(window as unknown as { __tmLongTasks: number[] }).__tmLongTasks,
     ]);
-    const longest = (xs: number[]) => Math.max(0, ...xs);
     console.log(
-      `[faults] hostile page: ${TURNS} turns → longest task ${longest(afterTurns).toFixed(0)} ms (${afterTurns.length} long tasks; without the extension ${longest(baseline).toFixed(0)} ms, ${baseline.length}); 5 MB paste → longest ${longest(afterPaste).toFixed(0)} ms (${afterPaste.length})`,
+      `[faults] 5 MB paste → longest task ${Math.max(0, ...afterPaste).toFixed(0)} ms (${afterPaste.length} long tasks)`,
     );
     expect(browser.pageErrors).toEqual([]);
-    expect(
-      await page.locator('token-meter-badge [data-testid="tm-badge"]').getAttribute('data-health'),
-    ).toBe('ok');
     expect(afterPaste.filter((d) => d > LONG_TASK_MS)).toEqual([]);
-    // Not yet the 50 ms target while 1,000 turns render (see the todo below): guard against a
-    // freeze, and against getting worse than measured when this test was written (210 ms).
-    expect(Math.max(0, ...afterTurns)).toBeLessThan(FREEZE_MS);
   }, 120_000);
 });
