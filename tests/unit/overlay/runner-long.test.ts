@@ -8,8 +8,6 @@ import demo from '@/utils/adapters/demo';
 import { startRunner } from '@/utils/overlay/runner';
 import type { Snapshot } from '@/utils/overlay/types';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 function page(turns: number, words = 40) {
   const text = (i: number) => `turn ${i} ${'lorem ipsum 中文 '.repeat(words)}`;
   document.body.innerHTML = `<main id="thread">${Array.from(
@@ -85,10 +83,11 @@ describe('runner on a long page', () => {
   it('hands over unchanged turns as the same objects, and only the changed one anew', async () => {
     page(200);
     const runner = run();
+    await vi.waitFor(() => expect(snapshots).toHaveLength(1));
     const before = snapshots[0].turns;
     const reads = runner.stats.turnReads;
     document.querySelectorAll('.turn p')[199 * 2].textContent = 'the last reply grew';
-    await sleep(80);
+    await vi.waitFor(() => expect(snapshots.at(-1)!.turns[199].text).toMatch(/^the last/));
     const after = snapshots.at(-1)!.turns;
     expect(after).not.toBe(before);
     expect(after.slice(0, 199).every((t, i) => t === before[i])).toBe(true);
