@@ -14,7 +14,7 @@
  * No Dexie here: the popup's first paint loads none of the database code.
  */
 import { storage } from 'wxt/utils/storage';
-import { periodContaining, type CalendarOptions } from '@/utils/core/aggregate';
+import { periodContaining, type CalendarOptions } from '@/utils/core/aggregate/periods';
 import type { Dashboard } from '@/utils/db/queries';
 
 export interface DashboardSnapshot {

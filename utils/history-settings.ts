@@ -6,12 +6,11 @@
  * history-settings-save.ts, so the popup reads these items without loading zod.
  */
 import { storage } from 'wxt/utils/storage';
-import {
-  weekStartForLocale,
-  type Budgets,
-  type CalendarOptions,
-  type IsoWeekday,
-} from '@/utils/core/aggregate';
+// Modules, not the aggregate index: the popup's first paint loads this file, and the index
+// brings the re-pricing and its tokenizer tables.
+import type { Budgets } from '@/utils/core/aggregate/budgets';
+import { weekStartForLocale, type IsoWeekday } from '@/utils/core/aggregate/calendar';
+import type { CalendarOptions } from '@/utils/core/aggregate/periods';
 
 export const budgetSettings = storage.defineItem<Budgets>('local:budgets', {
   fallback: { weeklyMicroUsd: null, monthlyMicroUsd: null, sites: {} },

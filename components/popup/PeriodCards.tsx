@@ -1,12 +1,7 @@
 import type { PeriodKind } from '@/utils/core/aggregate';
 import type { Dashboard } from '@/utils/db/queries';
-import { formatChange, type Money } from './money';
-
-const TITLES: Record<PeriodKind, [string, string]> = {
-  day: ['Today', 'yesterday'],
-  week: ['This week', 'last week'],
-  month: ['This month', 'last month'],
-};
+import type { Money } from './money';
+import { periodCards } from './period-cards';
 
 /** Today / this week / this month, each against the whole previous period. */
 export function PeriodCards(props: {
@@ -18,38 +13,30 @@ export function PeriodCards(props: {
   const { dashboard, money, selected, onSelect } = props;
   return (
     <div className="tm-cards" role="tablist">
-      {(['day', 'week', 'month'] as const).map((kind) => {
-        const { totals, previous, change } = dashboard.views[kind].summary;
-        const unpriced = totals.events - totals.pricedEvents;
-        const up = change.deltaMicroUsd > 0;
-        return (
-          <button
-            key={kind}
-            role="tab"
-            aria-selected={selected === kind}
-            className={`tm-card${selected === kind ? ' tm-selected' : ''}`}
-            data-testid={`total-${kind}`}
-            data-micro-usd={totals.costMicroUsd}
-            data-events={totals.events}
-            onClick={() => onSelect(kind)}
+      {periodCards(dashboard, money).map((card) => (
+        <button
+          key={card.kind}
+          role="tab"
+          aria-selected={selected === card.kind}
+          className={`tm-card${selected === card.kind ? ' tm-selected' : ''}`}
+          data-testid={`total-${card.kind}`}
+          data-micro-usd={card.microUsd}
+          data-events={card.events}
+          onClick={() => onSelect(card.kind)}
+        >
+          <span className="tm-card-title">{card.title}</span>
+          <span className="tm-amount">{card.amount}</span>
+          <span
+            className={`tm-change ${card.changeClass}`}
+            title={card.previousTitle}
+            data-testid={`change-${card.kind}`}
+            data-previous-micro-usd={card.previousMicroUsd}
           >
-            <span className="tm-card-title">{TITLES[kind][0]}</span>
-            <span className="tm-amount">{money.format(totals.costMicroUsd)}</span>
-            <span
-              className={`tm-change ${change.ratio === null ? '' : up ? 'tm-up' : 'tm-down'}`}
-              title={`${TITLES[kind][1]}: ${money.format(previous.costMicroUsd)}`}
-              data-testid={`change-${kind}`}
-              data-previous-micro-usd={previous.costMicroUsd}
-            >
-              {formatChange(change.ratio)} vs {TITLES[kind][1]}
-            </span>
-            <span className="tm-sub">
-              {totals.events} turn{totals.events === 1 ? '' : 's'}
-              {unpriced > 0 ? ` · ${unpriced} unpriced` : ''}
-            </span>
-          </button>
-        );
-      })}
+            {card.change}
+          </span>
+          <span className="tm-sub">{card.sub}</span>
+        </button>
+      ))}
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { Popup } from '@/components/Popup';
+import { paintFirst } from '@/components/popup/first-paint';
+import { makeMoney } from '@/components/popup/money-format';
 import { watchNumbers } from '@/components/popup/numbers-store';
+import '@/components/popup/popup.css';
 import { currencySettings } from '@/utils/currency-settings';
 import { historyHealth } from '@/utils/history-settings';
 
@@ -13,22 +13,31 @@ function pageNow(): number {
   return Number.isFinite(pinned) && pinned > 0 ? pinned : Date.now();
 }
 
-// The numbers are read before React mounts: the background's snapshot (one storage read) or,
-// when it does not fit this opening, the live query (its database code is loaded only then).
-// `?source=query` skips the snapshot: the e2e check of the query path and the bench's baseline.
+// This module is small (no React): it reads the numbers (the background's snapshot in one
+// storage read, or, when it does not fit this opening, the live query whose database code loads
+// only then) and the currency, draws the period cards, and meanwhile loads React and the rest of
+// the popup, which take over the page. `?source=query` skips the snapshot: the e2e check of the
+// query path and the bench's baseline.
 const now = pageNow();
 const numbers = watchNumbers(now, navigator.language, {
   queryOnly: params.get('source') === 'query',
 });
-// Read with the snapshot, side by side: the first render has the numbers in the right currency
-// (one render with everything, not a "Loading" pass and another for each setting).
 const currency = currencySettings.getValue().catch(() => undefined);
 const health = historyHealth.getValue().catch(() => undefined);
+const app = import('./app');
 
-Promise.all([numbers.ready, currency, health]).then(([, c, h]) =>
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <Popup now={now} numbers={numbers} first={{ currency: c, health: h }} />
-    </StrictMode>,
-  ),
-);
+let firstPaintMs: number | undefined;
+Promise.all([numbers.ready, currency]).then(([, c]) => {
+  const { dashboard } = numbers.getSnapshot();
+  // React may have been quicker (a warm opening); then it has drawn everything already.
+  const root = document.getElementById('root')!;
+  if (!dashboard || c === undefined || root.dataset.mounted !== undefined) return;
+  paintFirst(root, dashboard, makeMoney(c, navigator.language));
+  performance.mark('tm-numbers');
+  firstPaintMs = Math.round(performance.now());
+});
+
+Promise.all([app, numbers.ready, currency, health]).then(([{ mountPopup }, , c, h]) => {
+  document.getElementById('root')!.dataset.mounted = '';
+  mountPopup(now, numbers, { currency: c, health: h, firstPaintMs });
+});

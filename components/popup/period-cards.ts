@@ -1,0 +1,53 @@
+/**
+ * What each period card says (today / this week / this month against the previous period), in
+ * one place for both renderings: the React cards (PeriodCards.tsx) and the first paint made
+ * before React has loaded (first-paint.ts).
+ */
+import type { PeriodKind } from '@/utils/core/aggregate/periods';
+import type { Dashboard } from '@/utils/db/queries';
+import { formatChange, type Money } from './money-format';
+
+const TITLES: Record<PeriodKind, [string, string]> = {
+  day: ['Today', 'yesterday'],
+  week: ['This week', 'last week'],
+  month: ['This month', 'last month'],
+};
+
+export const PERIOD_KINDS = ['day', 'week', 'month'] as const;
+
+export interface PeriodCard {
+  kind: PeriodKind;
+  title: string;
+  amount: string;
+  change: string;
+  /** '', 'tm-up' or 'tm-down'. */
+  changeClass: string;
+  /** "last week: $12.00". */
+  previousTitle: string;
+  sub: string;
+  /** Data attributes the e2e check reads. */
+  microUsd: number;
+  events: number;
+  previousMicroUsd: number;
+}
+
+export function periodCards(dashboard: Dashboard, money: Money): PeriodCard[] {
+  return PERIOD_KINDS.map((kind) => {
+    const { totals, previous, change } = dashboard.views[kind].summary;
+    const unpriced = totals.events - totals.pricedEvents;
+    return {
+      kind,
+      title: TITLES[kind][0],
+      amount: money.format(totals.costMicroUsd),
+      change: `${formatChange(change.ratio)} vs ${TITLES[kind][1]}`,
+      changeClass: change.ratio === null ? '' : change.deltaMicroUsd > 0 ? 'tm-up' : 'tm-down',
+      previousTitle: `${TITLES[kind][1]}: ${money.format(previous.costMicroUsd)}`,
+      sub:
+        `${totals.events} turn${totals.events === 1 ? '' : 's'}` +
+        (unpriced > 0 ? ` · ${unpriced} unpriced` : ''),
+      microUsd: totals.costMicroUsd,
+      events: totals.events,
+      previousMicroUsd: previous.costMicroUsd,
+    };
+  });
+}
