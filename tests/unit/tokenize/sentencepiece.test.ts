@@ -163,6 +163,26 @@ describe('Gemma 3 vocabulary', () => {
     }
   }, 60_000);
 
+  it('cuts only between characters no merge of the package joins (derived here from its merges)', () => {
+    // Independently of the build step: the last character of each merge's left part and the
+    // first of its right part are the pairs BPE can ever join; the shipped file must list
+    // exactly those, and the facts the README cites must hold.
+    const json = gemmaJson();
+    const pairs = new Set<string>();
+    for (const [a, b] of json.model.merges as [string, string][]) {
+      pairs.add([...a].at(-1)! + [...b][0]);
+    }
+    const shipped = new Set<string>();
+    const chars = [...compactSpTokenizer(json).joins];
+    for (let i = 0; i < chars.length; i += 2) shipped.add(chars[i] + chars[i + 1]);
+    expect(shipped).toEqual(pairs);
+    const joined = [...pairs].map((p) => [...p]);
+    expect(joined.filter(([x, y]) => (x === '\n') !== (y === '\n'))).toEqual([]);
+    expect(new Set(joined.filter(([, y]) => y === '▁').map(([x]) => x))).toEqual(
+      new Set(['▁', '>']),
+    );
+  }, 60_000);
+
   it('refuses a damaged file instead of counting wrongly', () => {
     const compact = compactSpTokenizer(mini());
     expect(() => parseCompactSpBpe({ ...compact, merges: compact.merges.slice(0, 4) })).toThrow(
