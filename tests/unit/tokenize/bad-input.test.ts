@@ -11,6 +11,7 @@ const MODELS = [
   'deepseek/deepseek-v3.2',
   'alibaba/qwen3-235b-a22b',
   'meta-llama/llama-3.3-70b-instruct',
+  'google/gemini-2.5-pro',
   'anthropic/claude-sonnet-4-5',
   null,
 ];
@@ -41,7 +42,7 @@ describe.each(MODELS)('counting for %s', (model) => {
 describe('5 MB of text', () => {
   const big = Object.values(SAMPLES).join('\n').repeat(120).slice(0, 5_000_000);
 
-  it.each(['openai/gpt-5', 'alibaba/qwen3-235b-a22b'])(
+  it.each(['openai/gpt-5', 'alibaba/qwen3-235b-a22b', 'google/gemini-2.5-pro'])(
     'counts for %s',
     async (model) => {
       expect(big.length).toBe(5_000_000);
