@@ -28,5 +28,23 @@ export async function tokenizerAssets(
       files.push({ relativeDest, contents: JSON.stringify(compact) });
     }
   }
+  files.push({ relativeDest: 'tokenizers/NOTICES.txt', contents: vocabNotices() });
   return files;
+}
+
+/** What each shipped vocabulary is, where it comes from, its terms and any notice they ask for. */
+export function vocabNotices(): string {
+  const lines = [
+    'Token Meter counts tokens with the vocabularies in this folder. Each is data taken from an npm',
+    'package at build time and used only to count tokens, under the terms named below.',
+    '',
+  ];
+  for (const source of Object.values(VOCABS)) {
+    lines.push(`${source.file}: ${source.label}`);
+    lines.push(`  from npm: ${source.npm}`);
+    lines.push(`  terms: ${source.license}`);
+    if (source.notice) lines.push(`  notice: ${source.notice}`);
+    lines.push('');
+  }
+  return lines.join('\n');
 }

