@@ -20,7 +20,7 @@ import { siteLabel } from './popup/site-label';
 import { StorageFullBanner } from './popup/StorageFullBanner';
 import { Subscriptions } from './popup/Subscriptions';
 import { SiteCounting } from './any-field/SiteCounting';
-import { useStorageItem } from './popup/use-storage-item';
+import { useStorageItem } from '@/components/hooks/use-storage-item';
 import './popup/popup.css';
 
 /** What the entrypoint read and drew before React loaded. */

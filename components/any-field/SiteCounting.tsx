@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { useStorageItem } from '@/components/popup/use-storage-item';
+import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { disableSite, enableSite, setSiteModel } from '@/utils/any-field/enable';
 import { siteFor, type SiteEligibility } from '@/utils/any-field/origin';
 import { anyFieldSites, defaultModel } from '@/utils/any-field/settings';

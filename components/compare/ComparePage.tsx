@@ -21,7 +21,8 @@ import { comparePins, takeHandoff, togglePin, type CompareHandoff } from '@/util
 import { CompareTable } from './CompareTable';
 import { readDroppedFile } from './read-file';
 import { useCompare } from './use-compare';
-import { useDebounced, useStored } from './hooks';
+import { useStorageItem } from '@/components/hooks/use-storage-item';
+import { useDebounced } from './hooks';
 
 const HANDOFF_TITLES: Record<CompareHandoff['source'], string> = {
   draft: 'Draft',
@@ -43,8 +44,8 @@ export function ComparePage({ handoffId }: { handoffId: string | null }) {
   const [region, setRegion] = useState<Region | ''>('');
   const [query, setQuery] = useState('');
   const [catalog, setCatalog] = useState<ModelSummary[]>([]);
-  const pins = useStored(comparePins) ?? [];
-  const currency = useStored(currencySettings);
+  const pins = useStorageItem(comparePins) ?? [];
+  const currency = useStorageItem(currencySettings);
 
   // A hand-off from the overlay: read once, then gone from session storage.
   useEffect(() => {

@@ -5,7 +5,7 @@ import { budgetSettings } from '@/utils/history-settings';
 import { saveBudgets } from '@/utils/history-settings-save';
 import type { Money } from '../popup/money';
 import { siteLabel } from '../popup/site-label';
-import { useStorageItem } from '../popup/use-storage-item';
+import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { amountText, parseAmount, Section, StatusLine, useAction } from './form';
 
 type Texts = Record<string, { weekly: string; monthly: string }>;

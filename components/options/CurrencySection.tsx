@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { BUNDLED_RATES, rateFor } from '@/utils/core/ratecard';
 import { currencySettings } from '@/utils/currency-settings';
 import { setDisplayCurrency, setExchangeRate, clearExchangeRate } from '@/utils/ratecard-settings';
-import { useStorageItem } from '../popup/use-storage-item';
+import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { Section, StatusLine, useAction } from './form';
 
 export function CurrencySection() {

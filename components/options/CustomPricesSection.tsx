@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { priceOverrides, removePriceOverride, setPriceOverride } from '@/utils/ratecard-settings';
 import { sendMessage } from '@/utils/messaging';
-import { useStorageItem } from '../popup/use-storage-item';
+import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { Section, StatusLine, useAction } from './form';
 
 export function CustomPricesSection() {

@@ -11,7 +11,7 @@ import { IMPORT_CHUNK, MAX_IMPORT_BYTES, parseImport } from '@/utils/db/transfer
 import { retentionSettings } from '@/utils/history-settings';
 import { saveRetention } from '@/utils/history-settings-save';
 import { sendMessage } from '@/utils/messaging';
-import { useStorageItem } from '../popup/use-storage-item';
+import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { Section, StatusLine, useAction } from './form';
 
 function download(text: string, name: string, type: string) {

@@ -3,7 +3,7 @@ import { ADAPTERS } from '@/utils/adapters';
 import { historyHealth } from '@/utils/history-settings';
 import { useMoney } from '../popup/money';
 import { StorageFullBanner } from '../popup/StorageFullBanner';
-import { useStorageItem } from '../popup/use-storage-item';
+import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { BudgetsSection } from './BudgetsSection';
 import { CurrencySection } from './CurrencySection';
 import { CustomPricesSection } from './CustomPricesSection';

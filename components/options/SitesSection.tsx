@@ -1,7 +1,7 @@
 import { calendarSettings, type WeekStartChoice } from '@/utils/history-settings';
 import { privacySettings, siteSettings } from '@/utils/settings';
 import { siteLabel } from '../popup/site-label';
-import { useStorageItem } from '../popup/use-storage-item';
+import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { Section } from './form';
 
 export function SitesSection(props: { sites: string[] }) {

@@ -3,7 +3,7 @@ import { subscriptionSettings, type Subscription } from '@/utils/history-setting
 import { saveSubscriptions } from '@/utils/history-settings-save';
 import type { Money } from '../popup/money';
 import { siteLabel } from '../popup/site-label';
-import { useStorageItem } from '../popup/use-storage-item';
+import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { amountText, parseAmount, Section, StatusLine, useAction } from './form';
 
 /** Sites listed first; the rest fold away under "More sites". */

@@ -4,7 +4,7 @@ import type { Slice } from '@/utils/core/aggregate';
 import { subscriptionSettings } from '@/utils/history-settings';
 import type { Money } from './money';
 import { siteLabel } from './site-label';
-import { useStorageItem } from './use-storage-item';
+import { useStorageItem } from '@/components/hooks/use-storage-item';
 
 export function Subscriptions(props: { bySite: Slice[]; money: Money }) {
   const { bySite, money } = props;

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { currencySettings, type CurrencySettings } from '@/utils/currency-settings';
 import { makeMoney, type Money } from './money-format';
-import { useStorageItem } from './use-storage-item';
+import { useStorageItem } from '@/components/hooks/use-storage-item';
 
 export * from './money-format';
 
