@@ -21,10 +21,10 @@ import {
 } from '../../utils/core/tokenize/index';
 import { loadVocabFromNodeModules } from '../cli/count';
 import type { BenchRow, BenchSuite } from './types';
+import { timeMedianAsync } from './stats';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SAMPLES = join(ROOT, 'tests/fixtures/tokenize/samples');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** 16 models beyond the default 14: more of the same families, plus Llama 3 and Mistral. */
 const EXTRA = [
@@ -89,15 +89,7 @@ const suite: BenchSuite = {
       }
       return totals;
     };
-    const timeAsync = async (fn: () => Promise<unknown>, runs: number) => {
-      const samples: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        const t = performance.now();
-        await fn();
-        samples.push(performance.now() - t);
-      }
-      return median(samples);
-    };
+    const timeAsync = (fn: () => Promise<unknown>, runs: number) => timeMedianAsync(runs, fn);
 
     // Same answers both ways, or the figure means nothing.
     const rows = await compare();

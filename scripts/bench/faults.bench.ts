@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BenchRow, BenchSuite } from './types';
+import { median } from './stats';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SECONDS = Number(process.env.FAULTS_LOAD_SECONDS ?? 120);
@@ -54,7 +55,6 @@ const suite: BenchSuite = {
           await control.stop();
           cold.push(await ping());
         }
-        const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
         rows.push({
           name: 'count after the worker was terminated (restart + vocabulary), median of 10',
           value: median(cold),

@@ -13,21 +13,11 @@ import type { StoredEvent } from '../../utils/db/types';
 import { recordEvents } from '../../utils/db/write';
 import { generateEvents } from '../../tests/unit/history/generate';
 import type { BenchRow, BenchSuite } from './types';
+import { median, timeOnce as time } from './stats';
 
 const TZ = 'Europe/Berlin';
 const NOW = Date.UTC(2026, 5, 17, 15);
 const calendar = { timeZone: TZ, weekStart: 1 as const };
-
-function median(samples: number[]): number {
-  const s = [...samples].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
-  const t = performance.now();
-  const out = await fn();
-  return [performance.now() - t, out];
-}
 
 /** The baseline: what the popup would do without rollups (scan every event, Intl per event). */
 async function naiveDashboard(db: HistoryDB) {

@@ -1,4 +1,5 @@
 import type { BenchSuite } from './types';
+import { timeMedian } from './stats';
 
 // Placeholder suite proving the runner works: JSON round trip of a turn-sized message, the
 // cost every content-script ↔ background message pays, against structuredClone as baseline.
@@ -6,15 +7,7 @@ const suite: BenchSuite = {
   title: 'Messaging payload serialisation',
   async run() {
     const payload = { text: '你好，世界 hello world '.repeat(2000), seq: 1 };
-    const time = (fn: () => unknown) => {
-      const samples: number[] = [];
-      for (let i = 0; i < 50; i++) {
-        const t = performance.now();
-        fn();
-        samples.push(performance.now() - t);
-      }
-      return samples.sort((a, b) => a - b)[25];
-    };
+    const time = (fn: () => unknown) => timeMedian(50, fn);
     const json = time(() => JSON.parse(JSON.stringify(payload)));
     const clone = time(() => structuredClone(payload));
     return [

@@ -20,12 +20,12 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { generateEvents } from '../../tests/unit/history/generate';
 import type { BenchSuite } from './types';
+import { median } from './stats';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
 const LOCK = '/tmp/build.lock';
 const OPENINGS = 9;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export interface Opening {
   /** Navigation start → numbers on screen (the popup's `data-ready-ms`). */

@@ -9,6 +9,7 @@ import {
   resolveModelId,
 } from '../../utils/core/ratecard';
 import type { BenchSuite } from './types';
+import { median, timeMedian as time } from './stats';
 
 // Input: the real, full models.dev api.json of 2026-07-02 (147 providers, 5,276 models, 2.4 MB;
 // MIT), kept gzipped in tests/fixtures/ratecards/. Decompression is not timed: the sync receives
@@ -17,21 +18,6 @@ const FULL = join(
   import.meta.dirname,
   '../../tests/fixtures/ratecards/models.dev-api.2026-07-02.full.json.gz',
 );
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function time(runs: number, fn: () => unknown): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    samples.push(performance.now() - t);
-  }
-  return median(samples);
-}
 
 /** Per-operation time of `fn` over a batch (ms / op), median of several batches. */
 function perOp(batch: number, fn: (i: number) => unknown): number {

@@ -23,6 +23,7 @@ import { translateRegex } from '../../utils/core/tokenize/vocab';
 import { addedTokensKept } from '../gen-token-refs';
 import { tokenizerAssets } from '../tokenizer-assets';
 import type { BenchRow, BenchSuite } from './types';
+import { median, p95, timeMedian } from './stats';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const NM = join(ROOT, 'node_modules');
@@ -30,18 +31,7 @@ const NM = join(ROOT, 'node_modules');
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const p95 = (xs: number[]) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
-function time(fn: () => unknown, runs: number): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    samples.push(performance.now() - t);
-  }
-  return median(samples);
-}
+const time = (fn: () => unknown, runs: number) => timeMedian(runs, fn);
 
 /** Deterministic PRNG (mulberry32) so every run measures the same text. */
 function rng(seed: number) {
