@@ -102,8 +102,12 @@ async function launch(withExtension: boolean) {
     headless: true,
     args: [...(withExtension ? extensionArgs(EXT) : ['--disable-extensions']), '--disable-gpu'],
   });
+  // The worker may have started before a `serviceworker` listener could see it (then the event
+  // never comes and the run hung): poll for it instead.
+  for (let i = 0; withExtension && context.serviceWorkers().length === 0 && i < 150; i++)
+    await new Promise((r) => setTimeout(r, 100));
   if (withExtension && context.serviceWorkers().length === 0)
-    await context.waitForEvent('serviceworker');
+    throw new Error('the extension did not start (no service worker)');
   return {
     context,
     close: async () => {

@@ -32,6 +32,7 @@ export function appendTurns(doc: Document, texts: string[], from: number, to: nu
 
 /** Grow the page's conversation by `texts`, 20 turns per frame (the page's own pace). */
 export async function growPage(page: Page, texts: string[], perFrame = 20): Promise<void> {
+  await page.bringToFront();
   await page.evaluate(
     async ({ src, texts, perFrame }) => {
       // Scripts run by tsx name their functions with a helper pages do not have.
@@ -44,7 +45,12 @@ export async function growPage(page: Page, texts: string[], perFrame = 20): Prom
       ) => void;
       for (let i = 0; i < texts.length; i += perFrame) {
         append(document, texts, i, Math.min(i + perFrame, texts.length));
-        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        // The next frame; a page that stopped drawing frames (a tab in the background) must
+        // not stall the run, so at most 100 ms.
+        await new Promise((r) => {
+          requestAnimationFrame(() => setTimeout(r, 0));
+          setTimeout(r, 100);
+        });
       }
     },
     { src: appendTurns.toString(), texts, perFrame },
