@@ -26,6 +26,7 @@ import {
 import { registerHandlers, sendMessage } from '@/utils/messaging';
 import { privacySettings, siteSettings } from '@/utils/settings';
 import { generateEvents } from './generate';
+import { turnMaker } from './turns';
 
 const NOW = Date.UTC(2026, 5, 17, 12); // Wednesday
 let db: HistoryDB;
@@ -40,23 +41,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-let seq = 0;
-function turn(partial: Partial<TurnEvent> = {}): TurnEvent {
-  seq++;
-  return {
-    key: `chatgpt|c1|${seq}|hash${seq}`,
-    site: 'chatgpt',
-    conversationId: 'c1',
-    turnIndex: seq,
-    time: NOW - 60_000,
-    modelLabel: 'GPT-5',
-    model: 'openai/gpt-5',
-    input: { tokens: 10_000, provenance: 'exact', family: 'o200k_base' },
-    output: { tokens: 2_000, provenance: 'exact', family: 'o200k_base' },
-    reasoning: { tokens: 0, provenance: 'unknown', family: 'o200k_base' },
-    ...partial,
-  };
-}
+const turn = turnMaker(NOW - 60_000, { input: 10_000, output: 2_000 });
 
 describe('recordTurn', () => {
   it('prices with the rate card, stores the cost, version and prices applied', async () => {

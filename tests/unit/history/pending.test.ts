@@ -10,11 +10,11 @@ import {
 } from '@/utils/background/history';
 import { createPendingQueue, MAX_PENDING, pendingTurns } from '@/utils/background/history-pending';
 import { getBundledCard } from '@/utils/core/ratecard';
-import type { TurnEvent } from '@/utils/core/types';
 import { HistoryDB } from '@/utils/db/schema';
 import type { StoredEvent } from '@/utils/db/types';
 import { historyHealth, retentionSettings } from '@/utils/history-settings';
 import { generateEvents } from './generate';
+import { turnMaker } from './turns';
 
 const NOW = Date.UTC(2026, 5, 17, 12);
 let db: HistoryDB;
@@ -28,23 +28,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-let seq = 0;
-function turn(partial: Partial<TurnEvent> = {}): TurnEvent {
-  seq++;
-  return {
-    key: `chatgpt|c1|${seq}|hash${seq}`,
-    site: 'chatgpt',
-    conversationId: 'c1',
-    turnIndex: seq,
-    time: NOW - 60_000,
-    modelLabel: 'GPT-5',
-    model: 'openai/gpt-5',
-    input: { tokens: 1_000, provenance: 'exact', family: 'o200k_base' },
-    output: { tokens: 200, provenance: 'exact', family: 'o200k_base' },
-    reasoning: { tokens: 0, provenance: 'unknown', family: 'o200k_base' },
-    ...partial,
-  };
-}
+const turn = turnMaker(NOW - 60_000, { input: 1_000, output: 200 });
 
 /** The disk is full for every write until `free()` is called. */
 function fillDisk() {
