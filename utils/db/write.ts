@@ -8,6 +8,7 @@
  */
 import Dexie from 'dexie';
 import {
+  emptyTotals,
   foldEvents,
   makeDayKeyer,
   type DayConversation,
@@ -120,12 +121,7 @@ export async function foldIntoConversations(
         conversationId: e.conversationId,
         firstSeen: e.time,
         lastSeen: e.time,
-        events: 0,
-        pricedEvents: 0,
-        costMicroUsd: 0,
-        input: 0,
-        output: 0,
-        reasoning: 0,
+        ...emptyTotals(),
       };
       rows.set(e.conversation, row);
     }

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { foldEvents, makeDayKeyer } from '@/utils/core/aggregate';
+import { emptyTotals, foldEvents, makeDayKeyer } from '@/utils/core/aggregate';
 import { HistoryDB, SCHEMA_VERSIONS } from '@/utils/db/schema';
 import type { ConversationRow } from '@/utils/db/types';
 import { generateEvents } from '../history/generate';
@@ -43,12 +43,7 @@ function v1Rows(): Tables {
       conversationId: e.conversationId,
       firstSeen: e.time,
       lastSeen: e.time,
-      events: 0,
-      pricedEvents: 0,
-      costMicroUsd: 0,
-      input: 0,
-      output: 0,
-      reasoning: 0,
+      ...emptyTotals(),
       ...(conversations.size % 10 === 0 ? { title: `Title ${conversations.size}` } : {}),
     };
     row.lastSeen = Math.max(row.lastSeen, e.time);
