@@ -9,6 +9,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import { loadDashboard, type Dashboard } from '@/utils/db/queries';
 import type { HistoryDB } from '@/utils/db/schema';
 import { calendarSettings, resolveCalendar, type WeekStartChoice } from '@/utils/history-settings';
+import { createStateCell } from './state-cell';
 
 export interface DashboardState {
   /** The latest numbers; the previous ones stay while a new week start is queried. */
@@ -39,17 +40,13 @@ export function watchDashboard(
   locale: string,
   cache?: WeekStartCache,
 ): DashboardStore {
-  let state: DashboardState = {};
+  const cell = createStateCell<DashboardState>({});
+  const set = cell.set;
   let query: Subscription | undefined;
   let running: WeekStartChoice | undefined;
   let confirmed: WeekStartChoice | undefined;
   let unconfirmed: Dashboard | undefined;
   let stopped = false;
-  const listeners = new Set<() => void>();
-  const set = (next: DashboardState) => {
-    state = next;
-    listeners.forEach((l) => l());
-  };
   const follow = (weekStart: WeekStartChoice) => {
     query?.unsubscribe();
     unconfirmed = undefined;
@@ -66,7 +63,8 @@ export function watchDashboard(
         if (confirmed === weekStart) set({ dashboard });
         else unconfirmed = dashboard;
       },
-      error: (e: unknown) => set({ ...state, error: e instanceof Error ? e.message : String(e) }),
+      error: (e: unknown) =>
+        set({ ...cell.get(), error: e instanceof Error ? e.message : String(e) }),
     });
   };
   const confirm = (weekStart: WeekStartChoice) => {
@@ -98,11 +96,8 @@ export function watchDashboard(
     () => changed || confirm('locale'),
   );
   return {
-    getSnapshot: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getSnapshot: cell.get,
+    subscribe: cell.subscribe,
     stop() {
       stopped = true;
       unwatch();

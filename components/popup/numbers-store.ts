@@ -14,6 +14,7 @@ import {
 } from '@/utils/dashboard-snapshot';
 import { calendarSettings, resolveCalendar, type WeekStartChoice } from '@/utils/history-settings';
 import type { DashboardState, DashboardStore } from './dashboard-store';
+import { createStateCell } from './state-cell';
 
 export type NumbersSource = 'snapshot' | 'query';
 
@@ -49,12 +50,8 @@ export function watchNumbers(
   options: NumbersOptions = {},
 ): NumbersStore {
   const startQuery = options.startQuery ?? startDefaultQuery;
-  let state: NumbersState = {};
-  const listeners = new Set<() => void>();
-  const set = (next: NumbersState) => {
-    state = next;
-    listeners.forEach((l) => l());
-  };
+  const cell = createStateCell<NumbersState>({});
+  const set = cell.set;
   let stopped = false;
   let choice: WeekStartChoice | undefined;
   let snapshot: DashboardSnapshot | null = null;
@@ -83,7 +80,7 @@ export function watchNumbers(
         unsubscribeQuery = q.subscribe(publish);
         publish();
       },
-      (e: unknown) => set({ ...state, error: e instanceof Error ? e.message : String(e) }),
+      (e: unknown) => set({ ...cell.get(), error: e instanceof Error ? e.message : String(e) }),
     );
   };
   /** Show the snapshot if it is the one for this popup; else make sure the query runs. */
@@ -93,12 +90,12 @@ export function watchNumbers(
     if (!options.queryOnly && snapshot?.key === key) {
       stopQuery();
       performance.mark('tm-snapshot-used');
-      if (state.dashboard !== snapshot.dashboard || state.from !== 'snapshot')
+      if (cell.get().dashboard !== snapshot.dashboard || cell.get().from !== 'snapshot')
         set({ dashboard: snapshot.dashboard as Dashboard, from: 'snapshot' });
-    } else if (!snapshot || options.queryOnly || snapshot.key !== key) {
+    } else {
       // No snapshot while the background writes one (it follows in ~0.1 s): keep what is shown
       // meanwhile if it is current, else query.
-      if (snapshot === null && state.from === 'snapshot' && state.dashboard) return;
+      if (snapshot === null && cell.get().from === 'snapshot' && cell.get().dashboard) return;
       runQuery();
     }
   };
@@ -132,11 +129,8 @@ export function watchNumbers(
 
   return {
     ready,
-    getSnapshot: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getSnapshot: cell.get,
+    subscribe: cell.subscribe,
     stop() {
       stopped = true;
       unwatchSnapshot();
