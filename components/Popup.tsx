@@ -7,8 +7,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { browser } from 'wxt/browser';
 import type { PeriodKind } from '@/utils/core/aggregate';
-import type { CurrencySettings } from '@/utils/currency-settings';
-import { historyHealth, type HistoryHealth } from '@/utils/history-settings';
+import { type CurrencySettings, historyHealth, type HistoryHealth } from '@/utils/storage';
 import { sendMessage } from '@/utils/messaging';
 import type { NumbersStore } from './popup/numbers-store';
 import { Breakdown, modelLabel, TopConversations } from './popup/Breakdowns';

@@ -14,7 +14,7 @@ import type { RepriceResult, TextProfile } from '@/utils/core/aggregate';
 import type { TokenCount, TurnEvent, Usage } from '@/utils/core/types';
 import type { StoredEvent } from '@/utils/db/types';
 import type { CompareRow, FamilyState, OutputSpec } from '@/utils/core/compare';
-import type { CompareHandoff } from '@/utils/compare-settings';
+import type { CompareHandoff } from '@/utils/storage';
 
 export interface Protocol {
   /** Liveness and version: used by the e2e wiring test and by the badge's "connected" state. */

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { disableSite, enableSite, setSiteModel } from '@/utils/any-field/enable';
 import { siteFor, type SiteEligibility } from '@/utils/any-field/origin';
-import { anyFieldSites, defaultModel } from '@/utils/any-field/settings';
+import { anyFieldSites, defaultModel } from '@/utils/storage';
 import { sendMessage } from '@/utils/messaging';
 
 interface Choice {

@@ -16,8 +16,13 @@ import {
 } from '@/utils/core/compare';
 import { formatCost, type ModelSummary } from '@/utils/core/ratecard';
 import { sendMessage } from '@/utils/messaging';
-import { currencySettings } from '@/utils/currency-settings';
-import { comparePins, takeHandoff, togglePin, type CompareHandoff } from '@/utils/compare-settings';
+import {
+  currencySettings,
+  comparePins,
+  takeHandoff,
+  togglePin,
+  type CompareHandoff,
+} from '@/utils/storage';
 import { CompareTable } from './CompareTable';
 import { readDroppedFile } from './read-file';
 import { useCompare } from './use-compare';

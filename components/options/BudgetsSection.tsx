@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Budgets } from '@/utils/core/aggregate';
-import { budgetSettings } from '@/utils/history-settings';
-import { saveBudgets } from '@/utils/history-settings-save';
+import { budgetSettings } from '@/utils/storage';
+import { saveBudgets } from '@/utils/storage/validated';
 import type { Money } from '../popup/money';
 import { siteLabel } from '../popup/site-label';
 import { useStorageItem } from '@/components/hooks/use-storage-item';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { BUNDLED_RATES, rateFor } from '@/utils/core/ratecard';
-import { currencySettings } from '@/utils/currency-settings';
-import { setDisplayCurrency, setExchangeRate, clearExchangeRate } from '@/utils/ratecard-settings';
+import { currencySettings } from '@/utils/storage';
+import { setDisplayCurrency, setExchangeRate, clearExchangeRate } from '@/utils/storage/validated';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { Section, StatusLine, useAction } from './form';
 

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { priceOverrides, removePriceOverride, setPriceOverride } from '@/utils/ratecard-settings';
+import { priceOverrides } from '@/utils/storage';
+import { removePriceOverride, setPriceOverride } from '@/utils/storage/validated';
 import { sendMessage } from '@/utils/messaging';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { Section, StatusLine, useAction } from './form';

@@ -1,6 +1,6 @@
 /** The options page: currency, budgets, subscriptions, sites, privacy, rate card, prices, data. */
 import { ADAPTERS } from '@/utils/adapters';
-import { historyHealth } from '@/utils/history-settings';
+import { historyHealth } from '@/utils/storage';
 import { useMoney } from '../popup/money';
 import { StorageFullBanner } from '../popup/StorageFullBanner';
 import { useStorageItem } from '@/components/hooks/use-storage-item';

@@ -1,5 +1,9 @@
-import { calendarSettings, type WeekStartChoice } from '@/utils/history-settings';
-import { privacySettings, siteSettings } from '@/utils/settings';
+import {
+  calendarSettings,
+  type WeekStartChoice,
+  privacySettings,
+  siteSettings,
+} from '@/utils/storage';
 import { siteLabel } from '../popup/site-label';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { Section } from './form';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { subscriptionSettings, type Subscription } from '@/utils/history-settings';
-import { saveSubscriptions } from '@/utils/history-settings-save';
+import { subscriptionSettings, type Subscription } from '@/utils/storage';
+import { saveSubscriptions } from '@/utils/storage/validated';
 import type { Money } from '../popup/money';
 import { siteLabel } from '../popup/site-label';
 import { useStorageItem } from '@/components/hooks/use-storage-item';

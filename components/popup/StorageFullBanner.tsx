@@ -3,7 +3,7 @@
  * (kept aside by the background, saved automatically once there is room) and how many were lost
  * (only when even the waiting list was full).
  */
-import type { HistoryHealth } from '@/utils/history-settings';
+import type { HistoryHealth } from '@/utils/storage';
 
 const turns = (n: number) => `${n} turn${n === 1 ? '' : 's'}`;
 

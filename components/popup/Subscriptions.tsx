@@ -1,7 +1,7 @@
 /** The month's API-equivalent value per site against the subscription price the user entered. */
 import { browser } from 'wxt/browser';
 import type { Slice } from '@/utils/core/aggregate';
-import { subscriptionSettings } from '@/utils/history-settings';
+import { subscriptionSettings } from '@/utils/storage';
 import type { Money } from './money';
 import { siteLabel } from './site-label';
 import { useStorageItem } from '@/components/hooks/use-storage-item';

@@ -8,7 +8,7 @@
 import { liveQuery, type Subscription } from 'dexie';
 import { loadDashboard, type Dashboard } from '@/utils/db/queries';
 import type { HistoryDB } from '@/utils/db/schema';
-import { calendarSettings, resolveCalendar, type WeekStartChoice } from '@/utils/history-settings';
+import { calendarSettings, resolveCalendar, type WeekStartChoice } from '@/utils/storage';
 import { createStateCell } from './state-cell';
 
 export interface DashboardState {

@@ -4,7 +4,7 @@
  * the popup's first paint (first-paint.ts) formats with it before React has loaded.
  */
 import { formatCost, rateFor } from '@/utils/core/ratecard/currency';
-import type { CurrencySettings } from '@/utils/currency-settings';
+import type { CurrencySettings } from '@/utils/storage';
 
 export interface Money {
   /** "$1.23" / "CN¥8.80". */

@@ -1,6 +1,6 @@
 /** Money in React components: the display currency setting, kept live (see money-format.ts). */
 import { useMemo } from 'react';
-import { currencySettings, type CurrencySettings } from '@/utils/currency-settings';
+import { currencySettings, type CurrencySettings } from '@/utils/storage';
 import { makeMoney, type Money } from './money-format';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 

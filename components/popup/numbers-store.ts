@@ -7,12 +7,18 @@
  * right key replaces the query's numbers and stops it.
  */
 import type { Dashboard } from '@/utils/db/queries';
+// The storage files, not the index: the popup's first paint loads this module, and each item
+// the index brings along is read from storage on load.
+import {
+  calendarSettings,
+  resolveCalendar,
+  type WeekStartChoice,
+} from '@/utils/storage/settings/history';
 import {
   dashboardKey,
   dashboardSnapshot,
   type DashboardSnapshot,
-} from '@/utils/dashboard-snapshot';
-import { calendarSettings, resolveCalendar, type WeekStartChoice } from '@/utils/history-settings';
+} from '@/utils/storage/state/history';
 import type { DashboardState, DashboardStore } from './dashboard-store';
 import { createStateCell } from './state-cell';
 

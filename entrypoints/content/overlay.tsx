@@ -16,9 +16,10 @@ import {
   updateSiteOverlaySettings,
   type OverlaySettings,
   type OverlaySiteSettings,
-} from '@/utils/overlay-settings';
-import { privacySettings, siteSettings } from '@/utils/settings';
-import { openCompareFromPage } from '@/utils/compare-settings';
+  privacySettings,
+  siteSettings,
+} from '@/utils/storage';
+import { openCompareFromPage } from '@/utils/overlay/open-compare';
 import { readTheme } from './theme';
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));

@@ -2,8 +2,9 @@ import { paintFirst } from '@/components/popup/first-paint';
 import { makeMoney } from '@/components/popup/money-format';
 import { watchNumbers } from '@/components/popup/numbers-store';
 import '@/components/popup/popup.css';
-import { currencySettings } from '@/utils/currency-settings';
-import { historyHealth } from '@/utils/history-settings';
+// The storage files, not the index: each item the index brings along is read on load.
+import { currencySettings } from '@/utils/storage/settings/money';
+import { historyHealth } from '@/utils/storage/state/history';
 
 const params = new URLSearchParams(location.search);
 

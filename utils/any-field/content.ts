@@ -8,7 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendMessage } from '@/utils/messaging';
 import { startFieldLayer, type FieldCount } from './layer';
 import { patternOf } from './origin';
-import { anyFieldSites, defaultModel } from './settings';
+import { anyFieldSites, defaultModel } from '@/utils/storage';
 
 const STARTED = Symbol.for('token-meter.any-field');
 

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { ANY_FIELD_SCRIPT_FILE } from './register';
-import { anyFieldSites } from './settings';
+import { anyFieldSites } from '@/utils/storage';
 
 export interface EnableDeps {
   request(permissions: { origins: string[] }): Promise<boolean>;

@@ -5,7 +5,7 @@
  * browser's own UI): every change of either re-syncs, serialised so two changes cannot race.
  */
 import { browser } from 'wxt/browser';
-import { anyFieldSites } from './settings';
+import { anyFieldSites } from '@/utils/storage';
 
 export const ANY_FIELD_SCRIPT_ID = 'token-meter-any-field';
 /** WXT's output path of entrypoints/any-field.content.ts. */

@@ -9,8 +9,8 @@ import { buildRows, familiesOf, resolveDefaultModels } from '@/utils/core/compar
 import { tokenizerForModel } from '@/utils/core/tokenize';
 import type { Handlers } from '@/utils/messaging';
 import { getCard } from '@/utils/background/ratecard';
-import { getValidOverrides } from '@/utils/ratecard-settings';
-import { compareHandoffs, HANDOFF_TTL_MS, type CompareHandoff } from '@/utils/compare-settings';
+import { getValidOverrides } from '@/utils/storage/validated';
+import { compareHandoffs, HANDOFF_TTL_MS, type CompareHandoff } from '@/utils/storage';
 
 /** Texts larger than this are refused with a message (a 4 MB prompt is already ~1M tokens). */
 export const MAX_HANDOFF_CHARS = 4_000_000;

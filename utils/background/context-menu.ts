@@ -8,7 +8,7 @@
  * the compare view opens instead, with the text handed over in `storage.session`.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { defaultModel } from '@/utils/any-field/settings';
+import { defaultModel } from '@/utils/storage';
 import type { TokenCount, Usage } from '@/utils/core/types';
 import type { Handlers, Sender } from '@/utils/messaging';
 import { pageSelection, showSelectionCard, type SelectionCard } from './selection-card';

@@ -6,19 +6,8 @@
  * that write fails they are kept in memory for as long as the worker lives. The idempotency key
  * makes every retry safe: a turn already stored is skipped, never counted twice.
  */
-import { storage } from 'wxt/utils/storage';
 import type { StoredEvent } from '@/utils/db/types';
-
-export interface PendingTurns {
-  events: StoredEvent[];
-  /** Conversation titles of those turns (only when the user opted in to storing text). */
-  titles: [string, string][];
-}
-
-/** Written by the background only. */
-export const pendingTurns = storage.defineItem<PendingTurns>('local:pendingTurns', {
-  fallback: { events: [], titles: [] },
-});
+import { pendingTurns, type PendingTurns } from '@/utils/storage/state/background';
 
 /** At most this many turns wait (≈ 1 MB); more are reported as not saved. */
 export const MAX_PENDING = 2_000;

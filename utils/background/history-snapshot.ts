@@ -1,12 +1,12 @@
 /**
- * Keeps the popup's dashboard snapshot (utils/dashboard-snapshot.ts) in step with the database:
+ * Keeps the popup's dashboard snapshot (utils/storage/state.ts) in step with the database:
  * every change is wrapped in `change()`, which removes the snapshot first and schedules a new one
  * after; settings that change the numbers' periods (week start) and the day rollover schedule a
  * new one too. A generation counter drops a snapshot computed before a change that started while
  * it was being computed (it would be one write behind).
  */
 import type { CalendarOptions } from '@/utils/core/aggregate';
-import { dashboardKey, dashboardSnapshot } from '@/utils/dashboard-snapshot';
+import { dashboardKey, dashboardSnapshot } from '@/utils/storage';
 import { loadDashboard } from '@/utils/db/queries';
 import type { HistoryDB } from '@/utils/db/schema';
 

@@ -47,17 +47,18 @@ import { storedEventSchema } from '@/utils/db/transfer';
 import { EventFlag, type AppliedPrices, type StoredEvent } from '@/utils/db/types';
 import { recordEvents } from '@/utils/db/write';
 import {
-  budgetNotified,
   budgetSettings,
   calendarSettings,
   historyHealth,
   resolveCalendar,
   retentionSettings,
-} from '@/utils/history-settings';
+  currencySettings,
+  privacySettings,
+  siteSettings,
+} from '@/utils/storage';
+import { budgetNotified } from '@/utils/storage/state/background';
 import type { Handlers, Req, Res } from '@/utils/messaging';
-import { currencySettings } from '@/utils/currency-settings';
-import { getValidOverrides } from '@/utils/ratecard-settings';
-import { privacySettings, siteSettings } from '@/utils/settings';
+import { getValidOverrides } from '@/utils/storage/validated';
 
 /** What the writer needs from outside, replaceable in tests. */
 export interface HistoryDeps {

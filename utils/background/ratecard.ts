@@ -7,7 +7,6 @@
  * Handlers: priceUsage, priceUsageMany, getModels, rateCardStatus, refreshRateCard.
  */
 import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import {
   applyFeed,
   FEED_SOURCES,
@@ -17,12 +16,16 @@ import {
   priceUsage,
   rateCardSchema,
   type FeedKey,
-  type FeedStatus,
   type RateCard,
   type RateCardStatus,
 } from '@/utils/core/ratecard';
 import type { Handlers } from '@/utils/messaging';
-import { getValidOverrides } from '@/utils/ratecard-settings';
+import {
+  rateCardSyncStatus,
+  syncedRateCard,
+  type SyncedRateCard,
+} from '@/utils/storage/state/background';
+import { getValidOverrides } from '@/utils/storage/validated';
 
 export const FEEDS = FEED_SOURCES;
 
@@ -31,40 +34,6 @@ export const SYNC_PERIOD_MINUTES = 12 * 60;
 export const FETCH_TIMEOUT_MS = 20_000;
 /** models.dev's api.json is ~2.4 MB; anything past 10 MB is not a price list. */
 export const MAX_FEED_BYTES = 10 * 1024 * 1024;
-
-interface StoredCard {
-  card: RateCard;
-  savedAt: number;
-}
-
-/** The last good synced card (null until a sync succeeds; the bundled card is used meanwhile). */
-export const storedCard = storage.defineItem<StoredCard | null>('local:ratecard', {
-  fallback: null,
-  version: 1,
-});
-
-const emptyFeed = (url: string): FeedStatus => ({
-  url,
-  lastAttempt: null,
-  lastSuccess: null,
-  etag: null,
-  error: null,
-});
-
-type StoredStatus = Omit<RateCardStatus, 'version' | 'createdAt' | 'models' | 'origin' | 'syncing'>;
-
-export const syncStatus = storage.defineItem<StoredStatus>('local:ratecardStatus', {
-  fallback: {
-    lastSync: null,
-    lastAttempt: null,
-    error: null,
-    feeds: {
-      modelsDev: emptyFeed(FEEDS.modelsDev.url),
-      openrouter: emptyFeed(FEEDS.openrouter.url),
-    },
-  },
-  version: 1,
-});
 
 let current: { card: RateCard; origin: 'bundled' | 'synced' } | null = null;
 let syncing: Promise<RateCardStatus> | null = null;
@@ -77,7 +46,7 @@ export async function getCard(): Promise<RateCard> {
 async function loadCurrent() {
   if (current) return current;
   const bundled = getBundledCard();
-  const stored: StoredCard | null = await storedCard.getValue().catch(() => null);
+  const stored: SyncedRateCard | null = await syncedRateCard.getValue().catch(() => null);
   const parsed = stored ? rateCardSchema.safeParse(stored.card) : null;
   current =
     parsed?.success && parsed.data.createdAt >= bundled.createdAt
@@ -88,7 +57,7 @@ async function loadCurrent() {
 
 export async function getStatus(): Promise<RateCardStatus> {
   const { card, origin } = await loadCurrent();
-  const stored = await syncStatus.getValue();
+  const stored = await rateCardSyncStatus.getValue();
   return {
     ...stored,
     version: card.version,
@@ -193,7 +162,7 @@ async function runSync({
   timeoutMs = FETCH_TIMEOUT_MS,
 }: SyncDeps) {
   try {
-    const status = await syncStatus.getValue();
+    const status = await rateCardSyncStatus.getValue();
     const attempt = now();
     const feeds = structuredClone(status.feeds);
     const { card: previous, origin } = await loadCurrent();
@@ -222,11 +191,11 @@ async function runSync({
     }
 
     if (card !== previous && card.version !== previous.version) {
-      await storedCard.setValue({ card, savedAt: attempt });
+      await syncedRateCard.setValue({ card, savedAt: attempt });
       current = { card, origin: 'synced' };
     }
     const errors = [feeds.modelsDev.error, feeds.openrouter.error].filter(Boolean);
-    await syncStatus.setValue({
+    await rateCardSyncStatus.setValue({
       lastSync: errors.length ? status.lastSync : attempt,
       lastAttempt: attempt,
       error: errors.length ? errors.join('; ') : null,
@@ -235,10 +204,10 @@ async function runSync({
   } catch (error) {
     // Storage failure or a bug: record it, keep the card in use.
     const message = error instanceof Error ? error.message : String(error);
-    await syncStatus
+    await rateCardSyncStatus
       .getValue()
       .then((s) =>
-        syncStatus.setValue({ ...s, lastAttempt: now(), error: `sync failed: ${message}` }),
+        rateCardSyncStatus.setValue({ ...s, lastAttempt: now(), error: `sync failed: ${message}` }),
       )
       .catch(() => {});
   }
@@ -258,10 +227,7 @@ function fallbackStatus(): RateCardStatus {
     lastAttempt: null,
     syncing: false,
     error: 'status unavailable',
-    feeds: {
-      modelsDev: emptyFeed(FEEDS.modelsDev.url),
-      openrouter: emptyFeed(FEEDS.openrouter.url),
-    },
+    feeds: structuredClone(rateCardSyncStatus.fallback.feeds),
   };
 }
 

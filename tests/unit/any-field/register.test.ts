@@ -11,7 +11,7 @@ import {
   syncRegistration,
   type RegisterDeps,
 } from '@/utils/any-field/register';
-import { anyFieldSites } from '@/utils/any-field/settings';
+import { anyFieldSites } from '@/utils/storage';
 
 const EX = 'https://example.com/*';
 const WIKI = 'https://wiki.example.org/*';

@@ -4,7 +4,7 @@
 // be scripted. Unknown models are unpriced (never $0); a failing engine says so.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defaultModel } from '@/utils/any-field/settings';
+import { defaultModel } from '@/utils/storage';
 import {
   countSelection,
   MAX_SELECTION_CHARS,

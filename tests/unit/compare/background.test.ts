@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { compareHandlers, MAX_HANDOFF_CHARS } from '@/utils/background/compare';
 import { resetRateCardMemory } from '@/utils/background/ratecard';
-import { comparePins, compareHandoffs, takeHandoff, togglePin } from '@/utils/compare-settings';
-import { setPriceOverride } from '@/utils/ratecard-settings';
+import { compareHandoffs, takeHandoff } from '@/utils/storage';
+import { setPriceOverride } from '@/utils/storage/validated';
 import type { Req, Res } from '@/utils/messaging';
 
 const sender = {} as never;
@@ -102,14 +102,5 @@ describe('openCompare and the hand-off', () => {
       ),
     ).rejects.toThrow(/too long/);
     expect(create).not.toHaveBeenCalled();
-  });
-});
-
-describe('pins', () => {
-  it('toggle and persist in storage.local', async () => {
-    expect(await togglePin('zai/glm-5.1')).toEqual(['zai/glm-5.1']);
-    expect(await togglePin('openai/gpt-5.5')).toEqual(['zai/glm-5.1', 'openai/gpt-5.5']);
-    expect(await togglePin('zai/glm-5.1')).toEqual(['openai/gpt-5.5']);
-    expect(await comparePins.getValue()).toEqual(['openai/gpt-5.5']);
   });
 });

@@ -18,13 +18,14 @@ import type { TurnEvent } from '@/utils/core/types';
 import { HistoryDB } from '@/utils/db/schema';
 import { ROLLUP_TIME_ZONE } from '@/utils/db/write';
 import {
-  budgetNotified,
   budgetSettings,
   historyHealth,
   retentionSettings,
-} from '@/utils/history-settings';
+  privacySettings,
+  siteSettings,
+} from '@/utils/storage';
+import { budgetNotified } from '@/utils/storage/state/background';
 import { registerHandlers, sendMessage } from '@/utils/messaging';
-import { privacySettings, siteSettings } from '@/utils/settings';
 import { generateEvents } from './generate';
 import { turnMaker } from './turns';
 

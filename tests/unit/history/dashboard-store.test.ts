@@ -4,7 +4,7 @@ import { watchDashboard, type DashboardStore } from '@/components/popup/dashboar
 import type { Dashboard } from '@/utils/db/queries';
 import { HistoryDB } from '@/utils/db/schema';
 import { recordEvents } from '@/utils/db/write';
-import { calendarSettings } from '@/utils/history-settings';
+import { calendarSettings } from '@/utils/storage';
 import { generateEvents } from './generate';
 
 const TZ = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';

@@ -8,11 +8,12 @@ import {
   flushPendingTurns,
   recordTurn,
 } from '@/utils/background/history';
-import { createPendingQueue, MAX_PENDING, pendingTurns } from '@/utils/background/history-pending';
+import { createPendingQueue, MAX_PENDING } from '@/utils/background/history-pending';
 import { getBundledCard } from '@/utils/core/ratecard';
 import { HistoryDB } from '@/utils/db/schema';
 import type { StoredEvent } from '@/utils/db/types';
-import { historyHealth, retentionSettings } from '@/utils/history-settings';
+import { historyHealth, retentionSettings } from '@/utils/storage';
+import { pendingTurns } from '@/utils/storage/state/background';
 import { generateEvents } from './generate';
 import { turnMaker } from './turns';
 

@@ -6,14 +6,14 @@ import {
   getStatus,
   resetRateCardMemory,
   setupRateCard,
-  storedCard,
   syncRateCard,
   SYNC_ALARM,
   type FetchLike,
 } from '@/utils/background/ratecard';
 import { getBundledCard } from '@/utils/core/ratecard';
 import { registerHandlers, sendMessage } from '@/utils/messaging';
-import { setPriceOverride } from '@/utils/ratecard-settings';
+import { syncedRateCard } from '@/utils/storage/state/background';
+import { setPriceOverride } from '@/utils/storage/validated';
 import { loadModelsDevCopy, loadOpenRouterFixture } from './helpers';
 
 // The network is replaced at the boundary (the `fetch` the sync is given); everything behind it
@@ -73,7 +73,7 @@ describe('rate-card sync', () => {
       source: 'openrouter.ai',
       prices: { input: 0.252 },
     });
-    expect((await storedCard.getValue())!.card.version).toBe(card.version);
+    expect((await syncedRateCard.getValue())!.card.version).toBe(card.version);
 
     const second = feeds({});
     const again = await syncRateCard({ fetch: second.fetchImpl, now: () => T2 });
@@ -89,7 +89,7 @@ describe('rate-card sync', () => {
   it('asks for the full payload again when the stored card is gone (no stale If-None-Match)', async () => {
     const first = feeds({ modelsDev: json(loadModelsDevCopy(), '"md1"') });
     await syncRateCard({ fetch: first.fetchImpl, now: () => T1 });
-    await storedCard.setValue(null);
+    await syncedRateCard.setValue(null);
     resetRateCardMemory();
     const second = feeds({});
     await syncRateCard({ fetch: second.fetchImpl, now: () => T2 });
@@ -188,7 +188,7 @@ describe('rate-card sync', () => {
       expect(status.lastSync).toBeNull();
       expect(status.lastAttempt).toBe(T1);
       expect((await getCard()).version).toBe(before.version);
-      expect(await storedCard.getValue()).toBeNull();
+      expect(await syncedRateCard.getValue()).toBeNull();
     },
   );
 
@@ -269,7 +269,7 @@ describe('rate-card sync', () => {
     const card = structuredClone(getBundledCard());
     card.createdAt = '2099-01-01';
     card.models[0].offers.default!.currency = 'US$';
-    await storedCard.setValue({ card, savedAt: 1 });
+    await syncedRateCard.setValue({ card, savedAt: 1 });
     expect((await getCard()).version).toBe(getBundledCard().version);
     expect((await getStatus()).origin).toBe('bundled');
   });

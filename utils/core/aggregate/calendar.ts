@@ -144,10 +144,14 @@ export function weekStartForLocale(locale: string): IsoWeekday {
   return 1;
 }
 
-// CLDR supplemental weekData (firstDay), for runtimes without Intl.Locale week info.
-const SUNDAY_START = new Set(
-  'AG AS BD BR BS BT BW BZ CA CN CO DM DO ET GT GU HK HN ID IL IN JM JP KE KH KR LA MH MM MO MT MX MZ NI NP PA PE PH PK PR PT PY SA SG SV TH TT TW UM US VE VI WS YE ZA ZW'.split(
-    ' ',
-  ),
+// CLDR supplemental weekData (firstDay), for runtimes without Intl.Locale week info. Without
+// side effects, so a bundle that loads this module but never asks for a week start (a content
+// script reading the user settings) drops the tables.
+/* @__NO_SIDE_EFFECTS__ */
+function regionSet(regions: string): ReadonlySet<string> {
+  return new Set(regions.split(' '));
+}
+const SUNDAY_START = regionSet(
+  'AG AS BD BR BS BT BW BZ CA CN CO DM DO ET GT GU HK HN ID IL IN JM JP KE KH KR LA MH MM MO MT MX MZ NI NP PA PE PH PK PR PT PY SA SG SV TH TT TW UM US VE VI WS YE ZA ZW',
 );
-const SATURDAY_START = new Set('AE AF BH DJ DZ EG IQ IR JO KW LY OM QA SD SY'.split(' '));
+const SATURDAY_START = regionSet('AE AF BH DJ DZ EG IQ IR JO KW LY OM QA SD SY');

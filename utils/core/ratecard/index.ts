@@ -38,5 +38,6 @@ export {
 } from './currency';
 export type { CostDisplay, ExchangeRate, FormattedCost } from './currency';
 export { checkCardChange, parseFeedBody, MAX_MODEL_DROP, MAX_PRICE_FACTOR } from './guard';
-export { applyFeed, FEED_SOURCES } from './sync';
-export type { FeedKey } from './sync';
+export { applyFeed } from './sync';
+export { FEED_SOURCES } from './feeds';
+export type { FeedKey } from './feeds';

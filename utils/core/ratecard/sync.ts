@@ -8,18 +8,8 @@ import { rebuildCard } from './card';
 import { checkCardChange } from './guard';
 import { normalizeModelsDev } from './normalize-models-dev';
 import { normalizeOpenRouter } from './normalize-openrouter';
-import type { RateCard, SourceInfo } from './schema';
-
-export type FeedKey = 'modelsDev' | 'openrouter';
-
-export const FEED_SOURCES: Record<FeedKey, Omit<SourceInfo, 'fetchedAt'>> = {
-  modelsDev: { name: 'models.dev', url: 'https://models.dev/api.json', license: 'MIT' },
-  openrouter: {
-    name: 'openrouter.ai',
-    url: 'https://openrouter.ai/api/v1/models',
-    license: "OpenRouter's terms",
-  },
-};
+import { FEED_SOURCES, type FeedKey } from './feeds';
+import type { RateCard } from './schema';
 
 export function applyFeed(
   card: RateCard,

@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { currencySettings, priceOverrides } from '@/utils/storage';
 import {
   clearExchangeRate,
   getValidOverrides,
-  priceOverrides,
   removePriceOverride,
   setDisplayCurrency,
   setExchangeRate,
   setPriceOverride,
-} from '@/utils/ratecard-settings';
-import { currencySettings } from '@/utils/currency-settings';
+} from '@/utils/storage/validated';
 
 describe('rate-card settings', () => {
   it('defaults to USD with no custom rates or prices', async () => {

@@ -1,0 +1,17 @@
+/**
+ * The two live price feeds, by key. A module of its own (no parser, no zod) because the rate-card
+ * sync status stored in extension storage names their URLs in its fallback, and the storage
+ * module is loaded by content scripts and the popup.
+ */
+import type { SourceInfo } from './schema';
+
+export type FeedKey = 'modelsDev' | 'openrouter';
+
+export const FEED_SOURCES: Record<FeedKey, Omit<SourceInfo, 'fetchedAt'>> = {
+  modelsDev: { name: 'models.dev', url: 'https://models.dev/api.json', license: 'MIT' },
+  openrouter: {
+    name: 'openrouter.ai',
+    url: 'https://openrouter.ai/api/v1/models',
+    license: "OpenRouter's terms",
+  },
+};

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { dashboardKey, overlayHealth, reportSiteHealth, resolveCalendar } from '@/utils/storage';
+
+const NOW = Date.UTC(2026, 5, 17, 12); // Wednesday 17 June 2026
+const DAY = 86_400_000;
+const calendar = (weekStart: 'monday' | 'sunday' = 'monday') => resolveCalendar(weekStart, 'en-US');
+
+describe('the dashboard snapshot key', () => {
+  it('keys differ for another day, week start or time zone, not for another hour', () => {
+    const key = dashboardKey(NOW, calendar());
+    expect(dashboardKey(NOW + 3_600_000, calendar())).toBe(key);
+    expect(dashboardKey(NOW + DAY, calendar())).not.toBe(key);
+    expect(dashboardKey(NOW, calendar('sunday'))).not.toBe(key);
+    expect(dashboardKey(NOW, { ...calendar(), timeZone: 'Asia/Tokyo' })).not.toBe(
+      dashboardKey(NOW, { ...calendar(), timeZone: 'America/Los_Angeles' }),
+    );
+  });
+});
+
+describe('overlay health', () => {
+  it('is written when it changes or is an hour old, not on every check', async () => {
+    await reportSiteHealth('chatgpt', { health: 'ok', at: NOW });
+    await reportSiteHealth('chatgpt', { health: 'ok', at: NOW + 60_000 });
+    expect((await overlayHealth.getValue()).chatgpt.at).toBe(NOW);
+    await reportSiteHealth('chatgpt', { health: 'partial', note: 'no composer', at: NOW + 1 });
+    expect((await overlayHealth.getValue()).chatgpt).toEqual({
+      health: 'partial',
+      note: 'no composer',
+      at: NOW + 1,
+    });
+    await reportSiteHealth('chatgpt', {
+      health: 'partial',
+      note: 'no composer',
+      at: NOW + 2 * DAY,
+    });
+    expect((await overlayHealth.getValue()).chatgpt.at).toBe(NOW + 2 * DAY);
+  });
+});
