@@ -26,11 +26,7 @@ import {
 import { currencySettings, priceOverrides } from './settings/money';
 
 /** The value as the schema parses it, or an Error "<what> not saved: <field>: <problem>". */
-export function parseOrThrow<S extends z.ZodType>(
-  what: string,
-  schema: S,
-  value: unknown,
-): z.output<S> {
+function parseOrThrow<S extends z.ZodType>(what: string, schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -41,13 +37,13 @@ export function parseOrThrow<S extends z.ZodType>(
 
 const limit = z.number().int().positive().max(1e15).nullable();
 const limitsSchema = z.strictObject({ weeklyMicroUsd: limit, monthlyMicroUsd: limit });
-export const budgetsSchema = z.strictObject({
+const budgetsSchema = z.strictObject({
   weeklyMicroUsd: limit,
   monthlyMicroUsd: limit,
   sites: z.record(z.string().regex(/^[a-z0-9-]+$/), limitsSchema),
 });
 
-export const subscriptionsSchema = z.record(
+const subscriptionsSchema = z.record(
   z.string().regex(/^[a-z0-9-]+$/),
   z.strictObject({
     name: z.string().trim().min(1).max(80),
@@ -111,7 +107,7 @@ export async function clearExchangeRate(currency: string) {
 
 // ---- Custom prices ----
 
-export const priceOverrideSchema = z.strictObject({
+const priceOverrideSchema = z.strictObject({
   prices: priceSetSchema,
   tiers: z.array(tierSchema).optional(),
   setAt: z.string().optional(),

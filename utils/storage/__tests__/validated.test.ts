@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { currencySettings, priceOverrides } from '@/utils/storage';
+import {
+  budgetSettings,
+  currencySettings,
+  priceOverrides,
+  retentionSettings,
+  subscriptionSettings,
+} from '@/utils/storage';
 import {
   clearExchangeRate,
   getValidOverrides,
   removePriceOverride,
+  saveBudgets,
+  saveRetention,
+  saveSubscriptions,
   setDisplayCurrency,
   setExchangeRate,
   setPriceOverride,
@@ -72,5 +81,49 @@ describe('rate-card settings', () => {
       'openai/o3': { prices: { input: 'cheap' } } as never,
     });
     expect(Object.keys(await getValidOverrides())).toEqual(['openai/gpt-5']);
+  });
+});
+
+describe('history settings', () => {
+  it('stores valid budgets, subscriptions and retention', async () => {
+    const budgets = {
+      weeklyMicroUsd: 5_000_000,
+      monthlyMicroUsd: null,
+      sites: { claude: { weeklyMicroUsd: null, monthlyMicroUsd: 20_000_000 } },
+    };
+    await saveBudgets(budgets);
+    expect(await budgetSettings.getValue()).toEqual(budgets);
+    await saveSubscriptions({ chatgpt: { name: ' ChatGPT Plus ', monthlyMicroUsd: 20_000_000 } });
+    expect(await subscriptionSettings.getValue()).toEqual({
+      chatgpt: { name: 'ChatGPT Plus', monthlyMicroUsd: 20_000_000 },
+    });
+    await saveRetention(12);
+    expect(await retentionSettings.getValue()).toEqual({ months: 12 });
+  });
+
+  it('rejects a bad value with the field named and stores nothing', async () => {
+    await expect(
+      saveBudgets({ weeklyMicroUsd: -1, monthlyMicroUsd: null, sites: {} }),
+    ).rejects.toThrow(/^Budgets not saved: weeklyMicroUsd: /);
+    await expect(
+      saveBudgets({
+        weeklyMicroUsd: null,
+        monthlyMicroUsd: null,
+        sites: { 'Not An Id': { weeklyMicroUsd: 1, monthlyMicroUsd: null } },
+      }),
+    ).rejects.toThrow(/^Budgets not saved: sites/);
+    expect(await budgetSettings.getValue()).toEqual({
+      weeklyMicroUsd: null,
+      monthlyMicroUsd: null,
+      sites: {},
+    });
+    await expect(
+      saveSubscriptions({ chatgpt: { name: '  ', monthlyMicroUsd: 1 } }),
+    ).rejects.toThrow(/^Subscriptions not saved: chatgpt.name: /);
+    expect(await subscriptionSettings.getValue()).toEqual({});
+    for (const months of [-1, 1.5, 601]) {
+      await expect(saveRetention(months)).rejects.toThrow(/whole number of months/);
+    }
+    expect(await retentionSettings.getValue()).toEqual({ months: 0 });
   });
 });

@@ -79,7 +79,7 @@ export const anyFieldSites = /* @__PURE__ */ storage.defineItem<AnyFieldSites>(
 );
 
 /** A widely used model as the fallback; the user changes it in the popup. */
-export const DEFAULT_MODEL = 'openai/gpt-5';
+const DEFAULT_MODEL = 'openai/gpt-5';
 
 /** The model the selection menu and new "any page" sites count on. */
 export const defaultModel = /* @__PURE__ */ storage.defineItem<string>('local:defaultModel', {
