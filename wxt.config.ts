@@ -1,7 +1,9 @@
 import { defineConfig } from 'wxt';
-import { SITE_MATCHES, RATE_CARD_HOSTS } from './utils/sites';
+import { SITE_MATCHES } from './utils/sites/matches';
 import { tokenizerAssets } from './scripts/tokenizer-assets';
 
+/** The hosts the rate-card sync may fetch. */
+const RATE_CARD_HOSTS = ['https://models.dev/*', 'https://openrouter.ai/*'];
 /** The optional host permission's ceiling; a single site (`https://host/*`) is requested. */
 const ANY_SITE = ['https://*/*', 'http://*/*'];
 

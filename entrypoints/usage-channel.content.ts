@@ -1,4 +1,4 @@
-import { ADAPTERS } from '@/utils/adapters';
+import { STREAM_MATCHES } from '@/utils/sites/streams';
 import { pushUsage } from '@/utils/overlay/usage-bridge';
 import { listenForUsage } from '@/utils/overlay/usage-channel';
 
@@ -6,7 +6,7 @@ import { listenForUsage } from '@/utils/overlay/usage-channel';
 // document_start, so the handshake completes before any page script runs; the overlay itself
 // starts at document_idle (its bundle would otherwise add to the page's first, parsing task).
 export default defineContentScript({
-  matches: ADAPTERS.filter((a) => a.usageStream).flatMap((a) => a.matches),
+  matches: STREAM_MATCHES,
   runAt: 'document_start',
   include: ['chrome'],
   main(ctx) {

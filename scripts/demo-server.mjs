@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-const demoFile = fileURLToPath(new URL('../tests/fixtures/demo/index.html', import.meta.url));
+const demoFile = fileURLToPath(new URL('../utils/sites/demo/fixtures/index.html', import.meta.url));
 
 /** Start the demo server; resolves with its URL. Port 0 picks a free port. */
 export async function startDemoServer(port = 0) {

@@ -1,5 +1,5 @@
 /** The options page: currency, budgets, subscriptions, sites, privacy, rate card, prices, data. */
-import { ADAPTERS } from '@/utils/adapters';
+import { ADAPTERS } from '@/utils/sites';
 import { historyHealth } from '@/utils/storage';
 import { useMoney } from '../popup/money';
 import { StorageFullBanner } from '../popup/StorageFullBanner';

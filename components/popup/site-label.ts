@@ -1,4 +1,4 @@
-import { getAdapter } from '@/utils/adapters';
+import { getAdapter } from '@/utils/sites';
 
 /** A site's display name from the adapter registry (its id when unknown, e.g. imported data). */
 export function siteLabel(id: string): string {

@@ -1,5 +1,5 @@
-import { SITE_MATCHES } from '@/utils/sites';
-import { findAdapter } from '@/utils/adapters';
+import { SITE_MATCHES } from '@/utils/sites/matches';
+import { findAdapter } from '@/utils/sites';
 import { onUsage } from '@/utils/overlay/usage-bridge';
 import { startOverlay } from './overlay';
 

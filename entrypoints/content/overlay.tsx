@@ -5,7 +5,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Badge, type ConnectionStatus } from '@/components/Badge';
 import type { ModelChoice } from '@/components/overlay/Panel';
 import { sendMessage } from '@/utils/messaging';
-import type { SiteAdapter } from '@/utils/adapters';
+import type { SiteAdapter } from '@/utils/sites';
 import { createMeter } from '@/utils/overlay/meter';
 import { startRunner } from '@/utils/overlay/runner';
 import { createMessagingServices } from '@/utils/overlay/services';

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 // @ts-expect-error: plain ESM helper shared with scripts/start.mjs
 import { findChromium, INSTALL_HINT, extensionArgs } from '../../scripts/chromium.mjs';
-import { getAdapter } from '@/utils/adapters';
+import { getAdapter } from '@/utils/sites';
 import { EXTENSION_DIR, readFixture } from './harness';
 import { serveSite, SITE_CASES, simulateExchange, type SiteCase } from './overlay-helpers';
 

@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getAdapter } from '@/utils/adapters';
+import { getAdapter } from '@/utils/sites';
 import { readFixture } from './harness';
 import { SITE_CASES, storedEvents } from './overlay-helpers';
 import {

@@ -4,7 +4,7 @@
  * should say, read the history database, and produce a new exchange on a fixture page.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { getAdapter } from '@/utils/adapters';
+import { getAdapter } from '@/utils/sites';
 
 export interface SiteCase {
   site: string;

@@ -4,7 +4,7 @@
 // produced on the page is recorded once, and again once after a reload that replays it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { getAdapter } from '@/utils/adapters';
+import { getAdapter } from '@/utils/sites';
 import { launch, openExtensionPage, readFixture, reportOnFailure, type Session } from './harness';
 import {
   badge,

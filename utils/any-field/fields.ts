@@ -2,7 +2,7 @@
  * The text fields of an arbitrary page: every textarea and every contenteditable editing host,
  * also inside open shadow roots. Readers take a root, so tests pass a happy-dom document.
  */
-import { readText } from '@/utils/adapters/define';
+import { readText } from '@/utils/sites/define';
 
 /** More fields than this on one page are not badged (a page of 10,000 inputs stays usable). */
 export const MAX_FIELDS = 200;

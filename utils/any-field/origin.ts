@@ -3,7 +3,7 @@
  * site. Pure functions (URL in, answer out) so the popup, the background and the tests agree.
  */
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { SITE_MATCHES } from '@/utils/sites';
+import { SITE_MATCHES } from '@/utils/sites/matches';
 
 export type SiteEligibility =
   { ok: true; pattern: string; host: string } | { ok: false; reason: string };

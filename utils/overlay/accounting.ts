@@ -7,7 +7,7 @@
  * earlier replies is not resent (the vendors drop it from history), so it counts only as the
  * reasoning of its own reply.
  */
-import type { Turn } from '@/utils/adapters/types';
+import type { Turn } from '@/utils/sites/types';
 
 /** One reply and what it was a reply to. */
 export interface Exchange {

@@ -12,8 +12,8 @@
  * content hash) makes a re-render, a reload or a retry after a failed send idempotent in the
  * background; a regenerated reply has a new hash and is recorded as new output.
  */
-import type { AdapterPricing, Turn } from '@/utils/adapters/types';
-import { resolveSiteModel } from '@/utils/core/site-models';
+import type { AdapterPricing, Turn } from '@/utils/sites/types';
+import { resolveSiteModel } from '@/utils/sites';
 import type { Provenance, TokenCount, TurnEvent, Usage } from '@/utils/core/types';
 import { exchangeHash, provisionalConversationId, turnKey } from './accounting';
 import { clock, SLICE_MS, yieldToPage } from './slice';

@@ -17,7 +17,7 @@
  * - Containment: every adapter call is wrapped; a throwing adapter yields a snapshot with `error`
  *   and never an exception into the page. After `maxConsecutiveErrors` the runner stops itself.
  */
-import type { SiteAdapter, Turn, TurnNode, TurnText } from '@/utils/adapters/types';
+import type { SiteAdapter, Turn, TurnNode, TurnText } from '@/utils/sites/types';
 import type { Snapshot } from './types';
 import { clock, SLICE_MS, yieldToPage } from './slice';
 

@@ -1,5 +1,5 @@
-import type { Turn } from '@/utils/adapters/types';
-import type { StreamUsage } from '@/utils/core/usage-streams';
+import type { Turn } from '@/utils/sites/types';
+import type { StreamUsage } from '@/utils/sites/stream-types';
 import type { TokenCount, TurnEvent, Usage } from '@/utils/core/types';
 
 /** What the runner read from the page at one moment. */

@@ -7,7 +7,7 @@
  * Runs in the page's world: no extension APIs here, only the private channel
  * (./usage-channel.ts) to the content script.
  */
-import { createUsageParser, type UsageStreamFormat } from '@/utils/core/usage-streams';
+import { createUsageParser, type UsageStreamFormat } from '@/utils/sites/streams';
 import { CONTENT_UP, HOOK_KEY, HOOK_UP, usageEventName } from './usage-channel';
 
 export interface HookStream {

@@ -7,7 +7,7 @@ import {
   provisionalConversationId,
   turnKey,
 } from '@/utils/overlay/accounting';
-import type { Turn } from '@/utils/adapters/types';
+import type { Turn } from '@/utils/sites/types';
 
 const t = (role: Turn['role'], text: string, thinking = ''): Turn => ({ role, text, thinking });
 

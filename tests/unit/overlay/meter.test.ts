@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMeter } from '@/utils/overlay/meter';
 import type { MeterServices, MeterView, Snapshot } from '@/utils/overlay/types';
 import type { TokenCount, TurnEvent } from '@/utils/core/types';
-import type { Turn } from '@/utils/adapters/types';
+import type { Turn } from '@/utils/sites/types';
 
 const WINDOWS: Record<string, number> = {
   'openai/gpt-5': 400,

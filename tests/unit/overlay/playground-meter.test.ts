@@ -3,13 +3,13 @@
 // setting priced as the draft's output until the reply arrives, the system prompt counted as
 // input, OpenRouter's offer carried to the history, and playground edits re-read on input.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { getAdapter } from '@/utils/adapters';
+import { getAdapter } from '@/utils/sites';
 import { createMeter } from '@/utils/overlay/meter';
 import { startRunner } from '@/utils/overlay/runner';
 import type { MeterServices, MeterView, Snapshot } from '@/utils/overlay/types';
 import type { TokenCount, TurnEvent, Usage } from '@/utils/core/types';
-import type { Turn } from '@/utils/adapters/types';
-import { readFixture } from '../adapters/fixtures';
+import type { Turn } from '@/utils/sites/types';
+import { readFixture } from '@/utils/sites/__tests__/expectations';
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 

@@ -4,7 +4,7 @@
 // changes made while it reads are not lost, and an unchanged turn is handed over as the same
 // object (so the meter skips it without comparing its text).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import demo from '@/utils/adapters/demo';
+import demo from '@/utils/sites/demo/adapter';
 import { startRunner } from '@/utils/overlay/runner';
 import type { Snapshot } from '@/utils/overlay/types';
 

@@ -2,8 +2,8 @@
 // The runner on a live (happy-dom) page: debounce with a max wait, IME composition, SPA
 // navigation, the per-turn text cache, lifetimes and containment of a throwing adapter.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defineAdapter } from '@/utils/adapters/define';
-import demo from '@/utils/adapters/demo';
+import { defineAdapter } from '@/utils/sites/define';
+import demo from '@/utils/sites/demo/adapter';
 import { startRunner } from '@/utils/overlay/runner';
 import type { Snapshot } from '@/utils/overlay/types';
 

@@ -11,7 +11,7 @@ import {
   parseUsageReport,
 } from '@/utils/overlay/usage-channel';
 import type { UsageReport } from '@/utils/overlay/types';
-import { readFixture } from '../adapters/fixtures';
+import { readFixture } from '@/utils/sites/__tests__/expectations';
 
 const zaiBody = readFixture('zai', 'completion.sse.txt');
 const deepseekBody = readFixture('deepseek', 'completion.sse.txt');

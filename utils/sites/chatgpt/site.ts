@@ -1,0 +1,17 @@
+import type { SiteDoc, SiteInfo } from '../types';
+
+export const site: SiteInfo = {
+  id: 'chatgpt',
+  label: 'ChatGPT',
+  matches: ['https://chatgpt.com/*'],
+};
+
+/** Its row in docs/sites.md (`npx tsx scripts/gen-sites-doc.ts` writes the page). */
+export const doc: SiteDoc = {
+  hosts: 'chatgpt.com',
+  draft: 'yes',
+  turns: 'yes',
+  model: 'yes (model switcher label)',
+  exactUsage: 'no (its stream has no usage)',
+  notes: 'Thinking models show only a summary: reasoning is counted as unknown',
+};

@@ -1,0 +1,17 @@
+import type { SiteDoc, SiteInfo } from '../types';
+
+export const site: SiteInfo = {
+  id: 'claude',
+  label: 'Claude',
+  matches: ['https://claude.ai/*'],
+};
+
+/** Its row in docs/sites.md (`npx tsx scripts/gen-sites-doc.ts` writes the page). */
+export const doc: SiteDoc = {
+  hosts: 'claude.ai',
+  draft: 'yes',
+  turns: 'yes, with expanded thinking',
+  model: 'yes',
+  exactUsage: 'no',
+  notes: 'thinking-block selector unverified',
+};

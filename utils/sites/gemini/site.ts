@@ -1,0 +1,17 @@
+import type { SiteDoc, SiteInfo } from '../types';
+
+export const site: SiteInfo = {
+  id: 'gemini',
+  label: 'Gemini',
+  matches: ['https://gemini.google.com/*'],
+};
+
+/** Its row in docs/sites.md (`npx tsx scripts/gen-sites-doc.ts` writes the page). */
+export const doc: SiteDoc = {
+  hosts: 'gemini.google.com',
+  draft: 'yes',
+  turns: 'yes, with shown thoughts',
+  model: 'yes (mode label: "2.5 Pro", "Fast", "Thinking")',
+  exactUsage: 'no',
+  notes: 'counted with the Gemma 3 vocabulary (`vocab`); an estimate only if it fails to load',
+};

@@ -1,0 +1,10 @@
+import type { AliasTable } from '../models';
+
+/** Model labels only this site shows (mode names, short names) → rate-card ids. */
+export const MODELS: AliasTable = [
+  ['mimo-v2-flash', 'xiaomi/mimo-v2-flash'],
+  ['mimo-v2-pro', 'xiaomi/mimo-v2-pro'],
+  ['mimo-v2-omni', 'xiaomi/mimo-v2-omni'],
+  ['mimo-v2.5', 'xiaomi/mimo-v2.5'],
+  ['mimo-v2.5-pro', 'xiaomi/mimo-v2.5-pro'],
+];

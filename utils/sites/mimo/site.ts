@@ -1,0 +1,17 @@
+import type { SiteDoc, SiteInfo } from '../types';
+
+export const site: SiteInfo = {
+  id: 'mimo',
+  label: 'Xiaomi MiMo Studio',
+  matches: ['https://aistudio.xiaomimimo.com/*'],
+};
+
+/** Its row in docs/sites.md (`npx tsx scripts/gen-sites-doc.ts` writes the page). */
+export const doc: SiteDoc = {
+  hosts: 'aistudio.xiaomimimo.com',
+  draft: 'yes',
+  turns: 'yes, with shown thinking',
+  model: 'yes (MiMo-V2 labels)',
+  exactUsage: 'no',
+  notes: 'every selector unverified',
+};

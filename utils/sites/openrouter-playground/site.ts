@@ -1,0 +1,17 @@
+import type { SiteDoc, SiteInfo } from '../types';
+
+export const site: SiteInfo = {
+  id: 'openrouter-playground',
+  label: 'OpenRouter Playground',
+  matches: ['https://openrouter.ai/playground*'],
+};
+
+/** Its row in docs/sites.md (`npx tsx scripts/gen-sites-doc.ts` writes the page). */
+export const doc: SiteDoc = {
+  hosts: 'openrouter.ai/playground',
+  draft: 'yes',
+  turns: 'yes: system prompt + messages',
+  model: 'API id as shown',
+  exactUsage: 'no',
+  notes: "priced at OpenRouter's offer; max tokens priced as above",
+};

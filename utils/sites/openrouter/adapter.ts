@@ -1,0 +1,46 @@
+import { defineAdapter, queryFirst } from '../define';
+import { site } from './site';
+
+// OpenRouter's Chatroom. Its model chips link to the model's page (`/anthropic/claude-sonnet-4.5`),
+// so the label read here is OpenRouter's own API id, priced on the rate card at OpenRouter's
+// offer without an alias table. Every selector is an unverified lead.
+const MODEL_CHIP = [
+  '[data-testid="model-chip"]',
+  '[data-model-id]',
+  'button[aria-label^="Model:"]',
+];
+const MODEL_ID = /^[a-z0-9][\w.-]*\/[\w.:-]+$/i;
+
+/** The API id a model chip names: `data-model-id`, else the path of its link to the model page. */
+export function readModelId(chip: Element): string | null {
+  const attr = chip.getAttribute('data-model-id')?.trim();
+  if (attr && MODEL_ID.test(attr)) return attr;
+  const link = chip.matches('a[href]') ? chip : chip.querySelector('a[href]');
+  const href = link?.getAttribute('href') ?? '';
+  const path = href.replace(/^https:\/\/openrouter\.ai/, '').replace(/^\/|[?#].*$/g, '');
+  return MODEL_ID.test(path) ? path : null;
+}
+
+export default defineAdapter({
+  ...site,
+  selectors: {
+    composer: ['textarea[placeholder^="Start a message"]', 'form textarea', 'main textarea'],
+    user: ['[data-testid="user-message"]', '[data-role="user"]'],
+    assistant: ['[data-testid="assistant-message"]', '[data-role="assistant"]'],
+    thinking: ['[data-testid="reasoning"]', '[data-role="reasoning"]'],
+    ignore: ['[data-testid="message-actions"]', '[data-testid="message-meta"]'],
+    modelLabel: MODEL_CHIP,
+    streaming: ['button[aria-label="Stop"]', '[data-testid="stop-button"]'],
+  },
+  // Rooms live in the browser's storage; the URL carries the room id.
+  conversationId: (url) => url.searchParams.get('room'),
+  readModelLabel(root) {
+    const chip = queryFirst(root, MODEL_CHIP);
+    return chip ? readModelId(chip) : null;
+  },
+  pricing: { modelLabel: 'api-id', offer: 'openrouter' },
+  knownGaps: [
+    'a room with several models: only the first model is priced',
+    'selectors are unverified leads',
+  ],
+});

@@ -1,0 +1,18 @@
+import type { SiteDoc, SiteInfo } from '../types';
+
+export const site: SiteInfo = {
+  id: 'perplexity',
+  label: 'Perplexity',
+  matches: ['https://www.perplexity.ai/*', 'https://perplexity.ai/*'],
+};
+
+/** Its row in docs/sites.md (`npx tsx scripts/gen-sites-doc.ts` writes the page). */
+export const doc: SiteDoc = {
+  hosts: 'perplexity.ai, www.perplexity.ai',
+  draft: 'yes',
+  turns: 'yes (citation chips dropped)',
+  model: 'yes (Sonar family and named models; "Best" names none: pick one)',
+  exactUsage: 'no',
+  notes:
+    'the search results it feeds the model are not on screen: input is undercounted; thread selectors unverified',
+};

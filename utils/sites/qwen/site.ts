@@ -1,0 +1,18 @@
+import type { SiteDoc, SiteInfo } from '../types';
+
+export const site: SiteInfo = {
+  id: 'qwen',
+  label: 'Qwen Chat',
+  matches: ['https://chat.qwen.ai/*'],
+};
+
+/** Its row in docs/sites.md (`npx tsx scripts/gen-sites-doc.ts` writes the page). */
+export const doc: SiteDoc = {
+  hosts: 'chat.qwen.ai',
+  draft: 'yes',
+  turns: 'yes',
+  model: 'yes',
+  exactUsage: 'no',
+  notes:
+    'code blocks are virtualised, so long code is undercounted; composer and label selectors unverified',
+};

@@ -1,0 +1,18 @@
+import type { SiteDoc, SiteInfo } from '../types';
+
+export const site: SiteInfo = {
+  id: 'zai',
+  label: 'Z.ai (GLM)',
+  matches: ['https://chat.z.ai/*'],
+};
+
+/** Its row in docs/sites.md (`npx tsx scripts/gen-sites-doc.ts` writes the page). */
+export const doc: SiteDoc = {
+  name: 'Z.ai',
+  hosts: 'chat.z.ai',
+  draft: 'yes',
+  turns: 'yes, with shown reasoning',
+  model: 'yes',
+  exactUsage: '**yes**: `usage` in the stream (prompt and completion tokens)',
+  notes: 'label and thinking selectors unverified',
+};
