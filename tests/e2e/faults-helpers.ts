@@ -15,7 +15,7 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 // @ts-expect-error: plain ESM helper shared with scripts/start.mjs
 import { findChromium, INSTALL_HINT, extensionArgs } from '../../scripts/chromium.mjs';
 import { getAdapter } from '@/utils/sites';
-import { EXTENSION_DIR, readFixture } from './harness';
+import { EXTENSION_DIR, readSiteFixture } from './harness';
 import { serveSite, SITE_CASES, simulateExchange, type SiteCase } from './overlay-helpers';
 
 export interface Browser {
@@ -200,7 +200,7 @@ export const LOAD_CASES: SiteCase[] = [
 
 /** Answer every case's origin with its conversation fixture. */
 export async function serveCases(context: BrowserContext, cases: readonly SiteCase[]) {
-  for (const c of cases) await serveSite(context, c, readFixture(c.site, 'conversation.html'));
+  for (const c of cases) await serveSite(context, c, readSiteFixture(c.site, 'conversation.html'));
 }
 
 /** Every history row, read straight from the extension's IndexedDB (an extension page). */

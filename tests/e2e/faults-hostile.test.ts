@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getAdapter } from '@/utils/sites';
-import { readFixture } from './harness';
+import { readSiteFixture } from './harness';
 import { SITE_CASES, storedEvents } from './overlay-helpers';
 import {
   LOAD_CASES,
@@ -85,7 +85,7 @@ describe('hostile input on a live page', () => {
     // The same page, grown the same way, on an origin the extension does not run on.
     await browser.context.route('https://example.org/**', (route) =>
       route.fulfill({
-        body: readFixture('chatgpt', 'conversation.html'),
+        body: readSiteFixture('chatgpt', 'conversation.html'),
         contentType: 'text/html',
       }),
     );
@@ -123,7 +123,7 @@ describe('hostile input on a live page', () => {
     );
     const win = new Window({ url });
     const doc = new win.DOMParser().parseFromString(
-      readFixture('chatgpt', 'conversation.html'),
+      readSiteFixture('chatgpt', 'conversation.html'),
       'text/html',
     ) as unknown as Document;
     appendTurns(doc, [...texts, prompt, reply], 0, TURNS + 2);

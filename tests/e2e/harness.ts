@@ -84,9 +84,13 @@ export async function routeFixture(context: BrowserContext, urlGlob: string, htm
   );
 }
 
+/** A fixture under tests/fixtures (pages that belong to no site, e.g. `any-field/page.html`). */
 export function readFixture(...parts: string[]): string {
   return readFileSync(join(ROOT, 'tests', 'fixtures', ...parts), 'utf8');
 }
+
+/** A site's fixture: `utils/sites/<site>/fixtures/<name>`. */
+export { readFixture as readSiteFixture } from '@/utils/sites/__tests__/expectations';
 
 export async function openExtensionPage(session: Session, path: string): Promise<Page> {
   const page = await session.context.newPage();

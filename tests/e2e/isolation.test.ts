@@ -4,7 +4,7 @@
 // trace of the extension's channel in globals or DOM attributes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { readFixture } from './harness';
+import { readSiteFixture } from './harness';
 import { serveSite, SITE_CASES, simulateExchange } from './overlay-helpers';
 import {
   allEvents,
@@ -118,7 +118,7 @@ describe('page isolation', () => {
 
   beforeAll(async () => {
     browser = await startBrowser(profile);
-    await serveSite(browser.context, zai, readFixture('zai', 'conversation.html'));
+    await serveSite(browser.context, zai, readSiteFixture('zai', 'conversation.html'));
     ext = await browser.context.newPage();
     await ext.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   });

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Append turns `texts[from..to)` to a page built from tests/fixtures/chatgpt/conversation.html:
+ * Append turns `texts[from..to)` to a page built from utils/sites/chatgpt/fixtures/conversation.html:
  * even indexes as clones of its first user article, odd ones of its first reply, each with its
  * first text-bearing leaf set to the text. Self-contained: it is sent to pages as source.
  */

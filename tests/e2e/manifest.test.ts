@@ -1,41 +1,16 @@
-// Permissions (issue 8): the two built manifests hold exactly the permissions and hosts listed
-// here, so a new permission is a change to this file that a reviewer sees. Also: no CSP that
-// allows eval, nothing web-accessible or externally connectable, and no remote code in any
-// bundle. Runs after both builds (`npm test`); `web-ext lint` is its own step there.
+// Permissions: the two built manifests hold exactly the permissions and hosts listed here (the
+// sites' match patterns come from the site registry, utils/sites/index.ts), so a new permission
+// is a change to this file or to the registry that a reviewer sees. Also: no CSP that allows
+// eval, nothing web-accessible or externally connectable, and no remote code in any bundle.
+// Runs after both builds (`npm test`); `web-ext lint` is its own step there.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ADAPTERS } from '@/utils/sites';
 import { ROOT } from './harness';
 
-const CHAT_SITES = [
-  'https://chatgpt.com/*',
-  'https://claude.ai/*',
-  'https://gemini.google.com/*',
-  'https://chat.deepseek.com/*',
-  'https://chat.qwen.ai/*',
-  'https://www.kimi.com/*',
-  'https://kimi.com/*',
-  'https://kimi.moonshot.cn/*',
-  'https://chat.z.ai/*',
-  'https://grok.com/*',
-  'https://www.doubao.com/*',
-  'https://chat.mistral.ai/*',
-  'https://www.perplexity.ai/*',
-  'https://perplexity.ai/*',
-  'https://poe.com/*',
-  'https://openrouter.ai/chat*',
-  'https://agent.minimax.io/*',
-  'https://aistudio.xiaomimimo.com/*',
-  'https://www.stepfun.com/*',
-  'https://stepfun.com/*',
-  'https://platform.openai.com/playground*',
-  'https://console.anthropic.com/workbench*',
-  'https://platform.claude.com/workbench*',
-  'https://aistudio.google.com/*',
-  'https://openrouter.ai/playground*',
-  // The local demo page (`npm start`).
-  'http://127.0.0.1/*',
-];
+/** Every registered site's match patterns (a new site is reviewed in its folder and registry). */
+const CHAT_SITES = ADAPTERS.flatMap((a) => a.matches);
 /** Rate-card sync: the only requests the extension makes. */
 const RATE_CARD_HOSTS = ['https://models.dev/*', 'https://openrouter.ai/*'];
 const API_PERMISSIONS = ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'];
@@ -43,7 +18,7 @@ const API_PERMISSIONS = ['storage', 'alarms', 'contextMenus', 'activeTab', 'scri
 const OPTIONAL_API = ['notifications'];
 const ANY_SITE = ['https://*/*', 'http://*/*'];
 /** The MAIN-world usage hook: only the sites whose own stream carries exact usage. */
-const HOOK_SITES = ['https://chat.deepseek.com/*', 'https://chat.z.ai/*'];
+const HOOK_SITES = ADAPTERS.filter((a) => a.usageStream).flatMap((a) => a.matches);
 
 function manifest(dir: string): any {
   return JSON.parse(readFileSync(join(ROOT, '.output', dir, 'manifest.json'), 'utf8'));
@@ -96,7 +71,7 @@ describe.each([
     }
   });
 
-  it('runs content scripts only on the listed sites, the page-world hook only on two', () => {
+  it('runs content scripts only on the listed sites, the page-world hook only on stream sites', () => {
     const scripts: any[] = m.content_scripts;
     expect(scripts.length).toBeGreaterThan(0);
     for (const s of scripts) {

@@ -4,7 +4,8 @@
  * should say, read the history database, and produce a new exchange on a fixture page.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { getAdapter } from '@/utils/sites';
+import { ADAPTERS, getAdapter } from '@/utils/sites';
+import { EXPECTATIONS } from '@/utils/sites/__tests__/expectations';
 
 export interface SiteCase {
   site: string;
@@ -14,56 +15,14 @@ export interface SiteCase {
   assistant: string;
 }
 
-export const SITE_CASES: SiteCase[] = [
-  {
-    site: 'chatgpt',
-    url: 'https://chatgpt.com/c/e2e-chatgpt',
-    user: '[data-message-author-role="user"]',
-    assistant: '[data-message-author-role="assistant"]',
-  },
-  {
-    site: 'claude',
-    url: 'https://claude.ai/chat/e2e-claude',
-    user: '[data-testid="user-message"]',
-    assistant: '.font-claude-response',
-  },
-  {
-    site: 'gemini',
-    url: 'https://gemini.google.com/app/e2egemini',
-    user: 'user-query',
-    assistant: 'model-response',
-  },
-  {
-    site: 'deepseek',
-    url: 'https://chat.deepseek.com/a/chat/s/e2e-deepseek',
-    user: '.ds-message:not(:has(.ds-assistant-message-main-content))',
-    assistant: '.ds-message:has(.ds-assistant-message-main-content)',
-  },
-  {
-    site: 'qwen',
-    url: 'https://chat.qwen.ai/c/e2e-qwen',
-    user: '.qwen-chat-message-user',
-    assistant: '.qwen-chat-message-assistant',
-  },
-  {
-    site: 'kimi',
-    url: 'https://www.kimi.com/chat/e2e-kimi',
-    user: '.segment-user',
-    assistant: '.segment-assistant',
-  },
-  {
-    site: 'zai',
-    url: 'https://chat.z.ai/c/e2e-zai',
-    user: '.chat-user',
-    assistant: '.chat-assistant',
-  },
-  {
-    site: 'grok',
-    url: 'https://grok.com/c/e2e-grok',
-    user: '[data-testid="user-message"]',
-    assistant: '[data-testid="assistant-message"]',
-  },
-];
+/**
+ * Every registered site whose e2e data (its `__tests__/expected.ts`) names an exchange to
+ * record, in registry order.
+ */
+export const SITE_CASES: SiteCase[] = ADAPTERS.flatMap((adapter): SiteCase[] => {
+  const e2e = EXPECTATIONS[adapter.id]?.e2e;
+  return e2e?.exchange ? [{ site: adapter.id, url: e2e.url, ...e2e.exchange }] : [];
+});
 
 export async function serveSite(
   context: BrowserContext,

@@ -1,10 +1,17 @@
-// The MAIN-world hook in Chromium: a z.ai and a DeepSeek stream body (tests/fixtures/*/completion.sse.txt)
-// are served as the sites' own completion responses; the page fetches them like the site does,
-// and the recorded turn carries the site's exact usage. Also: the badge's honest states (not
-// detected, dark theme) and that the page can see nothing of the channel.
+// The MAIN-world hook in Chromium: a z.ai and a DeepSeek stream body
+// (utils/sites/<id>/fixtures/completion.sse.txt) are served as the sites' own completion
+// responses; the page fetches them like the site does, and the recorded turn carries the site's
+// exact usage. Also: the badge's honest states (not detected, dark theme) and that the page can
+// see nothing of the channel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launch, openExtensionPage, readFixture, reportOnFailure, type Session } from './harness';
+import {
+  launch,
+  openExtensionPage,
+  readSiteFixture,
+  reportOnFailure,
+  type Session,
+} from './harness';
 import { badge, serveSite, SITE_CASES, simulateExchange, storedEvents } from './overlay-helpers';
 
 const zaiCase = SITE_CASES.find((c) => c.site === 'zai')!;
@@ -17,12 +24,17 @@ describe('overlay: exact usage, health and theme', () => {
 
   beforeAll(async () => {
     session = await launch();
-    await serveSite(session.context, zaiCase, readFixture('zai', 'conversation.html'), {
-      '/api/v2/chat/completions': readFixture('zai', 'completion.sse.txt'),
+    await serveSite(session.context, zaiCase, readSiteFixture('zai', 'conversation.html'), {
+      '/api/v2/chat/completions': readSiteFixture('zai', 'completion.sse.txt'),
     });
-    await serveSite(session.context, deepseekCase, readFixture('deepseek', 'conversation.html'), {
-      '/api/v0/chat/completion': readFixture('deepseek', 'completion.sse.txt'),
-    });
+    await serveSite(
+      session.context,
+      deepseekCase,
+      readSiteFixture('deepseek', 'conversation.html'),
+      {
+        '/api/v0/chat/completion': readSiteFixture('deepseek', 'completion.sse.txt'),
+      },
+    );
     ext = await openExtensionPage(session, 'popup.html');
   });
   afterAll(async () => {
@@ -118,7 +130,10 @@ describe('overlay: exact usage, health and theme', () => {
   it("follows the site's dark theme", async () => {
     reportOnFailure(session, () => page, 'overlay-dark');
     await session.context.route('https://chatgpt.com/**', (route) =>
-      route.fulfill({ body: readFixture('chatgpt', 'streaming.html'), contentType: 'text/html' }),
+      route.fulfill({
+        body: readSiteFixture('chatgpt', 'streaming.html'),
+        contentType: 'text/html',
+      }),
     );
     page = await session.context.newPage();
     await page.goto('https://chatgpt.com/c/dark');

@@ -1,19 +1,23 @@
-// Issue 7's sites in real Chromium with the built extension: each reconstructed fixture is
-// served under the site's real URL (so the content script matches its real pattern), a draft is
-// typed where the site takes it, and the badge must show the engine's count and the card's price
-// for the model the page names: OpenRouter at OpenRouter's offer, playgrounds with their
-// max-output setting as the assumed output. The fixtures are reconstructions, not captures: this
-// proves the wiring on markup we believe the sites use, not that the live sites still use it.
+// The tier-2 sites and the API playgrounds in real Chromium with the built extension: each
+// reconstructed fixture is served under the site's real URL (so the content script matches its
+// real pattern), a draft is typed where the site takes it, and the badge must show the engine's
+// count and the card's price for the model the page names: OpenRouter at OpenRouter's offer,
+// playgrounds with their max-output setting as the assumed output. The fixtures are
+// reconstructions, not captures: this proves the wiring on markup we believe the sites use, not
+// that the live sites still use it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import {
   launch,
   openExtensionPage,
   readFixture,
+  readSiteFixture,
   reportOnFailure,
   shot,
   type Session,
 } from './harness';
+import { ADAPTERS } from '@/utils/sites';
+import { EXPECTATIONS } from '@/utils/sites/__tests__/expectations';
 import {
   pageSelection,
   showSelectionCard,
@@ -32,92 +36,29 @@ interface Tier2Case {
   assumedOutput?: number;
 }
 
-const CASES: Tier2Case[] = [
-  {
-    site: 'doubao',
-    url: 'https://www.doubao.com/chat/1234567890',
-    typeInto: 'textarea[data-testid="chat_input_input"]',
-    model: null,
-  },
-  {
-    site: 'mistral',
-    url: 'https://chat.mistral.ai/chat/0d9f7a2e-1111-4222-8333-444455556666',
-    typeInto: 'textarea[name="message.text"]',
-    model: 'mistral/mistral-medium-2508',
-  },
-  {
-    site: 'perplexity',
-    url: 'https://www.perplexity.ai/search/why-is-the-sky-blue-Xy9',
-    typeInto: '#ask-input',
-    model: 'perplexity/sonar',
-  },
-  {
-    site: 'poe',
-    url: 'https://poe.com/chat/2x4abc9def0ghi',
-    typeInto: 'textarea[class*="GrowingTextArea_textArea"]',
-    model: 'anthropic/claude-sonnet-4-5',
-  },
-  {
-    site: 'openrouter',
-    url: 'https://openrouter.ai/chat?room=e2e-room',
-    typeInto: 'textarea[placeholder^="Start a message"]',
-    // A model whose OpenRouter price differs from the lab's, so the offer is seen to matter.
-    model: 'moonshotai/kimi-k2.5',
-    offer: 'openrouter',
-  },
-  {
-    site: 'minimax',
-    url: 'https://agent.minimax.io/chat/318829163331661',
-    typeInto: '.tiptap[contenteditable="true"]',
-    model: 'minimax/minimax-m2.7',
-  },
-  {
-    site: 'mimo',
-    url: 'https://aistudio.xiaomimimo.com/chat/e2e-mimo',
-    typeInto: 'textarea[placeholder]',
-    model: 'xiaomi/mimo-v2-pro',
-  },
-  {
-    site: 'stepfun',
-    url: 'https://www.stepfun.com/chats/188812345',
-    typeInto: 'textarea[placeholder]',
-    model: 'stepfun/step-3.5-flash',
-  },
-  {
-    site: 'openai-playground',
-    url: 'https://platform.openai.com/playground/prompts?models=gpt-5-mini',
-    typeInto: 'textarea[placeholder^="Chat with your prompt"]',
-    model: 'openai/gpt-5-mini',
-    assumedOutput: 2048,
-  },
-  {
-    site: 'anthropic-workbench',
-    url: 'https://console.anthropic.com/workbench/e2e-prompt',
-    typeInto: '[data-testid="message-user"] textarea',
-    model: 'anthropic/claude-sonnet-4-5',
-    assumedOutput: 1024,
-  },
-  {
-    site: 'aistudio',
-    url: 'https://aistudio.google.com/prompts/new_chat',
-    typeInto: 'ms-prompt-input-wrapper textarea',
-    model: 'google/gemini-2.5-pro',
-    assumedOutput: 65536,
-  },
-  {
-    site: 'openrouter-playground',
-    url: 'https://openrouter.ai/playground?session=e2e',
-    typeInto: 'form textarea',
-    model: 'alibaba/qwen3-max',
-    offer: 'openrouter',
-    assumedOutput: 1000,
-  },
-];
+/**
+ * Every registered site whose e2e data (its `__tests__/expected.ts`) names where to type a draft
+ * rather than an exchange to record, in registry order.
+ */
+const CASES: Tier2Case[] = ADAPTERS.flatMap((adapter): Tier2Case[] => {
+  const expected = EXPECTATIONS[adapter.id];
+  if (!expected || expected.e2e.exchange || !expected.e2e.typeInto) return [];
+  return [
+    {
+      site: adapter.id,
+      url: expected.e2e.url,
+      typeInto: expected.e2e.typeInto,
+      model: expected.conversation.model,
+      offer: adapter.pricing?.offer === 'openrouter' ? 'openrouter' : undefined,
+      assumedOutput: expected.conversation.maxOutput,
+    },
+  ];
+});
 
 const DRAFT = 'Count me: 这句话有几个 token？ Ünïcödé too.';
 
 async function serve(context: BrowserContext, c: Tier2Case) {
-  const html = readFixture(c.site, 'conversation.html');
+  const html = readSiteFixture(c.site, 'conversation.html');
   const url = new URL(c.url);
   // Only this page's path: openrouter.ai also serves the rate-card feed and two adapters.
   const prefix = `${url.origin}${url.pathname.split('/').slice(0, 2).join('/')}`;

@@ -5,7 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { getAdapter } from '@/utils/sites';
-import { launch, openExtensionPage, readFixture, reportOnFailure, type Session } from './harness';
+import {
+  launch,
+  openExtensionPage,
+  readSiteFixture,
+  reportOnFailure,
+  type Session,
+} from './harness';
 import {
   badge,
   engineAnswer,
@@ -26,7 +32,7 @@ describe('overlay on every site', () => {
   beforeAll(async () => {
     session = await launch();
     for (const c of SITE_CASES)
-      await serveSite(session.context, c, readFixture(c.site, 'conversation.html'));
+      await serveSite(session.context, c, readSiteFixture(c.site, 'conversation.html'));
     ext = await openExtensionPage(session, 'popup.html');
   });
   afterAll(async () => {

@@ -2,7 +2,7 @@ import { defineAdapter } from '../define';
 import { MODELS } from './models';
 import { site } from './site';
 
-/** The offline demo chat page served by `npm start` (tests/fixtures/demo/index.html). */
+/** The offline demo chat page served by `npm start` (./fixtures/index.html). */
 export default defineAdapter({
   ...site,
   models: MODELS,

@@ -14,6 +14,7 @@ export const expected: SiteExpectation = {
       { role: 'assistant', includes: 'Yes, it matches' },
     ],
     excluded: ['$0.0021', '1.2s', 'Copy', 'outward code'],
+    // A model whose OpenRouter price differs from the lab's, so the offer is seen to matter.
     label: 'moonshotai/kimi-k2.5',
     model: 'moonshotai/kimi-k2.5',
   },
