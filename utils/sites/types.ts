@@ -28,7 +28,10 @@ export interface Turn extends TurnText {
 
 /**
  * Selectors, each a list tried in order (first match wins), so a site's markup change that
- * breaks the first guess can fall back to a second without a code change.
+ * breaks the first guess can fall back to a second without a code change. In an adapter each
+ * list carries a one-line note of where it came from: "same as <public project> (checked
+ * <month>)" when that project's code of that month uses it on the live site, or "reconstructed
+ * fixture, unverified on the live page" ("unverified" for short).
  */
 export interface SiteSelectors {
   /** The composer: a textarea or a contenteditable element. */
@@ -82,7 +85,7 @@ export interface SiteInfo {
   matches: string[];
 }
 
-/** A site's row in docs/sites.md (written by `npx tsx scripts/gen-sites-doc.ts`). */
+/** A site's row in docs/sites.md (written by `npx tsx scripts/gen-sites.ts`). */
 export interface SiteDoc {
   /** The name in the table when it differs from the adapter's label. */
   name?: string;

@@ -108,7 +108,7 @@ describe('site registry', () => {
     else expect(adapter.models).toEqual([]);
   });
 
-  it('reads a stream exactly where a site folder has a stream.ts, through the stream registry', () => {
+  it('reads a stream exactly where a folder has a stream.ts, through the stream registry', () => {
     const declared = ADAPTERS.filter((a) => a.usageStream).map((a) => a.id);
     expect(STREAM_FOLDERS.sort()).toEqual([...declared].sort());
     expect(STREAMS.map((s) => s.format).sort()).toEqual([...declared].sort());

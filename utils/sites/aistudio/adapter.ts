@@ -4,20 +4,28 @@ import { site } from './site';
 
 // Google AI Studio: Angular custom elements (`ms-*`), which change less often than class names.
 // The run settings panel shows the model's API id under its name and "Output length".
-// Unverified leads.
 export default definePlaygroundAdapter({
   ...site,
   selectors: {
+    // unverified: public code reads `[formcontrolname="promptText"]`
     composer: ['ms-prompt-input-wrapper textarea', 'ms-chunk-input textarea', 'footer textarea'],
+    // what PCE-Core and ChatClub read (checked 2026-08)
     user: ['ms-chat-turn .chat-turn-container.user', 'ms-chat-turn[data-turn-role="User"]'],
+    // what PCE-Core and ChatClub read (checked 2026-08)
     assistant: ['ms-chat-turn .chat-turn-container.model', 'ms-chat-turn[data-turn-role="Model"]'],
+    // 1st: same as PCE-Core and ChatClub (checked 2026-08); 2nd unverified
     thinking: ['ms-thought-chunk', '.thought-container'],
+    // same as PCE-Core (checked 2026-05)
     ignore: ['.author-label', '.actions-container', 'ms-chat-turn-options'],
+    // unverified: public code reads `.model-selector-card`
     modelLabel: ['ms-model-selector [data-model-id]', 'ms-model-selector .model-id'],
+    // reconstructed fixture, unverified on the live page
     streaming: ['ms-run-button button[aria-label="Stop"]', 'button[aria-label="Stop generating"]'],
   },
   playground: {
+    // in the element CodeWebChat opens (checked 2026-08); the textarea unverified
     system: ['ms-system-instructions textarea', 'textarea[aria-label="System instructions"]'],
+    // in the panel CodeWebChat uses (checked 2026-08); the input unverified
     maxOutput: [
       'ms-run-settings input[aria-label="Maximum output tokens"]',
       'input[aria-label="Output length"]',

@@ -8,23 +8,31 @@ import { site } from './site';
 export default definePlaygroundAdapter({
   ...site,
   selectors: {
-    // With no message pending, the badge sits by the Run button.
+    // With no message pending, the badge sits by the Run button (unverified on the live page).
     composer: ['[data-testid="run-button"]', 'button[aria-label="Run"]'],
+    // reconstructed fixture, unverified on the live page
     user: ['[data-testid="message-user"]', '[data-message-role="user"]'],
+    // reconstructed fixture, unverified on the live page
     assistant: ['[data-testid="message-assistant"]', '[data-message-role="assistant"]'],
+    // reconstructed fixture, unverified on the live page
     thinking: ['[data-testid="thinking-block"]'],
+    // reconstructed fixture, unverified on the live page
     ignore: ['[data-testid="message-role-label"]', '[data-testid="message-toolbar"]'],
+    // reconstructed fixture, unverified on the live page
     modelLabel: [
       '[data-testid="model-selector"] [data-model-id]',
       '[data-testid="model-selector"]',
     ],
+    // reconstructed fixture, unverified on the live page
     streaming: ['button[aria-label="Stop"]', '[data-testid="stop-button"]'],
   },
   playground: {
+    // reconstructed fixture, unverified on the live page
     system: [
       '[data-testid="system-prompt"] textarea',
       '[data-testid="system-prompt"] .ProseMirror',
     ],
+    // reconstructed fixture, unverified on the live page
     maxOutput: ['input[name="max_tokens"]', 'input[aria-label="Max tokens to sample"]'],
     draft: 'trailing-user',
   },

@@ -1,12 +1,14 @@
 import type { SiteDoc, SiteInfo } from '../types';
 
+/** What the site is: its id (this folder's name), its name, and where the content script runs. */
 export const site: SiteInfo = {
   id: 'anthropic-workbench',
   label: 'Anthropic Workbench',
+  // Only the playground's paths, not the whole console.
   matches: ['https://console.anthropic.com/workbench*', 'https://platform.claude.com/workbench*'],
 };
 
-/** Its row in docs/sites.md (`npx tsx scripts/gen-sites-doc.ts` writes the page). */
+/** Its row in docs/sites.md (`npx tsx scripts/gen-sites.ts` writes the page). */
 export const doc: SiteDoc = {
   hosts: 'console.anthropic.com/workbench, platform.claude.com/workbench',
   draft: 'the user messages after the last reply',

@@ -2,23 +2,31 @@ import { defineAdapter, pathId } from '../define';
 import { MODELS } from './models';
 import { site } from './site';
 
-// Selectors from ../shared/SITES.md (public userscripts, mid-2026); first guess first.
+// Each selector list says where it came from: "same as <public project> (checked <date>)" when
+// that project's code of that date uses it on the live site; "unverified" when it was
+// reconstructed for our fixtures and never checked on the live page.
 export default defineAdapter({
   ...site,
   models: MODELS,
   selectors: {
+    // 1st: public userscripts (mid-2026); rest unverified
     composer: [
       '#prompt-textarea',
       'form [contenteditable="true"].ProseMirror',
       'form textarea[name="prompt-textarea"]',
     ],
+    // as public userscripts had it (mid-2026), unverified since
     user: ['[data-message-author-role="user"]'],
+    // as public userscripts had it (mid-2026), unverified since
     assistant: ['[data-message-author-role="assistant"]'],
+    // reconstructed fixture, unverified on the live page
     ignore: ['.sr-only', '[data-testid$="-turn-action-button"]'],
+    // 1st: public userscripts (mid-2026); 2nd unverified
     modelLabel: [
       'button[data-testid="model-switcher-dropdown-button"]',
       '[data-testid="model-switcher-dropdown-button"]',
     ],
+    // 1st: public userscripts (mid-2026); 2nd unverified
     streaming: ['[data-testid="stop-button"]', 'button[aria-label="Stop streaming"]'],
   },
   conversationId: (url) => pathId(url, /\/c\/([0-9A-Za-z-]+)/),

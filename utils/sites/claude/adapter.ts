@@ -6,20 +6,26 @@ export default defineAdapter({
   ...site,
   models: MODELS,
   selectors: {
+    // 1st: public userscripts (mid-2026); rest unverified
     composer: [
       '[data-testid="chat-input"]',
       'div.ProseMirror[contenteditable="true"]',
       'fieldset [contenteditable="true"]',
     ],
+    // as public userscripts had it (mid-2026), unverified since
     user: ['[data-testid="user-message"]'],
+    // 1st: public userscripts (mid-2026); 2nd unverified
     assistant: ['.font-claude-response', '.font-claude-message'],
-    // Unverified: the expanded thinking block inside a reply.
+    // the expanded thinking block in a reply: reconstructed fixture, unverified on the live page
     thinking: ['[data-testid="thinking-block"]', '.font-claude-response [class*="thinking"]'],
+    // reconstructed fixture, unverified on the live page
     ignore: ['.sr-only'],
+    // 1st: public userscripts (mid-2026); 2nd unverified
     modelLabel: [
       '[data-testid="model-selector-dropdown"] .whitespace-nowrap',
       '[data-testid="model-selector-dropdown"]',
     ],
+    // as public userscripts had it (mid-2026), unverified since
     streaming: ['[data-is-streaming="true"]'],
   },
   conversationId: (url) => pathId(url, /\/chat\/([0-9A-Za-z-]+)/),

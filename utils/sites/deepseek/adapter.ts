@@ -4,23 +4,32 @@ import { MODELS } from './models';
 import { site } from './site';
 import { usageStream } from './stream';
 
-// DeepSeek's class names are hashed and change often (../shared/SITES.md): rely on the few
-// stable `ds-*` names and on structure. A message is a `.ds-message`; it is the assistant's
-// when it holds the assistant content block.
+// DeepSeek's class names are hashed and change often (public userscripts of mid-2026 say so):
+// rely on the few stable `ds-*` names and on structure. A message is a `.ds-message`; it is the
+// assistant's when it holds the assistant content block.
+// reconstructed fixture, unverified on the live page
 const MESSAGE = ['.ds-message', '[class*="ds-message"]'];
+// 1st: public userscripts (mid-2026); 2nd unverified
 const ASSISTANT_CONTENT = '.ds-assistant-message-main-content, .ds-markdown';
+// reconstructed fixture, unverified on the live page
 const THINKING = '.ds-think-content, [class*="ds-think"]';
 
 const adapter = defineAdapter({
   ...site,
   models: MODELS,
   selectors: {
+    // 3rd: public userscripts (mid-2026); rest unverified
     composer: ['textarea#chat-input', 'textarea[placeholder]', 'textarea'],
     user: MESSAGE,
+    // as public userscripts had it (mid-2026), unverified since
     assistant: ['.ds-assistant-message-main-content'],
+    // reconstructed fixture, unverified on the live page
     thinking: ['.ds-think-content', '[class*="ds-think"]'],
+    // reconstructed fixture, unverified on the live page
     ignore: ['[role="button"]'],
+    // none in the page, as public userscripts (mid-2026) found
     modelLabel: [],
+    // reconstructed fixture, unverified on the live page
     streaming: ['[data-streaming="true"]', 'div[role="button"][aria-label="Stop"]'],
   },
   conversationId: (url) => pathId(url, /\/chat\/s\/([0-9A-Za-z-]+)/),

@@ -6,6 +6,7 @@ import { site } from './site';
 export default defineAdapter({
   ...site,
   models: MODELS,
+  // Every selector: our own demo page, so nothing to check against a live site.
   selectors: {
     composer: ['#composer', '[data-testid="composer"]'],
     user: ['.turn[data-role="user"]'],

@@ -1,12 +1,13 @@
 import type { SiteDoc, SiteInfo } from '../types';
 
+/** What the site is: its id (this folder's name), its name, and where the content script runs. */
 export const site: SiteInfo = {
   id: 'doubao',
   label: 'Doubao',
   matches: ['https://www.doubao.com/*'],
 };
 
-/** Its row in docs/sites.md (`npx tsx scripts/gen-sites-doc.ts` writes the page). */
+/** Its row in docs/sites.md (`npx tsx scripts/gen-sites.ts` writes the page). */
 export const doc: SiteDoc = {
   hosts: 'www.doubao.com',
   draft: 'yes',

@@ -2,23 +2,29 @@ import { defineAdapter, pathId } from '../define';
 import { MODELS } from './models';
 import { site } from './site';
 
-// Le Chat. The composer (`textarea[name="message.text"]`, later a ProseMirror editor) and the
-// `/chat/<uuid>` URL come from public extension configs; message and model selectors are
-// unverified leads, tried after roles and test ids.
+// Le Chat: roles and test ids first; the composer was a textarea, later a ProseMirror editor, and
+// a saved chat's URL is `/chat/<uuid>` (public extension configs).
 export default defineAdapter({
   ...site,
   models: MODELS,
   selectors: {
+    // 1st: same as MCP-SuperAssistant (checked 2025-10); rest unverified
     composer: [
       'textarea[name="message.text"]',
       '.ProseMirror[contenteditable="true"]',
       'form textarea',
     ],
+    // 1st: ChatClub reads this attribute (checked 2026-08); 2nd unverified
     user: ['[data-message-author-role="user"]', '[data-testid="user-message"]'],
+    // 1st: same as CodeWebChat (checked 2026-08); 2nd unverified
     assistant: ['[data-message-author-role="assistant"]', '[data-testid="assistant-message"]'],
+    // reconstructed fixture, unverified on the live page
     thinking: ['[data-testid="reasoning-content"]', '[data-testid="thinking-content"]'],
+    // reconstructed fixture, unverified on the live page
     ignore: ['[data-testid="message-actions"]', '.sr-only'],
+    // reconstructed fixture, unverified on the live page
     modelLabel: ['[data-testid="model-selector"]', 'button[aria-label="Select model"]'],
+    // reconstructed fixture, unverified on the live page
     streaming: ['button[aria-label="Stop generation"]', '[data-testid="stop-button"]'],
   },
   conversationId: (url) => pathId(url, /\/chat\/([0-9a-f-]+)/i),

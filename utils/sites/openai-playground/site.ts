@@ -1,12 +1,14 @@
 import type { SiteDoc, SiteInfo } from '../types';
 
+/** What the site is: its id (this folder's name), its name, and where the content script runs. */
 export const site: SiteInfo = {
   id: 'openai-playground',
   label: 'OpenAI Playground',
+  // Only the playground's paths, not the whole console.
   matches: ['https://platform.openai.com/playground*'],
 };
 
-/** Its row in docs/sites.md (`npx tsx scripts/gen-sites-doc.ts` writes the page). */
+/** Its row in docs/sites.md (`npx tsx scripts/gen-sites.ts` writes the page). */
 export const doc: SiteDoc = {
   hosts: 'platform.openai.com/playground',
   draft: 'yes',

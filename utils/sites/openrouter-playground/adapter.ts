@@ -5,16 +5,25 @@ import { site } from './site';
 export default definePlaygroundAdapter({
   ...site,
   selectors: {
+    // reconstructed fixture, unverified on the live page
     composer: ['textarea[placeholder^="Start a message"]', 'form textarea'],
+    // reconstructed fixture, unverified on the live page
     user: ['[data-testid="user-message"]', '[data-role="user"]'],
+    // reconstructed fixture, unverified on the live page
     assistant: ['[data-testid="assistant-message"]', '[data-role="assistant"]'],
+    // reconstructed fixture, unverified on the live page
     thinking: ['[data-testid="reasoning"]'],
+    // reconstructed fixture, unverified on the live page
     ignore: ['[data-testid="message-actions"]', '[data-testid="message-meta"]'],
+    // reconstructed fixture, unverified on the live page
     modelLabel: ['[data-testid="model-select"] [data-model-id]', '[data-testid="model-select"]'],
+    // reconstructed fixture, unverified on the live page
     streaming: ['button[aria-label="Stop"]', '[data-testid="stop-button"]'],
   },
   playground: {
+    // reconstructed fixture, unverified on the live page
     system: ['[data-testid="system-prompt"] textarea', 'textarea[placeholder^="System prompt"]'],
+    // reconstructed fixture, unverified on the live page
     maxOutput: ['input[name="max_tokens"]', 'input[aria-label="Max tokens"]'],
   },
   offer: 'openrouter',

@@ -3,7 +3,8 @@ import { site } from './site';
 
 // OpenRouter's Chatroom. Its model chips link to the model's page (`/anthropic/claude-sonnet-4.5`),
 // so the label read here is OpenRouter's own API id, priced on the rate card at OpenRouter's
-// offer without an alias table. Every selector is an unverified lead.
+// offer without an alias table.
+// reconstructed fixture, unverified (CodeWebChat picks the model by `?models=`, 2026-08)
 const MODEL_CHIP = [
   '[data-testid="model-chip"]',
   '[data-model-id]',
@@ -24,12 +25,18 @@ export function readModelId(chip: Element): string | null {
 export default defineAdapter({
   ...site,
   selectors: {
+    // unverified: CodeWebChat saw "Start a new message..." (2026-08)
     composer: ['textarea[placeholder^="Start a message"]', 'form textarea', 'main textarea'],
+    // reconstructed fixture, unverified on the live page
     user: ['[data-testid="user-message"]', '[data-role="user"]'],
+    // 1st: same as CodeWebChat (checked 2026-08); 2nd unverified
     assistant: ['[data-testid="assistant-message"]', '[data-role="assistant"]'],
+    // reconstructed fixture, unverified on the live page
     thinking: ['[data-testid="reasoning"]', '[data-role="reasoning"]'],
+    // reconstructed fixture, unverified on the live page
     ignore: ['[data-testid="message-actions"]', '[data-testid="message-meta"]'],
     modelLabel: MODEL_CHIP,
+    // reconstructed fixture, unverified on the live page
     streaming: ['button[aria-label="Stop"]', '[data-testid="stop-button"]'],
   },
   // Rooms live in the browser's storage; the URL carries the room id.

@@ -1,12 +1,14 @@
 import type { SiteDoc, SiteInfo } from '../types';
 
+/** What the site is: its id (this folder's name), its name, and where the content script runs. */
 export const site: SiteInfo = {
   id: 'openrouter',
   label: 'OpenRouter Chat',
+  // The Chatroom only: the rest of openrouter.ai is the rate-card feed's host, not a chat.
   matches: ['https://openrouter.ai/chat*'],
 };
 
-/** Its row in docs/sites.md (`npx tsx scripts/gen-sites-doc.ts` writes the page). */
+/** Its row in docs/sites.md (`npx tsx scripts/gen-sites.ts` writes the page). */
 export const doc: SiteDoc = {
   hosts: 'openrouter.ai/chat',
   draft: 'yes',

@@ -7,17 +7,23 @@ export default defineAdapter({
   ...site,
   models: MODELS,
   selectors: {
+    // 1st: same as MCP-SuperAssistant (checked 2025-08); 2nd: CodeWebChat's (checked 2026-08)
     composer: ['#chat-input', 'textarea'],
+    // as public userscripts had it (mid-2026), unverified since
     user: ['.chat-user'],
+    // same as CodeWebChat (checked 2026-08)
     assistant: ['.chat-assistant'],
-    // Unverified: the reasoning panel. The site is built on Open WebUI.
+    // the reasoning panel (an Open WebUI site): reconstructed fixture, unverified on the live page
     thinking: ['.thinking-chain-container', '[class*="thinking-block"]'],
+    // reconstructed fixture, unverified on the live page
     ignore: ['.chat-assistant-actions', 'button'],
+    // reconstructed fixture, unverified on the live page
     modelLabel: [
       '#model-selector-0-button',
       'button[aria-label="Select a model"]',
       '[id^="model-selector"] button',
     ],
+    // reconstructed fixture, unverified on the live page
     streaming: ['#stop-response-button', 'button[aria-label="Stop"]'],
   },
   conversationId: (url) => pathId(url, /\/c\/([0-9A-Za-z-]+)/),
