@@ -17,7 +17,7 @@ export default defineAdapter({
     assistant: ['[data-testid="receive_message"]', '[data-testid="bot_message"]'],
     // unverified: public code reads `think_block_collapse`
     thinking: ['[data-testid="think_block_content"]', '[data-testid="thinking_content"]'],
-    // 1st: same as CodeWebChat (checked 2026-08); 2nd unverified
+    // 1st: the bar CodeWebChat reads as `div[…]` (checked 2026-08); 2nd unverified
     ignore: ['[data-testid="message_action_bar"]', '[data-testid="suggest_message_list"]'],
     // No model name on the page: the web app picks the model; "深度思考" only toggles reasoning.
     // none on the page, as CodeWebChat finds (checked 2026-08)
