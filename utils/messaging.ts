@@ -11,7 +11,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { ModelSummary, PriceResult, RateCardStatus } from '@/utils/core/ratecard';
 import type { RepriceResult, TextProfile } from '@/utils/core/aggregate';
-import type { TokenCount, TurnEvent, Usage } from '@/utils/core/types';
+import type { OfferKind, TokenCount, TurnEvent, Usage } from '@/utils/core/types';
 import type { StoredEvent } from '@/utils/db/types';
 import type { CompareRow, FamilyState, OutputSpec } from '@/utils/core/compare';
 import type { CompareHandoff } from '@/utils/storage';
@@ -43,12 +43,12 @@ export interface Protocol {
   };
   /** Price one request's usage on the rate card (utils/background/ratecard.ts); unknown → unpriced. */
   priceUsage: {
-    req: { model: string; usage: Usage; offer?: 'default' | 'openrouter' };
+    req: { model: string; usage: Usage; offer?: OfferKind };
     res: PriceResult;
   };
   /** Several usages on one model (the overlay's per-turn rows), in the order asked. */
   priceUsageMany: {
-    req: { model: string; usages: Usage[]; offer?: 'default' | 'openrouter' };
+    req: { model: string; usages: Usage[]; offer?: OfferKind };
     res: PriceResult[];
   };
   /** Compact model list for menus and the compare view; `override` marks a custom price. */

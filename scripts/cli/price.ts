@@ -14,6 +14,7 @@ import {
   type FeedKey,
   type RateCard,
 } from '../../utils/core/ratecard';
+import { OFFER_KINDS, type OfferKind } from '../../utils/core/types';
 
 const FLAGS: Record<string, string> = {
   '--input': 'input',
@@ -28,7 +29,7 @@ class UsageError extends Error {}
 
 function parseArgs(args: string[]) {
   let model: string | undefined;
-  let offer: 'default' | 'openrouter' = 'default';
+  let offer: OfferKind = 'default';
   let sync = false;
   const usage: Record<string, number> = {};
   for (let i = 0; i < args.length; i++) {
@@ -40,12 +41,12 @@ function parseArgs(args: string[]) {
       if (!model) throw new UsageError('--model needs a model id');
     } else if (arg === '--offer') {
       const value = args[++i];
-      if (value !== 'openrouter' && value !== 'default') {
+      if (!(OFFER_KINDS as readonly string[]).includes(value)) {
         throw new UsageError(
           `--offer must be "openrouter" or "default", got ${JSON.stringify(value)}`,
         );
       }
-      offer = value;
+      offer = value as OfferKind;
     } else if (arg in FLAGS) {
       const value = args[++i];
       if (value === undefined || !/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {

@@ -10,8 +10,23 @@
  * - `vocab`: a closely related public vocabulary (Gemini counted with Gemma 3's);
  * - `estimate`: a calibrated estimate from another vocabulary (shown as "≈");
  * - `unknown`: not counted (e.g. hidden reasoning).
+ *
+ * Listed from the surest to the least sure.
  */
-export type Provenance = 'site' | 'exact' | 'vocab' | 'estimate' | 'unknown';
+export const PROVENANCES = ['site', 'exact', 'vocab', 'estimate', 'unknown'] as const;
+export type Provenance = (typeof PROVENANCES)[number];
+
+/** The less sure of two provenances: a sum is only as sure as its least sure part. */
+export function weakerProvenance(a: Provenance, b: Provenance): Provenance {
+  return PROVENANCES.indexOf(b) > PROVENANCES.indexOf(a) ? b : a;
+}
+
+/**
+ * Which of a model's prices applies: `default` is the lab's own list price, `openrouter` the
+ * price OpenRouter charges for it (its chat and playground bill at that offer).
+ */
+export const OFFER_KINDS = ['default', 'openrouter'] as const;
+export type OfferKind = (typeof OFFER_KINDS)[number];
 
 export interface TokenCount {
   tokens: number;
@@ -54,7 +69,7 @@ export interface TurnEvent {
   /** Set when this reply replaced an earlier one (regenerate). */
   regenerated?: boolean;
   /** The card's offer the site bills at (OpenRouter's chat and playground); default otherwise. */
-  offer?: 'default' | 'openrouter';
+  offer?: OfferKind;
   /** Only when the user opted in to storing text. */
   text?: { prompt: string; reply: string };
   /** The conversation's title as the site shows it; stored only when the user opted in to text. */

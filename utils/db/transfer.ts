@@ -7,6 +7,7 @@
  * single row is sent to the background, so a bad file writes nothing and says what is wrong.
  */
 import { z } from 'zod';
+import { PROVENANCES } from '@/utils/core/types';
 import type { AppliedPrices, StoredEvent } from './types';
 
 export const EXPORT_FORMAT = 'token-meter-history';
@@ -21,7 +22,7 @@ const shortText = z.string().max(1_000);
 
 const tokenCountSchema = z.strictObject({
   tokens: int,
-  provenance: z.enum(['site', 'exact', 'vocab', 'estimate', 'unknown']),
+  provenance: z.enum(PROVENANCES),
   family: shortText,
 });
 

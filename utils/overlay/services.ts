@@ -9,7 +9,7 @@
  * unavailable", "unpriced", "not saved") instead of a zero.
  */
 import { sendMessage } from '@/utils/messaging';
-import type { TurnEvent, Usage } from '@/utils/core/types';
+import type { OfferKind, TurnEvent, Usage } from '@/utils/core/types';
 import type { PriceResult } from '@/utils/core/ratecard';
 import type { MeterServices, ModelInfo, PriceReply } from './types';
 
@@ -27,9 +27,7 @@ function toPriceReply(reply: PriceResult): PriceReply {
 }
 
 /** `offer`: the card's offer this site bills at (OpenRouter's chat: 'openrouter'). */
-export function createMessagingServices(
-  options: { offer?: 'default' | 'openrouter' } = {},
-): MeterServices {
+export function createMessagingServices(options: { offer?: OfferKind } = {}): MeterServices {
   const offer = options.offer;
   let models: Promise<Map<string, ModelSummaryLike>> | null = null;
   const loadModels = () => {

@@ -6,6 +6,7 @@
  * max-output setting (the output to assume for the next run until its reply arrives).
  */
 import { defineAdapter, queryAllFirst, queryFirst, readText } from './define';
+import type { OfferKind } from '@/utils/core/types';
 import type { AdapterSpec, SiteAdapter, Turn, TurnNode, TurnText } from './types';
 
 export interface PlaygroundSpec extends Omit<AdapterSpec, 'pricing' | 'readOutputAssumption'> {
@@ -21,7 +22,7 @@ export interface PlaygroundSpec extends Omit<AdapterSpec, 'pricing' | 'readOutpu
      */
     draft?: 'composer' | 'trailing-user';
   };
-  offer?: 'default' | 'openrouter';
+  offer?: OfferKind;
 }
 
 /** Anything larger is not a max-output setting (the biggest windows are a few million tokens). */

@@ -4,6 +4,7 @@
  * and the runner can pass the live one. Adapters never observe, debounce, message or store:
  * the runner (utils/overlay/runner.ts) owns all of that, and contains every adapter call.
  */
+import type { OfferKind } from '@/utils/core/types';
 import type { AliasTable } from './models';
 import type { UsageStreamFormat } from './stream-types';
 
@@ -66,7 +67,7 @@ export interface AdapterPricing {
    */
   modelLabel?: 'alias' | 'api-id';
   /** The card's offer this site bills at (OpenRouter's chat: OpenRouter's price). */
-  offer?: 'default' | 'openrouter';
+  offer?: OfferKind;
 }
 
 /**

@@ -5,6 +5,7 @@
  * and display names ("Claude Sonnet 4.5"). What does not resolve is null: unpriced, never $0.
  */
 import { barePart, looseForms, mapVendor, normalizeKey } from './keys';
+import type { OfferKind } from '../types';
 import type { PriceSet, RateCard, RateCardModel } from './schema';
 
 interface CardIndex {
@@ -78,7 +79,7 @@ export interface ModelSummary {
   contextWindow: number;
   maxOutput: number;
   /** Which offers exist: the lab's list price and/or OpenRouter's. */
-  offers: ('default' | 'openrouter')[];
+  offers: OfferKind[];
   /** Base prices of the offer used by default (USD per 1M tokens; `request` per request). */
   prices: PriceSet;
   currency: string;

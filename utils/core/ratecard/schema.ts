@@ -6,6 +6,7 @@
  * them; `request` is per request. Prices stay decimal numbers here (readable, diffable) and become
  * exact integers only inside the pricing engine (see price.ts), so no float is ever accumulated.
  */
+import { OFFER_KINDS, type OfferKind } from '../types';
 import { z } from './zod';
 
 /** A non-negative, finite price (zod 4 numbers already reject NaN and ±Infinity). */
@@ -39,8 +40,8 @@ export const tierSchema = z.strictObject({
 });
 export type Tier = z.infer<typeof tierSchema>;
 
-export const offerKindSchema = z.enum(['default', 'openrouter']);
-export type OfferKind = z.infer<typeof offerKindSchema>;
+export const offerKindSchema = z.enum(OFFER_KINDS);
+export type { OfferKind };
 
 export const offerSchema = z.strictObject({
   /** Where the prices come from: 'models.dev', 'openrouter.ai', or 'override'. */
