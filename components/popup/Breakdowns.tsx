@@ -1,6 +1,6 @@
 import type { Slice } from '@/utils/core/aggregate';
 import type { ConversationSlice } from '@/utils/db/queries';
-import { formatTokens, type Money } from './money';
+import { formatTokensShort, type Money } from './money';
 import { siteLabel } from './site-label';
 
 function Row(props: { label: string; slice: Slice; max: number; money: Money; testid: string }) {
@@ -26,7 +26,7 @@ function Row(props: { label: string; slice: Slice; max: number; money: Money; te
           : `${unpriced > 0 ? '≥' : ''}${money.format(slice.totals.costMicroUsd)}`}
       </span>
       <span className="tm-row-tokens">
-        {formatTokens(slice.totals.input + slice.totals.output + slice.totals.reasoning)} tok
+        {formatTokensShort(slice.totals.input + slice.totals.output + slice.totals.reasoning)} tok
       </span>
     </li>
   );

@@ -33,7 +33,7 @@ export function makeMoney(settings: CurrencySettings | undefined, locale?: strin
   };
 }
 
-export function formatTokens(n: number): string {
+export function formatTokensShort(n: number): string {
   if (n >= 1e9) return `${(n / 1e9).toFixed(1)}B`;
   if (n >= 1e6) return `${(n / 1e6).toFixed(1)}M`;
   if (n >= 1e4) return `${Math.round(n / 1e3)}k`;

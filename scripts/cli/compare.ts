@@ -16,7 +16,7 @@ import {
   sortRows,
   type CompareRow,
 } from '../../utils/core/compare/index';
-import { formatMicros, getBundledCard, microsToUnits } from '../../utils/core/ratecard/index';
+import { formatMoney, getBundledCard, microsToUnits } from '../../utils/core/ratecard/index';
 import { TokenCounter } from '../../utils/core/tokenize/index';
 import { loadVocabFromNodeModules } from './count';
 
@@ -106,7 +106,7 @@ export function toJsonRow(row: CompareRow) {
 function toTable(rows: CompareRow[], withRatio: boolean): string {
   const money = (row: CompareRow, field: 'inputMicros' | 'outputMicros' | 'totalMicros') =>
     row.price.status === 'priced'
-      ? formatMicros(row.price[field], 'USD')
+      ? formatMoney(row.price[field], 'USD')
       : row.price.status === 'unpriced'
         ? 'unpriced'
         : 'error';

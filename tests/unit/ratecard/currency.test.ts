@@ -4,7 +4,7 @@ import {
   BUNDLED_RATE_DATE,
   convertMicros,
   formatCost,
-  formatMicros,
+  formatMoney,
   isCurrencyCode,
   rateFor,
   type ExchangeRate,
@@ -75,10 +75,10 @@ describe('formatCost', () => {
   });
 
   it('keeps small costs readable', () => {
-    expect(formatMicros(12_340_000, 'USD')).toBe('$12.34');
-    expect(formatMicros(12_345, 'USD')).toBe('$0.0123');
-    expect(formatMicros(123, 'USD')).toBe('$0.000123');
-    expect(formatMicros(0, 'USD')).toBe('$0.00');
+    expect(formatMoney(12_340_000, 'USD')).toBe('$12.34');
+    expect(formatMoney(12_345, 'USD')).toBe('$0.0123');
+    expect(formatMoney(123, 'USD')).toBe('$0.000123');
+    expect(formatMoney(0, 'USD')).toBe('$0.00');
   });
 
   it('knows ISO currency codes', () => {

@@ -79,7 +79,7 @@ function digitsFor(units: number): number {
 }
 
 /** An amount in micro-units of `currency`, e.g. "$0.0123", "CN¥0.0871", "€1.20". */
-export function formatMicros(micros: number, currency: string, locale = 'en'): string {
+export function formatMoney(micros: number, currency: string, locale = 'en'): string {
   const units = micros / 1_000_000;
   const digits = digitsFor(units);
   return new Intl.NumberFormat(locale, {
@@ -122,7 +122,7 @@ export function formatCost(
 ): FormattedCost {
   const rate = display.currency === 'USD' ? null : rateFor(display.currency, display.userRates);
   const currency = rate ? rate.currency : 'USD';
-  const amount = formatMicros(
+  const amount = formatMoney(
     rate ? convertMicros(microUsd, rate) : microUsd,
     currency,
     display.locale,

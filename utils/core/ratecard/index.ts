@@ -32,7 +32,7 @@ export {
   BUNDLED_RATE_DATE,
   convertMicros,
   formatCost,
-  formatMicros,
+  formatMoney,
   isCurrencyCode,
   rateFor,
 } from './currency';
