@@ -6,7 +6,7 @@ import {
   listExchanges,
   provisionalConversationId,
   turnKey,
-} from '@/utils/overlay/accounting';
+} from '@/utils/overlay/meter/accounting';
 import type { Turn } from '@/utils/sites/types';
 
 const t = (role: Turn['role'], text: string, thinking = ''): Turn => ({ role, text, thinking });
