@@ -61,7 +61,7 @@ export interface Protocol {
   /** "Refresh now": sync both feeds, answer with the resulting status. */
   refreshRateCard: { req: Record<string, never>; res: RateCardStatus };
   /**
-   * Store one completed turn in the history (utils/background/history.ts, the only writer).
+   * Store one completed turn in the history (utils/background/history/record.ts, the only writer).
    * Idempotent by `key`: a repeat is skipped (`duplicate: true`), never counted twice.
    * `costMicroUsd` is null when unpriced (unknown model) or not stored. `queued`: storage was
    * full, the turn is kept aside and saved later by the background (the sender need not retry).

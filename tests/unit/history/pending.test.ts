@@ -8,7 +8,7 @@ import {
   flushPendingTurns,
   recordTurn,
 } from '@/utils/background/history';
-import { createPendingQueue, MAX_PENDING } from '@/utils/background/history-pending';
+import { createPendingQueue, MAX_PENDING } from '@/utils/background/history/pending';
 import { getBundledCard } from '@/utils/core/ratecard';
 import { HistoryDB } from '@/utils/db/schema';
 import type { StoredEvent } from '@/utils/db/types';

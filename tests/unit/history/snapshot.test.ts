@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { watchDashboard } from '@/components/popup/dashboard-store';
 import { watchNumbers, type NumbersStore } from '@/components/popup/numbers-store';
-import { createSnapshotKeeper } from '@/utils/background/history-snapshot';
+import { createSnapshotKeeper } from '@/utils/background/history/snapshot';
 import { configureHistory, dashboardKeeper, recordTurn } from '@/utils/background/history';
 import { periodContaining } from '@/utils/core/aggregate';
 import { getBundledCard } from '@/utils/core/ratecard';

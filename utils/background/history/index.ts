@@ -1,0 +1,82 @@
+/**
+ * The history's background side, its only writer:
+ * - record.ts: each completed turn checked, priced and stored; imports; turns a full disk
+ *   refused kept aside (pending.ts) and saved later;
+ * - health.ts: what the popup and options show about failed writes;
+ * - toolbar-badge.ts: the extension icon's text and colour (the week's spend against the
+ *   budgets) and the budget notifications;
+ * - maintenance.ts: retention, time-zone rebuilds, "delete everything", the daily alarms;
+ * - reprice.ts: the options page's "on another model";
+ * - deps.ts: what they share (dependencies, calendar, the popup snapshot keeper, snapshot.ts).
+ * This file wires them to the protocol, the alarms and the settings they follow.
+ */
+import { browser } from 'wxt/browser';
+import {
+  budgetSettings,
+  calendarSettings,
+  currencySettings,
+  retentionSettings,
+} from '@/utils/storage';
+import type { Handlers } from '@/utils/messaging';
+import { dashboardKeeper } from './deps';
+import {
+  applyRetention,
+  armDayRollover,
+  DAY_ALARM,
+  deleteHistory,
+  maintain,
+  MAINTENANCE_ALARM,
+} from './maintenance';
+import { flushPendingTurns, importHistory, recordTurn, RETRY_ALARM } from './record';
+import { repriceHistory } from './reprice';
+import { refreshBadge, scheduleBadgeRefresh } from './toolbar-badge';
+
+export { configureHistory, dashboardKeeper, type HistoryDeps } from './deps';
+export { isQuotaError } from './health';
+export {
+  flushPendingTurns,
+  importHistory,
+  recordTurn,
+  RETRY_MINUTES,
+  toStoredEvent,
+} from './record';
+export { applyRetention, checkTimeZone, deleteHistory } from './maintenance';
+export { repriceHistory } from './reprice';
+export { BADGE_COLORS, currentSpend, refreshBadge } from './toolbar-badge';
+
+export const historyHandlers: Handlers = {
+  recordTurn: (turn) => recordTurn(turn),
+  repriceHistory: (req) => repriceHistory(req),
+  importHistory: ({ events, titles }) => importHistory(events, titles),
+  deleteHistory: () => deleteHistory(),
+};
+
+/**
+ * Start the history's background work and return its message handlers. Listeners are added
+ * synchronously (a woken service worker must see the event that woke it); the work runs after.
+ */
+export function setupHistory(): Handlers {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === MAINTENANCE_ALARM || alarm.name === DAY_ALARM)
+      maintain().catch((e) => console.warn('[history] maintenance', e));
+    if (alarm.name === RETRY_ALARM)
+      flushPendingTurns().catch((e) => console.warn('[history] pending turns', e));
+  });
+  // Hourly: the toolbar badge follows the week's rollover, retention runs, a time-zone change is seen.
+  browser.alarms.create(MAINTENANCE_ALARM, { periodInMinutes: 60 });
+  budgetSettings.watch(() => scheduleBadgeRefresh());
+  calendarSettings.watch(() => {
+    scheduleBadgeRefresh();
+    // The week's days changed: a new snapshot (the popup meanwhile sees a key mismatch).
+    dashboardKeeper.schedule(0).catch((e) => console.warn('[history] snapshot', e));
+    armDayRollover().catch(() => undefined);
+  });
+  currencySettings.watch(() => scheduleBadgeRefresh());
+  retentionSettings.watch(() => {
+    applyRetention()
+      .then(() => refreshBadge())
+      .catch((e) => console.warn('[history] retention', e));
+  });
+  maintain().catch((e) => console.warn('[history] startup maintenance', e));
+  return historyHandlers;
+}

@@ -1,0 +1,236 @@
+/**
+ * Recording: the history's only write path for turns. A turn from a content script is checked,
+ * priced on the card and stored; an import from the options page is checked again and stored.
+ * Turns a full disk refuses are kept aside (pending.ts) and saved later, on a retry alarm.
+ */
+import { browser } from 'wxt/browser';
+import { z } from 'zod';
+import {
+  findModel,
+  priceUsage,
+  resolveModelId,
+  type PriceOverrides,
+  type Priced,
+  type RateCard,
+} from '@/utils/core/ratecard';
+import type { TurnEvent } from '@/utils/core/types';
+import { storedEventSchema } from '@/utils/db/transfer';
+import { EventFlag, type AppliedPrices, type StoredEvent } from '@/utils/db/types';
+import { recordEvents } from '@/utils/db/write';
+import type { Res } from '@/utils/messaging';
+import { privacySettings, siteSettings } from '@/utils/storage';
+import { calendar, dashboardKeeper, deps } from './deps';
+import { isQuotaError, noteWriteFailure, noteWriteSuccess } from './health';
+import { createPendingQueue } from './pending';
+import { scheduleBadgeRefresh } from './toolbar-badge';
+
+const int = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const tokenCount = z.object({
+  tokens: int,
+  provenance: z.enum(['site', 'exact', 'vocab', 'estimate', 'unknown']),
+  family: z.string().max(200),
+});
+/** A turn from a content script: checked before anything is priced or stored. */
+const turnEventSchema = z.object({
+  key: z.string().min(1).max(2_000),
+  site: z.string().regex(/^[a-z0-9-]{1,100}$/),
+  conversationId: z.string().max(1_000),
+  turnIndex: int,
+  time: int,
+  modelLabel: z.string().max(500).nullable(),
+  model: z.string().max(500).nullable(),
+  input: tokenCount,
+  output: tokenCount,
+  reasoning: tokenCount,
+  regenerated: z.boolean().optional(),
+  offer: z.enum(['default', 'openrouter']).optional(),
+  text: z.object({ prompt: z.string(), reply: z.string() }).optional(),
+  conversationTitle: z.string().max(2_000).optional(),
+});
+
+/** Turns refused by a full disk, saved later (pending.ts). */
+export const pendingQueue = createPendingQueue({
+  write: async (events, titles) =>
+    dashboardKeeper.change(async () =>
+      recordEvents(deps.db(), events, { timeZone: (await calendar()).timeZone, titles }),
+    ),
+  isQuotaError,
+});
+
+function appliedPrices(card: RateCard, r: Priced, overrides: PriceOverrides): AppliedPrices {
+  const model = findModel(card, r.model);
+  const offer = r.override
+    ? { prices: overrides[r.model].prices, tiers: overrides[r.model].tiers ?? [] }
+    : r.offer !== 'override'
+      ? model?.offers[r.offer]
+      : undefined;
+  const tier = offer?.tiers.find((t) => t.above === r.tierAbove);
+  const perMillion: Record<string, number> = {};
+  for (const [k, v] of Object.entries({ ...offer?.prices, ...tier?.prices }))
+    if (typeof v === 'number') perMillion[k] = v;
+  return {
+    source: r.source,
+    offer: r.offer,
+    currency: r.currency,
+    perMillion,
+    tierAbove: r.tierAbove,
+  };
+}
+
+/** Price a turn on the card (unknown model → unpriced, null cost) and shape it for storage. */
+export async function toStoredEvent(turn: TurnEvent, storeText: boolean): Promise<StoredEvent> {
+  const [card, overrides] = await Promise.all([deps.getCard(), deps.getOverrides()]);
+  const resolved =
+    (turn.model && resolveModelId(card, turn.model)) ??
+    (turn.modelLabel ? resolveModelId(card, turn.modelLabel) : null) ??
+    turn.model;
+  const usage = {
+    input: turn.input.tokens,
+    output: turn.output.tokens,
+    // Reasoning of unknown size is not billed as zero-cost knowledge: it is simply not counted.
+    reasoning: turn.reasoning.provenance === 'unknown' ? 0 : turn.reasoning.tokens,
+  };
+  const result = resolved
+    ? priceUsage(card, resolved, usage, { overrides, offer: turn.offer })
+    : null;
+  const priced = result?.priced && result.currency === 'USD' ? result : null;
+  let flags = 0;
+  if (turn.regenerated) flags |= EventFlag.regenerated;
+  if (priced?.override) flags |= EventFlag.customPrice;
+  const event: StoredEvent = {
+    key: turn.key,
+    time: turn.time,
+    site: turn.site,
+    conversationId: turn.conversationId,
+    conversation: `${turn.site}|${turn.conversationId}`,
+    turnIndex: turn.turnIndex,
+    modelLabel: turn.modelLabel,
+    model: priced ? priced.model : resolved,
+    input: { ...turn.input },
+    output: { ...turn.output },
+    reasoning: { ...turn.reasoning },
+    costMicroUsd: priced ? priced.costMicros : null,
+    rateCardVersion: priced ? card.version : null,
+    prices: priced ? appliedPrices(card, priced, overrides) : null,
+    flags,
+  };
+  if (storeText && turn.text) event.text = { prompt: turn.text.prompt, reply: turn.text.reply };
+  return event;
+}
+
+export const RETRY_ALARM = 'history-retry';
+/** How often turns kept aside are tried again while storage stays full. */
+export const RETRY_MINUTES = 5;
+
+/**
+ * Store the turns kept aside by a full disk. Runs after every stored turn, on the retry alarm,
+ * at start and after retention; the idempotency key makes a repeat harmless.
+ */
+export async function flushPendingTurns(): Promise<{ saved: number; waiting: number }> {
+  const result = await pendingQueue.flush();
+  if (result.saved > 0) {
+    await noteWriteSuccess(result.waiting);
+    scheduleBadgeRefresh();
+  }
+  if (result.waiting === 0) await browser.alarms?.clear(RETRY_ALARM).catch(() => false);
+  return result;
+}
+
+/**
+ * Storage is full: the transaction rolled back, nothing stored before is touched. Keep the turn
+ * aside to save later and tell the user (toolbar badge "!", popup and options banner).
+ */
+async function keepAside(
+  event: StoredEvent,
+  titles: Map<string, string> | undefined,
+  error: unknown,
+): Promise<Res<'recordTurn'>> {
+  const { refused } = await pendingQueue.add([event], titles);
+  const waiting = await pendingQueue.count();
+  await noteWriteFailure(error, refused, waiting);
+  if (waiting > 0)
+    browser.alarms?.create(RETRY_ALARM, { periodInMinutes: RETRY_MINUTES, delayInMinutes: 1 });
+  return {
+    stored: false,
+    duplicate: false,
+    queued: refused === 0,
+    costMicroUsd: event.costMicroUsd,
+  };
+}
+
+export async function recordTurn(turn: TurnEvent): Promise<Res<'recordTurn'>> {
+  const checked = turnEventSchema.safeParse(turn);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new Error(`recordTurn: ${issue.path.join('.') || 'turn'}: ${issue.message}`);
+  }
+  const [sites, privacy] = await Promise.all([siteSettings.getValue(), privacySettings.getValue()]);
+  if (sites.disabled.includes(turn.site)) {
+    return { stored: false, duplicate: false, costMicroUsd: null };
+  }
+  const event = await toStoredEvent(checked.data as TurnEvent, privacy.storePromptText);
+  const titles =
+    privacy.storePromptText && turn.conversationTitle
+      ? new Map([[event.conversation, turn.conversationTitle]])
+      : undefined;
+  const timeZone = (await calendar()).timeZone;
+  try {
+    const result = await dashboardKeeper.change(() =>
+      recordEvents(deps.db(), [event], { timeZone, titles }),
+    );
+    if (result.added.length > 0) {
+      await noteWriteSuccess();
+      scheduleBadgeRefresh();
+      // There is room again: save what a full disk refused before (a no-op when none wait).
+      if (pendingQueue.mayHaveWaiting())
+        await flushPendingTurns().catch((e) => console.warn('[history] pending turns', e));
+    }
+    return {
+      stored: result.added.length === 1,
+      duplicate: result.duplicates === 1,
+      costMicroUsd: event.costMicroUsd,
+    };
+  } catch (error) {
+    if (!isQuotaError(error)) throw error;
+    return keepAside(event, titles, error);
+  }
+}
+
+export async function importHistory(
+  events: StoredEvent[],
+  titles: [string, string][],
+): Promise<Res<'importHistory'>> {
+  // The page validated the file; validate again here, the writer trusts no sender's shapes.
+  const rows = z.array(storedEventSchema).max(50_000).safeParse(events);
+  if (!rows.success) {
+    const issue = rows.error.issues[0];
+    throw new Error(`Import refused: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const privacy = await privacySettings.getValue();
+  const clean = rows.data.map((e) => {
+    // Stored as exported (a round trip is lossless), except text the user does not keep.
+    const row = { ...e } as StoredEvent;
+    if (!privacy.storePromptText) delete row.text;
+    return row;
+  });
+  try {
+    const timeZone = (await calendar()).timeZone;
+    const result = await dashboardKeeper.change(() =>
+      recordEvents(deps.db(), clean, {
+        timeZone,
+        titles: privacy.storePromptText ? new Map(titles) : undefined,
+      }),
+    );
+    scheduleBadgeRefresh();
+    return { added: result.added.length, duplicates: result.duplicates };
+  } catch (error) {
+    if (isQuotaError(error)) {
+      await noteWriteFailure(error, 0);
+      throw new Error(
+        'Browser storage is full: this part of the import was not stored (what was stored before is intact). Free some space or lower the retention, then import again; duplicates are skipped.',
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+/** "What would this have cost on another model": the options page's re-pricing of the history. */
+import { repriceEvents } from '@/utils/core/aggregate';
+import { findModel, priceUsage } from '@/utils/core/ratecard';
+import { eventsBetween } from '@/utils/db/queries';
+import type { Req, Res } from '@/utils/messaging';
+import { deps } from './deps';
+
+/** Re-price the usage of [start, end) on another model (per turn, with token ratios). */
+export async function repriceHistory(req: Req<'repriceHistory'>): Promise<Res<'repriceHistory'>> {
+  const [card, overrides] = await Promise.all([deps.getCard(), deps.getOverrides()]);
+  const model = findModel(card, req.model);
+  const events = await eventsBetween(deps.db(), req.start, req.end);
+  const result = repriceEvents(
+    events.map((e) => ({
+      model: e.model,
+      family: e.input.family,
+      tokens: { input: e.input.tokens, output: e.output.tokens, reasoning: e.reasoning.tokens },
+      costMicroUsd: e.costMicroUsd,
+    })),
+    model?.id ?? req.model,
+    req.profile === 'cjk' ? 'cjk' : 'latin',
+    (id, usage) => {
+      const r = priceUsage(card, id, usage, { overrides });
+      return r.priced && r.currency === 'USD' ? r.costMicros : null;
+    },
+  );
+  return { ...result, modelName: model?.name ?? null };
+}

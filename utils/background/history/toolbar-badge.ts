@@ -1,0 +1,148 @@
+/**
+ * The toolbar badge (the extension icon's text, colour and tooltip): the week's spend, amber
+ * from 80% of a budget, red from 100% (and "!" in red while storage is full); and the budget
+ * notifications, once per period and budget when it is crossed.
+ */
+import { browser } from 'wxt/browser';
+import {
+  badgeAmount,
+  breakdown,
+  budgetsToNotify,
+  evaluateBudgets,
+  periodContaining,
+  periodId,
+  totalsIn,
+  worstLevel,
+  type BudgetLevel,
+  type BudgetState,
+  type CalendarOptions,
+  type PeriodSpend,
+} from '@/utils/core/aggregate';
+import type { HistoryDB } from '@/utils/db/schema';
+import { budgetSettings, historyHealth } from '@/utils/storage';
+import { budgetNotified } from '@/utils/storage/state/background';
+import { calendar, deps } from './deps';
+
+/** This week's and month's spend, in total and by site, from the day rollups. */
+export async function currentSpend(db: HistoryDB, now: number, cal: CalendarOptions) {
+  const week = periodContaining('week', now, cal);
+  const month = periodContaining('month', now, cal);
+  const first = week.days[0] < month.days[0] ? week.days[0] : month.days[0];
+  const lastWeek = week.days[week.days.length - 1];
+  const lastMonth = month.days[month.days.length - 1];
+  const last = lastWeek > lastMonth ? lastWeek : lastMonth;
+  const rows = await db.dayTotals.where('day').between(first, last, true, true).toArray();
+  const spendOf = (p: typeof week): PeriodSpend => ({
+    totalMicroUsd: totalsIn(rows, p).costMicroUsd,
+    bySite: Object.fromEntries(
+      breakdown(rows, p, 'site').map((s) => [s.key, s.totals.costMicroUsd]),
+    ),
+  });
+  return { week, month, spend: { week: spendOf(week), month: spendOf(month) } };
+}
+
+/** The toolbar badge's background by the worst budget level. */
+export const BADGE_COLORS: Record<BudgetLevel, string> = {
+  none: '#475569',
+  ok: '#475569',
+  warn: '#d97706',
+  over: '#dc2626',
+};
+
+/** `browser.action` (MV3), or `browserAction` where only that exists (Firefox MV2). */
+function actionApi() {
+  return (
+    browser.action ??
+    (browser as unknown as { browserAction?: typeof browser.action }).browserAction
+  );
+}
+
+// A 16×16 amber square: notifications need an icon, and the extension ships none of its own.
+const NOTIFICATION_ICON =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGklEQVR42mP8z8Dwn4ECwESJ5lEDRg0YNQAAJ/gC/wGz6b4AAAAASUVORK5CYII=';
+
+function describeBudget(s: BudgetState, fmt: (micro: number) => string): string {
+  const period = s.kind === 'week' ? 'weekly' : 'monthly';
+  const scope = s.scope === 'total' ? 'total' : s.scope;
+  return `${fmt(s.spentMicroUsd)} of your ${period} ${scope} budget of ${fmt(s.limitMicroUsd)}`;
+}
+
+/** Notify each budget crossed in its period, once (remembered in `budgetNotified`). */
+async function notifyBudgets(
+  states: BudgetState[],
+  ids: { week: string; month: string },
+  fmt: (micro: number) => string,
+): Promise<void> {
+  const notified = await budgetNotified.getValue();
+  const due = budgetsToNotify(states, ids, notified);
+  if (due.length === 0 || !browser.notifications?.create) return;
+  const next = { ...notified };
+  for (const s of due) {
+    next[s.id] = ids[s.kind];
+    await browser.notifications
+      .create(`budget-${s.id}-${ids[s.kind]}`, {
+        type: 'basic',
+        iconUrl: NOTIFICATION_ICON,
+        title: 'Budget reached',
+        message: `You have spent ${describeBudget(s, fmt)} (API-equivalent).`,
+      })
+      .catch(() => undefined);
+  }
+  await budgetNotified.setValue(next);
+}
+
+/**
+ * Set the toolbar badge to the week's spend and colour it by the worst budget; notify once per
+ * period.
+ */
+export async function refreshBadge(): Promise<{ text: string; level: BudgetLevel }> {
+  const db = deps.db();
+  const cal = await calendar();
+  const now = deps.now();
+  const [{ week, month, spend }, budgets, health, currency] = await Promise.all([
+    currentSpend(db, now, cal),
+    budgetSettings.getValue(),
+    historyHealth.getValue(),
+    deps.getCurrency(),
+  ]);
+  const states = evaluateBudgets(budgets, spend);
+  const level = worstLevel(states);
+  const units = (micro: number) => (micro / 1e6) * currency.perUsd;
+  const fmt = (micro: number) =>
+    new Intl.NumberFormat('en', { style: 'currency', currency: currency.currency }).format(
+      units(micro),
+    );
+  const storageFull = health.quotaExceededAt !== null;
+  const text = storageFull
+    ? '!'
+    : spend.week.totalMicroUsd > 0
+      ? badgeAmount(units(spend.week.totalMicroUsd))
+      : '';
+  const title = [
+    'Token Meter',
+    `This week: ${fmt(spend.week.totalMicroUsd)} (API-equivalent)`,
+    ...states.filter((s) => s.level !== 'ok').map((s) => describeBudget(s, fmt)),
+    storageFull ? 'Browser storage is full: new turns are not being saved.' : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const action = actionApi();
+  if (action) {
+    await action.setBadgeText({ text });
+    await action.setBadgeBackgroundColor({
+      color: storageFull ? BADGE_COLORS.over : BADGE_COLORS[level],
+    });
+    await action.setTitle({ title });
+  }
+  await notifyBudgets(states, { week: periodId(week), month: periodId(month) }, fmt);
+  return { text, level };
+}
+
+let toolbarBadgeTimer: ReturnType<typeof setTimeout> | undefined;
+/** Coalesce bursts of turns (an import, a busy chat) into one toolbar badge refresh. */
+export function scheduleBadgeRefresh(): void {
+  clearTimeout(toolbarBadgeTimer);
+  toolbarBadgeTimer = setTimeout(() => {
+    refreshBadge().catch((e) => console.warn('[history] badge refresh failed', e));
+  }, 250);
+}
