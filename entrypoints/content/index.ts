@@ -1,7 +1,7 @@
 import { SITE_MATCHES } from '@/utils/sites/matches';
 import { findAdapter } from '@/utils/sites';
+import { startOverlay } from '@/utils/overlay/mount';
 import { onUsage } from '@/utils/overlay/usage-bridge';
-import { startOverlay } from './overlay';
 
 // One content script for every chat site: WXT does not split content scripts into shared
 // chunks, so one per site would repeat every shared byte. Heavy data (vocabularies, the rate

@@ -1,6 +1,6 @@
 // Recording alone: the event sent for a reply, once per key, and retries after a failed send.
 import { describe, expect, it } from 'vitest';
-import type { Turn } from '@/utils/adapters/types';
+import type { Turn } from '@/utils/sites/types';
 import type { TokenCount, TurnEvent } from '@/utils/core/types';
 import type { Snapshot } from '@/utils/overlay/types';
 import { provisionalConversationId } from '@/utils/overlay/meter/accounting';

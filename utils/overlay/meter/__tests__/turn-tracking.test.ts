@@ -1,6 +1,6 @@
 // Turn tracking alone: which replies count as produced on this page, and when they are complete.
 import { describe, expect, it } from 'vitest';
-import type { Turn } from '@/utils/adapters/types';
+import type { Turn } from '@/utils/sites/types';
 import type { Snapshot } from '@/utils/overlay/types';
 import {
   completedReplies,

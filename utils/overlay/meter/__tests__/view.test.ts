@@ -1,6 +1,6 @@
 // The view model's pure parts: each reply's input, the rows, their total, health, context bar.
 import { describe, expect, it } from 'vitest';
-import type { Turn } from '@/utils/adapters/types';
+import type { Turn } from '@/utils/sites/types';
 import type { TokenCount } from '@/utils/core/types';
 import type { ModelView, TurnRow } from '@/utils/overlay/types';
 import type { Recorded } from '@/utils/overlay/meter/recording';
