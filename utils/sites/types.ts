@@ -2,7 +2,7 @@
  * The one shape every site adapter has. An adapter is mostly data (id, label, match patterns,
  * selectors with fallbacks); its readers take a root node so tests can pass a happy-dom document
  * and the runner can pass the live one. Adapters never observe, debounce, message or store:
- * the runner (utils/overlay/runner.ts) owns all of that, and contains every adapter call.
+ * the runner (utils/overlay/runner/) owns all of that, and contains every adapter call.
  */
 import type { OfferKind } from '@/utils/core/types';
 import type { AliasTable } from './models';

@@ -49,12 +49,12 @@ export interface BreakdownDeps {
   usage: UsageLog;
 }
 
-/** Yields to the page when the current slice of work has run longer than SLICE_MS. */
+/** The current slice of work: `due()` once it ran longer than SLICE_MS, then `yield()`. */
 function slicer() {
   let start = clock();
   return {
-    async pause(): Promise<void> {
-      if (clock() - start <= SLICE_MS) return;
+    due: () => clock() - start > SLICE_MS,
+    async yield(): Promise<void> {
       await yieldToPage();
       start = clock();
     },
@@ -82,7 +82,7 @@ export function createBreakdown(deps: BreakdownDeps) {
       const event = deps.recorder.event(x.s, i, hash!, x.model.info?.id ?? null, recordedCounts);
       rec = (await deps.recorder.record(i, hash!, event)) ?? rec;
       deps.tracking.witnessed.delete(i);
-    } else if (rec) {
+    } else if (rec && deps.recorder.mayRetry(rec)) {
       await deps.recorder.retry(rec);
     }
     return rec && rec.hash === hash ? rec : undefined;
@@ -92,7 +92,7 @@ export function createBreakdown(deps: BreakdownDeps) {
     const inputs = replyInputs(x.s.turns, x.turnCounts);
     const rows: TurnRow[] = [];
     for (let i = 0; i < x.s.turns.length; i++) {
-      if ((i & 255) === 255) await slice.pause();
+      if ((i & 255) === 255 && slice.due()) await slice.yield();
       if (x.s.turns[i].role !== 'assistant') continue;
       const counts: RowCounts = {
         input: inputs[i],
@@ -118,7 +118,7 @@ export function createBreakdown(deps: BreakdownDeps) {
     const { priced, usages } = rowsToPrice(rows, deps.engineDown(), !!x.model.info);
     if (x.model.info && usages.length > 0)
       applyPrices(priced, await deps.priceAll(x.model.info.id, usages));
-    await slice.pause();
+    if (slice.due()) await slice.yield();
     const { costMicros, costNote } = totalCost(rows);
     // A recording still in flight or failed changes the rows again soon: not cached.
     cache = rows.some((r) => r.recorded === 'pending' || r.recorded === 'failed')

@@ -103,7 +103,9 @@ export interface Recorder {
    * key seen before, even in another conversation, is not sent again: undefined is returned).
    */
   record(index: number, hash: string, event: TurnEvent): Promise<Recorded | undefined>;
-  /** Send a failed recording again, when it has attempts left. */
+  /** A recording failed and has attempts left. */
+  mayRetry(rec: Recorded): boolean;
+  /** Send a recording again. */
   retry(rec: Recorded): Promise<void>;
   /** Changes whenever a recording's status changes (the breakdown is rebuilt then). */
   version(): number;
@@ -166,9 +168,8 @@ export function createRecorder(options: RecorderOptions): Recorder {
       await send(rec);
       return rec;
     },
-    async retry(rec) {
-      if (rec.status === 'failed' && rec.attempts < MAX_RECORD_ATTEMPTS) await send(rec);
-    },
+    mayRetry: (rec) => rec.status === 'failed' && rec.attempts < MAX_RECORD_ATTEMPTS,
+    retry: send,
     version: () => version,
     resetConversation() {
       recorded = new Map();

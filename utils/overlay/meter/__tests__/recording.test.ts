@@ -126,17 +126,18 @@ describe('createRecorder', () => {
     const before = r.version();
     timers[0].fn();
     expect(retries()).toBe(1);
+    expect(r.mayRetry(rec)).toBe(true);
     await r.retry(rec);
     expect(rec.status).toBe('saved');
     expect(r.version()).toBeGreaterThan(before);
-    await r.retry(rec); // saved: nothing to send
+    expect(r.mayRetry(rec)).toBe(false); // saved: nothing to send
     expect(sent).toHaveLength(2);
   });
 
   it('gives up after MAX_RECORD_ATTEMPTS sends', async () => {
     const { r, sent, timers } = recorder(Infinity);
     const rec = (await r.record(1, 'h1', r.event(snap, 1, 'h1', null, input.counts)))!;
-    for (let i = 0; i < 20; i++) await r.retry(rec);
+    for (let i = 0; i < 20 && r.mayRetry(rec); i++) await r.retry(rec);
     expect(sent).toHaveLength(MAX_RECORD_ATTEMPTS);
     expect(timers).toHaveLength(MAX_RECORD_ATTEMPTS - 1);
     expect(rec.status).toBe('failed');
