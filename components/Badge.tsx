@@ -26,39 +26,69 @@ export interface BadgeProps {
   onCompare?: (scope: 'draft' | 'conversation') => void;
 }
 
-/** The in-page badge: draft tokens and cost, the conversation's cost, the context meter. */
-export function Badge(props: BadgeProps) {
-  const { status, view, theme, position, collapsed } = props;
-  const palette = PALETTES[theme];
-  const [open, setOpen] = useState(false);
+/**
+ * Dragging the badge by its handle: the distance so far while dragging (drawn as an offset), and
+ * `onMoved` once at the end with the whole distance.
+ */
+function useDrag(onMoved: BadgeProps['onMoved']) {
   const [drag, setDrag] = useState<{ dx: number; dy: number } | null>(null);
   const start = useRef<{ x: number; y: number } | null>(null);
+  const handle = {
+    onPointerDown: (e: ReactPointerEvent) => {
+      start.current = { x: e.clientX, y: e.clientY };
+      (e.target as Element).setPointerCapture?.(e.pointerId);
+      setDrag({ dx: 0, dy: 0 });
+    },
+    onPointerMove: (e: ReactPointerEvent) => {
+      if (!start.current) return;
+      setDrag({ dx: e.clientX - start.current.x, dy: e.clientY - start.current.y });
+    },
+    onPointerUp: () => {
+      if (start.current && drag && (drag.dx !== 0 || drag.dy !== 0)) onMoved?.(drag.dx, drag.dy);
+      start.current = null;
+      setDrag(null);
+    },
+  };
+  return { drag, handle };
+}
 
-  const onPointerDown = (e: ReactPointerEvent) => {
-    start.current = { x: e.clientX, y: e.clientY };
-    (e.target as Element).setPointerCapture?.(e.pointerId);
-    setDrag({ dx: 0, dy: 0 });
-  };
-  const onPointerMove = (e: ReactPointerEvent) => {
-    if (!start.current) return;
-    setDrag({ dx: e.clientX - start.current.x, dy: e.clientY - start.current.y });
-  };
-  const onPointerUp = () => {
-    if (start.current && drag && (drag.dx !== 0 || drag.dy !== 0))
-      props.onMoved?.(drag.dx, drag.dy);
-    start.current = null;
-    setDrag(null);
-  };
+type Palette = (typeof PALETTES)['light'];
 
+/** The collapsed badge: a small "TM" that shows the badge again. */
+function CollapsedBadge(props: BadgeProps & { palette: Palette }) {
+  const { palette } = props;
+  return (
+    <button
+      type="button"
+      data-testid="tm-badge"
+      data-status={props.status}
+      data-collapsed="true"
+      title="Token Meter: show"
+      onClick={() => props.onCollapse?.(false)}
+      style={{
+        ...buttonStyle(palette),
+        background: palette.bg,
+        border: `1px solid ${palette.border}`,
+        borderRadius: 10,
+        padding: '1px 6px',
+      }}
+    >
+      TM
+    </button>
+  );
+}
+
+/** The fixed box holding the badge (and the panel above it), moved while dragged. */
+function shellStyle(
+  position: BadgeProps['position'],
+  drag: { dx: number; dy: number } | null,
+  palette: Palette,
+): React.CSSProperties {
   const corner = position ?? { right: 16, bottom: 16 };
-  const place: React.CSSProperties = {
+  return {
+    position: 'fixed',
     right: corner.right - (drag?.dx ?? 0),
     bottom: corner.bottom - (drag?.dy ?? 0),
-  };
-
-  const shell: React.CSSProperties = {
-    position: 'fixed',
-    ...place,
     zIndex: 2147483646,
     font: '12px/1.4 system-ui, -apple-system, "Segoe UI", sans-serif',
     color: palette.fg,
@@ -66,27 +96,21 @@ export function Badge(props: BadgeProps) {
     flexDirection: 'column',
     alignItems: 'flex-end',
   };
+}
+
+/** The in-page badge: draft tokens and cost, the conversation's cost, the context meter. */
+export function Badge(props: BadgeProps) {
+  const { status, view, theme, position, collapsed } = props;
+  const palette = PALETTES[theme];
+  const [open, setOpen] = useState(false);
+  const { drag, handle } = useDrag(props.onMoved);
+
+  const shell = shellStyle(position, drag, palette);
 
   if (collapsed) {
     return (
       <div style={shell}>
-        <button
-          type="button"
-          data-testid="tm-badge"
-          data-status={status}
-          data-collapsed="true"
-          title="Token Meter: show"
-          onClick={() => props.onCollapse?.(false)}
-          style={{
-            ...buttonStyle(palette),
-            background: palette.bg,
-            border: `1px solid ${palette.border}`,
-            borderRadius: 10,
-            padding: '1px 6px',
-          }}
-        >
-          TM
-        </button>
+        <CollapsedBadge {...props} palette={palette} />
       </div>
     );
   }
@@ -123,9 +147,7 @@ export function Badge(props: BadgeProps) {
       >
         <span
           title="Drag to move"
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerUp}
+          {...handle}
           style={{ cursor: 'grab', color: palette.muted, userSelect: 'none', touchAction: 'none' }}
         >
           ⠿
@@ -155,6 +177,108 @@ export function Badge(props: BadgeProps) {
   );
 }
 
+function modelText(model: MeterView['model']): string {
+  return model.status === 'ok'
+    ? model.info!.name
+    : model.status === 'unpriced'
+      ? `${model.candidate} (unpriced)`
+      : model.status === 'loading'
+        ? '…'
+        : 'unknown model: pick one';
+}
+
+/** First line: the draft's tokens and cost, and the model. */
+function DraftLine({ view, palette }: { view: MeterView; palette: Palette }) {
+  const draft = view.draft;
+  return (
+    <span>
+      <strong
+        data-testid="tm-draft-tokens"
+        data-tokens={draft?.tokens?.tokens ?? ''}
+        title={describeProvenance(draft?.tokens)}
+      >
+        {draft ? (draft.tokens ? formatTokens(draft.tokens) : (draft.note ?? '…')) : '—'}
+      </strong>{' '}
+      tok ·{' '}
+      <span
+        data-testid="tm-draft-cost"
+        data-micros={draft?.costMicros ?? ''}
+        data-assumed-output={draft?.assumedOutput ?? ''}
+        title={
+          draft?.assumedOutput
+            ? `Includes ${draft.assumedOutput} output tokens: the page's max-output setting, assumed until the reply arrives`
+            : undefined
+        }
+      >
+        {draft?.costMicros != null ? formatMicros(draft.costMicros) : (draft?.note ?? '…')}
+        {draft?.assumedOutput ? ` (≤${draft.assumedOutput.toLocaleString('en-US')} out)` : ''}
+      </span>
+      <span
+        style={{ color: palette.muted }}
+        data-testid="tm-model"
+        data-model={view.model.info?.id ?? ''}
+        data-status={view.model.status}
+      >
+        {' '}
+        · {modelText(view.model)}
+      </span>
+    </span>
+  );
+}
+
+/** Second line: the conversation's cost, the share of the context window, the page's health. */
+function ConversationLine({ view, palette }: { view: MeterView; palette: Palette }) {
+  const ratio = view.contextRatio;
+  return (
+    <span style={{ color: palette.muted }}>
+      conversation{' '}
+      <span
+        data-testid="tm-conv-cost"
+        data-micros={view.conversation.costMicros ?? ''}
+        style={{ color: palette.fg }}
+      >
+        {view.conversation.costMicros !== null
+          ? formatMicros(view.conversation.costMicros)
+          : (view.conversation.costNote ?? '…')}
+      </span>
+      {ratio !== null ? (
+        <>
+          {' · '}
+          <span
+            data-testid="tm-context"
+            data-ratio={ratio.toFixed(4)}
+            style={{ color: meterColor(ratio, palette) }}
+          >
+            {(ratio * 100).toFixed(ratio < 0.1 ? 1 : 0)}% of window
+          </span>
+        </>
+      ) : null}
+      {view.health === 'partial' || view.health === 'error' ? (
+        <span data-testid="tm-health" title={view.healthNote}>
+          {' '}
+          · {view.health === 'error' ? 'adapter error' : 'partly detected'}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/** The context window's fill, as a thin bar. */
+function ContextBar({ ratio, palette }: { ratio: number; palette: Palette }) {
+  return (
+    <span style={{ height: 3, background: palette.border, borderRadius: 2, overflow: 'hidden' }}>
+      <span
+        style={{
+          display: 'block',
+          height: '100%',
+          width: `${Math.min(100, ratio * 100)}%`,
+          background: meterColor(ratio, palette),
+        }}
+      />
+    </span>
+  );
+}
+
 function BadgeBody({
   status,
   view,
@@ -162,7 +286,7 @@ function BadgeBody({
 }: {
   status: ConnectionStatus;
   view: MeterView | null;
-  palette: (typeof PALETTES)['light'];
+  palette: Palette;
 }) {
   if (!view) return <span>Token Meter · {status}</span>;
   if (view.health === 'not-detected') {
@@ -172,93 +296,12 @@ function BadgeBody({
       </span>
     );
   }
-  const draft = view.draft;
-  const ratio = view.contextRatio;
-  const modelText =
-    view.model.status === 'ok'
-      ? view.model.info!.name
-      : view.model.status === 'unpriced'
-        ? `${view.model.candidate} (unpriced)`
-        : view.model.status === 'loading'
-          ? '…'
-          : 'unknown model: pick one';
   return (
     <span style={{ display: 'flex', flexDirection: 'column', gap: 1 }}>
-      <span>
-        <strong
-          data-testid="tm-draft-tokens"
-          data-tokens={draft?.tokens?.tokens ?? ''}
-          title={describeProvenance(draft?.tokens)}
-        >
-          {draft ? (draft.tokens ? formatTokens(draft.tokens) : (draft.note ?? '…')) : '—'}
-        </strong>{' '}
-        tok ·{' '}
-        <span
-          data-testid="tm-draft-cost"
-          data-micros={draft?.costMicros ?? ''}
-          data-assumed-output={draft?.assumedOutput ?? ''}
-          title={
-            draft?.assumedOutput
-              ? `Includes ${draft.assumedOutput} output tokens: the page's max-output setting, assumed until the reply arrives`
-              : undefined
-          }
-        >
-          {draft?.costMicros != null ? formatMicros(draft.costMicros) : (draft?.note ?? '…')}
-          {draft?.assumedOutput ? ` (≤${draft.assumedOutput.toLocaleString('en-US')} out)` : ''}
-        </span>
-        <span
-          style={{ color: palette.muted }}
-          data-testid="tm-model"
-          data-model={view.model.info?.id ?? ''}
-          data-status={view.model.status}
-        >
-          {' '}
-          · {modelText}
-        </span>
-      </span>
-      <span style={{ color: palette.muted }}>
-        conversation{' '}
-        <span
-          data-testid="tm-conv-cost"
-          data-micros={view.conversation.costMicros ?? ''}
-          style={{ color: palette.fg }}
-        >
-          {view.conversation.costMicros !== null
-            ? formatMicros(view.conversation.costMicros)
-            : (view.conversation.costNote ?? '…')}
-        </span>
-        {ratio !== null ? (
-          <>
-            {' · '}
-            <span
-              data-testid="tm-context"
-              data-ratio={ratio.toFixed(4)}
-              style={{ color: meterColor(ratio, palette) }}
-            >
-              {(ratio * 100).toFixed(ratio < 0.1 ? 1 : 0)}% of window
-            </span>
-          </>
-        ) : null}
-        {view.health === 'partial' || view.health === 'error' ? (
-          <span data-testid="tm-health" title={view.healthNote}>
-            {' '}
-            · {view.health === 'error' ? 'adapter error' : 'partly detected'}
-          </span>
-        ) : null}
-      </span>
-      {ratio !== null ? (
-        <span
-          style={{ height: 3, background: palette.border, borderRadius: 2, overflow: 'hidden' }}
-        >
-          <span
-            style={{
-              display: 'block',
-              height: '100%',
-              width: `${Math.min(100, ratio * 100)}%`,
-              background: meterColor(ratio, palette),
-            }}
-          />
-        </span>
+      <DraftLine view={view} palette={palette} />
+      <ConversationLine view={view} palette={palette} />
+      {view.contextRatio !== null ? (
+        <ContextBar ratio={view.contextRatio} palette={palette} />
       ) : null}
     </span>
   );

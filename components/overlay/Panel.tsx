@@ -91,23 +91,163 @@ const Row = memo(
     sameCount(a.row.reasoning, b.row.reasoning),
 );
 
-export function Panel({
-  view,
+const SOURCE_NAMES: Record<MeterView['model']['source'], string> = {
+  override: 'your choice',
+  stream: "the site's stream",
+  label: 'the model label',
+  none: '—',
+};
+
+/** The model picker (the card's models by provider) and where the model in use came from. */
+function ModelPicker({
+  model,
   palette,
   models,
   override,
   onPickModel,
-  onClose,
-  onCompare,
-}: PanelProps) {
-  const { model } = view;
-  const rows = view.rows.length > MAX_PANEL_ROWS ? view.rows.slice(-MAX_PANEL_ROWS) : view.rows;
+}: Pick<PanelProps, 'palette' | 'models' | 'override' | 'onPickModel'> & {
+  model: MeterView['model'];
+}) {
   const groups = new Map<string, ModelChoice[]>();
   for (const m of models ?? []) {
     const list = groups.get(m.provider) ?? [];
     list.push(m);
     groups.set(m.provider, list);
   }
+  return (
+    <>
+      <label style={{ display: 'block', marginBottom: 8 }}>
+        <span style={{ color: palette.muted }}>Model </span>
+        <select
+          data-testid="tm-model-select"
+          value={override ?? ''}
+          onChange={(e) => onPickModel(e.target.value || null)}
+          style={{ maxWidth: 300, font: 'inherit', background: palette.bg, color: palette.fg }}
+        >
+          <option value="">
+            {model.source !== 'override' && model.info
+              ? `Detected: ${model.info.name}`
+              : model.label
+                ? `Detected label "${model.label}" (unknown)`
+                : 'Not detected: pick one'}
+          </option>
+          {[...groups].map(([provider, list]) => (
+            <optgroup key={provider} label={provider}>
+              {list.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      <div style={{ color: palette.muted, marginBottom: 6 }} data-testid="tm-model-source">
+        {model.info
+          ? `${model.info.name} (${model.info.id}) from ${SOURCE_NAMES[model.source]}${model.info.contextWindow ? ` · ${model.info.contextWindow.toLocaleString('en-US')}-token window` : ''}`
+          : model.status === 'unpriced'
+            ? `${model.candidate} is not in the rate card: unpriced`
+            : 'unknown model: pick one'}
+      </div>
+    </>
+  );
+}
+
+function NextRequest({ next }: { next: NonNullable<MeterView['nextRequest']> }) {
+  return (
+    <div style={{ marginBottom: 6 }} data-testid="tm-next-request">
+      Sending the draft now: {next.inputTokens.toLocaleString('en-US')} input tokens (conversation +
+      draft) · {next.costMicros !== null ? formatMicros(next.costMicros) : (next.note ?? '…')}{' '}
+      before the reply
+    </div>
+  );
+}
+
+/** One row per reply (the last MAX_PANEL_ROWS), or a line saying there is none yet. */
+function TurnsTable({ view, palette }: { view: MeterView; palette: Palette }) {
+  if (view.rows.length === 0)
+    return <div style={{ color: palette.muted }}>No replies on this page yet.</div>;
+  const rows = view.rows.length > MAX_PANEL_ROWS ? view.rows.slice(-MAX_PANEL_ROWS) : view.rows;
+  return (
+    <>
+      <table style={{ borderCollapse: 'collapse', width: '100%' }} data-testid="tm-turns">
+        <thead>
+          <tr style={{ color: palette.muted, textAlign: 'right' }}>
+            <th style={{ textAlign: 'left', padding: '2px 6px' }}>#</th>
+            <th title="All earlier turns + the prompt (chat UIs resend the history)">input</th>
+            <th>output</th>
+            <th title="Reasoning shown on screen or reported by the site; ? when hidden">
+              reasoning
+            </th>
+            <th>cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <Row key={row.turnIndex} row={row} palette={palette} />
+          ))}
+        </tbody>
+      </table>
+      {rows.length < view.rows.length ? (
+        <div style={{ color: palette.muted, marginTop: 4 }} data-testid="tm-rows-hidden">
+          The last {rows.length} of {view.rows.length.toLocaleString('en-US')} replies are listed;
+          the totals include them all.
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function CompareLinks({
+  view,
+  palette,
+  onCompare,
+}: {
+  view: MeterView;
+  palette: Palette;
+  onCompare: NonNullable<PanelProps['onCompare']>;
+}) {
+  const link = { ...buttonStyle(palette), textDecoration: 'underline' };
+  return (
+    <div style={{ marginTop: 8 }} data-testid="tm-compare">
+      Compare on other models:{' '}
+      <button
+        type="button"
+        data-testid="tm-compare-draft"
+        disabled={!view.draft?.chars}
+        onClick={() => onCompare('draft')}
+        style={link}
+      >
+        this draft
+      </button>{' '}
+      ·{' '}
+      <button
+        type="button"
+        data-testid="tm-compare-conversation"
+        onClick={() => onCompare('conversation')}
+        style={link}
+      >
+        whole conversation
+      </button>
+    </div>
+  );
+}
+
+/** What the marks mean, and the last usage the site's stream reported. */
+function Legend({ view, palette }: { view: MeterView; palette: Palette }) {
+  return (
+    <div style={{ color: palette.muted, marginTop: 8, fontSize: 11 }}>
+      site = the site's own usage numbers · exact = the model's tokenizer · vocab = a related
+      vocabulary · ≈ = estimate · ? = hidden. ✓ exact usage · ↻ regenerated · ● saved to history.
+      {view.lastUsage
+        ? ` Last stream: ${view.lastUsage.format}${view.lastUsage.total ? `, total ${view.lastUsage.total}` : ''}.`
+        : ''}
+    </div>
+  );
+}
+
+export function Panel(props: PanelProps) {
+  const { view, palette, onClose, onCompare } = props;
   return (
     <div
       data-testid="tm-panel"
@@ -137,114 +277,11 @@ export function Panel({
           ×
         </button>
       </div>
-      <label style={{ display: 'block', marginBottom: 8 }}>
-        <span style={{ color: palette.muted }}>Model </span>
-        <select
-          data-testid="tm-model-select"
-          value={override ?? ''}
-          onChange={(e) => onPickModel(e.target.value || null)}
-          style={{ maxWidth: 300, font: 'inherit', background: palette.bg, color: palette.fg }}
-        >
-          <option value="">
-            {model.source !== 'override' && model.info
-              ? `Detected: ${model.info.name}`
-              : model.label
-                ? `Detected label "${model.label}" (unknown)`
-                : 'Not detected: pick one'}
-          </option>
-          {[...groups].map(([provider, list]) => (
-            <optgroup key={provider} label={provider}>
-              {list.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
-      <div style={{ color: palette.muted, marginBottom: 6 }} data-testid="tm-model-source">
-        {model.info
-          ? `${model.info.name} (${model.info.id}) from ${
-              {
-                override: 'your choice',
-                stream: "the site's stream",
-                label: 'the model label',
-                none: '—',
-              }[model.source]
-            }${model.info.contextWindow ? ` · ${model.info.contextWindow.toLocaleString('en-US')}-token window` : ''}`
-          : model.status === 'unpriced'
-            ? `${model.candidate} is not in the rate card: unpriced`
-            : 'unknown model: pick one'}
-      </div>
-      {view.nextRequest ? (
-        <div style={{ marginBottom: 6 }} data-testid="tm-next-request">
-          Sending the draft now: {view.nextRequest.inputTokens.toLocaleString('en-US')} input tokens
-          (conversation + draft) ·{' '}
-          {view.nextRequest.costMicros !== null
-            ? formatMicros(view.nextRequest.costMicros)
-            : (view.nextRequest.note ?? '…')}{' '}
-          before the reply
-        </div>
-      ) : null}
-      {view.rows.length === 0 ? (
-        <div style={{ color: palette.muted }}>No replies on this page yet.</div>
-      ) : (
-        <table style={{ borderCollapse: 'collapse', width: '100%' }} data-testid="tm-turns">
-          <thead>
-            <tr style={{ color: palette.muted, textAlign: 'right' }}>
-              <th style={{ textAlign: 'left', padding: '2px 6px' }}>#</th>
-              <th title="All earlier turns + the prompt (chat UIs resend the history)">input</th>
-              <th>output</th>
-              <th title="Reasoning shown on screen or reported by the site; ? when hidden">
-                reasoning
-              </th>
-              <th>cost</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <Row key={row.turnIndex} row={row} palette={palette} />
-            ))}
-          </tbody>
-        </table>
-      )}
-      {rows.length < view.rows.length ? (
-        <div style={{ color: palette.muted, marginTop: 4 }} data-testid="tm-rows-hidden">
-          The last {rows.length} of {view.rows.length.toLocaleString('en-US')} replies are listed;
-          the totals include them all.
-        </div>
-      ) : null}
-      {onCompare ? (
-        <div style={{ marginTop: 8 }} data-testid="tm-compare">
-          Compare on other models:{' '}
-          <button
-            type="button"
-            data-testid="tm-compare-draft"
-            disabled={!view.draft?.chars}
-            onClick={() => onCompare('draft')}
-            style={{ ...buttonStyle(palette), textDecoration: 'underline' }}
-          >
-            this draft
-          </button>{' '}
-          ·{' '}
-          <button
-            type="button"
-            data-testid="tm-compare-conversation"
-            onClick={() => onCompare('conversation')}
-            style={{ ...buttonStyle(palette), textDecoration: 'underline' }}
-          >
-            whole conversation
-          </button>
-        </div>
-      ) : null}
-      <div style={{ color: palette.muted, marginTop: 8, fontSize: 11 }}>
-        site = the site's own usage numbers · exact = the model's tokenizer · vocab = a related
-        vocabulary · ≈ = estimate · ? = hidden. ✓ exact usage · ↻ regenerated · ● saved to history.
-        {view.lastUsage
-          ? ` Last stream: ${view.lastUsage.format}${view.lastUsage.total ? `, total ${view.lastUsage.total}` : ''}.`
-          : ''}
-      </div>
+      <ModelPicker {...props} model={view.model} />
+      {view.nextRequest ? <NextRequest next={view.nextRequest} /> : null}
+      <TurnsTable view={view} palette={palette} />
+      {onCompare ? <CompareLinks view={view} palette={palette} onCompare={onCompare} /> : null}
+      <Legend view={view} palette={palette} />
     </div>
   );
 }
