@@ -64,12 +64,33 @@ export function formatFieldCount(count: FieldCount): string {
   return `${tokens} tok · ${cost}`;
 }
 
-export function startFieldLayer(options: LayerOptions) {
-  const { doc, signal, counter } = options;
-  const win = doc.defaultView!;
-  const countDelay = options.countDelayMs ?? 150;
-  const rescanDelay = options.rescanDelayMs ?? 300;
+/** The page's layer: its shadow root, the fields tracked, and what is scheduled. */
+interface Layer {
+  doc: Document;
+  win: Window & typeof globalThis;
+  signal: AbortSignal;
+  counter: FieldCounter;
+  host: HTMLElement;
+  layer: HTMLElement;
+  tracked: Map<Element, Tracked>;
+  focused: Element | null;
+  frame: number | null;
+  rescanTimer: ReturnType<typeof setTimeout> | null;
+  /** Subtrees added (or elements whose editability changed) since the last rescan. */
+  pending: Set<Node>;
+  watchedShadows: WeakSet<ShadowRoot>;
+  observer: MutationObserver | null;
+}
 
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  attributes: true,
+  attributeFilter: ['contenteditable', 'disabled', 'readonly'],
+};
+
+/** One shadow root at the end of the document, holding a fixed layer for the badges. */
+function mountLayer(doc: Document): { host: HTMLElement; layer: HTMLElement } {
   const host = doc.createElement('token-meter-fields');
   const shadow = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
@@ -78,201 +99,246 @@ export function startFieldLayer(options: LayerOptions) {
   layer.className = 'layer';
   shadow.append(style, layer);
   doc.documentElement.append(host);
+  return { host, layer };
+}
 
-  const tracked = new Map<Element, Tracked>();
-  let focused: Element | null = null;
-  let frame: number | null = null;
-  let rescanTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Subtrees added (or elements whose editability changed) since the last rescan. */
-  let pending = new Set<Node>();
-  const watchedShadows = new WeakSet<ShadowRoot>();
-  const OBSERVE: MutationObserverInit = {
-    childList: true,
-    subtree: true,
-    attributes: true,
-    attributeFilter: ['contenteditable', 'disabled', 'readonly'],
+function render(L: Layer, field: Element, state: Tracked) {
+  const { badge } = state;
+  const shown = state.text !== '' || field === L.focused;
+  badge.dataset.shown = String(shown);
+  if (state.error) {
+    badge.textContent = 'not counted';
+    badge.title = `Token Meter: ${state.error}`;
+  } else if (state.result) {
+    badge.textContent = formatFieldCount(state.result);
+    badge.dataset.tokens = String(state.result.tokens.tokens);
+    badge.dataset.micros = state.result.costMicros === null ? '' : String(state.result.costMicros);
+    badge.title = `Token Meter: ${L.counter.modelName()} (${state.result.tokens.provenance}); input cost of this text`;
+  } else {
+    badge.textContent = state.text === '' ? '0 tok' : '…';
+  }
+}
+
+type Viewport = { width: number; height: number };
+type FieldRect = Pick<DOMRect, 'width' | 'top' | 'bottom' | 'left' | 'right'>;
+
+/** Part of the field is on screen. */
+export function fieldInView(rect: FieldRect, viewport: Viewport): boolean {
+  return (
+    rect.width > 0 &&
+    rect.bottom > 0 &&
+    rect.top < viewport.height &&
+    rect.right > 0 &&
+    rect.left < viewport.width
+  );
+}
+
+/** Where a field's badge goes: at the field's lower right corner, inside the viewport (pure). */
+export function fieldBadgePosition(
+  rect: FieldRect,
+  badgeWidth: number,
+  viewport: Viewport,
+): { left: number; top: number } {
+  const { width, height } = viewport;
+  return {
+    left: Math.max(0, Math.min(width - badgeWidth, rect.right - badgeWidth - 4)),
+    top: Math.max(0, Math.min(height - 20, rect.bottom - 20)),
   };
+}
 
-  function render(field: Element, state: Tracked) {
-    const { badge } = state;
-    const shown = state.text !== '' || field === focused;
-    badge.dataset.shown = String(shown);
-    if (state.error) {
-      badge.textContent = 'not counted';
-      badge.title = `Token Meter: ${state.error}`;
-    } else if (state.result) {
-      badge.textContent = formatFieldCount(state.result);
-      badge.dataset.tokens = String(state.result.tokens.tokens);
-      badge.dataset.micros =
-        state.result.costMicros === null ? '' : String(state.result.costMicros);
-      badge.title = `Token Meter: ${counter.modelName()} (${state.result.tokens.provenance}); input cost of this text`;
-    } else {
-      badge.textContent = state.text === '' ? '0 tok' : '…';
+function place(L: Layer) {
+  L.frame = null;
+  const viewport = { width: L.win.innerWidth, height: L.win.innerHeight };
+  for (const [field, state] of L.tracked) {
+    if (state.badge.dataset.shown !== 'true') continue;
+    const rect = field.getBoundingClientRect();
+    const visible = fieldInView(rect, viewport);
+    state.badge.style.visibility = visible ? 'visible' : 'hidden';
+    if (!visible) continue;
+    const at = fieldBadgePosition(rect, state.badge.offsetWidth || 110, viewport);
+    state.badge.style.left = `${at.left}px`;
+    state.badge.style.top = `${at.top}px`;
+  }
+}
+
+/** Reposition the badges on the next frame (one per frame however many asks). */
+function schedulePlace(L: Layer) {
+  if (L.frame === null && !L.signal.aborted) L.frame = L.win.requestAnimationFrame(() => place(L));
+}
+
+/** Count a field's text after `delay`; an answer for an older text is dropped. */
+function recount(L: Layer, field: Element, state: Tracked, delay: number) {
+  if (state.timer !== null) clearTimeout(state.timer);
+  state.timer = setTimeout(() => {
+    state.timer = null;
+    const text = readField(field);
+    state.text = text;
+    const seq = ++state.seq;
+    if (text === '') {
+      state.result = null;
+      state.error = null;
+      render(L, field, state);
+      schedulePlace(L);
+      return;
     }
-  }
-
-  function place() {
-    frame = null;
-    const width = win.innerWidth;
-    const height = win.innerHeight;
-    for (const [field, state] of tracked) {
-      if (state.badge.dataset.shown !== 'true') continue;
-      const rect = field.getBoundingClientRect();
-      const visible =
-        rect.width > 0 &&
-        rect.bottom > 0 &&
-        rect.top < height &&
-        rect.right > 0 &&
-        rect.left < width;
-      state.badge.style.visibility = visible ? 'visible' : 'hidden';
-      if (!visible) continue;
-      const badgeWidth = state.badge.offsetWidth || 110;
-      state.badge.style.left = `${Math.max(0, Math.min(width - badgeWidth, rect.right - badgeWidth - 4))}px`;
-      state.badge.style.top = `${Math.max(0, Math.min(height - 20, rect.bottom - 20))}px`;
-    }
-  }
-
-  function schedulePlace() {
-    if (frame === null && !signal.aborted) frame = win.requestAnimationFrame(place);
-  }
-
-  function recount(field: Element, state: Tracked, delay: number) {
-    if (state.timer !== null) clearTimeout(state.timer);
-    state.timer = setTimeout(() => {
-      state.timer = null;
-      const text = readField(field);
-      state.text = text;
-      const seq = ++state.seq;
-      if (text === '') {
-        state.result = null;
+    L.counter.count(text).then(
+      (result) => {
+        if (seq !== state.seq || L.signal.aborted) return;
+        state.result = result;
         state.error = null;
-        render(field, state);
-        schedulePlace();
-        return;
-      }
-      counter.count(text).then(
-        (result) => {
-          if (seq !== state.seq || signal.aborted) return;
-          state.result = result;
-          state.error = null;
-          render(field, state);
-          schedulePlace();
-        },
-        (error: unknown) => {
-          if (seq !== state.seq || signal.aborted) return;
-          state.error = error instanceof Error ? error.message : String(error);
-          render(field, state);
-        },
-      );
-    }, delay);
-  }
+        render(L, field, state);
+        schedulePlace(L);
+      },
+      (error: unknown) => {
+        if (seq !== state.seq || L.signal.aborted) return;
+        state.error = error instanceof Error ? error.message : String(error);
+        render(L, field, state);
+      },
+    );
+  }, delay);
+}
 
-  function track(field: Element) {
-    const badge = doc.createElement('div');
-    badge.className = 'badge';
-    badge.dataset.testid = 'tm-field-badge';
-    layer.append(badge);
-    const state: Tracked = { badge, text: '', seq: 0, timer: null, result: null, error: null };
-    tracked.set(field, state);
-    render(field, state);
-    recount(field, state, 0);
-  }
+function track(L: Layer, field: Element) {
+  const badge = L.doc.createElement('div');
+  badge.className = 'badge';
+  badge.dataset.testid = 'tm-field-badge';
+  L.layer.append(badge);
+  const state: Tracked = { badge, text: '', seq: 0, timer: null, result: null, error: null };
+  L.tracked.set(field, state);
+  render(L, field, state);
+  recount(L, field, state, 0);
+}
 
-  function untrack(field: Element, state: Tracked) {
-    if (state.timer !== null) clearTimeout(state.timer);
-    state.badge.remove();
-    tracked.delete(field);
-  }
+function untrack(L: Layer, field: Element, state: Tracked) {
+  if (state.timer !== null) clearTimeout(state.timer);
+  state.badge.remove();
+  L.tracked.delete(field);
+}
 
-  /** A document observer does not see inside shadow roots: each one found is observed too. */
-  function watchShadow(shadow: ShadowRoot) {
-    if (watchedShadows.has(shadow)) return;
-    watchedShadows.add(shadow);
-    observer.observe(shadow, OBSERVE);
-  }
+/** A document observer does not see inside shadow roots: each one found is observed too. */
+function watchShadow(L: Layer, shadow: ShadowRoot) {
+  if (L.watchedShadows.has(shadow)) return;
+  L.watchedShadows.add(shadow);
+  L.observer!.observe(shadow, OBSERVE);
+}
 
-  function rescan() {
-    rescanTimer = null;
-    if (signal.aborted) return;
-    const roots = pending;
-    pending = new Set();
-    // Gone from the page, or no longer editable: no badge.
-    for (const [field, state] of tracked) {
-      if (!field.isConnected || !isCountableField(field)) untrack(field, state);
-    }
-    for (const root of roots) {
-      if (!root.isConnected || tracked.size >= MAX_FIELDS) continue;
-      const found = findFields(root as Element, MAX_FIELDS - tracked.size, watchShadow);
-      for (const field of found) if (!tracked.has(field)) track(field);
-    }
-    schedulePlace();
+/** Drop fields gone or no longer editable; badge the new ones in the subtrees that changed. */
+function rescan(L: Layer) {
+  L.rescanTimer = null;
+  if (L.signal.aborted) return;
+  const roots = L.pending;
+  L.pending = new Set();
+  // Gone from the page, or no longer editable: no badge.
+  for (const [field, state] of L.tracked) {
+    if (!field.isConnected || !isCountableField(field)) untrack(L, field, state);
   }
-
-  /** The tracked field an event came from (through shadow roots: its composed path). */
-  function fieldOf(event: Event): Element | null {
-    for (const node of event.composedPath()) {
-      if (node instanceof win.Element && tracked.has(node)) return node;
-    }
-    return null;
+  for (const root of roots) {
+    if (!root.isConnected || L.tracked.size >= MAX_FIELDS) continue;
+    const found = findFields(root as Element, MAX_FIELDS - L.tracked.size, (shadow) =>
+      watchShadow(L, shadow),
+    );
+    for (const field of found) if (!L.tracked.has(field)) track(L, field);
   }
+  schedulePlace(L);
+}
 
-  const onInput = (event: Event) => {
-    const field = fieldOf(event);
-    if (field) recount(field, tracked.get(field)!, countDelay);
-  };
-  const onFocus = (event: Event) => {
-    focused = fieldOf(event);
-    for (const [field, state] of tracked) render(field, state);
-    schedulePlace();
-  };
-  const observer = new win.MutationObserver((records) => {
+/** Note the subtrees that changed (not our own layer's) and rescan them, debounced. */
+function observeMutations(L: Layer, rescanDelay: number): MutationObserver {
+  return new L.win.MutationObserver((records) => {
     let relevant = false;
     for (const record of records) {
-      if (record.target === host || host.contains(record.target as Node)) continue;
+      if (record.target === L.host || L.host.contains(record.target as Node)) continue;
       if (record.type === 'attributes') {
-        pending.add(record.target);
+        L.pending.add(record.target);
         relevant = true;
         continue;
       }
       for (const node of Array.from(record.addedNodes)) {
-        if (node.nodeType === 1 && node !== host) pending.add(node);
+        if (node.nodeType === 1 && node !== L.host) L.pending.add(node);
       }
       relevant ||= record.addedNodes.length > 0 || record.removedNodes.length > 0;
     }
-    if (relevant && rescanTimer === null) rescanTimer = setTimeout(rescan, rescanDelay);
+    if (relevant && L.rescanTimer === null)
+      L.rescanTimer = setTimeout(() => rescan(L), rescanDelay);
   });
+}
 
+/** The tracked field an event came from (through shadow roots: its composed path). */
+function fieldOf(L: Layer, event: Event): Element | null {
+  for (const node of event.composedPath()) {
+    if (node instanceof L.win.Element && L.tracked.has(node)) return node;
+  }
+  return null;
+}
+
+/** Listen to typing, focus, scrolling and resizing; returns the function that stops it all. */
+function listen(L: Layer, countDelay: number): () => void {
+  const { doc, win } = L;
+  const onInput = (event: Event) => {
+    const field = fieldOf(L, event);
+    if (field) recount(L, field, L.tracked.get(field)!, countDelay);
+  };
+  const onFocus = (event: Event) => {
+    L.focused = fieldOf(L, event);
+    for (const [field, state] of L.tracked) render(L, field, state);
+    schedulePlace(L);
+  };
+  const onMove = () => schedulePlace(L);
   doc.addEventListener('input', onInput, true);
   doc.addEventListener('focusin', onFocus, true);
   doc.addEventListener('focusout', onFocus, true);
-  win.addEventListener('scroll', schedulePlace, { capture: true, passive: true });
-  win.addEventListener('resize', schedulePlace, { passive: true });
-  observer.observe(doc.documentElement, OBSERVE);
-  pending.add(doc.documentElement);
-  rescan();
-
-  function stop() {
-    observer.disconnect();
+  win.addEventListener('scroll', onMove, { capture: true, passive: true });
+  win.addEventListener('resize', onMove, { passive: true });
+  return () => {
     doc.removeEventListener('input', onInput, true);
     doc.removeEventListener('focusin', onFocus, true);
     doc.removeEventListener('focusout', onFocus, true);
-    win.removeEventListener('scroll', schedulePlace, { capture: true });
-    win.removeEventListener('resize', schedulePlace);
-    if (rescanTimer !== null) clearTimeout(rescanTimer);
-    if (frame !== null) win.cancelAnimationFrame(frame);
-    for (const state of tracked.values()) if (state.timer !== null) clearTimeout(state.timer);
-    tracked.clear();
-    host.remove();
+    win.removeEventListener('scroll', onMove, { capture: true });
+    win.removeEventListener('resize', onMove);
+  };
+}
+
+export function startFieldLayer(options: LayerOptions) {
+  const { doc, signal } = options;
+  const L: Layer = {
+    doc,
+    win: doc.defaultView! as Window & typeof globalThis,
+    signal,
+    counter: options.counter,
+    ...mountLayer(doc),
+    tracked: new Map(),
+    focused: null,
+    frame: null,
+    rescanTimer: null,
+    pending: new Set(),
+    watchedShadows: new WeakSet(),
+    observer: null,
+  };
+  const observer = observeMutations(L, options.rescanDelayMs ?? 300);
+  L.observer = observer;
+  const unlisten = listen(L, options.countDelayMs ?? 150);
+  observer.observe(doc.documentElement, OBSERVE);
+  L.pending.add(doc.documentElement);
+  rescan(L);
+
+  function stop() {
+    observer.disconnect();
+    unlisten();
+    if (L.rescanTimer !== null) clearTimeout(L.rescanTimer);
+    if (L.frame !== null) L.win.cancelAnimationFrame(L.frame);
+    for (const state of L.tracked.values()) if (state.timer !== null) clearTimeout(state.timer);
+    L.tracked.clear();
+    L.host.remove();
   }
   signal.addEventListener('abort', stop, { once: true });
 
   return {
     /** Count every field again (the model changed). */
     recountAll() {
-      for (const [field, state] of tracked) recount(field, state, 0);
+      for (const [field, state] of L.tracked) recount(L, field, state, 0);
     },
     /** For tests: the fields being badged. */
-    fields: () => [...tracked.keys()],
-    host,
+    fields: () => [...L.tracked.keys()],
+    host: L.host,
   };
 }
