@@ -10,7 +10,7 @@ import { formatCost } from '@/utils/core/ratecard';
 import { comparePins, currencySettings, togglePin } from '@/utils/storage';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { CompareTable } from './CompareTable';
-import { useCatalog, useDebounced, useHandoff, useReplyLength, useRowView } from './hooks';
+import { useDebounced, useHandoff, useReplyLength, useRowView } from './hooks';
 import { PromptInput } from './PromptInput';
 import { readDroppedFile } from './read-file';
 import { AddModelFieldset, FilterFieldset, ReplyLengthFieldset } from './ReplyControls';
@@ -54,10 +54,20 @@ function CompareHeader({ cardDate }: { cardDate: string | null }) {
   );
 }
 
-/** Default models the card in use does not have. */
-function MissingModels({ missing }: { missing: string[] }) {
-  if (missing.length === 0) return null;
-  return <p className="muted">Not in the rate card in use: {missing.join(', ')}.</p>;
+/** Why the table is empty or short: an error, default models the card in use does not have. */
+function CompareNotes({ error, missing }: { error: string | null; missing: string[] }) {
+  return (
+    <>
+      {error && (
+        <p className="bad" role="alert">
+          {error}
+        </p>
+      )}
+      {missing.length > 0 && (
+        <p className="muted">Not in the rate card in use: {missing.join(', ')}.</p>
+      )}
+    </>
+  );
 }
 
 function CompareFooter({
@@ -83,7 +93,6 @@ export function ComparePage({ handoffId }: { handoffId: string | null }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [currentModel, setCurrentModel] = useState<string | null>(null);
   const [added, setAdded] = useState<string[]>([]);
-  const catalog = useCatalog();
   const pins = useStorageItem(comparePins) ?? [];
   const { money, rateNote } = useMoney();
   const reply = useReplyLength();
@@ -139,7 +148,6 @@ export function ComparePage({ handoffId }: { handoffId: string | null }) {
           onRegion={view.setRegion}
         />
         <AddModelFieldset
-          catalog={catalog}
           inTable={(id) => rows.some((r) => r.model === id)}
           pinned={(id) => pins.includes(id)}
           onAdd={(id) => setAdded((a) => [...a, id])}
@@ -153,12 +161,7 @@ export function ComparePage({ handoffId }: { handoffId: string | null }) {
         stale={countedText !== text}
       />
 
-      {compared.error && (
-        <p className="bad" role="alert">
-          {compared.error}
-        </p>
-      )}
-      <MissingModels missing={compared.reply?.missingDefaults ?? []} />
+      <CompareNotes error={compared.error} missing={compared.reply?.missingDefaults ?? []} />
 
       <CompareTable
         rows={view.shown}

@@ -107,39 +107,97 @@ export function CompareTable({
   );
 }
 
-function Row({
-  row,
-  pinned,
-  onTogglePin,
-  onMakeCurrent,
-  money,
-}: {
+type RowProps = {
   row: CompareRow;
   pinned: boolean;
   onTogglePin: (model: string) => void;
   onMakeCurrent: (model: string) => void;
   money: (micros: number) => string;
+};
+
+/** A cost cell's content: the amount, or why there is none. */
+function Cost({
+  price: p,
+  field,
+  money,
+}: {
+  price: CompareRow['price'];
+  field: 'inputMicros' | 'outputMicros' | 'totalMicros';
+  money: (micros: number) => string;
 }) {
-  const p = row.price;
-  const cost = (field: 'inputMicros' | 'outputMicros' | 'totalMicros') =>
-    p.status === 'priced' ? (
-      money(p[field])
-    ) : p.status === 'counting' ? (
-      <span className="muted">…</span>
-    ) : p.status === 'unpriced' ? (
+  if (p.status === 'priced') return <>{money(p[field])}</>;
+  if (p.status === 'counting') return <span className="muted">…</span>;
+  if (p.status === 'unpriced')
+    return (
       <span className="muted" title={p.reason}>
         unpriced
       </span>
-    ) : (
-      <span className="bad" title={p.message}>
-        error
-      </span>
     );
-  const tokenTitle =
+  return (
+    <span className="bad" title={p.message}>
+      error
+    </span>
+  );
+}
+
+/** The model's name, id and region, and "set current" (or the current model's tag). */
+function NameCell({ row, onMakeCurrent }: Pick<RowProps, 'row' | 'onMakeCurrent'>) {
+  return (
+    <td>
+      <div className="name">
+        {row.name}
+        {row.current ? (
+          <span className="tag">current</span>
+        ) : (
+          <button
+            type="button"
+            className="link small"
+            data-testid="make-current"
+            title="Compare the others against this model"
+            onClick={() => onMakeCurrent(row.model)}
+          >
+            set current
+          </button>
+        )}
+      </div>
+      <div className="muted small">
+        {row.model} · {REGION_LABELS[row.region]}
+      </div>
+    </td>
+  );
+}
+
+/** The prompt's tokens on this model (marked ≈ estimate, ~ related vocabulary). */
+function TokensCell({ row }: { row: CompareRow }) {
+  const p = row.price;
+  const title =
     `${PROVENANCE_TEXT[row.provenance]} · ${row.familyLabel}` +
     (row.expectedError
       ? ` · expected error ${row.expectedError.other} (CJK ${row.expectedError.cjk})`
       : '');
+  return (
+    <td className="num" title={title} data-testid="tokens">
+      {row.tokens === null ? (
+        p.status === 'error' ? (
+          <span className="bad" title={p.message}>
+            failed
+          </span>
+        ) : (
+          <span className="muted">counting…</span>
+        )
+      ) : (
+        <>
+          {row.provenance === 'estimate' ? '≈' : row.provenance === 'vocab' ? '~' : ''}
+          {row.tokens.toLocaleString('en-US')}
+          <div className="muted small">{row.provenance}</div>
+        </>
+      )}
+    </td>
+  );
+}
+
+function Row({ row, pinned, onTogglePin, onMakeCurrent, money }: RowProps) {
+  const p = row.price;
   const fit = formatFit(row);
   return (
     <tr
@@ -162,53 +220,19 @@ function Row({
           {pinned ? '★' : '☆'}
         </button>
       </td>
-      <td>
-        <div className="name">
-          {row.name}
-          {row.current ? (
-            <span className="tag">current</span>
-          ) : (
-            <button
-              type="button"
-              className="link small"
-              data-testid="make-current"
-              title="Compare the others against this model"
-              onClick={() => onMakeCurrent(row.model)}
-            >
-              set current
-            </button>
-          )}
-        </div>
-        <div className="muted small">
-          {row.model} · {REGION_LABELS[row.region]}
-        </div>
-      </td>
-      <td className="num" title={tokenTitle} data-testid="tokens">
-        {row.tokens === null ? (
-          p.status === 'error' ? (
-            <span className="bad" title={p.message}>
-              failed
-            </span>
-          ) : (
-            <span className="muted">counting…</span>
-          )
-        ) : (
-          <>
-            {row.provenance === 'estimate' ? '≈' : row.provenance === 'vocab' ? '~' : ''}
-            {row.tokens.toLocaleString('en-US')}
-            <div className="muted small">{row.provenance}</div>
-          </>
-        )}
-      </td>
-      <td className="num">{cost('inputMicros')}</td>
+      <NameCell row={row} onMakeCurrent={onMakeCurrent} />
+      <TokensCell row={row} />
       <td className="num">
-        {cost('outputMicros')}
+        <Cost price={p} field="inputMicros" money={money} />
+      </td>
+      <td className="num">
+        <Cost price={p} field="outputMicros" money={money} />
         {row.outputTokens !== null && (
           <div className="muted small">{row.outputTokens.toLocaleString('en-US')} tok</div>
         )}
       </td>
       <td className="num strong" data-testid="total">
-        {cost('totalMicros')}
+        <Cost price={p} field="totalMicros" money={money} />
       </td>
       <td className="num" data-testid="ratio">
         {formatRatio(row.ratio)}

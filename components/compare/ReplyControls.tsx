@@ -1,8 +1,7 @@
 /** The compare page's controls: the expected reply length, the filters, and adding a model. */
 import { useState } from 'react';
 import { REGION_LABELS, searchModels, type Region } from '@/utils/core/compare';
-import type { ModelSummary } from '@/utils/core/ratecard';
-import type { ReplyLength } from './hooks';
+import { useCatalog, type ReplyLength } from './hooks';
 
 export function ReplyLengthFieldset({
   reply,
@@ -95,16 +94,15 @@ export function FilterFieldset(props: {
 }
 
 export function AddModelFieldset(props: {
-  /** The rate card's models, searched as the user types. */
-  catalog: ModelSummary[];
   /** The model already has a row. */
   inTable: (id: string) => boolean;
   pinned: (id: string) => boolean;
   onAdd: (id: string) => void;
   onTogglePin: (id: string) => void;
 }) {
+  const catalog = useCatalog();
   const [query, setQuery] = useState('');
-  const results = query ? searchModels(props.catalog, query, 12) : [];
+  const results = query ? searchModels(catalog, query, 12) : [];
   return (
     <fieldset className="search">
       <legend>Add a model</legend>
