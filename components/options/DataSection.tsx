@@ -25,24 +25,14 @@ function download(text: string, name: string, type: string) {
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
-export function DataSection() {
-  const count = useLiveQuery(() => historyDb().events.count(), []);
-  const retention = useStorageItem(retentionSettings);
-  const [exportStatus, runExport, exporting] = useAction();
-  const [importStatus, runImport, importing] = useAction();
-  const [deleteStatus, runDelete] = useAction();
-  const [retentionStatus, runRetention] = useAction();
-  const [exportTiming, setExportTiming] = useState<{
-    ms: number;
-    readMs: number;
-    serializeMs: number;
-  } | null>(null);
-  const [progress, setProgress] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const fileInput = useRef<HTMLInputElement>(null);
-
+/** Export as JSON or CSV, with the time it took (read by the bench from a hidden element). */
+function ExportControls() {
+  const [status, run, exporting] = useAction();
+  const [timing, setTiming] = useState<{ ms: number; readMs: number; serializeMs: number } | null>(
+    null,
+  );
   const doExport = (kind: 'json' | 'csv') =>
-    runExport(async () => {
+    run(async () => {
       const started = performance.now();
       const r = await exportHistory(historyDb(), kind);
       download(
@@ -51,47 +41,11 @@ export function DataSection() {
         kind === 'json' ? 'application/json' : 'text/csv',
       );
       const ms = Math.round(performance.now() - started);
-      setExportTiming({ ms, readMs: Math.round(r.readMs), serializeMs: Math.round(r.serializeMs) });
+      setTiming({ ms, readMs: Math.round(r.readMs), serializeMs: Math.round(r.serializeMs) });
       return `Exported ${r.count} turns as ${kind.toUpperCase()} (${(r.text.length / 1048576).toFixed(1)} MB) in ${ms} ms.`;
     });
-
-  const doImport = (file: File) =>
-    runImport(async () => {
-      if (file.size > MAX_IMPORT_BYTES) {
-        throw new Error(
-          `The file is ${(file.size / 1048576).toFixed(0)} MB; the largest import is ${MAX_IMPORT_BYTES / 1048576} MB. Nothing was imported.`,
-        );
-      }
-      setProgress('Checking the file…');
-      const parsed = parseImport(await file.text(), file.size);
-      if (!parsed.ok) throw new Error(parsed.error);
-      const { events, titles } = parsed.data;
-      let added = 0;
-      let duplicates = 0;
-      for (let i = 0; i < events.length; i += IMPORT_CHUNK) {
-        setProgress(`Importing… ${i.toLocaleString()} of ${events.length.toLocaleString()}`);
-        try {
-          const r = await sendMessage('importHistory', {
-            events: events.slice(i, i + IMPORT_CHUNK),
-            titles,
-          });
-          added += r.added;
-          duplicates += r.duplicates;
-        } catch (e) {
-          throw new Error(
-            `Stopped after ${added.toLocaleString()} new turns: ${e instanceof Error ? e.message : String(e)} Turns already imported stay; importing the same file again skips them.`,
-            { cause: e },
-          );
-        }
-      }
-      return `Imported ${added.toLocaleString()} turns; ${duplicates.toLocaleString()} already stored were skipped.`;
-    }).finally(() => {
-      setProgress(null);
-      if (fileInput.current) fileInput.current.value = '';
-    });
-
   return (
-    <Section id="data" title="Your data" note={`${count ?? '…'} turns stored in this browser.`}>
+    <>
       <p>
         <button disabled={exporting} onClick={() => doExport('json')} data-testid="export-json">
           Export JSON
@@ -103,16 +57,66 @@ export function DataSection() {
           JSON keeps everything and can be imported again; CSV has one row per turn (no text).
         </span>
       </p>
-      <StatusLine status={exportStatus} testid="export-status" />
-      {exportTiming ? (
+      <StatusLine status={status} testid="export-status" />
+      {timing ? (
         <span
           hidden
           data-testid="export-ms"
-          data-ms={exportTiming.ms}
-          data-read-ms={exportTiming.readMs}
-          data-serialize-ms={exportTiming.serializeMs}
+          data-ms={timing.ms}
+          data-read-ms={timing.readMs}
+          data-serialize-ms={timing.serializeMs}
         />
       ) : null}
+    </>
+  );
+}
+
+/**
+ * Import a JSON export: checked whole first, then sent in chunks (duplicates skipped by key).
+ * Returns the status line's text; throws (with what was imported so far) on a failure.
+ */
+async function importFile(file: File, setProgress: (text: string) => void): Promise<string> {
+  if (file.size > MAX_IMPORT_BYTES) {
+    throw new Error(
+      `The file is ${(file.size / 1048576).toFixed(0)} MB; the largest import is ${MAX_IMPORT_BYTES / 1048576} MB. Nothing was imported.`,
+    );
+  }
+  setProgress('Checking the file…');
+  const parsed = parseImport(await file.text(), file.size);
+  if (!parsed.ok) throw new Error(parsed.error);
+  const { events, titles } = parsed.data;
+  let added = 0;
+  let duplicates = 0;
+  for (let i = 0; i < events.length; i += IMPORT_CHUNK) {
+    setProgress(`Importing… ${i.toLocaleString()} of ${events.length.toLocaleString()}`);
+    try {
+      const r = await sendMessage('importHistory', {
+        events: events.slice(i, i + IMPORT_CHUNK),
+        titles,
+      });
+      added += r.added;
+      duplicates += r.duplicates;
+    } catch (e) {
+      throw new Error(
+        `Stopped after ${added.toLocaleString()} new turns: ${e instanceof Error ? e.message : String(e)} Turns already imported stay; importing the same file again skips them.`,
+        { cause: e },
+      );
+    }
+  }
+  return `Imported ${added.toLocaleString()} turns; ${duplicates.toLocaleString()} already stored were skipped.`;
+}
+
+function ImportControls() {
+  const [status, run, importing] = useAction();
+  const [progress, setProgress] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const doImport = (file: File) =>
+    run(() => importFile(file, setProgress)).finally(() => {
+      setProgress(null);
+      if (fileInput.current) fileInput.current.value = '';
+    });
+  return (
+    <>
       <p>
         <label>
           Import a JSON export:{' '}
@@ -130,7 +134,16 @@ export function DataSection() {
         </label>
       </p>
       {progress ? <p className="tm-opt-note">{progress}</p> : null}
-      <StatusLine status={importStatus} testid="import-status" />
+      <StatusLine status={status} testid="import-status" />
+    </>
+  );
+}
+
+function RetentionControl() {
+  const retention = useStorageItem(retentionSettings);
+  const [status, run] = useAction();
+  return (
+    <>
       <p>
         <label>
           Keep{' '}
@@ -138,7 +151,7 @@ export function DataSection() {
             value={retention?.months ?? 0}
             data-testid="retention"
             onChange={(e) =>
-              runRetention(async () => {
+              run(async () => {
                 const months = Number(e.target.value);
                 await saveRetention(months);
                 return months
@@ -156,7 +169,17 @@ export function DataSection() {
           </select>
         </label>
       </p>
-      <StatusLine status={retentionStatus} />
+      <StatusLine status={status} />
+    </>
+  );
+}
+
+/** "Delete everything…", then a confirmation saying how many turns go. */
+function DeleteEverything({ count }: { count: number | undefined }) {
+  const [status, run] = useAction();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <>
       <p>
         {confirming ? (
           <span className="tm-confirm" role="alertdialog" aria-label="Confirm deletion">
@@ -165,7 +188,7 @@ export function DataSection() {
               className="tm-danger"
               data-testid="confirm-delete"
               onClick={() =>
-                runDelete(async () => {
+                run(async () => {
                   await sendMessage('deleteHistory', {});
                   setConfirming(false);
                   return 'Everything was deleted.';
@@ -186,7 +209,19 @@ export function DataSection() {
           </button>
         )}
       </p>
-      <StatusLine status={deleteStatus} testid="delete-status" />
+      <StatusLine status={status} testid="delete-status" />
+    </>
+  );
+}
+
+export function DataSection() {
+  const count = useLiveQuery(() => historyDb().events.count(), []);
+  return (
+    <Section id="data" title="Your data" note={`${count ?? '…'} turns stored in this browser.`}>
+      <ExportControls />
+      <ImportControls />
+      <RetentionControl />
+      <DeleteEverything count={count} />
     </Section>
   );
 }
