@@ -25,26 +25,33 @@ function toTexts(b: Budgets, perUsd: number): Texts {
   return texts;
 }
 
-export function BudgetsSection(props: { money: Money; sites: string[] }) {
-  const { money, sites } = props;
-  const stored = useStorageItem(budgetSettings);
-  const [texts, setTexts] = useState<Texts | null>(null);
-  const [status, run] = useAction();
-  const [notify, setNotify] = useState<boolean | null>(null);
+/** The budgets the texts say (amounts in the display currency; empty = no budget). */
+export function budgetsFromTexts(texts: Texts, perUsd: number): Budgets {
+  const next: Budgets = { weeklyMicroUsd: null, monthlyMicroUsd: null, sites: {} };
+  for (const [scope, t] of Object.entries(texts)) {
+    const weekly = parseAmount(t.weekly, perUsd);
+    const monthly = parseAmount(t.monthly, perUsd);
+    if (scope === 'total') {
+      next.weeklyMicroUsd = weekly;
+      next.monthlyMicroUsd = monthly;
+    } else if (weekly !== null || monthly !== null) {
+      next.sites[scope] = { weeklyMicroUsd: weekly, monthlyMicroUsd: monthly };
+    }
+  }
+  return next;
+}
 
-  useEffect(() => {
-    if (stored && texts === null) setTexts(toTexts(stored, money.perUsd));
-  }, [stored, texts, money.perUsd]);
-  useEffect(() => {
-    browser.permissions
-      ?.contains({ permissions: ['notifications'] })
-      .then(setNotify)
-      .catch(() => setNotify(false));
-  }, []);
-  if (!texts) return null;
-
-  const row = (scope: string, label: string) => (
-    <tr key={scope}>
+/** One scope's weekly and monthly entries (all sites, or one site). */
+function BudgetRow(props: {
+  scope: string;
+  label: string;
+  texts: Texts;
+  onTexts: (texts: Texts) => void;
+  currency: string;
+}) {
+  const { scope, label, texts } = props;
+  return (
+    <tr>
       <th scope="row">{label}</th>
       {(['weekly', 'monthly'] as const).map((k) => (
         <td key={k}>
@@ -55,32 +62,66 @@ export function BudgetsSection(props: { money: Money; sites: string[] }) {
             value={texts[scope]?.[k] ?? ''}
             placeholder="none"
             onChange={(e) =>
-              setTexts({
+              props.onTexts({
                 ...texts,
                 [scope]: { ...(texts[scope] ?? { weekly: '', monthly: '' }), [k]: e.target.value },
               })
             }
           />{' '}
-          {money.currency}
+          {props.currency}
         </td>
       ))}
     </tr>
   );
+}
 
+/**
+ * Whether budget notifications are allowed: null while unknown, and a button asking for the
+ * permission when they are not.
+ */
+function useNotifyPermission() {
+  const [notify, setNotify] = useState<boolean | null>(null);
+  useEffect(() => {
+    browser.permissions
+      ?.contains({ permissions: ['notifications'] })
+      .then(setNotify)
+      .catch(() => setNotify(false));
+  }, []);
+  const request = async () => {
+    const granted = await browser.permissions.request({ permissions: ['notifications'] });
+    setNotify(granted);
+    return granted
+      ? 'Notifications on: one alert per budget and period when it is crossed.'
+      : 'Notifications stay off (permission not granted).';
+  };
+  return { notify, request };
+}
+
+export function BudgetsSection(props: { money: Money; sites: string[] }) {
+  const { money, sites } = props;
+  const stored = useStorageItem(budgetSettings);
+  const [texts, setTexts] = useState<Texts | null>(null);
+  const [status, run] = useAction();
+  const { notify, request } = useNotifyPermission();
+
+  useEffect(() => {
+    if (stored && texts === null) setTexts(toTexts(stored, money.perUsd));
+  }, [stored, texts, money.perUsd]);
+  if (!texts) return null;
+
+  const row = (scope: string, label: string) => (
+    <BudgetRow
+      key={scope}
+      scope={scope}
+      label={label}
+      texts={texts}
+      onTexts={setTexts}
+      currency={money.currency}
+    />
+  );
   const save = () =>
     run(async () => {
-      const next: Budgets = { weeklyMicroUsd: null, monthlyMicroUsd: null, sites: {} };
-      for (const [scope, t] of Object.entries(texts)) {
-        const weekly = parseAmount(t.weekly, money.perUsd);
-        const monthly = parseAmount(t.monthly, money.perUsd);
-        if (scope === 'total') {
-          next.weeklyMicroUsd = weekly;
-          next.monthlyMicroUsd = monthly;
-        } else if (weekly !== null || monthly !== null) {
-          next.sites[scope] = { weeklyMicroUsd: weekly, monthlyMicroUsd: monthly };
-        }
-      }
-      await saveBudgets(next);
+      await saveBudgets(budgetsFromTexts(texts, money.perUsd));
       return 'Budgets saved. The toolbar badge turns amber at 80% and red at 100%.';
     });
 
@@ -111,21 +152,7 @@ export function BudgetsSection(props: { money: Money; sites: string[] }) {
           Save budgets
         </button>{' '}
         {notify === false ? (
-          <button
-            onClick={() =>
-              run(async () => {
-                const granted = await browser.permissions.request({
-                  permissions: ['notifications'],
-                });
-                setNotify(granted);
-                return granted
-                  ? 'Notifications on: one alert per budget and period when it is crossed.'
-                  : 'Notifications stay off (permission not granted).';
-              })
-            }
-          >
-            Also notify me when a budget is crossed
-          </button>
+          <button onClick={() => run(request)}>Also notify me when a budget is crossed</button>
         ) : notify ? (
           <span className="tm-opt-note">Notifications are on: one per budget and period.</span>
         ) : null}

@@ -5,11 +5,82 @@ import { setDisplayCurrency, setExchangeRate, clearExchangeRate } from '@/utils/
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { Section, StatusLine, useAction } from './form';
 
+type Run = ReturnType<typeof useAction>[1];
+
+/** The rate converting USD figures, and "use bundled" when it is the user's own. */
+function RateInUse({ rate, run }: { rate: NonNullable<ReturnType<typeof rateFor>>; run: Run }) {
+  return (
+    <p data-testid="rate-in-use">
+      Rate in use: {rate.perUsd} {rate.currency} per USD, {rate.date} (
+      {rate.source === 'user' ? 'yours' : 'bundled'})
+      {rate.source === 'user' ? (
+        <button
+          className="tm-link"
+          onClick={() =>
+            run(async () => (await clearExchangeRate(rate.currency), 'Back to the bundled rate.'))
+          }
+        >
+          use bundled
+        </button>
+      ) : null}
+    </p>
+  );
+}
+
+/** The user's own rate for a currency, with its date (the entries outlive a switch to USD). */
+function YourRateForm({
+  currency,
+  run,
+  entry,
+}: {
+  currency: string;
+  run: Run;
+  entry: ReturnType<typeof useRateEntry>;
+}) {
+  const { rateText, setRateText, dateText, setDateText } = entry;
+  return (
+    <form
+      className="tm-inline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        run(async () => {
+          await setExchangeRate(currency, Number(rateText), dateText);
+          return `Rate saved: ${rateText} ${currency} per USD on ${dateText}.`;
+        });
+      }}
+    >
+      <label>
+        Your rate:{' '}
+        <input
+          value={rateText}
+          onChange={(e) => setRateText(e.target.value)}
+          placeholder="7.20"
+          size={8}
+          aria-label="Units per USD"
+        />{' '}
+        {currency} per USD on
+      </label>{' '}
+      <input
+        type="date"
+        value={dateText}
+        onChange={(e) => setDateText(e.target.value)}
+        aria-label="Rate date"
+      />{' '}
+      <button type="submit">Save rate</button>
+    </form>
+  );
+}
+
+function useRateEntry() {
+  const [rateText, setRateText] = useState('');
+  const [dateText, setDateText] = useState(new Date().toISOString().slice(0, 10));
+  return { rateText, setRateText, dateText, setDateText };
+}
+
 export function CurrencySection() {
   const settings = useStorageItem(currencySettings);
   const [status, run] = useAction();
-  const [rateText, setRateText] = useState('');
-  const [dateText, setDateText] = useState(new Date().toISOString().slice(0, 10));
+  const entry = useRateEntry();
   if (!settings) return null;
   const current = settings.currency;
   const rate = current === 'USD' ? null : rateFor(current, settings.rates);
@@ -38,55 +109,8 @@ export function CurrencySection() {
           ))}
         </select>
       </label>
-      {rate ? (
-        <p data-testid="rate-in-use">
-          Rate in use: {rate.perUsd} {rate.currency} per USD, {rate.date} (
-          {rate.source === 'user' ? 'yours' : 'bundled'})
-          {rate.source === 'user' ? (
-            <button
-              className="tm-link"
-              onClick={() =>
-                run(
-                  async () => (await clearExchangeRate(rate.currency), 'Back to the bundled rate.'),
-                )
-              }
-            >
-              use bundled
-            </button>
-          ) : null}
-        </p>
-      ) : null}
-      {current !== 'USD' ? (
-        <form
-          className="tm-inline"
-          onSubmit={(e) => {
-            e.preventDefault();
-            run(async () => {
-              await setExchangeRate(current, Number(rateText), dateText);
-              return `Rate saved: ${rateText} ${current} per USD on ${dateText}.`;
-            });
-          }}
-        >
-          <label>
-            Your rate:{' '}
-            <input
-              value={rateText}
-              onChange={(e) => setRateText(e.target.value)}
-              placeholder="7.20"
-              size={8}
-              aria-label="Units per USD"
-            />{' '}
-            {current} per USD on
-          </label>{' '}
-          <input
-            type="date"
-            value={dateText}
-            onChange={(e) => setDateText(e.target.value)}
-            aria-label="Rate date"
-          />{' '}
-          <button type="submit">Save rate</button>
-        </form>
-      ) : null}
+      {rate ? <RateInUse rate={rate} run={run} /> : null}
+      {current !== 'USD' ? <YourRateForm currency={current} run={run} entry={entry} /> : null}
       <StatusLine status={status} />
     </Section>
   );

@@ -9,10 +9,66 @@ import { amountText, parseAmount, Section, StatusLine, useAction } from './form'
 /** Sites listed first; the rest fold away under "More sites". */
 const MAIN_SITES = 8;
 
+type Texts = Record<string, { name: string; price: string }>;
+
+/** The subscriptions the texts say (a site without a price has none; an unnamed plan is named). */
+export function subscriptionsFromTexts(texts: Texts, perUsd: number): Record<string, Subscription> {
+  const next: Record<string, Subscription> = {};
+  for (const [site, t] of Object.entries(texts)) {
+    const price = parseAmount(t.price, perUsd);
+    if (price === null) continue;
+    next[site] = {
+      name: t.name.trim() || `${siteLabel(site)} subscription`,
+      monthlyMicroUsd: price,
+    };
+  }
+  return next;
+}
+
+/** One site's plan name and monthly price. */
+function SubscriptionRow(props: {
+  site: string;
+  texts: Texts;
+  onTexts: (texts: Texts) => void;
+  currency: string;
+}) {
+  const { site, texts } = props;
+  const change = (field: 'name' | 'price', value: string) =>
+    props.onTexts({
+      ...texts,
+      [site]: { ...(texts[site] ?? { name: '', price: '' }), [field]: value },
+    });
+  return (
+    <tr>
+      <th scope="row">{siteLabel(site)}</th>
+      <td>
+        <input
+          aria-label={`${siteLabel(site)} plan`}
+          value={texts[site]?.name ?? ''}
+          placeholder="Plus, Pro…"
+          size={12}
+          onChange={(e) => change('name', e.target.value)}
+        />
+      </td>
+      <td>
+        <input
+          aria-label={`${siteLabel(site)} monthly price`}
+          data-testid={`subscription-${site}`}
+          value={texts[site]?.price ?? ''}
+          placeholder="none"
+          size={8}
+          onChange={(e) => change('price', e.target.value)}
+        />{' '}
+        {props.currency}
+      </td>
+    </tr>
+  );
+}
+
 export function SubscriptionsSection(props: { money: Money; sites: string[] }) {
   const { money, sites } = props;
   const stored = useStorageItem(subscriptionSettings);
-  const [texts, setTexts] = useState<Record<string, { name: string; price: string }> | null>(null);
+  const [texts, setTexts] = useState<Texts | null>(null);
   const [status, run] = useAction();
   useEffect(() => {
     if (stored && texts === null)
@@ -28,55 +84,18 @@ export function SubscriptionsSection(props: { money: Money; sites: string[] }) {
   if (!texts) return null;
   const save = () =>
     run(async () => {
-      const next: Record<string, Subscription> = {};
-      for (const [site, t] of Object.entries(texts)) {
-        const price = parseAmount(t.price, money.perUsd);
-        if (price === null) continue;
-        next[site] = {
-          name: t.name.trim() || `${siteLabel(site)} subscription`,
-          monthlyMicroUsd: price,
-        };
-      }
+      const next = subscriptionsFromTexts(texts, money.perUsd);
       await saveSubscriptions(next);
       return `Subscriptions saved (${Object.keys(next).length}).`;
     });
   const rowOf = (site: string) => (
-    <tr key={site}>
-      <th scope="row">{siteLabel(site)}</th>
-      <td>
-        <input
-          aria-label={`${siteLabel(site)} plan`}
-          value={texts[site]?.name ?? ''}
-          placeholder="Plus, Pro…"
-          size={12}
-          onChange={(e) =>
-            setTexts({
-              ...texts,
-              [site]: { ...(texts[site] ?? { name: '', price: '' }), name: e.target.value },
-            })
-          }
-        />
-      </td>
-      <td>
-        <input
-          aria-label={`${siteLabel(site)} monthly price`}
-          data-testid={`subscription-${site}`}
-          value={texts[site]?.price ?? ''}
-          placeholder="none"
-          size={8}
-          onChange={(e) =>
-            setTexts({
-              ...texts,
-              [site]: {
-                ...(texts[site] ?? { name: '', price: '' }),
-                price: e.target.value,
-              },
-            })
-          }
-        />{' '}
-        {money.currency}
-      </td>
-    </tr>
+    <SubscriptionRow
+      key={site}
+      site={site}
+      texts={texts}
+      onTexts={setTexts}
+      currency={money.currency}
+    />
   );
   return (
     <Section
