@@ -30,6 +30,94 @@ export interface FirstRead {
   firstPaintMs?: number;
 }
 
+/** The background's version once it answers a ping, or why it did not. */
+function useBackground() {
+  const [version, setVersion] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    sendMessage('ping', { from: 'popup' })
+      .then((r) => setVersion(r.version))
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+  return { version, error };
+}
+
+/**
+ * Time from opening to numbers on screen (read by the e2e test and shown on hover): when the
+ * entrypoint drew the cards before React, that moment. `appMs`: when React had drawn the whole
+ * popup with its numbers (after the first paint, if any).
+ */
+function useReadyTiming(ready: boolean, firstPaintMs: number | undefined) {
+  const [readyMs, setReadyMs] = useState<number | null>(null);
+  const [appMs, setAppMs] = useState<number | null>(null);
+  useEffect(() => {
+    if (ready && readyMs === null) {
+      if (firstPaintMs === undefined) performance.mark('tm-numbers');
+      const at = Math.round(performance.now());
+      setReadyMs(firstPaintMs ?? at);
+      setAppMs(at);
+    }
+  }, [ready, readyMs, firstPaintMs]);
+  return { readyMs, appMs };
+}
+
+type Dashboard = NonNullable<ReturnType<NumbersStore['getSnapshot']>['dashboard']>;
+
+/** The numbers, once loaded: period cards, daily chart, breakdowns, other model, subscriptions. */
+function PopupNumbers(props: {
+  dashboard: Dashboard;
+  kind: PeriodKind;
+  onKind: (kind: PeriodKind) => void;
+  now: number;
+  money: ReturnType<typeof useMoney>;
+}) {
+  const { dashboard, kind, money } = props;
+  const view = dashboard.views[kind];
+  const chartView = dashboard.views[kind === 'month' ? 'month' : 'week'];
+  return (
+    <>
+      <PeriodCards dashboard={dashboard} money={money} selected={kind} onSelect={props.onKind} />
+      {!dashboard.hasEvents ? (
+        <p className="tm-empty" data-testid="empty">
+          No turns recorded yet. Chat on a supported site and your usage appears here.
+        </p>
+      ) : null}
+      <section className="tm-section">
+        <div className="tm-chart-head">
+          <h2>Daily spend · {kind === 'month' ? 'this month' : 'this week'}</h2>
+        </div>
+        <DailyChart
+          days={chartView.summary.period.days}
+          valuesMicroUsd={chartView.daily}
+          money={money}
+        />
+      </section>
+      <Breakdown
+        title="By model"
+        slices={view.byModel}
+        money={money}
+        labelOf={modelLabel}
+        testid="by-model"
+      />
+      <Breakdown
+        title="By site"
+        slices={view.bySite}
+        money={money}
+        labelOf={siteLabel}
+        testid="by-site"
+      />
+      <TopConversations slices={view.top} money={money} />
+      <OtherModel
+        week={dashboard.views.week.summary.period}
+        now={props.now}
+        money={money}
+        revision={dashboard.views.week.summary.totals.events}
+      />
+      <Subscriptions bySite={dashboard.views.month.bySite} money={money} />
+    </>
+  );
+}
+
 /**
  * `now` is the instant the periods are counted at; `numbers` the dashboard's store, started by
  * the entrypoint before this renders; `first` what it read meanwhile (so the first render
@@ -37,12 +125,8 @@ export interface FirstRead {
  */
 export function Popup(props: { now: number; numbers: NumbersStore; first?: FirstRead }) {
   const { now, numbers, first } = props;
-  const [version, setVersion] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { version, error } = useBackground();
   const [kind, setKind] = useState<PeriodKind>('week');
-  const [readyMs, setReadyMs] = useState<number | null>(null);
-  /** When React had drawn the whole popup with its numbers (after the first paint, if any). */
-  const [appMs, setAppMs] = useState<number | null>(null);
   const health = useStorageItem(historyHealth, first?.health);
   const money = useMoney(first?.currency);
   const {
@@ -50,26 +134,8 @@ export function Popup(props: { now: number; numbers: NumbersStore; first?: First
     error: loadError,
     from,
   } = useSyncExternalStore(numbers.subscribe, numbers.getSnapshot);
+  const { readyMs, appMs } = useReadyTiming(!!dashboard && !!money.loaded, first?.firstPaintMs);
 
-  useEffect(() => {
-    sendMessage('ping', { from: 'popup' })
-      .then((r) => setVersion(r.version))
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
-  }, []);
-
-  useEffect(() => {
-    // Time from opening to numbers on screen (read by the e2e test and shown on hover): when
-    // the entrypoint drew the cards before React, that moment.
-    if (dashboard && money.loaded && readyMs === null) {
-      if (first?.firstPaintMs === undefined) performance.mark('tm-numbers');
-      const at = Math.round(performance.now());
-      setReadyMs(first?.firstPaintMs ?? at);
-      setAppMs(at);
-    }
-  }, [dashboard, money.loaded, readyMs, first?.firstPaintMs]);
-
-  const view = dashboard?.views[kind];
-  const chartView = dashboard?.views[kind === 'month' ? 'month' : 'week'];
   return (
     <main
       className="tm-popup"
@@ -90,49 +156,13 @@ export function Popup(props: { now: number; numbers: NumbersStore; first?: First
           History could not be read: {loadError}
         </p>
       ) : null}
-      {!dashboard || !view || !chartView || !money.loaded ? (
+      {!dashboard ||
+      !dashboard.views[kind] ||
+      !dashboard.views[kind === 'month' ? 'month' : 'week'] ||
+      !money.loaded ? (
         <p className="tm-empty">Loading history…</p>
       ) : (
-        <>
-          <PeriodCards dashboard={dashboard} money={money} selected={kind} onSelect={setKind} />
-          {!dashboard.hasEvents ? (
-            <p className="tm-empty" data-testid="empty">
-              No turns recorded yet. Chat on a supported site and your usage appears here.
-            </p>
-          ) : null}
-          <section className="tm-section">
-            <div className="tm-chart-head">
-              <h2>Daily spend · {kind === 'month' ? 'this month' : 'this week'}</h2>
-            </div>
-            <DailyChart
-              days={chartView.summary.period.days}
-              valuesMicroUsd={chartView.daily}
-              money={money}
-            />
-          </section>
-          <Breakdown
-            title="By model"
-            slices={view.byModel}
-            money={money}
-            labelOf={modelLabel}
-            testid="by-model"
-          />
-          <Breakdown
-            title="By site"
-            slices={view.bySite}
-            money={money}
-            labelOf={siteLabel}
-            testid="by-site"
-          />
-          <TopConversations slices={view.top} money={money} />
-          <OtherModel
-            week={dashboard.views.week.summary.period}
-            now={now}
-            money={money}
-            revision={dashboard.views.week.summary.totals.events}
-          />
-          <Subscriptions bySite={dashboard.views.month.bySite} money={money} />
-        </>
+        <PopupNumbers dashboard={dashboard} kind={kind} onKind={setKind} now={now} money={money} />
       )}
       <SiteCounting />
       <footer className="tm-footer">
