@@ -16,14 +16,10 @@ interface Choice {
   name: string;
 }
 
-export function SiteCounting() {
+/** The active tab (its id and whether its site can be counted on) and the card's models. */
+function useTabAndModels() {
   const [tab, setTab] = useState<{ id?: number; site: SiteEligibility } | null>(null);
   const [models, setModels] = useState<Choice[]>([]);
-  const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const sites = useStorageItem(anyFieldSites);
-  const fallback = useStorageItem(defaultModel);
-
   useEffect(() => {
     // The tab's address is readable here because opening the popup grants `activeTab`.
     browser.tabs.query({ active: true, currentWindow: true }).then(
@@ -35,36 +31,50 @@ export function SiteCounting() {
       () => setModels([]),
     );
   }, []);
+  return { tab, models };
+}
 
-  const site = tab?.site;
-  const entry = site?.ok ? sites?.[site.pattern] : undefined;
-  const options = (selected: string | null | undefined) => {
-    const list =
-      models.some((m) => m.id === selected) || !selected
-        ? models
-        : [{ id: selected, name: selected }, ...models];
-    return list.map((m) => (
-      <option key={m.id} value={m.id}>
-        {m.name}
-      </option>
-    ));
-  };
+/** The models as options, with the selected one first if the card does not list it. */
+function modelOptions(models: Choice[], selected: string | null | undefined) {
+  const list =
+    models.some((m) => m.id === selected) || !selected
+      ? models
+      : [{ id: selected, name: selected }, ...models];
+  return list.map((m) => (
+    <option key={m.id} value={m.id}>
+      {m.name}
+    </option>
+  ));
+}
 
-  const onToggle = (on: boolean) => {
-    if (!site?.ok) return;
+/** Turning counting on for this site asks for its host permission; off gives it back. */
+function useToggle(tabId: number | undefined, setMessage: (message: string | null) => void) {
+  const [busy, setBusy] = useState(false);
+  const onToggle = (pattern: string, on: boolean) => {
     setMessage(null);
     setBusy(true);
     // No await before the request: the permission prompt needs the click's user gesture.
     const done = on
-      ? enableSite(site.pattern, tab?.id, null).then((r) => {
+      ? enableSite(pattern, tabId, null).then((r) => {
           if (!r.enabled) setMessage(r.reason);
         })
-      : disableSite(site.pattern);
+      : disableSite(pattern);
     done
       .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)))
       .finally(() => setBusy(false));
   };
+  return { busy, onToggle };
+}
 
+export function SiteCounting() {
+  const { tab, models } = useTabAndModels();
+  const [message, setMessage] = useState<string | null>(null);
+  const { busy, onToggle } = useToggle(tab?.id, setMessage);
+  const sites = useStorageItem(anyFieldSites);
+  const fallback = useStorageItem(defaultModel);
+
+  const site = tab?.site;
+  const entry = site?.ok ? sites?.[site.pattern] : undefined;
   return (
     <section className="tm-section" data-testid="site-counting">
       <h2>Text fields on this site</h2>
@@ -82,7 +92,7 @@ export function SiteCounting() {
               data-testid="site-counting-toggle"
               checked={entry !== undefined}
               disabled={busy}
-              onChange={(e) => onToggle(e.currentTarget.checked)}
+              onChange={(e) => onToggle(site.pattern, e.currentTarget.checked)}
             />{' '}
             Count tokens in every text field on <strong>{site.host}</strong>
           </label>
@@ -94,7 +104,7 @@ export function SiteCounting() {
                 value={entry.model ?? fallback ?? ''}
                 onChange={(e) => void setSiteModel(site.pattern, e.currentTarget.value)}
               >
-                {options(entry.model ?? fallback)}
+                {modelOptions(models, entry.model ?? fallback)}
               </select>
             </div>
           ) : (
@@ -109,7 +119,7 @@ export function SiteCounting() {
           value={fallback ?? ''}
           onChange={(e) => void defaultModel.setValue(e.currentTarget.value)}
         >
-          {options(fallback)}
+          {modelOptions(models, fallback)}
         </select>
       </div>
       {message ? (

@@ -25,16 +25,9 @@ function describeFactors(factors: FactorUse[]): string {
   return `Factors: ${shown.join(', ')}${more}.`;
 }
 
-export function OtherModel(props: { week: Period; now: number; money: Money; revision: number }) {
-  const { week, now, money, revision } = props;
+/** The card's models by name (an error message if the background cannot list them). */
+function useModels(onError: (message: string) => void) {
   const [models, setModels] = useState<{ id: string; name: string }[]>([]);
-  const [target, setTarget] = useState(DEFAULT_TARGET);
-  const [profile, setProfile] = useState<TextProfile>(
-    /^(zh|ja|ko)/i.test(navigator.language) ? 'cjk' : 'latin',
-  );
-  const [result, setResult] = useState<Res<'repriceHistory'> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
   useEffect(() => {
     sendMessage('getModels', {})
       .then((r) =>
@@ -44,8 +37,69 @@ export function OtherModel(props: { week: Period; now: number; money: Money; rev
             .sort((a, b) => a.name.localeCompare(b.name)),
         ),
       )
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => onError(e instanceof Error ? e.message : String(e)));
+    // Listed once: onError only sets state.
   }, []);
+  return models;
+}
+
+/** The figure: the week on the chosen model against what it cost, or why there is none. */
+function OtherModelCost(props: {
+  result: Res<'repriceHistory'> | null;
+  error: string | null;
+  target: string;
+  money: Money;
+}) {
+  const { result, error, target, money } = props;
+  if (error) return <p role="alert">{error}</p>;
+  if (!result) return <p className="tm-empty">Pricing…</p>;
+  if (result.events === 0) return <p className="tm-empty">No turns this week yet.</p>;
+  if (result.costMicroUsd === null)
+    return (
+      <p data-testid="other-model-cost">
+        {result.modelName ?? target}: unpriced (the rate card has no price for it).
+      </p>
+    );
+  const diff =
+    result.actualMicroUsd > 0
+      ? (result.costMicroUsd - result.actualMicroUsd) / result.actualMicroUsd
+      : null;
+  return (
+    <p data-testid="other-model-cost" data-micro-usd={result.costMicroUsd}>
+      ≈ <strong>{money.format(result.costMicroUsd)}</strong> on {result.modelName ?? target} instead
+      of {money.format(result.actualMicroUsd)}
+      {result.actualUnpriced > 0 ? ` (+${result.actualUnpriced} unpriced turns)` : ''}
+      {diff !== null ? ` (${diff > 0 ? '+' : '−'}${Math.abs(Math.round(diff * 100))}%)` : ''}
+    </p>
+  );
+}
+
+/** How the figure was made: the method, the factors used, what could not be scaled. */
+function OtherModelMethod(props: { profile: TextProfile; result: Res<'repriceHistory'> | null }) {
+  const { profile, result } = props;
+  return (
+    <p className="tm-note" data-testid="other-model-method">
+      {describeMethod(profile)}
+      {result && result.factors.length > 0 ? ` ${describeFactors(result.factors)}` : ''}
+      {result && result.targetFamily === null
+        ? ' The chosen model’s tokenizer is not known: counted as o200k (default estimate).'
+        : ''}
+      {result && result.unknownFamilies.length > 0
+        ? ` Counts from ${result.unknownFamilies.join(', ')} were not scaled (no ratio known).`
+        : ''}
+    </p>
+  );
+}
+
+export function OtherModel(props: { week: Period; now: number; money: Money; revision: number }) {
+  const { week, now, money, revision } = props;
+  const [target, setTarget] = useState(DEFAULT_TARGET);
+  const [profile, setProfile] = useState<TextProfile>(
+    /^(zh|ja|ko)/i.test(navigator.language) ? 'cjk' : 'latin',
+  );
+  const [result, setResult] = useState<Res<'repriceHistory'> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const models = useModels(setError);
 
   useEffect(() => {
     let live = true;
@@ -62,10 +116,6 @@ export function OtherModel(props: { week: Period; now: number; money: Money; rev
     };
   }, [target, profile, week.start, week.end, now, revision]);
 
-  const diff =
-    result && result.costMicroUsd !== null && result.actualMicroUsd > 0
-      ? (result.costMicroUsd - result.actualMicroUsd) / result.actualMicroUsd
-      : null;
   return (
     <section className="tm-section" data-testid="other-model">
       <h2>This week on another model</h2>
@@ -87,34 +137,8 @@ export function OtherModel(props: { week: Period; now: number; money: Money; rev
           <option value="cjk">Chinese text</option>
         </select>
       </div>
-      {error ? (
-        <p role="alert">{error}</p>
-      ) : !result ? (
-        <p className="tm-empty">Pricing…</p>
-      ) : result.events === 0 ? (
-        <p className="tm-empty">No turns this week yet.</p>
-      ) : result.costMicroUsd === null ? (
-        <p data-testid="other-model-cost">
-          {result.modelName ?? target}: unpriced (the rate card has no price for it).
-        </p>
-      ) : (
-        <p data-testid="other-model-cost" data-micro-usd={result.costMicroUsd}>
-          ≈ <strong>{money.format(result.costMicroUsd)}</strong> on {result.modelName ?? target}{' '}
-          instead of {money.format(result.actualMicroUsd)}
-          {result.actualUnpriced > 0 ? ` (+${result.actualUnpriced} unpriced turns)` : ''}
-          {diff !== null ? ` (${diff > 0 ? '+' : '−'}${Math.abs(Math.round(diff * 100))}%)` : ''}
-        </p>
-      )}
-      <p className="tm-note" data-testid="other-model-method">
-        {describeMethod(profile)}
-        {result && result.factors.length > 0 ? ` ${describeFactors(result.factors)}` : ''}
-        {result && result.targetFamily === null
-          ? ' The chosen model’s tokenizer is not known: counted as o200k (default estimate).'
-          : ''}
-        {result && result.unknownFamilies.length > 0
-          ? ` Counts from ${result.unknownFamilies.join(', ')} were not scaled (no ratio known).`
-          : ''}
-      </p>
+      <OtherModelCost result={result} error={error} target={target} money={money} />
+      <OtherModelMethod profile={profile} result={result} />
     </section>
   );
 }
