@@ -20,7 +20,7 @@ import {
   type DashboardSnapshot,
 } from '@/utils/storage/state/history';
 import type { DashboardState, DashboardStore } from './dashboard-store';
-import { createStateCell } from './state-cell';
+import { createStateCell, type StateCell } from './state-cell';
 
 export type NumbersSource = 'snapshot' | 'query';
 
@@ -50,59 +50,80 @@ async function startDefaultQuery(now: number, locale: string): Promise<Dashboard
   return watchDashboard(historyDb(), now, locale, globalThis.localStorage);
 }
 
+/**
+ * The live query, started at most once at a time: its numbers are published into `cell` as they
+ * come; `stop` drops it (a snapshot with the right key arrived, or the popup closed).
+ */
+function queryRunner(
+  startQuery: NonNullable<NumbersOptions['startQuery']>,
+  now: number,
+  locale: string,
+  cell: StateCell<NumbersState>,
+  stopped: () => boolean,
+) {
+  let query: Promise<DashboardStore> | undefined;
+  let unsubscribeQuery: (() => void) | undefined;
+  return {
+    stop() {
+      const running = query;
+      query = undefined;
+      unsubscribeQuery?.();
+      unsubscribeQuery = undefined;
+      running?.then((q) => q.stop()).catch(() => undefined);
+    },
+    run() {
+      if (query || stopped()) return;
+      performance.mark('tm-query-fallback');
+      query = startQuery(now, locale);
+      const mine = query;
+      mine.then(
+        (q) => {
+          if (query !== mine) return q.stop();
+          const publish = () => {
+            const s = q.getSnapshot();
+            if (s.dashboard || s.error) cell.set({ ...s, from: 'query' });
+          };
+          unsubscribeQuery = q.subscribe(publish);
+          publish();
+        },
+        (e: unknown) =>
+          cell.set({ ...cell.get(), error: e instanceof Error ? e.message : String(e) }),
+      );
+    },
+  };
+}
+
 export function watchNumbers(
   now: number,
   locale: string,
   options: NumbersOptions = {},
 ): NumbersStore {
-  const startQuery = options.startQuery ?? startDefaultQuery;
   const cell = createStateCell<NumbersState>({});
-  const set = cell.set;
   let stopped = false;
   let choice: WeekStartChoice | undefined;
   let snapshot: DashboardSnapshot | null = null;
-  let query: Promise<DashboardStore> | undefined;
-  let unsubscribeQuery: (() => void) | undefined;
+  const query = queryRunner(
+    options.startQuery ?? startDefaultQuery,
+    now,
+    locale,
+    cell,
+    () => stopped,
+  );
 
-  const stopQuery = () => {
-    const running = query;
-    query = undefined;
-    unsubscribeQuery?.();
-    unsubscribeQuery = undefined;
-    running?.then((q) => q.stop()).catch(() => undefined);
-  };
-  const runQuery = () => {
-    if (query || stopped) return;
-    performance.mark('tm-query-fallback');
-    query = startQuery(now, locale);
-    const mine = query;
-    mine.then(
-      (q) => {
-        if (query !== mine) return q.stop();
-        const publish = () => {
-          const s = q.getSnapshot();
-          if (s.dashboard || s.error) set({ ...s, from: 'query' });
-        };
-        unsubscribeQuery = q.subscribe(publish);
-        publish();
-      },
-      (e: unknown) => set({ ...cell.get(), error: e instanceof Error ? e.message : String(e) }),
-    );
-  };
   /** Show the snapshot if it is the one for this popup; else make sure the query runs. */
   const decide = () => {
     if (stopped || choice === undefined) return;
     const key = dashboardKey(now, resolveCalendar(choice, locale));
     if (!options.queryOnly && snapshot?.key === key) {
-      stopQuery();
+      query.stop();
       performance.mark('tm-snapshot-used');
       if (cell.get().dashboard !== snapshot.dashboard || cell.get().from !== 'snapshot')
-        set({ dashboard: snapshot.dashboard as Dashboard, from: 'snapshot' });
+        cell.set({ dashboard: snapshot.dashboard as Dashboard, from: 'snapshot' });
     } else {
       // No snapshot while the background writes one (it follows in ~0.1 s): keep what is shown
       // meanwhile if it is current, else query.
       if (snapshot === null && cell.get().from === 'snapshot' && cell.get().dashboard) return;
-      runQuery();
+      query.run();
     }
   };
 
@@ -119,7 +140,7 @@ export function watchNumbers(
     },
     () => {
       choice = 'locale';
-      runQuery();
+      query.run();
     },
   );
   const unwatchSnapshot = options.queryOnly
@@ -141,7 +162,7 @@ export function watchNumbers(
       stopped = true;
       unwatchSnapshot();
       unwatchCalendar();
-      stopQuery();
+      query.stop();
     },
   };
 }
