@@ -34,6 +34,7 @@ export function pageSelection(): string {
 }
 
 /** A small card in a shadow root, by the selection; Escape, a click outside or × closes it. */
+// eslint-disable-next-line max-lines-per-function -- serialised by executeScript: self-contained
 export function showSelectionCard(card: SelectionCard, text: string): void {
   const TAG = 'token-meter-selection';
   document.querySelectorAll(TAG).forEach((old) => old.remove());

@@ -238,6 +238,10 @@ function utf8Length(cp: number): number {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
+// Kept whole: the counting closures (countPiece, cutPieces, pretokenize) read the decoded
+// tables as closure locals in the per-character hot loop; functions over a state object would
+// add property loads there (measured by the tokenizer bench).
+// eslint-disable-next-line max-lines-per-function -- hot-loop closures over decoded tables
 export function parseCompactSpBpe(compact: CompactSpBpe): Vocabulary {
   if (compact.format !== 'tm-spbpe-1') throw new Error('Unknown vocabulary format');
   const { size } = compact;
