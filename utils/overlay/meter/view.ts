@@ -3,17 +3,9 @@
  * breakdown rows, their total, the page's health and the context bar. No services, no state.
  */
 import type { Turn } from '@/utils/sites/types';
-import type { Provenance, TokenCount, Usage } from '@/utils/core/types';
+import { weakerProvenance, type Provenance, type TokenCount, type Usage } from '@/utils/core/types';
 import type { MeterView, ModelView, PriceReply, Snapshot, TurnRow } from '../types';
 import type { Recorded } from './recording';
-
-const PROVENANCE_RANK: Record<Provenance, number> = {
-  site: 0,
-  exact: 1,
-  vocab: 2,
-  estimate: 3,
-  unknown: 4,
-};
 
 /** Reasoning a reply did not show: its size is unknown, not zero. */
 export const UNKNOWN_REASONING: TokenCount = { tokens: 0, provenance: 'unknown', family: 'hidden' };
@@ -41,7 +33,7 @@ export function replyInputs(
     if (own === null) known = false;
     else {
       sum += own.tokens;
-      if (PROVENANCE_RANK[own.provenance] > PROVENANCE_RANK[worst]) worst = own.provenance;
+      worst = weakerProvenance(worst, own.provenance);
       family = family === null || family === own.family ? own.family : 'mixed';
     }
   }
