@@ -70,7 +70,7 @@ export interface PendingTurns {
 
 /**
  * Turns the database refused because the disk is full, kept aside to be saved later
- * (utils/background/history-pending.ts). Extension storage is a separate, small store that
+ * (utils/background/history/pending.ts). Extension storage is a separate, small store that
  * usually still has room, and survives a stopped service worker.
  */
 export const pendingTurns = /* @__PURE__ */ storage.defineItem<PendingTurns>('local:pendingTurns', {
