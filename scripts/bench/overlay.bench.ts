@@ -49,7 +49,7 @@ async function longPage(
   const { growPage, liveExchange } = await import('../../tests/e2e/long-page');
   const { recordMainThread, summarise } = await import('../../tests/e2e/main-thread');
   const html = readFileSync(
-    join(ROOT, 'tests', 'fixtures', 'chatgpt', 'conversation.html'),
+    join(ROOT, 'utils', 'sites', 'chatgpt', 'fixtures', 'conversation.html'),
     'utf8',
   );
   await context.route('https://chatgpt.com/**', (r) =>
