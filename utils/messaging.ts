@@ -57,7 +57,7 @@ export interface Protocol {
     res: { version: string; createdAt: string; models: (ModelSummary & { override: boolean })[] };
   };
   /** The card in use and the last sync (time, per-feed error) for the UI. */
-  rateCardStatus: { req: Record<string, never>; res: RateCardStatus };
+  getRateCardStatus: { req: Record<string, never>; res: RateCardStatus };
   /** "Refresh now": sync both feeds, answer with the resulting status. */
   refreshRateCard: { req: Record<string, never>; res: RateCardStatus };
   /**
@@ -90,7 +90,7 @@ export interface Protocol {
    * `withDefaults`) priced on the card in use, from per-family counts the page gathered with
    * `countTokens`; `families` says which model to count for each family still needed.
    */
-  compareRows: {
+  getCompareRows: {
     req: {
       models: string[];
       withDefaults: boolean;

@@ -19,7 +19,7 @@ export interface FamilyProgress {
 }
 
 export interface CompareData {
-  reply: Res<'compareRows'> | null;
+  reply: Res<'getCompareRows'> | null;
   progress: FamilyProgress[];
   error: string | null;
 }
@@ -39,7 +39,7 @@ interface Counts {
 
 export function useCompare({ text, models, output, currentModel }: CompareQuery): CompareData {
   const [counts, setCounts] = useState<Counts>({ text, byFamily: {}, ms: {} });
-  const [reply, setReply] = useState<Res<'compareRows'> | null>(null);
+  const [reply, setReply] = useState<Res<'getCompareRows'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const requested = useRef<{ text: string; families: Set<string> }>({ text, families: new Set() });
 
@@ -51,7 +51,7 @@ export function useCompare({ text, models, output, currentModel }: CompareQuery)
   // Rows (and which families are needed) for the current counts, models, reply and current model.
   useEffect(() => {
     let live = true;
-    sendMessage('compareRows', {
+    sendMessage('getCompareRows', {
       models,
       withDefaults: true,
       counts: byFamily,

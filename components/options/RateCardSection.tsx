@@ -9,7 +9,7 @@ export function RateCardSection() {
   const [status, setStatus] = useState<RateCardStatus | null>(null);
   const [line, run, busy] = useAction();
   useEffect(() => {
-    sendMessage('rateCardStatus', {})
+    sendMessage('getRateCardStatus', {})
       .then(setStatus)
       .catch(() => setStatus(null));
   }, []);

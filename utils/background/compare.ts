@@ -16,7 +16,7 @@ import { compareHandoffs, HANDOFF_TTL_MS, type CompareHandoff } from '@/utils/st
 export const MAX_HANDOFF_CHARS = 4_000_000;
 
 export const compareHandlers: Handlers = {
-  compareRows: async ({ models, withDefaults, counts, output, currentModel }) => {
+  getCompareRows: async ({ models, withDefaults, counts, output, currentModel }) => {
     const card = await getCard();
     const defaults = resolveDefaultModels(card);
     const list = withDefaults ? [...defaults.ids, ...models] : [...models];

@@ -4,7 +4,7 @@
  * good card, store. Any failure is recorded in the status for the UI and the last good card stays
  * in use; nothing here may throw out of a listener (the worker must never crash).
  *
- * Handlers: priceUsage, priceUsageMany, getModels, rateCardStatus, refreshRateCard.
+ * Handlers: priceUsage, priceUsageMany, getModels, getRateCardStatus, refreshRateCard.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -264,7 +264,7 @@ export const rateCardHandlers: Handlers = {
       models: listModels(card).map((m) => ({ ...m, override: m.id in overrides })),
     };
   },
-  rateCardStatus: () => getStatus(),
+  getRateCardStatus: () => getStatus(),
   refreshRateCard: () => syncRateCard(),
 };
 

@@ -7,12 +7,12 @@ import { setPriceOverride } from '@/utils/storage/validated';
 import type { Req, Res } from '@/utils/messaging';
 
 const sender = {} as never;
-const rowsOf = (req: Req<'compareRows'>) =>
-  compareHandlers.compareRows!(req, sender) as Promise<Res<'compareRows'>>;
+const rowsOf = (req: Req<'getCompareRows'>) =>
+  compareHandlers.getCompareRows!(req, sender) as Promise<Res<'getCompareRows'>>;
 
 beforeEach(() => resetRateCardMemory());
 
-describe('compareRows (background)', () => {
+describe('getCompareRows (background)', () => {
   it('lists the default models, and the families still to count, one model each', async () => {
     const r = await rowsOf({
       models: [],

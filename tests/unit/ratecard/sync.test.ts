@@ -276,7 +276,7 @@ describe('rate-card sync', () => {
 });
 
 describe('rate-card messages and alarms', () => {
-  it('answers priceUsage, getModels, rateCardStatus and refreshRateCard', async () => {
+  it('answers priceUsage, getModels, getRateCardStatus and refreshRateCard', async () => {
     vi.stubGlobal('fetch', feeds({}).fetchImpl);
     const off = registerHandlers(setupRateCard());
     const price = await sendMessage('priceUsage', {
@@ -302,7 +302,7 @@ describe('rate-card messages and alarms', () => {
     expect(models.find((m) => m.id === 'openai/gpt-5')!.override).toBe(true);
     expect(models.find((m) => m.id === 'openai/gpt-4.1')!.override).toBe(false);
 
-    expect(await sendMessage('rateCardStatus', {})).toMatchObject({ origin: 'bundled' });
+    expect(await sendMessage('getRateCardStatus', {})).toMatchObject({ origin: 'bundled' });
     const refreshed = await sendMessage('refreshRateCard', {});
     expect(refreshed.error).toBeNull();
     expect(refreshed.syncing).toBe(false);
