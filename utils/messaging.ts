@@ -6,7 +6,8 @@
  * Every reply is an envelope so a handler's error reaches the caller as a rejected promise with
  * its message, instead of an undefined response.
  *
- * To add a message: add an entry to `Protocol`, then a handler in the background's handler map.
+ * To add a message: add an entry to `Protocol`, then its handler in a background module (the
+ * background's merged map does not compile until every message has one).
  */
 import { browser, type Browser } from 'wxt/browser';
 import type { ModelSummary, PriceResult, RateCardStatus } from '@/utils/core/ratecard';
@@ -122,9 +123,16 @@ interface Envelope<K extends MessageType = MessageType> {
 type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export type Sender = Browser.runtime.MessageSender;
-export type Handlers = {
-  [K in MessageType]?: (data: Req<K>, sender: Sender) => Res<K> | Promise<Res<K>>;
-};
+export type Handler<K extends MessageType> = (
+  data: Req<K>,
+  sender: Sender,
+) => Res<K> | Promise<Res<K>>;
+/**
+ * One handler for each message of `K`. Each background module states the messages it answers
+ * (`Handlers<'ping'>`); the background's merged map is a `Handlers` of every message, so a
+ * message added to `Protocol` without a handler fails to compile there.
+ */
+export type Handlers<K extends MessageType = MessageType> = { [P in K]: Handler<P> };
 
 function isEnvelope(message: unknown): message is Envelope {
   return (
@@ -149,7 +157,7 @@ export async function sendMessage<K extends MessageType>(type: K, data: Req<K>):
  * (content scripts and pages): a web page can never reach `runtime.onMessage` without
  * `externally_connectable`, and the id check makes that explicit.
  */
-export function registerHandlers(handlers: Handlers): () => void {
+export function registerHandlers(handlers: Partial<Handlers>): () => void {
   // Reply through `sendResponse` + `return true`: understood by Chrome, Firefox, the polyfill
   // and WXT's fake browser alike (a returned Promise is not, in all of them).
   const listener = (

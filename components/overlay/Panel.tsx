@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { TokenCount } from '@/utils/core/types';
 import type { MeterView, TurnRow } from '@/utils/overlay/types';
-import { describeProvenance, formatMicros, formatTokens, provenanceTag } from './format';
+import { describeProvenance, formatUsdShort, formatTokenCount, provenanceTag } from './format';
 import type { Palette } from './palette';
 
 /**
@@ -40,7 +40,7 @@ function Cell({
   const count = row[field];
   return (
     <td title={describeProvenance(count)} style={{ textAlign: 'right', padding: '2px 6px' }}>
-      {formatTokens(count)}
+      {formatTokenCount(count)}
       <span style={{ color: palette.muted, fontSize: 10, marginLeft: 3 }}>
         {provenanceTag(count)}
       </span>
@@ -73,7 +73,7 @@ const Row = memo(
           style={{ textAlign: 'right', padding: '2px 6px' }}
           title={row.recorded === 'saved' ? 'saved to history' : row.recorded}
         >
-          {row.costMicros !== null ? formatMicros(row.costMicros) : (row.costNote ?? '…')}
+          {row.costMicros !== null ? formatUsdShort(row.costMicros) : (row.costNote ?? '…')}
         </td>
       </tr>
     );
@@ -157,7 +157,7 @@ function NextRequest({ next }: { next: NonNullable<MeterView['nextRequest']> }) 
   return (
     <div style={{ marginBottom: 6 }} data-testid="tm-next-request">
       Sending the draft now: {next.inputTokens.toLocaleString('en-US')} input tokens (conversation +
-      draft) · {next.costMicros !== null ? formatMicros(next.costMicros) : (next.note ?? '…')}{' '}
+      draft) · {next.costMicros !== null ? formatUsdShort(next.costMicros) : (next.note ?? '…')}{' '}
       before the reply
     </div>
   );

@@ -1,7 +1,7 @@
 import type { TokenCount } from '@/utils/core/types';
 
 /** USD from integer micro-dollars, with enough digits that a small draft is not shown as $0.00. */
-export function formatMicros(micros: number): string {
+export function formatUsdShort(micros: number): string {
   const dollars = micros / 1_000_000;
   if (micros === 0) return '$0';
   if (dollars >= 100) return `$${dollars.toFixed(0)}`;
@@ -12,7 +12,7 @@ export function formatMicros(micros: number): string {
   return `$${dollars.toFixed(digits)}`;
 }
 
-export function formatTokens(count: TokenCount | null | undefined): string {
+export function formatTokenCount(count: TokenCount | null | undefined): string {
   if (!count) return '…';
   if (count.provenance === 'unknown') return '?';
   const n = count.tokens.toLocaleString('en-US');

@@ -15,7 +15,7 @@ import { compareHandoffs, HANDOFF_TTL_MS, type CompareHandoff } from '@/utils/st
 /** Texts larger than this are refused with a message (a 4 MB prompt is already ~1M tokens). */
 export const MAX_HANDOFF_CHARS = 4_000_000;
 
-export const compareHandlers: Handlers = {
+export const compareHandlers: Handlers<'getCompareRows' | 'openCompare'> = {
   getCompareRows: async ({ models, withDefaults, counts, output, currentModel }) => {
     const card = await getCard();
     const defaults = resolveDefaultModels(card);
@@ -67,6 +67,6 @@ export function compareUrl(handoffId?: string): string {
   return handoffId ? `${base}?handoff=${encodeURIComponent(handoffId)}` : base;
 }
 
-export function setupCompare(): Handlers {
+export function setupCompare(): typeof compareHandlers {
   return compareHandlers;
 }

@@ -247,7 +247,9 @@ async function ensureAlarm() {
   }
 }
 
-export const rateCardHandlers: Handlers = {
+export const rateCardHandlers: Handlers<
+  'priceUsage' | 'priceUsageMany' | 'getModels' | 'getRateCardStatus' | 'refreshRateCard'
+> = {
   priceUsage: async ({ model, usage, offer }) =>
     priceUsage(await getCard(), model, usage, { offer, overrides: await getValidOverrides() }),
   priceUsageMany: async ({ model, usages, offer }) => {
@@ -273,7 +275,7 @@ export const rateCardHandlers: Handlers = {
  * message handlers. Sync runs on install and on the 12-hour alarm; the alarm is re-created on
  * each start if the browser dropped it.
  */
-export function setupRateCard(): Handlers {
+export function setupRateCard(): typeof rateCardHandlers {
   browser.runtime.onInstalled.addListener(() => {
     void ensureAlarm().catch(() => {});
     void syncRateCard();

@@ -35,7 +35,7 @@ function getCounter(): TokenCounter {
   return (counter ??= new TokenCounter(fetchVocabulary));
 }
 
-export function setupTokenizer(): Handlers {
+export function setupTokenizer(): Handlers<'countTokens' | 'countTokensBatch' | 'countTokensMany'> {
   return {
     countTokens: async ({ model, text }) => ({
       model,

@@ -8,9 +8,9 @@ import {
   historyHandlers,
   importHistory,
   recordTurn,
-  refreshBadge,
+  refreshToolbarBadge,
   repriceHistory,
-  BADGE_COLORS,
+  TOOLBAR_BADGE_COLORS,
 } from '@/utils/background/history';
 import { getBundledCard, priceUsage } from '@/utils/core/ratecard';
 import { periodContaining, previousPeriod } from '@/utils/core/aggregate';
@@ -191,23 +191,23 @@ describe('badge and budgets', () => {
     await budgetSettings.setValue({ weeklyMicroUsd: 100_000, monthlyMicroUsd: null, sites: {} });
     await recordTurn(turn());
     await recordTurn(turn());
-    expect(await refreshBadge()).toEqual({ text: '.07', level: 'ok' });
-    expect(await color()).toEqual(hex(BADGE_COLORS.ok));
+    expect(await refreshToolbarBadge()).toEqual({ text: '.07', level: 'ok' });
+    expect(await color()).toEqual(hex(TOOLBAR_BADGE_COLORS.ok));
     await recordTurn(turn()); // 97_500: 97.5%
-    expect((await refreshBadge()).level).toBe('warn');
-    expect(await color()).toEqual(hex(BADGE_COLORS.warn));
+    expect((await refreshToolbarBadge()).level).toBe('warn');
+    expect(await color()).toEqual(hex(TOOLBAR_BADGE_COLORS.warn));
     expect(notify).not.toHaveBeenCalled();
     await recordTurn(turn()); // 130_000: over
-    expect((await refreshBadge()).level).toBe('over');
-    expect(await color()).toEqual(hex(BADGE_COLORS.over));
-    await refreshBadge();
+    expect((await refreshToolbarBadge()).level).toBe('over');
+    expect(await color()).toEqual(hex(TOOLBAR_BADGE_COLORS.over));
+    await refreshToolbarBadge();
     expect(notify).toHaveBeenCalledTimes(1);
     expect(await fakeBrowser.action.getTitle({})).toMatch(/weekly total budget/);
     // Next week: spend starts again, and a new crossing notifies again.
     now = NOW + 7 * 86_400_000;
-    expect((await refreshBadge()).text).toBe('');
+    expect((await refreshToolbarBadge()).text).toBe('');
     for (let i = 0; i < 4; i++) await recordTurn(turn({ time: now - 1000 }));
-    await refreshBadge();
+    await refreshToolbarBadge();
     expect(notify).toHaveBeenCalledTimes(2);
     expect(Object.keys(await budgetNotified.getValue())).toEqual(['week:total']);
   });
@@ -219,11 +219,11 @@ describe('badge and budgets', () => {
       sites: { claude: { weeklyMicroUsd: 10_000, monthlyMicroUsd: null } },
     });
     await recordTurn(turn()); // chatgpt
-    expect((await refreshBadge()).level).toBe('ok');
+    expect((await refreshToolbarBadge()).level).toBe('ok');
     await recordTurn(
       turn({ site: 'claude', key: 'claude|x|1|h', model: 'anthropic/claude-sonnet-4-5' }),
     );
-    expect((await refreshBadge()).level).toBe('over');
+    expect((await refreshToolbarBadge()).level).toBe('over');
   });
 });
 

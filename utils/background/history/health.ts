@@ -5,7 +5,7 @@
  */
 import { historyHealth } from '@/utils/storage';
 import { deps } from './deps';
-import { refreshBadge } from './toolbar-badge';
+import { refreshToolbarBadge } from './toolbar-badge';
 
 export function isQuotaError(error: unknown): boolean {
   const e = error as { name?: string; inner?: { name?: string } } | null;
@@ -25,7 +25,7 @@ export async function noteWriteFailure(
     lastError: error instanceof Error ? error.message : String(error),
     pendingTurns: waiting ?? health.pendingTurns ?? 0,
   });
-  await refreshBadge().catch(() => undefined);
+  await refreshToolbarBadge().catch(() => undefined);
 }
 
 /** A write went through: clear the error (and "storage full" once nothing waits). */

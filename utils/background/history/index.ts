@@ -29,7 +29,7 @@ import {
 } from './maintenance';
 import { flushPendingTurns, importHistory, recordTurn, RETRY_ALARM } from './record';
 import { repriceHistory } from './reprice';
-import { refreshBadge, scheduleBadgeRefresh } from './toolbar-badge';
+import { refreshToolbarBadge, scheduleToolbarBadgeRefresh } from './toolbar-badge';
 
 export { configureHistory, dashboardKeeper, type HistoryDeps } from './deps';
 export { isQuotaError } from './health';
@@ -42,9 +42,11 @@ export {
 } from './record';
 export { applyRetention, checkTimeZone, deleteHistory } from './maintenance';
 export { repriceHistory } from './reprice';
-export { BADGE_COLORS, currentSpend, refreshBadge } from './toolbar-badge';
+export { TOOLBAR_BADGE_COLORS, currentSpend, refreshToolbarBadge } from './toolbar-badge';
 
-export const historyHandlers: Handlers = {
+export const historyHandlers: Handlers<
+  'recordTurn' | 'repriceHistory' | 'importHistory' | 'deleteHistory'
+> = {
   recordTurn: (turn) => recordTurn(turn),
   repriceHistory: (req) => repriceHistory(req),
   importHistory: ({ events, titles }) => importHistory(events, titles),
@@ -55,7 +57,7 @@ export const historyHandlers: Handlers = {
  * Start the history's background work and return its message handlers. Listeners are added
  * synchronously (a woken service worker must see the event that woke it); the work runs after.
  */
-export function setupHistory(): Handlers {
+export function setupHistory(): typeof historyHandlers {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === MAINTENANCE_ALARM || alarm.name === DAY_ALARM)
       maintain().catch((e) => console.warn('[history] maintenance', e));
@@ -64,17 +66,17 @@ export function setupHistory(): Handlers {
   });
   // Hourly: the toolbar badge follows the week's rollover, retention runs, a time-zone change is seen.
   browser.alarms.create(MAINTENANCE_ALARM, { periodInMinutes: 60 });
-  budgetSettings.watch(() => scheduleBadgeRefresh());
+  budgetSettings.watch(() => scheduleToolbarBadgeRefresh());
   calendarSettings.watch(() => {
-    scheduleBadgeRefresh();
+    scheduleToolbarBadgeRefresh();
     // The week's days changed: a new snapshot (the popup meanwhile sees a key mismatch).
     dashboardKeeper.schedule(0).catch((e) => console.warn('[history] snapshot', e));
     armDayRollover().catch(() => undefined);
   });
-  currencySettings.watch(() => scheduleBadgeRefresh());
+  currencySettings.watch(() => scheduleToolbarBadgeRefresh());
   retentionSettings.watch(() => {
     applyRetention()
-      .then(() => refreshBadge())
+      .then(() => refreshToolbarBadge())
       .catch((e) => console.warn('[history] retention', e));
   });
   maintain().catch((e) => console.warn('[history] startup maintenance', e));

@@ -17,7 +17,7 @@ import type { Res } from '@/utils/messaging';
 import { calendar, dashboardKeeper, deps } from './deps';
 import { resetHealth } from './health';
 import { flushPendingTurns, pendingQueue } from './record';
-import { refreshBadge } from './toolbar-badge';
+import { refreshToolbarBadge } from './toolbar-badge';
 
 /** Hourly: the toolbar badge follows the week's rollover, retention runs, a time-zone change is seen. */
 export const MAINTENANCE_ALARM = 'history-maintenance';
@@ -55,7 +55,7 @@ export async function deleteHistory(): Promise<Res<'deleteHistory'>> {
   await dashboardKeeper.change(() => deleteEverything(deps.db()));
   await resetHealth();
   await budgetNotified.setValue({});
-  await refreshBadge();
+  await refreshToolbarBadge();
   return { deleted: true };
 }
 
@@ -71,6 +71,6 @@ export async function maintain(): Promise<void> {
   await applyRetention();
   await flushPendingTurns().catch((e) => console.warn('[history] pending turns', e));
   await dashboardKeeper.refresh();
-  await refreshBadge();
+  await refreshToolbarBadge();
   await armDayRollover();
 }

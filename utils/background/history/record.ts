@@ -13,7 +13,7 @@ import {
   type Priced,
   type RateCard,
 } from '@/utils/core/ratecard';
-import type { TurnEvent } from '@/utils/core/types';
+import { PROVENANCES, type TurnEvent } from '@/utils/core/types';
 import { storedEventSchema } from '@/utils/db/transfer';
 import { EventFlag, type AppliedPrices, type StoredEvent } from '@/utils/db/types';
 import { recordEvents } from '@/utils/db/write';
@@ -22,12 +22,12 @@ import { privacySettings, siteSettings } from '@/utils/storage';
 import { calendar, dashboardKeeper, deps } from './deps';
 import { isQuotaError, noteWriteFailure, noteWriteSuccess } from './health';
 import { createPendingQueue } from './pending';
-import { scheduleBadgeRefresh } from './toolbar-badge';
+import { scheduleToolbarBadgeRefresh } from './toolbar-badge';
 
 const int = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const tokenCount = z.object({
   tokens: int,
-  provenance: z.enum(['site', 'exact', 'vocab', 'estimate', 'unknown']),
+  provenance: z.enum(PROVENANCES),
   family: z.string().max(200),
 });
 /** A turn from a content script: checked before anything is priced or stored. */
@@ -130,7 +130,7 @@ export async function flushPendingTurns(): Promise<{ saved: number; waiting: num
   const result = await pendingQueue.flush();
   if (result.saved > 0) {
     await noteWriteSuccess(result.waiting);
-    scheduleBadgeRefresh();
+    scheduleToolbarBadgeRefresh();
   }
   if (result.waiting === 0) await browser.alarms?.clear(RETRY_ALARM).catch(() => false);
   return result;
@@ -180,7 +180,7 @@ export async function recordTurn(turn: TurnEvent): Promise<Res<'recordTurn'>> {
     );
     if (result.added.length > 0) {
       await noteWriteSuccess();
-      scheduleBadgeRefresh();
+      scheduleToolbarBadgeRefresh();
       // There is room again: save what a full disk refused before (a no-op when none wait).
       if (pendingQueue.mayHaveWaiting())
         await flushPendingTurns().catch((e) => console.warn('[history] pending turns', e));
@@ -221,7 +221,7 @@ export async function importHistory(
         titles: privacy.storePromptText ? new Map(titles) : undefined,
       }),
     );
-    scheduleBadgeRefresh();
+    scheduleToolbarBadgeRefresh();
     return { added: result.added.length, duplicates: result.duplicates };
   } catch (error) {
     if (isQuotaError(error)) {

@@ -42,7 +42,7 @@ export async function currentSpend(db: HistoryDB, now: number, cal: CalendarOpti
 }
 
 /** The toolbar badge's background by the worst budget level. */
-export const BADGE_COLORS: Record<BudgetLevel, string> = {
+export const TOOLBAR_BADGE_COLORS: Record<BudgetLevel, string> = {
   none: '#475569',
   ok: '#475569',
   warn: '#d97706',
@@ -95,7 +95,7 @@ async function notifyBudgets(
  * Set the toolbar badge to the week's spend and colour it by the worst budget; notify once per
  * period.
  */
-export async function refreshBadge(): Promise<{ text: string; level: BudgetLevel }> {
+export async function refreshToolbarBadge(): Promise<{ text: string; level: BudgetLevel }> {
   const db = deps.db();
   const cal = await calendar();
   const now = deps.now();
@@ -130,7 +130,7 @@ export async function refreshBadge(): Promise<{ text: string; level: BudgetLevel
   if (action) {
     await action.setBadgeText({ text });
     await action.setBadgeBackgroundColor({
-      color: storageFull ? BADGE_COLORS.over : BADGE_COLORS[level],
+      color: storageFull ? TOOLBAR_BADGE_COLORS.over : TOOLBAR_BADGE_COLORS[level],
     });
     await action.setTitle({ title });
   }
@@ -140,9 +140,9 @@ export async function refreshBadge(): Promise<{ text: string; level: BudgetLevel
 
 let toolbarBadgeTimer: ReturnType<typeof setTimeout> | undefined;
 /** Coalesce bursts of turns (an import, a busy chat) into one toolbar badge refresh. */
-export function scheduleBadgeRefresh(): void {
+export function scheduleToolbarBadgeRefresh(): void {
   clearTimeout(toolbarBadgeTimer);
   toolbarBadgeTimer = setTimeout(() => {
-    refreshBadge().catch((e) => console.warn('[history] badge refresh failed', e));
+    refreshToolbarBadge().catch((e) => console.warn('[history] badge refresh failed', e));
   }, 250);
 }

@@ -4,7 +4,7 @@
  */
 import type { Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Badge, type BadgeProps } from '@/components/Badge';
+import { Overlay, type OverlayProps } from '@/components/overlay/Overlay';
 import type { SiteAdapter } from '@/utils/sites';
 import { openCompareFromPage } from '@/utils/overlay/open-compare';
 import { sendMessage } from '@/utils/messaging';
@@ -12,7 +12,7 @@ import { updateSiteOverlaySettings } from '@/utils/storage';
 import type { OverlayState } from './state';
 
 type Handlers = Pick<
-  BadgeProps,
+  OverlayProps,
   'onPickModel' | 'onCollapse' | 'onMoved' | 'onCompare' | 'onOpenPanel'
 >;
 
@@ -65,7 +65,7 @@ export function createRenderer(
   const render = () => {
     if (!root || ctx.isInvalid) return;
     root.render(
-      <Badge
+      <Overlay
         status={state.status}
         view={state.view}
         theme={state.theme}

@@ -1,5 +1,5 @@
 /** What the overlay shows, kept by the mounting code and drawn by `render` on every change. */
-import type { ConnectionStatus } from '@/components/Badge';
+import type { ConnectionStatus } from '@/components/overlay/Overlay';
 import type { ModelChoice } from '@/components/overlay/Panel';
 import type { OverlaySiteSettings } from '@/utils/storage';
 import type { MeterView } from '@/utils/overlay/types';

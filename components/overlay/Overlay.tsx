@@ -1,12 +1,12 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { MeterView } from '@/utils/overlay/types';
-import { formatMicros, formatTokens, describeProvenance } from './overlay/format';
-import { PALETTES, meterColor } from './overlay/palette';
-import { Panel, buttonStyle, type ModelChoice } from './overlay/Panel';
+import { formatUsdShort, formatTokenCount, describeProvenance } from './format';
+import { PALETTES, meterColor } from './palette';
+import { Panel, buttonStyle, type ModelChoice } from './Panel';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
 
-export interface BadgeProps {
+export interface OverlayProps {
   status: ConnectionStatus;
   view: MeterView | null;
   theme: 'light' | 'dark';
@@ -30,7 +30,7 @@ export interface BadgeProps {
  * Dragging the badge by its handle: the distance so far while dragging (drawn as an offset), and
  * `onMoved` once at the end with the whole distance.
  */
-function useDrag(onMoved: BadgeProps['onMoved']) {
+function useDrag(onMoved: OverlayProps['onMoved']) {
   const [drag, setDrag] = useState<{ dx: number; dy: number } | null>(null);
   const start = useRef<{ x: number; y: number } | null>(null);
   const handle = {
@@ -55,7 +55,7 @@ function useDrag(onMoved: BadgeProps['onMoved']) {
 type Palette = (typeof PALETTES)['light'];
 
 /** The collapsed badge: a small "TM" that shows the badge again. */
-function CollapsedBadge(props: BadgeProps & { palette: Palette }) {
+function CollapsedBadge(props: OverlayProps & { palette: Palette }) {
   const { palette } = props;
   return (
     <button
@@ -80,7 +80,7 @@ function CollapsedBadge(props: BadgeProps & { palette: Palette }) {
 
 /** The fixed box holding the badge (and the panel above it), moved while dragged. */
 function shellStyle(
-  position: BadgeProps['position'],
+  position: OverlayProps['position'],
   drag: { dx: number; dy: number } | null,
   palette: Palette,
 ): React.CSSProperties {
@@ -99,7 +99,7 @@ function shellStyle(
 }
 
 /** The in-page badge: draft tokens and cost, the conversation's cost, the context meter. */
-export function Badge(props: BadgeProps) {
+export function Overlay(props: OverlayProps) {
   const { status, view, theme, position, collapsed } = props;
   const palette = PALETTES[theme];
   const [open, setOpen] = useState(false);
@@ -161,7 +161,7 @@ export function Badge(props: BadgeProps) {
           }}
           style={{ ...buttonStyle(palette), textAlign: 'left', flex: 1, padding: 0 }}
         >
-          <BadgeBody status={status} view={view} palette={palette} />
+          <OverlayBody status={status} view={view} palette={palette} />
         </button>
         <button
           type="button"
@@ -197,7 +197,7 @@ function DraftLine({ view, palette }: { view: MeterView; palette: Palette }) {
         data-tokens={draft?.tokens?.tokens ?? ''}
         title={describeProvenance(draft?.tokens)}
       >
-        {draft ? (draft.tokens ? formatTokens(draft.tokens) : (draft.note ?? '…')) : '—'}
+        {draft ? (draft.tokens ? formatTokenCount(draft.tokens) : (draft.note ?? '…')) : '—'}
       </strong>{' '}
       tok ·{' '}
       <span
@@ -210,7 +210,7 @@ function DraftLine({ view, palette }: { view: MeterView; palette: Palette }) {
             : undefined
         }
       >
-        {draft?.costMicros != null ? formatMicros(draft.costMicros) : (draft?.note ?? '…')}
+        {draft?.costMicros != null ? formatUsdShort(draft.costMicros) : (draft?.note ?? '…')}
         {draft?.assumedOutput ? ` (≤${draft.assumedOutput.toLocaleString('en-US')} out)` : ''}
       </span>
       <span
@@ -238,7 +238,7 @@ function ConversationLine({ view, palette }: { view: MeterView; palette: Palette
         style={{ color: palette.fg }}
       >
         {view.conversation.costMicros !== null
-          ? formatMicros(view.conversation.costMicros)
+          ? formatUsdShort(view.conversation.costMicros)
           : (view.conversation.costNote ?? '…')}
       </span>
       {ratio !== null ? (
@@ -279,7 +279,7 @@ function ContextBar({ ratio, palette }: { ratio: number; palette: Palette }) {
   );
 }
 
-function BadgeBody({
+function OverlayBody({
   status,
   view,
   palette,
