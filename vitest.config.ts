@@ -5,11 +5,8 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: [
-      'tests/unit/**/*.test.{ts,tsx}',
-      '{utils,components,entrypoints,scripts}/**/__tests__/**/*.test.{ts,tsx}',
-    ],
-    setupFiles: ['tests/unit/setup.ts'],
+    include: ['{utils,components,scripts}/**/__tests__/**/*.test.{ts,tsx}'],
+    setupFiles: ['tests/setup-unit.ts'],
     restoreMocks: true,
     // Loading a vocabulary (Gemma 3: ~1 s alone) can take several times longer on a loaded 2-core
     // machine; a timeout is not a speed target (those live in `npm run bench`).

@@ -11,7 +11,7 @@ import { loadDashboard } from '../../utils/db/queries';
 import { HistoryDB } from '../../utils/db/schema';
 import type { StoredEvent } from '../../utils/db/types';
 import { recordEvents } from '../../utils/db/write';
-import { generateEvents } from '../../tests/unit/history/generate';
+import { generateEvents } from '../../utils/db/__tests__/generate';
 import type { BenchRow, BenchSuite } from './types';
 import { median, timeOnce as time } from './stats';
 

@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
-import { generateEvents } from '../../tests/unit/history/generate';
+import { generateEvents } from '../../utils/db/__tests__/generate';
 import type { BenchSuite } from './types';
 import { median } from './stats';
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { generateEvents } from '../unit/history/generate';
+import { generateEvents } from '../../utils/db/__tests__/generate';
 import { buildExportJson, parseImport } from '../../utils/db/transfer';
 import { launch, openExtensionPage, reportOnFailure, shot, type Session } from './harness';
 

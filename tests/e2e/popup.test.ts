@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { generateEvents } from '../unit/history/generate';
+import { generateEvents } from '../../utils/db/__tests__/generate';
 import type { StoredEvent } from '../../utils/db/types';
 import { launch, openExtensionPage, reportOnFailure, shot, type Session } from './harness';
 

@@ -4,7 +4,7 @@
  *
  * Schema versions are append-only: a released entry of SCHEMA_VERSIONS is never edited. A new
  * version adds an entry with its `stores` changes and, when rows must change, a named upgrade
- * function; tests/unit/history/migrations.test.ts opens a database written by every earlier
+ * function; utils/db/__tests__/migrations.test.ts opens a database written by every earlier
  * version and checks that every row survives.
  */
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';

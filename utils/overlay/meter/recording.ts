@@ -129,7 +129,7 @@ export function createRecorder(options: RecorderOptions): Recorder {
       rec.status = 'failed';
       // Retry on a timer, not only when the page next changes: the worker may be restarting,
       // and a page left idle (or closed soon after) lost the turn (found by
-      // tests/unit/hardening/meter-faults.test.ts). The key makes a retry of a turn that was
+      // utils/overlay/meter/__tests__/faults.test.ts). The key makes a retry of a turn that was
       // in fact stored a duplicate, never a second row.
       if (rec.attempts < MAX_RECORD_ATTEMPTS && !options.isDisposed()) {
         options.setTimer(() => {

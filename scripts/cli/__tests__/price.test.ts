@@ -1,0 +1,87 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../price';
+
+// The CLI's stdout is its contract: one JSON object per call, in the shape issue 9 names.
+async function cli(args: string) {
+  let out = '';
+  let err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    out += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    err += String(chunk);
+    return true;
+  });
+  const fetchSpy = vi.fn();
+  vi.stubGlobal('fetch', fetchSpy);
+  const code = await run(args.split(' ').filter(Boolean));
+  vi.unstubAllGlobals();
+  return { code, out, err, fetched: fetchSpy.mock.calls.length };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('cli price', () => {
+  it('prints the priced shape, costs in USD, and touches no network', async () => {
+    const r = await cli(
+      '--model gpt-5 --input 10000 --cache-read 90000 --output 2000 --reasoning 8000',
+    );
+    expect(r.code).toBe(0);
+    expect(r.fetched).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(Object.keys(json)).toEqual([
+      'model',
+      'priced',
+      'currency',
+      'cost',
+      'breakdown',
+      'source',
+    ]);
+    expect(json).toMatchObject({
+      model: 'openai/gpt-5',
+      priced: true,
+      currency: 'USD',
+      cost: 0.12375,
+      breakdown: { input: 0.0125, cacheRead: 0.01125, output: 0.02, reasoning: 0.08 },
+    });
+    expect(json.source).toMatch(/^models\.dev \(lab list price, 2026-07-02\)$/);
+  });
+
+  it('names the long-context rate and the OpenRouter offer in the source', async () => {
+    const tier = JSON.parse((await cli('--model gemini-2.5-pro --input 250000 --output 2000')).out);
+    expect(tier.cost).toBe(0.655);
+    expect(tier.source).toContain('prompt > 200000 tokens');
+    const or = JSON.parse(
+      (
+        await cli(
+          '--model qwen3.6-plus --input 1000 --cache-write 1000 --output 1000 --offer openrouter',
+        )
+      ).out,
+    );
+    expect(or).toMatchObject({ model: 'alibaba/qwen3.6-plus', cost: 0.002681 });
+    expect(or.source).toContain('OpenRouter offer');
+  });
+
+  it('prints unpriced for an unknown model, with no cost', async () => {
+    const r = await cli('--model acme-9000 --input 5 --output 5');
+    expect(JSON.parse(r.out)).toEqual({
+      model: 'acme-9000',
+      priced: false,
+      reason: 'unknown model',
+    });
+  });
+
+  it.each([
+    ['--input 5 --output 5', /--model is required/],
+    ['--model gpt-5 --input -5', /--input needs a whole number/],
+    ['--model gpt-5 --input 1.5', /--input needs a whole number/],
+    ['--model gpt-5 --offer azure', /--offer must be/],
+    ['--model gpt-5 --tokens 5', /unknown argument/],
+  ])('rejects %s with exit code 2 and a JSON error', async (args, message) => {
+    const r = await cli(args);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(JSON.parse(r.err).error).toMatch(message);
+  });
+});

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { getBundledCard } from '../../ratecard';
+import {
+  cjkShare,
+  countTokens,
+  FAMILIES,
+  familyById,
+  MODEL_RULES,
+  tokenizerForModel,
+  VOCABS,
+} from '..';
+import { encoderFor } from './vocabs';
+
+describe('tokenizerForModel', () => {
+  it.each([
+    ['openai/gpt-5', 'o200k_base', 'exact'],
+    ['gpt-5', 'o200k_base', 'exact'],
+    ['openai/gpt-4o-mini', 'o200k_base', 'exact'],
+    ['openai/gpt-4.1', 'o200k_base', 'exact'],
+    ['openai/o3', 'o200k_base', 'exact'],
+    ['openai/gpt-oss-120b', 'o200k_base', 'exact'],
+    ['openai/gpt-4', 'cl100k_base', 'exact'],
+    ['openai/gpt-4-turbo', 'cl100k_base', 'exact'],
+    ['openai/gpt-3.5-turbo', 'cl100k_base', 'exact'],
+    ['deepseek/deepseek-v3.2', 'deepseek-v3', 'exact'],
+    ['deepseek/deepseek-r1-0528', 'deepseek-v3', 'exact'],
+    ['deepseek/deepseek-chat', 'deepseek-v3', 'vocab'],
+    ['deepseek/deepseek-v4-pro', 'deepseek-v3', 'vocab'],
+    ['deepseek/deepseek-r1-distill-llama-70b', 'llama3', 'vocab'],
+    ['qwen/qwen3-235b-a22b', 'qwen3', 'exact'],
+    ['alibaba/qwen2-5-72b-instruct', 'qwen3', 'exact'],
+    ['alibaba/qwen3-max', 'qwen3', 'exact'],
+    ['alibaba/qwen3.6-plus', 'qwen3', 'vocab'],
+    ['alibaba/qwen-plus', 'qwen3', 'vocab'],
+    ['meta-llama/llama-3.3-70b-instruct', 'llama3', 'exact'],
+    ['llama/llama-3.3-70b-instruct', 'llama3', 'exact'],
+    ['nousresearch/hermes-3-llama-3.1-405b', 'llama3', 'vocab'],
+    ['meta-llama/llama-4-maverick', 'estimate:llama4', 'estimate'],
+    ['anthropic/claude-sonnet-4-5', 'estimate:claude', 'estimate'],
+    ['anthropic/claude-3-5-sonnet-20241022', 'estimate:claude', 'estimate'],
+    ['anthropic/claude-opus-4-7', 'estimate:claude-next', 'estimate'],
+    ['anthropic/claude-opus-4.7-fast', 'estimate:claude-next', 'estimate'],
+    ['google/gemini-3-pro-preview', 'gemma3', 'vocab'],
+    ['google/gemini-2.5-flash', 'gemma3', 'vocab'],
+    ['gemini-2.0-flash-001', 'gemma3', 'vocab'],
+    ['google/gemma-3-27b-it', 'gemma3', 'exact'],
+    ['google/gemma-3n-e4b-it', 'gemma3', 'vocab'],
+    ['google/gemma-2-27b-it', 'gemma3', 'vocab'],
+    ['moonshotai/kimi-k2.6', 'estimate:kimi', 'estimate'],
+    ['zai/glm-5', 'estimate:glm', 'estimate'],
+    ['z-ai/glm-4.6', 'estimate:glm', 'estimate'],
+    ['minimax/minimax-m2.7', 'estimate:minimax', 'estimate'],
+    ['xiaomi/mimo-v2-pro', 'estimate:mimo', 'estimate'],
+    ['stepfun/step-3.5-flash', 'estimate:step', 'estimate'],
+    ['xai/grok-4', 'estimate:grok', 'estimate'],
+    ['x-ai/grok-4.20', 'estimate:grok', 'estimate'],
+    ['mistral/mistral-large-2512', 'estimate:mistral', 'estimate'],
+    ['mistralai/codestral-2508', 'estimate:mistral', 'estimate'],
+    ['someone/brand-new-model', 'estimate:default', 'estimate'],
+    ['', 'estimate:default', 'estimate'],
+  ])('%s → %s (%s)', (model, family, provenance) => {
+    const choice = tokenizerForModel(model);
+    expect(choice.family.id).toBe(family);
+    expect(choice.provenance).toBe(provenance);
+  });
+
+  it('labels an unknown or missing model as the default estimate', () => {
+    for (const model of [null, undefined, 'nope']) {
+      const choice = tokenizerForModel(model);
+      expect(choice).toMatchObject({ provenance: 'estimate', rule: null });
+      expect(choice.family.label).toMatch(/default estimate/i);
+    }
+  });
+
+  it('maps every model of the bundled rate card, and no major lab model to the default', () => {
+    const card = getBundledCard();
+    const labs =
+      /^(openai|anthropic|google|deepseek|alibaba|qwen|moonshotai|zai|z-ai|minimax|xiaomi|stepfun|xai|x-ai|mistral|mistralai|meta-llama|llama)\//;
+    const defaulted: string[] = [];
+    for (const model of card.models) {
+      const choice = tokenizerForModel(model.id);
+      expect(choice.family, model.id).toBeDefined();
+      if (labs.test(model.id) && choice.rule === null) defaulted.push(model.id);
+    }
+    expect(card.models.length).toBeGreaterThan(100);
+    expect(defaulted).toEqual([]);
+  });
+
+  it('has rules that each match at least one bundled model (no dead rows)', () => {
+    const ids = getBundledCard().models.map((m) => m.id.split('/').pop()!.toLowerCase());
+    const dead = MODEL_RULES.filter((r) => !ids.some((id) => r.match.test(id))).map((r) =>
+      String(r.match),
+    );
+    expect(dead).toEqual([]);
+  });
+});
+
+describe('families', () => {
+  it('document every estimate: factors, expected error for CJK and other text, basis', () => {
+    for (const family of Object.values(FAMILIES)) {
+      expect(VOCABS[family.vocab]).toBeDefined();
+      expect(familyById(family.id)).toBe(family);
+      if (family.provenance === 'estimate') {
+        expect(family.id).toMatch(/^estimate:/);
+        expect(family.factors!.other).toBeGreaterThan(0);
+        expect(family.factors!.cjk).toBeGreaterThan(0);
+        expect(family.error!.other).toMatch(/±\d+%/);
+        expect(family.error!.cjk).toMatch(/±\d+%/);
+        expect(family.basis!.length).toBeGreaterThan(20);
+      }
+    }
+  });
+
+  it('label Gemini and Gemma with the Gemma 3 vocabulary, with an estimate only as a fallback', () => {
+    const gemini = tokenizerForModel('google/gemini-2.5-pro');
+    expect(gemini.family.label).toBe('Gemma 3 vocabulary');
+    expect(gemini.family.provenance).toBe('exact');
+    const fallback = familyById(gemini.family.fallback!)!;
+    expect(fallback.provenance).toBe('estimate');
+    expect(fallback.label).toMatch(/estimate/);
+    expect(MODEL_RULES.some((r) => r.family === 'gemini')).toBe(false);
+  });
+
+  it('measures the CJK share of visible characters', () => {
+    expect(cjkShare('')).toBe(0);
+    expect(cjkShare('   ')).toBe(0);
+    expect(cjkShare('abcd')).toBe(0);
+    expect(cjkShare('中文 ab')).toBe(0.5);
+    expect(cjkShare('日本語かなカナ한국어')).toBe(1);
+  });
+
+  it('scales the o200k count by the factor of the text kind', async () => {
+    const o200k = await encoderFor('o200k_base');
+    const english = 'The quick brown fox jumps over the lazy dog. '.repeat(20);
+    const chinese = '今天天气很好我们去公园散步吧'.repeat(20);
+    const base = o200k.count(english);
+    expect(countTokens(english, FAMILIES.claude, o200k)).toBe(Math.round(base * 1.15));
+    expect(countTokens(english, FAMILIES.kimi, o200k)).toBe(base);
+    const zh = o200k.count(chinese);
+    expect(countTokens(chinese, FAMILIES.kimi, o200k)).toBe(
+      Math.round(zh * FAMILIES.kimi.factors!.cjk),
+    );
+    expect(countTokens('', FAMILIES.claude, o200k)).toBe(0);
+  });
+
+  it('keeps the Gemini fallback estimate within its stated error of the Gemma 3 vocabulary', async () => {
+    const { SAMPLES } = await import('../../../../tests/fixtures/tokenize/samples');
+    const o200k = await encoderFor('o200k_base');
+    const gemma = await encoderFor('gemma3');
+    const off = (name: string) => {
+      const estimated = countTokens(SAMPLES[name], FAMILIES.gemini, o200k);
+      const actual = gemma.count(SAMPLES[name]);
+      return Math.abs(estimated - actual) / actual;
+    };
+    for (const name of ['english', 'code-py', 'code-ts'])
+      expect(off(name), name).toBeLessThan(0.08);
+    for (const name of ['zh-cn', 'run-han-prose']) expect(off(name), name).toBeLessThan(0.1);
+  });
+
+  it('keeps "approximate Qwen3 on Chinese" within its stated error on the Chinese sample', async () => {
+    // The lab estimates claim o200k × 0.87 ≈ Qwen3 on Chinese; check that claim on real text.
+    const { SAMPLES } = await import('../../../../tests/fixtures/tokenize/samples');
+    const o200k = await encoderFor('o200k_base');
+    const qwen = await encoderFor('qwen3');
+    const text = SAMPLES['run-han-prose'];
+    const estimated = countTokens(text, FAMILIES.kimi, o200k);
+    const actual = qwen.count(text);
+    expect(Math.abs(estimated - actual) / actual).toBeLessThan(0.2);
+  });
+});

@@ -1,0 +1,127 @@
+// Migrations at scale (issue 8): for every schema version in SCHEMA_VERSIONS, a large database
+// written with that version's schema (a year of heavy use: 100,000 events with their rollups and
+// conversations) is opened by the current code, and every row of every table is still there,
+// unchanged except by the named upgrades that follow its version.
+//
+// Adding schema version N: add WRITERS[N] (rows in the N shape, at scale) and, if N has an
+// upgrade function, UPGRADES[N] (what it does to rows of N − 1). The first test fails until both
+// exist, so a new version cannot ship without this check.
+import { createHash } from 'node:crypto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { emptyTotals, foldEvents, makeDayKeyer } from '@/utils/core/aggregate';
+import { HistoryDB, SCHEMA_VERSIONS } from '@/utils/db/schema';
+import type { ConversationRow } from '@/utils/db/types';
+import { generateEvents } from './generate';
+
+type Tables = Record<string, unknown[]>;
+
+export const SCALE_EVENTS = 100_000;
+
+/** Version 1: events (some with text), conversations with titles, rollups, meta. */
+function v1Rows(): Tables {
+  const events = generateEvents(SCALE_EVENTS, {
+    end: Date.UTC(2026, 10, 1),
+    days: 365,
+    seed: 2026,
+  }).map((e, i) => ({
+    ...e,
+    id: i + 1,
+    ...(i % 97 === 0 ? { text: { prompt: `prompt ${i} 你好`, reply: `reply ${i} ✓` } } : {}),
+  }));
+  const keyer = makeDayKeyer('Europe/Berlin');
+  const folded = foldEvents(
+    events.map((source) => ({ source, day: keyer(source.time) })),
+    new Map(),
+    new Map(),
+  );
+  const conversations = new Map<string, ConversationRow>();
+  for (const e of events) {
+    const row = conversations.get(e.conversation) ?? {
+      id: e.conversation,
+      site: e.site,
+      conversationId: e.conversationId,
+      firstSeen: e.time,
+      lastSeen: e.time,
+      ...emptyTotals(),
+      ...(conversations.size % 10 === 0 ? { title: `Title ${conversations.size}` } : {}),
+    };
+    row.lastSeen = Math.max(row.lastSeen, e.time);
+    row.events++;
+    if (e.costMicroUsd !== null) {
+      row.pricedEvents++;
+      row.costMicroUsd += e.costMicroUsd;
+    }
+    row.input += e.input.tokens;
+    row.output += e.output.tokens;
+    row.reasoning += e.reasoning.tokens;
+    conversations.set(e.conversation, row);
+  }
+  return {
+    events,
+    conversations: [...conversations.values()],
+    dayTotals: [...folded.totals.values()],
+    dayConversations: [...folded.conversations.values()],
+    meta: [{ key: 'rollupTimeZone', value: 'Europe/Berlin' }],
+  };
+}
+
+const WRITERS: Record<number, () => Tables> = { 1: v1Rows };
+/** Row transforms of each version's upgrade function (none yet: v1 is the first release). */
+const UPGRADES: Record<number, (rows: Tables) => Tables> = {};
+
+/** A digest of a table independent of row order (rows keyed by their JSON). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+function digest(rows: unknown[]): string {
+  const lines = rows.map(canonical).sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
+}
+
+describe('migrations at scale', () => {
+  it('every schema version has a writer at scale, and an upgrade transform where it upgrades', () => {
+    expect(Object.keys(WRITERS).map(Number)).toEqual(SCHEMA_VERSIONS.map((v) => v.version));
+    for (const v of SCHEMA_VERSIONS)
+      if (v.upgrade) expect(UPGRADES[v.version], `UPGRADES[${v.version}]`).toBeDefined();
+  });
+
+  it.each(SCHEMA_VERSIONS.map((v, i) => [v.version, i] as const))(
+    `a database of version %i with ${SCALE_EVENTS} events opens with every row intact`,
+    async (version, index) => {
+      const name = `scale-${version}-${Math.random().toString(36).slice(2)}`;
+      const old = new HistoryDB(name, undefined, SCHEMA_VERSIONS.slice(0, index + 1));
+      let rows = WRITERS[version]();
+      await old.transaction('rw', old.tables, async () => {
+        for (const [table, data] of Object.entries(rows)) await old.table(table).bulkAdd(data);
+      });
+      old.close();
+
+      const current = new HistoryDB(name);
+      await current.open();
+      expect(current.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+      for (const later of SCHEMA_VERSIONS.slice(index + 1))
+        rows = UPGRADES[later.version]?.(rows) ?? rows;
+      for (const [table, expected] of Object.entries(rows)) {
+        const actual = await current.table(table).toArray();
+        expect(actual.length, `${table} rows`).toBe(expected.length);
+        expect(digest(actual), `${table} content`).toBe(digest(expected));
+      }
+      // The unique index still answers after the upgrade.
+      const probe = rows.events[12_345] as { key: string; id: number };
+      expect((await current.table('events').where('key').equals(probe.key).first())?.id).toBe(
+        probe.id,
+      );
+      current.close();
+      await Dexie.delete(name);
+    },
+    180_000,
+  );
+});
