@@ -5,7 +5,7 @@
 // - long tasks on the page's main thread while typing and while a 100-turn conversation loads,
 //   with and without the extension;
 // - heap the content script adds to a tab: V8 heap of the tab with the extension minus without;
-// - a long page (issue 8): a ChatGPT fixture growing to 1,000 (and 10,000) turns of random
+// - a long page: a ChatGPT fixture growing to 1,000 (and 10,000) turns of random
 //   Unicode, 20 per frame, then a reply streaming at its end, panel open: the longest task of
 //   ours and how many exceed 50 ms (found in a DevTools trace + CPU profile,
 //   tests/e2e/main-thread.ts), against the same page without the extension. OVERLAY_LONG_TURNS

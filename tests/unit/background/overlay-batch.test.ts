@@ -1,4 +1,4 @@
-// The background's batch answers for the overlay on long pages (issue 8): `countTokensBatch`
+// The background's batch answers for the overlay on long pages: `countTokensBatch`
 // and `priceUsageMany` answer in the order asked with exactly what one `countTokens` or
 // `priceUsage` per item answers, unknown models included.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
