@@ -45,7 +45,7 @@ describe('batch answers for the overlay', () => {
         expect(batch.counts[i], `${model} #${i}`).toEqual(one.count);
       }
     }
-  }, 30_000);
+  }, 60_000);
 
   it('priceUsageMany equals one priceUsage per usage, in order; an unknown model is unpriced', async () => {
     off = registerHandlers(setupRateCard());
