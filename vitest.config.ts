@@ -10,14 +10,10 @@ export default defineConfig({
       '{utils,components,entrypoints,scripts}/**/__tests__/**/*.test.{ts,tsx}',
     ],
     setupFiles: ['tests/unit/setup.ts'],
-    // A timeout catches a hang, not slowness (speed is `npm run bench`'s): the first test to use
-    // a vocabulary loads it from node_modules, which took up to 13 s for Gemma 3's 33 MB
-    // tokenizer.json on a busy 2-core machine, past vitest's default of 5 s.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
     restoreMocks: true,
     // Loading a vocabulary (Gemma 3: ~1 s alone) can take several times longer on a loaded 2-core
-    // machine; a timeout is not a speed target (those live in `npm run bench`).
+    // machine (13 s seen for the first Gemma 3 test, while other suites ran); a timeout is not a
+    // speed target (those live in `npm run bench`).
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },
