@@ -94,7 +94,7 @@ async function longPage(
 async function pastePage(context: BrowserContext, withExtension: boolean): Promise<LongFigures> {
   const { recordMainThread, summarise } = await import('../../tests/e2e/main-thread');
   const html = readFileSync(
-    join(ROOT, 'tests', 'fixtures', 'mistral', 'conversation.html'),
+    join(ROOT, 'utils', 'sites', 'mistral', 'fixtures', 'conversation.html'),
     'utf8',
   );
   await context.route('https://chat.mistral.ai/**', (r) =>
