@@ -62,7 +62,8 @@ export default tseslint.config(
     },
   },
   {
-    // utils/core is pure TypeScript: no browser APIs, DOM globals, Dexie or WXT (STYLE.md). So are
+    // utils/core is pure TypeScript: no browser APIs, DOM globals, Dexie, WXT, React or Node
+    // built-ins, so the same engine runs in the background, the pages, the CLI and the tests. So are
     // the sites' data and stream readers (the page-world hook and the Node build load them) and
     // the shared modules they use: model labels, the SSE splitter, the stream types.
     files: [
@@ -114,6 +115,68 @@ export default tseslint.config(
     ignores: ['tests/**', '**/__tests__/**', 'scripts/bench/**', 'utils/core/ratecard/sources/**'],
     rules: {
       'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
+    // Content code (what runs in a chat tab) never imports the database or a vocabulary: only
+    // the background writes history (one writer, so a turn is never stored twice), and a
+    // vocabulary is 1-6 MB of data and 20-60 MB of heap, which would be paid once per tab.
+    // Content code asks the background instead (`countTokens`, `recordTurn` in
+    // utils/messaging.ts). Type-only imports are allowed: they vanish from the bundle.
+    // utils/core/tokenize/__tests__/content-bundle.test.ts walks the real import graph as well.
+    files: [
+      'entrypoints/content/**/*.{ts,tsx}',
+      'entrypoints/*.content.{ts,tsx}',
+      'entrypoints/*.content/**/*.{ts,tsx}',
+      'utils/overlay/**/*.{ts,tsx}',
+      'utils/sites/**/*.{ts,tsx}',
+      'utils/any-field/**/*.{ts,tsx}',
+      'components/overlay/**/*.{ts,tsx}',
+    ],
+    ignores: [
+      '**/__tests__/**',
+      '**/fixtures/**',
+      // "Any other page" has a background half (the registered content script) and a popup
+      // half (asking for the site's permission); only the rest runs in the tab.
+      'utils/any-field/register.ts',
+      'utils/any-field/enable.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['dexie', 'dexie-*', 'dexie/*'],
+              allowTypeImports: true,
+              message:
+                'Content code never opens the database: send `recordTurn` to the background.',
+            },
+            {
+              // @/utils/db/…, and relative paths to it from any content folder.
+              regex: '^(@/|(\\.{1,2}/)+)(utils/)?db(/.*)?$',
+              allowTypeImports: true,
+              message:
+                'Content code never opens the database: send `recordTurn` to the background.',
+            },
+            {
+              // Background-only modules: the tokenizer host (fetches vocabularies) and history.
+              regex: '^(@/|(\\.{1,2}/)+)(utils/)?background(/.*)?$',
+              allowTypeImports: true,
+              message: 'Background code does not run in a tab: send a message instead.',
+            },
+            {
+              // The vocabulary packages, vocabulary files, and the engine that parses and runs
+              // them; utils/core/tokenize/families (which model uses which vocabulary) is data.
+              regex:
+                '^(js-tiktoken|@lenml/|@huggingface/tokenizers|gpt-tokenizer)|tokenizer\\.json$|\\.vocab$|(^@/|(\\.{1,2}/)+)(utils/)?core/tokenize(/(index|vocab|sentencepiece|bpe|encoder|counter|chunks)(\\.ts)?)?$',
+              allowTypeImports: true,
+              message:
+                'Content code never loads a vocabulary or the token engine: send `countTokens` to the background.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -9,7 +9,8 @@ export default defineConfig({
     setupFiles: ['tests/setup-unit.ts'],
     restoreMocks: true,
     // Loading a vocabulary (Gemma 3: ~1 s alone) can take several times longer on a loaded 2-core
-    // machine; a timeout is not a speed target (those live in `npm run bench`).
+    // machine (13 s seen for the first Gemma 3 test, while other suites ran); a timeout is not a
+    // speed target (those live in `npm run bench`).
     testTimeout: 30_000,
     hookTimeout: 30_000,
   },

@@ -7,7 +7,8 @@ const RATE_CARD_HOSTS = ['https://models.dev/*', 'https://openrouter.ai/*'];
 /** The optional host permission's ceiling; a single site (`https://host/*`) is requested. */
 const ANY_SITE = ['https://*/*', 'http://*/*'];
 
-// One manifest function for both browsers (STYLE.md: no per-browser manifests).
+// One manifest function for both browsers, never a per-browser manifest file: the two builds
+// differ only where `browser` / `manifestVersion` say so below.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // `wxt` dev mode would try to launch a browser; `npm start` launches Chromium itself.
@@ -25,7 +26,7 @@ export default defineConfig({
     permissions: [
       'storage',
       'alarms',
-      // "Count tokens in selection": one menu item, shown on selected text (issue 7).
+      // "Count tokens in selection": one menu item, shown on selected text.
       'contextMenus',
       // A menu click or opening the popup grants the clicked tab for that moment only: read the
       // selection, show its count, start text-field counting on the site just turned on. No

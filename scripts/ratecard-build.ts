@@ -1,6 +1,6 @@
 // `npm run ratecard:build`: make the bundled rate card (utils/core/ratecard/snapshot.json) from the
 // source copies in utils/core/ratecard/sources/, and print coverage (models kept by provider, and
-// whether each seed model of issue 9 resolves).
+// whether each seed model in utils/core/ratecard/seeds.ts resolves).
 //
 //   --fetch         refresh the source copy from https://models.dev/api.json first
 //   --from <file>   refresh the source copy from a local models.dev api.json instead

@@ -24,7 +24,7 @@ interface PanelProps {
   override: string | null;
   onPickModel: (id: string | null) => void;
   onClose: () => void;
-  /** Open the compare page on the draft or the whole conversation (issue 6). */
+  /** Open the compare page on the draft or the whole conversation ("Compare on other models"). */
   onCompare?: (scope: 'draft' | 'conversation') => void;
 }
 

@@ -1,6 +1,7 @@
-// Fault and load figures (issue 8), in real Chromium with the built extension (.output/chrome-mv3):
+// Fault and load figures, in real Chromium with the built extension (.output/chrome-mv3):
 // - the load run: 10 tabs on 10 chat sites streaming long replies at once for
-//   FAULTS_LOAD_SECONDS (default the issue's 2 minutes; the e2e test runs 20 s): turns lost or
+//   FAULTS_LOAD_SECONDS (default 2 minutes, the load the fault suite was specified with; the
+//   e2e test runs 20 s): turns lost or
 //   doubled, the worker's heap after GC at the end against its first sample in the same run
 //   (flat = turns are not kept in memory), and the pages' long tasks while streaming;
 // - a worker restart: the first answer after the worker was terminated, against the same

@@ -5,11 +5,16 @@
 // - long tasks on the page's main thread while typing and while a 100-turn conversation loads,
 //   with and without the extension;
 // - heap the content script adds to a tab: V8 heap of the tab with the extension minus without;
-// - a long page (issue 8): a ChatGPT fixture growing to 1,000 (and 10,000) turns of random
+// - a long page: a ChatGPT fixture growing to 1,000 (and 10,000) turns of random
 //   Unicode, 20 per frame, then a reply streaming at its end, panel open: the longest task of
 //   ours and how many exceed 50 ms (found in a DevTools trace + CPU profile,
 //   tests/e2e/main-thread.ts), against the same page without the extension. OVERLAY_LONG_TURNS
-//   sets the turn counts (default "1000,10000"); OVERLAY_LONG_ONLY=1 measures only this.
+//   sets the turn counts (default "1000,10000"); OVERLAY_LONG_ONLY=1 measures only this and
+//   the paste below;
+// - a 5 MB paste into a textarea composer (the Le Chat fixture): the longest task of ours, and
+//   the longest main-thread task from any cause with and without the extension. The e2e test
+//   (tests/e2e/faults-hostile.test.ts) holds the paste's count and our tasks' CPU time; the
+//   wall-time target lives here because a loaded machine stretches wall time.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -80,6 +85,47 @@ async function longPage(
     Array.from({ length: 90 }, (_, i) => `word${i} 模型`).join(' '),
   );
   await page.waitForTimeout(3000); // the reply settles and is recorded
+  const figures = summarise(await recording.stop());
+  await page.close();
+  return figures;
+}
+
+/** A 5 MB paste into Le Chat's textarea composer, as tests/e2e/faults-hostile.test.ts does. */
+async function pastePage(context: BrowserContext, withExtension: boolean): Promise<LongFigures> {
+  const { recordMainThread, summarise } = await import('../../tests/e2e/main-thread');
+  const html = readFileSync(
+    join(ROOT, 'utils', 'sites', 'mistral', 'fixtures', 'conversation.html'),
+    'utf8',
+  );
+  await context.route('https://chat.mistral.ai/**', (r) =>
+    r.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }),
+  );
+  const page = await context.newPage();
+  await page.goto('https://chat.mistral.ai/chat/0d9f7a2e-1111-4222-8333-444455556666');
+  let extensionId = 'none';
+  if (withExtension) {
+    await page
+      .locator('token-meter-badge [data-testid="tm-badge"][data-health="ok"]')
+      .waitFor({ timeout: 30000 });
+    extensionId = new URL(context.serviceWorkers()[0].url()).host;
+  }
+  await page.waitForTimeout(1000);
+  const recording = await recordMainThread(page, extensionId);
+  await page.evaluate(() => {
+    const composer = document.querySelector<HTMLTextAreaElement>('textarea[name="message.text"]')!;
+    composer.value = 'pasted 文本 words '.repeat(320_000);
+    composer.dispatchEvent(
+      new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }),
+    );
+  });
+  // Until the badge shows the paste's count (polled from here: functions sent to the page must
+  // not name inner functions, which tsx wraps in a helper the page lacks).
+  const tokens = page.locator('token-meter-badge [data-testid="tm-draft-tokens"]');
+  for (let i = 0; withExtension && i < 600; i++) {
+    if (Number(await tokens.getAttribute('data-tokens')) > 1_000_000) break;
+    await page.waitForTimeout(100);
+  }
+  await page.waitForTimeout(1000);
   const figures = summarise(await recording.stop());
   await page.close();
   return figures;
@@ -183,11 +229,13 @@ const suite: BenchSuite = {
     const rows: BenchRow[] = [];
     // The long page first, in browsers of its own (the rows below do not depend on it).
     const long = { with: new Map<number, LongFigures>(), without: new Map<number, LongFigures>() };
+    const paste = {} as Record<'with' | 'without', LongFigures>;
     for (const mode of ['without', 'with'] as const) {
       const browser = await launch(mode === 'with');
       try {
         for (const turns of LONG_TURNS)
           long[mode].set(turns, await longPage(browser.context, mode === 'with', turns));
+        paste[mode] = await pastePage(browser.context, mode === 'with');
       } finally {
         await browser.close();
       }
@@ -219,6 +267,23 @@ const suite: BenchSuite = {
         baseline: { label: 'the same page, no extension', value: bare.longTasks },
       });
     }
+
+    // From any cause, the paste is dominated by Chromium laying out 5 MB of text in the
+    // textarea (seconds in headless Chromium without a GPU, with or without us): shown, no
+    // target. Ours is the target: our input listener runs inside the paste's own task.
+    rows.push({
+      name: `5 MB paste into a textarea composer: longest main-thread task from any cause (${paste.with.longTasks} over 50 ms)`,
+      value: paste.with.longestMs,
+      unit: 'ms',
+      baseline: { label: 'the same paste, no extension', value: paste.without.longestMs },
+    });
+    rows.push({
+      name: `… longest task of ours (wall; its CPU ${paste.with.extLongestCpu.toFixed(0)} ms; ${paste.with.extTasks} tasks)`,
+      value: paste.with.extLongest,
+      unit: 'ms',
+      target: 'no task of ours > 50 ms',
+      met: paste.with.extLongest <= 50,
+    });
 
     // The demo-page rows; if they cannot be measured the long-page rows above still stand.
     // OVERLAY_LONG_ONLY=1 measures the long page alone.

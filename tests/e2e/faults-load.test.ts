@@ -1,6 +1,6 @@
-// Fault suite, part 3 (issue 8): load. Ten tabs on ten different chat sites stream long replies
+// Fault suite, part 3: load. Ten tabs on ten different chat sites stream long replies
 // at once, turn after turn, for FAULTS_LOAD_SECONDS (20 s in the test run to keep CI short; the
-// bench, scripts/bench/faults.bench.ts, runs the issue's full 2 minutes). Every turn must be
+// bench, scripts/bench/faults.bench.ts, runs the full 2 minutes). Every turn must be
 // recorded exactly once, and the worker's heap must not grow with the number of turns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {

@@ -1,4 +1,4 @@
-// Fault suite, part 2 (issue 8): the extension reloaded under open chat tabs, and the browser
+// Fault suite, part 2: the extension reloaded under open chat tabs, and the browser
 // closed and started again on the same profile (once with a reply still streaming). Every reply
 // the fixture pages completed is in the history exactly once; the reply cut off by the browser
 // closing is not stored at all; no host page sees an error from the extension.

@@ -1,4 +1,4 @@
-// Fault suite, part 1 (issue 8): the MV3 service worker is terminated 50 times while chat tabs
+// Fault suite, part 1: the MV3 service worker is terminated 50 times while chat tabs
 // produce turns: half while replies stream (counting and recording messages in flight), half
 // between turns. Every reply the fixture pages completed must be in the history exactly once,
 // and nothing else. FAULTS_WORKER_STOPS changes the number of terminations (default 50).

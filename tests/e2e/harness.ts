@@ -4,7 +4,7 @@
  * - `routeFixture()` answers a real site URL with a fixture page so content scripts match their
  *   real patterns (`https://chatgpt.com/**` etc.) without touching the network;
  * - `openExtensionPage()` opens the popup or any extension page by id;
- * - `shot()` saves a screenshot under docs/ (the README shows them);
+ * - `shot()` saves a screenshot under docs/ (the README and the docs pages show them);
  * - every page's console is kept, and printed with a screenshot path when a test fails.
  */
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';

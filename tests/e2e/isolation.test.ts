@@ -1,4 +1,4 @@
-// Page isolation (issue 8): a hostile script on a chat page (the page's own world, as any site
+// Page isolation: a hostile script on a chat page (the page's own world, as any site
 // script runs) tries to read the history, to forge exact usage through the MAIN-world channel,
 // and to spoof messages to the background. Every attempt must fail, and the page must find no
 // trace of the extension's channel in globals or DOM attributes.

@@ -102,7 +102,7 @@ describe('cli compare', () => {
     );
   }, 120_000);
 
-  it('reads stdin, defaults to the issue’s model list, and prints a table', async () => {
+  it('reads stdin, defaults to the compare view’s default model list, and prints a table', async () => {
     const r = await cliWithInput(
       readFileSync(prompt, 'utf8'),
       'compare',

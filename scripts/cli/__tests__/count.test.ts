@@ -47,11 +47,11 @@ describe('npm run cli -- count', () => {
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ model: null, family: 'estimate:default', provenance: 'estimate' });
     expect(out.tokens).toBe((await counter.count('hello 世界', null)).tokens);
-  }, 30_000);
+  }, 60_000);
 
   it('exits 2 with a usage error when arguments are missing', () => {
     const r = cli(['count', FIXTURE]);
     expect(r.status).toBe(2);
     expect(JSON.parse(r.stderr).error).toMatch(/usage/);
-  }, 30_000);
+  }, 60_000);
 });

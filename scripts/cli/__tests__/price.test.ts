@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../price';
 
-// The CLI's stdout is its contract: one JSON object per call, in the shape issue 9 names.
+// The CLI's stdout is its contract: one JSON object per call, in the shape docs/pricing.md shows.
 async function cli(args: string) {
   let out = '';
   let err = '';

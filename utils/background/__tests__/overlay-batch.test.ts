@@ -1,4 +1,4 @@
-// The background's batch answers for the overlay on long pages (issue 8): `countTokensBatch`
+// The background's batch answers for the overlay on long pages: `countTokensBatch`
 // and `priceUsageMany` answer in the order asked with exactly what one `countTokens` or
 // `priceUsage` per item answers, unknown models included.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -45,7 +45,7 @@ describe('batch answers for the overlay', () => {
         expect(batch.counts[i], `${model} #${i}`).toEqual(one.count);
       }
     }
-  }, 30_000);
+  }, 60_000);
 
   it('priceUsageMany equals one priceUsage per usage, in order; an unknown model is unpriced', async () => {
     off = registerHandlers(setupRateCard());

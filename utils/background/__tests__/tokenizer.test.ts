@@ -95,7 +95,7 @@ describe('tokenizer host', () => {
       'tokenizers/deepseek-v3.vocab',
       'tokenizers/o200k_base.vocab',
     ]);
-  }, 20_000);
+  }, 60_000);
 
   it('loads again after a restart of the worker', async () => {
     await startBackground();
@@ -127,7 +127,7 @@ describe('tokenizer host', () => {
     // The next count tries the vocabulary again.
     const again = await sendMessage('countTokens', { model, text: TEXT });
     expect(again.count).toEqual(exact.count);
-  }, 30_000);
+  }, 60_000);
 
   it('reports a missing vocabulary clearly and retries on the next message', async () => {
     await startBackground();

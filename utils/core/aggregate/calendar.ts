@@ -32,15 +32,6 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Throws a clear error for a time zone the runtime does not know. */
-export function assertTimeZone(timeZone: string): void {
-  try {
-    formatterFor(timeZone);
-  } catch {
-    throw new Error(`Unknown time zone "${timeZone}"`);
-  }
-}
-
 /** The local calendar date of an instant in `timeZone`. */
 export function localDateOf(ms: number, timeZone: string): LocalDate {
   let year = 0;

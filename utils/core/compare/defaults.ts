@@ -1,8 +1,7 @@
 /**
  * Data for the compare view: the models shown by default, and each provider's home region.
  *
- * DEFAULT_MODELS is the issue's list of the most-used models of 2026 (issue 6). Each entry is the
- * name the list uses and a query that the rate card's resolver maps to one model; entries are
+ * DEFAULT_MODELS: the most-used models of 2026, shown beside the models the user pins. Each entry is the name the list uses and a query that the rate card's resolver maps to one model; entries are
  * resolved against the card in use at run time, so a synced card that renames an id still works,
  * and a test checks that every entry resolves on the bundled card.
  */

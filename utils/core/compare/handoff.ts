@@ -1,6 +1,6 @@
 /**
  * What the overlay hands to the compare page: the text of the draft or of the conversation, and
- * the conversation's own output/input ratio as the default expected reply (issue 6).
+ * the conversation's own output/input ratio as the default expected reply.
  */
 
 export interface TurnLike {

@@ -1,4 +1,4 @@
-/** Rate card and pricing engine (pure). See README "Rate card and pricing". */
+/** Rate card and pricing engine (pure). See docs/pricing.md. */
 export * from './schema';
 export { getBundledCard } from './bundled';
 export {

@@ -2,7 +2,7 @@
  * Pure pricing: the cost of one request's usage on one offer, in integer micro-units of the
  * offer's currency (micro-USD for every current source), with a breakdown by price class.
  *
- * Rules (the README's "Rate card and pricing" section repeats them):
+ * Rules (docs/pricing.md repeats them):
  * - `input` is uncached input. Prompt tokens = input + cacheRead + cacheWrite.
  * - Long-context tiers: the tier with the highest `above` that prompt tokens EXCEED (strictly) is
  *   applied to the whole request, every class, as Anthropic, Google and Alibaba bill: a prompt of

@@ -1,5 +1,6 @@
 /**
- * Models the card must know (issue 9): checked by `npm run ratecard:build` (printed) and by the
+ * Models the bundled card must price (the compare view's defaults and the other current models
+ * of the same labs): checked by `npm run ratecard:build` (printed) and by the
  * unit tests (asserted). Each seed is looked up through the resolver, as a site would.
  */
 export interface Seed {

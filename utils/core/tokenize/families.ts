@@ -108,7 +108,7 @@ const exact = (vocab: VocabId): TokenizerFamily => ({
   provenance: 'exact',
 });
 
-/** Tokens per Chinese character, measured on pure Chinese text (README, "Tokenizers"). */
+/** Tokens per Chinese character, measured on pure Chinese text (docs/tokenizers.md, "Estimates"). */
 const ZH_PER_CHAR = { o200k: 0.78, qwen3: 0.68, claudeLegacy: 0.98, mistralTekken: 1.02 };
 const QWEN_LIKE_CJK = round2(ZH_PER_CHAR.qwen3 / ZH_PER_CHAR.o200k);
 

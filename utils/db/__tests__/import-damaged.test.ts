@@ -1,4 +1,4 @@
-// Hostile input, the history importer (issue 8): damaged and forged copies of a real export
+// Hostile input, the history importer: damaged and forged copies of a real export
 // file. No exception escapes `parseImport`; a refused file says why and that nothing was
 // imported; an accepted one imports through the background's writer without touching a single
 // row that was stored before.

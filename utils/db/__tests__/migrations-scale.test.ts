@@ -1,4 +1,4 @@
-// Migrations at scale (issue 8): for every schema version in SCHEMA_VERSIONS, a large database
+// Migrations at scale: for every schema version in SCHEMA_VERSIONS, a large database
 // written with that version's schema (a year of heavy use: 100,000 events with their rollups and
 // conversations) is opened by the current code, and every row of every table is still there,
 // unchanged except by the named upgrades that follow its version.

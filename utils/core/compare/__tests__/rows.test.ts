@@ -46,7 +46,7 @@ const priced = (row: CompareRow) => {
 };
 
 describe('default model list', () => {
-  it('resolves every entry of the issue’s list on the bundled card, each to a priced model', () => {
+  it('resolves every entry of DEFAULT_MODELS on the bundled card, each to a priced model', () => {
     const { ids, missing } = resolveDefaultModels(card);
     expect(missing).toEqual([]);
     expect(ids).toHaveLength(DEFAULT_MODELS.length);

@@ -1,4 +1,4 @@
-// Hostile input, the rate-card parser (issue 8): damaged copies of the real feeds (the full
+// Hostile input, the rate-card parser: damaged copies of the real feeds (the full
 // models.dev file of 2026-07-02 and the trimmed OpenRouter list) go through the same steps as a
 // sync: parseFeedBody, then applyFeed onto the card in use. Whatever the damage, the outcome is
 // a valid card or an Error with a message (never a TypeError or RangeError from deep inside),

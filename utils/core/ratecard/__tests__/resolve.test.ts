@@ -71,7 +71,7 @@ describe('resolveModelId', () => {
     expect(resolveModelId(card, 'mistral-large-2512')).toBe('mistral/mistral-large-2512');
   });
 
-  it('resolves every seed model of issue 9 in the bundled card', () => {
+  it('resolves every seed model (SEED_MODELS) in the bundled card', () => {
     const bundled = getBundledCard();
     const missing = SEED_MODELS.flatMap((s) => s.ids).filter((id) => !resolveModelId(bundled, id));
     expect(missing).toEqual([]);

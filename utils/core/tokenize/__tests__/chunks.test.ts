@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SAMPLES } from '../../../../tests/fixtures/tokenize/samples';
-import {
-  ChunkCache,
-  countTokens,
-  FAMILIES,
-  FamilyCounter,
-  splitChunks,
-} from '..';
+import { ChunkCache, countTokens, FAMILIES, FamilyCounter, splitChunks } from '..';
 import { splitChunksByRegex } from '../chunks';
 import { encoderFor, VOCAB_IDS } from './vocabs';
 

@@ -1,4 +1,4 @@
-// Hostile input, the token engine (issue 8): random Unicode of every kind (lone surrogates,
+// Hostile input, the token engine: random Unicode of every kind (lone surrogates,
 // NUL, RTL and zero-width marks, long runs) through every shipped vocabulary and every model
 // family. Nothing throws; a count is an integer; a byte-level vocabulary never gives more tokens
 // than the text has UTF-8 bytes, nor none for a non-empty text; and the cached counter a typing

@@ -166,7 +166,7 @@ describe('Gemma 3 vocabulary', () => {
   it('cuts only between characters no merge of the package joins (derived here from its merges)', () => {
     // Independently of the build step: the last character of each merge's left part and the
     // first of its right part are the pairs BPE can ever join; the shipped file must list
-    // exactly those, and the facts the README cites must hold.
+    // exactly those, and the facts docs/tokenizers.md cites must hold.
     const json = gemmaJson();
     const pairs = new Set<string>();
     for (const [a, b] of json.model.merges as [string, string][]) {

@@ -1,4 +1,4 @@
-// The meter on a long page (issue 8: no page long task > 50 ms): turns are counted and rows
+// The meter on a long page (the target: no page long task over 50 ms): turns are counted and rows
 // priced in a few batched messages, not one per turn (a thousand messages kept the browser
 // process and the worker busy enough to stretch the page's own frames past 50 ms), with the same
 // numbers as one message per text.

@@ -1,4 +1,4 @@
-// Faults at the meter (issue 8), the unit-level twin of tests/e2e/faults-worker.test.ts: the
+// Faults at the meter, the unit-level twin of tests/e2e/faults-worker.test.ts: the
 // background rejects calls while its worker restarts. A turn whose recordTurn failed must still
 // reach the history once the background answers again, even when the page is idle afterwards
 // (no new snapshot arrives to trigger a retry), and a record that was stored but whose answer

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// Issue 7's additions to the overlay: API ids priced as shown (no alias table), the max-output
+// What the API playgrounds and OpenRouter add to the overlay: API ids priced as shown (no alias table), the max-output
 // setting priced as the draft's output until the reply arrives, the system prompt counted as
 // input, OpenRouter's offer carried to the history, and playground edits re-read on input.
 import { afterEach, describe, expect, it, vi } from 'vitest';
