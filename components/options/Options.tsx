@@ -8,6 +8,7 @@ import { BudgetsSection } from './BudgetsSection';
 import { CurrencySection } from './CurrencySection';
 import { CustomPricesSection } from './CustomPricesSection';
 import { DataSection } from './DataSection';
+import { LanguageSection } from './LanguageSection';
 import { RateCardSection } from './RateCardSection';
 import { PrivacySection, SitesSection } from './SitesSection';
 import { SubscriptionsSection } from './SubscriptionsSection';
@@ -33,6 +34,7 @@ export function Options() {
       <RateCardSection />
       <CustomPricesSection />
       <DataSection />
+      <LanguageSection />
     </main>
   );
 }

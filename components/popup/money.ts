@@ -1,6 +1,7 @@
 /** Money in React components: the display currency setting, kept live (see money-format.ts). */
 import { useMemo } from 'react';
 import { currencySettings, type CurrencySettings } from '@/utils/storage';
+import { intlLocale } from '@/utils/i18n';
 import { makeMoney, type Money } from './money-format';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 
@@ -10,7 +11,7 @@ export * from './money-format';
 export function useMoney(initial?: CurrencySettings): Money {
   const settings = useStorageItem(currencySettings, initial);
   return useMemo(
-    () => ({ ...makeMoney(settings, navigator.language), loaded: settings !== undefined }),
+    () => ({ ...makeMoney(settings, intlLocale()), loaded: settings !== undefined }),
     [settings],
   );
 }

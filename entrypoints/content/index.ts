@@ -2,6 +2,7 @@ import { SITE_MATCHES } from '@/utils/sites/matches';
 import { findAdapter } from '@/utils/sites';
 import { startOverlay } from '@/utils/overlay/mount';
 import { onUsage } from '@/utils/overlay/usage-bridge';
+import { initI18n } from '@/utils/i18n/browser';
 
 // One content script for every chat site: WXT does not split content scripts into shared
 // chunks, so one per site would repeat every shared byte. Heavy data (vocabularies, the rate
@@ -13,6 +14,8 @@ export default defineContentScript({
   async main(ctx) {
     try {
       const adapter = findAdapter(location.href);
+      // The overlay's language (the user's choice, else the browser's); never throws.
+      await initI18n();
       const overlay = await startOverlay(ctx, adapter);
       if (adapter?.usageStream) ctx.onInvalidated(onUsage((report) => overlay.addUsage(report)));
     } catch (error) {

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { LocaleRoot } from '@/components/hooks/use-locale';
 import { Popup, type FirstRead } from '@/components/Popup';
 import type { NumbersStore } from '@/components/popup/numbers-store';
 
@@ -7,7 +8,9 @@ import type { NumbersStore } from '@/components/popup/numbers-store';
 export function mountPopup(now: number, numbers: NumbersStore, first: FirstRead): void {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <Popup now={now} numbers={numbers} first={first} />
+      <LocaleRoot>
+        <Popup now={now} numbers={numbers} first={first} />
+      </LocaleRoot>
     </StrictMode>,
   );
 }

@@ -1,6 +1,8 @@
 import { paintFirst } from '@/components/popup/first-paint';
 import { makeMoney } from '@/components/popup/money-format';
 import { watchNumbers } from '@/components/popup/numbers-store';
+import { intlLocale } from '@/utils/i18n';
+import { initI18n } from '@/utils/i18n/browser';
 import '@/components/popup/popup.css';
 // The storage files, not the index: each item the index brings along is read on load.
 import { currencySettings } from '@/utils/storage/settings/money';
@@ -20,6 +22,9 @@ function pageNow(): number {
 // the popup, which take over the page. `?source=query` skips the snapshot: the e2e check of the
 // query path and the bench's baseline.
 const now = pageNow();
+// The language (a storage read) is read beside the numbers; the numbers' week start keeps the
+// browser's own locale (a calendar setting, apart from the UI language).
+const locale = initI18n();
 const numbers = watchNumbers(now, navigator.language, {
   queryOnly: params.get('source') === 'query',
 });
@@ -28,17 +33,17 @@ const health = historyHealth.getValue().catch(() => undefined);
 const app = import('./app');
 
 let firstPaintMs: number | undefined;
-Promise.all([numbers.ready, currency]).then(([, c]) => {
+Promise.all([numbers.ready, currency, locale]).then(([, c]) => {
   const { dashboard } = numbers.getSnapshot();
   // React may have been quicker (a warm opening); then it has drawn everything already.
   const root = document.getElementById('root')!;
   if (!dashboard || c === undefined || root.dataset.mounted !== undefined) return;
-  paintFirst(root, dashboard, makeMoney(c, navigator.language));
+  paintFirst(root, dashboard, makeMoney(c, intlLocale()));
   performance.mark('tm-numbers');
   firstPaintMs = Math.round(performance.now());
 });
 
-Promise.all([app, numbers.ready, currency, health]).then(([{ mountPopup }, , c, h]) => {
+Promise.all([app, numbers.ready, currency, health, locale]).then(([{ mountPopup }, , c, h]) => {
   document.getElementById('root')!.dataset.mounted = '';
   mountPopup(now, numbers, { currency: c, health: h, firstPaintMs });
 });

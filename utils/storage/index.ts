@@ -5,7 +5,7 @@
  * - settings/: what the user sets (owner `user`), by area: sites.ts (chat sites, privacy, the
  *   overlay per site, "any other page", the default model), history.ts (budgets,
  *   subscriptions, retention, week start), money.ts (currency, exchange rates, custom prices),
- *   compare.ts (pinned models).
+ *   compare.ts (pinned models), language.ts (the UI language).
  * - state/: what the extension keeps for itself: history.ts (history health and the popup's
  *   dashboard snapshot, shown by the pages), overlay.ts (site health reported by the content
  *   script), compare.ts (the compare hand-off), background.ts (rate-card cache and sync status,
@@ -24,12 +24,14 @@
  *   their chunks with the background, by file, so an item re-exported here is loaded, and read,
  *   by every page that imports this index; the synced rate card and the pending turns weigh up
  *   to hundreds of KB. For the same reason the popup's first paint imports the three files it
- *   reads (settings/history.ts, settings/money.ts, state/history.ts) directly.
+ *   reads (settings/history.ts, settings/money.ts, settings/language.ts, state/history.ts)
+ *   directly.
  */
 export * from './settings/sites';
 export * from './settings/history';
 export * from './settings/money';
 export * from './settings/compare';
+export * from './settings/language';
 export * from './state/history';
 export * from './state/overlay';
 export * from './state/compare';

@@ -60,6 +60,7 @@ const ITEMS: Row[] = [
   ['anyFieldSites',        'local:anyFieldSites',     'user',           1,         {}],
   ['defaultModel',         'local:defaultModel',      'user',           1,         'openai/gpt-5'],
   ['comparePins',          'local:comparePins',       'user',           1,         []],
+  ['languageSetting',      'local:language',          'user',           1,         'auto'],
   // State the extension keeps for itself (state/*.ts)
   ['historyHealth',        'local:historyHealth',     'background',     1,         { quotaExceededAt: null, unsavedTurns: 0, lastError: null }],
   ['budgetNotified',       'local:budgetNotified',    'background',     1,         {}],
@@ -188,6 +189,7 @@ describe('the storage keys', () => {
     const { files } = staticImports(join(ROOT, 'entrypoints/popup/main.tsx'));
     expect(files.filter((file) => file.startsWith('utils/storage/')).sort()).toEqual([
       'utils/storage/settings/history.ts',
+      'utils/storage/settings/language.ts',
       'utils/storage/settings/money.ts',
       'utils/storage/state/history.ts',
     ]);

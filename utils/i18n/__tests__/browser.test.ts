@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { currentLocale, setLocale, t } from '@/utils/i18n';
+import { browserLanguages, initI18n } from '@/utils/i18n/browser';
+import { languageSetting } from '@/utils/storage';
+
+afterEach(() => {
+  setLocale('en');
+  vi.unstubAllGlobals();
+});
+
+/** The browser's languages as `navigator` reports them (Node 20 has no navigator). */
+function languages(tags: string[]) {
+  vi.stubGlobal('navigator', { languages: tags, language: tags[0] });
+}
+
+describe('initI18n', () => {
+  it('follows the browser language when the setting is auto', async () => {
+    languages(['zh-CN', 'en']);
+    expect(await initI18n()).toBe('zh-CN');
+    expect(t('common.save')).toBe('保存');
+  });
+
+  it('the setting overrides the browser, and a later change applies at once', async () => {
+    languages(['zh-CN']);
+    await languageSetting.setValue('en');
+    expect(await initI18n()).toBe('en');
+    await languageSetting.setValue('zh-CN');
+    await vi.waitFor(() => expect(currentLocale()).toBe('zh-CN'));
+  });
+
+  it('an unreadable setting or a missing i18n API keeps working', async () => {
+    vi.spyOn(languageSetting, 'getValue').mockRejectedValue(new Error('storage gone'));
+    const i18n = fakeBrowser.i18n;
+    vi.spyOn(i18n, 'getUILanguage').mockImplementation(() => {
+      throw new Error('not implemented');
+    });
+    languages(['fr-FR']);
+    expect(browserLanguages()).toContain('fr-FR');
+    expect(await initI18n()).toBe('en');
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * The UI language in an extension context: the user's choice from options (`languageSetting`),
+ * else the browser's language. `browser.i18n.getUILanguage` is feature-checked (a test page or
+ * an old engine may lack it); `navigator.languages` follows.
+ */
+import { browser } from 'wxt/browser';
+import { languageSetting } from '@/utils/storage/settings/language';
+import { resolveLocale, setLocale, type Locale, type LocaleSetting } from './index';
+
+/** The browser's languages, most preferred first. */
+export function browserLanguages(): string[] {
+  const tags: string[] = [];
+  try {
+    const ui = browser?.i18n?.getUILanguage?.();
+    if (typeof ui === 'string' && ui) tags.push(ui);
+  } catch {
+    // No i18n API here: the navigator's list below.
+  }
+  if (typeof navigator !== 'undefined') {
+    tags.push(...(navigator.languages ?? []), navigator.language);
+  }
+  return tags.filter((tag) => typeof tag === 'string' && tag.length > 0);
+}
+
+function apply(setting: LocaleSetting | null | undefined): Locale {
+  const languages = browserLanguages();
+  const locale = resolveLocale(setting, languages);
+  setLocale(locale, languages);
+  if (typeof document !== 'undefined' && document.documentElement) {
+    // Extension pages only; a content script leaves the host page's lang alone.
+    if (location.protocol.endsWith('-extension:')) document.documentElement.lang = locale;
+  }
+  return locale;
+}
+
+/**
+ * Read the setting and switch to it; then follow later changes (from options, in any page or
+ * tab). A failed read keeps the browser's language. Returns the locale in use.
+ */
+export async function initI18n(): Promise<Locale> {
+  let setting: LocaleSetting | null = null;
+  try {
+    setting = await languageSetting.getValue();
+  } catch {
+    // Storage unreadable: the browser's language.
+  }
+  const locale = apply(setting);
+  try {
+    languageSetting.watch((next) => apply(next));
+  } catch {
+    // No storage events here: the language applies from the next load.
+  }
+  return locale;
+}
