@@ -8,6 +8,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { browser } from 'wxt/browser';
 import type { PeriodKind } from '@/utils/core/aggregate';
 import { type CurrencySettings, historyHealth, type HistoryHealth } from '@/utils/storage';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import type { NumbersStore } from './popup/numbers-store';
 import { Breakdown, modelLabel, TopConversations } from './popup/Breakdowns';
@@ -79,12 +80,15 @@ function PopupNumbers(props: {
       <PeriodCards dashboard={dashboard} money={money} selected={kind} onSelect={props.onKind} />
       {!dashboard.hasEvents ? (
         <p className="tm-empty" data-testid="empty">
-          No turns recorded yet. Chat on a supported site and your usage appears here.
+          {t('popup.emptyHistory')}{' '}
+          <a href={browser.runtime.getURL('/welcome.html')} target="_blank" rel="noreferrer">
+            {t('popup.welcomeLink')}
+          </a>
         </p>
       ) : null}
       <section className="tm-section">
         <div className="tm-chart-head">
-          <h2>Daily spend · {kind === 'month' ? 'this month' : 'this week'}</h2>
+          <h2>{t(kind === 'month' ? 'popup.dailySpend.month' : 'popup.dailySpend.week')}</h2>
         </div>
         <DailyChart
           days={chartView.summary.period.days}
@@ -93,14 +97,14 @@ function PopupNumbers(props: {
         />
       </section>
       <Breakdown
-        title="By model"
+        title={t('popup.byModel')}
         slices={view.byModel}
         money={money}
         labelOf={modelLabel}
         testid="by-model"
       />
       <Breakdown
-        title="By site"
+        title={t('popup.bySite')}
         slices={view.bySite}
         money={money}
         labelOf={siteLabel}
@@ -147,33 +151,36 @@ export function Popup(props: { now: number; numbers: NumbersStore; first?: First
       <h1>
         Token Meter
         <a href="#" onClick={(e) => (e.preventDefault(), browser.runtime.openOptionsPage())}>
-          Options
+          {t('popup.options')}
         </a>
       </h1>
-      <StorageFullBanner health={health} advice="Free space, or lower the retention in Options." />
+      <StorageFullBanner health={health} advice={t('popup.storageFullAdvice')} />
       {loadError ? (
         <p className="tm-banner" role="alert">
-          History could not be read: {loadError}
+          {t('popup.historyUnreadable', { error: loadError })}
         </p>
       ) : null}
       {!dashboard ||
       !dashboard.views[kind] ||
       !dashboard.views[kind === 'month' ? 'month' : 'week'] ||
       !money.loaded ? (
-        <p className="tm-empty">Loading history…</p>
+        <p className="tm-empty">{t('popup.loadingHistory')}</p>
       ) : (
         <PopupNumbers dashboard={dashboard} kind={kind} onKind={setKind} now={now} money={money} />
       )}
       <SiteCounting />
       <footer className="tm-footer">
         {error ? (
-          <span role="alert">Background not reachable: {error}</span>
+          <span role="alert">{t('popup.backgroundUnreachable', { error })}</span>
         ) : (
-          <span data-testid="popup-status">{version ? `v${version} · ready` : 'Loading…'}</span>
+          <span data-testid="popup-status">
+            {version ? t('popup.ready', { version }) : t('popup.loading')}
+          </span>
         )}
-        <span title={readyMs !== null ? `numbers shown ${readyMs} ms after opening` : undefined}>
-          API-equivalent{money.rateNote ? ` · ${money.rateNote}` : ''}
-          {dashboard?.source === 'events' ? ' · from events (time zone changed)' : ''}
+        <span title={readyMs !== null ? t('popup.numbersShown', { ms: readyMs }) : undefined}>
+          {t('popup.apiEquivalent')}
+          {money.rateNote ? ` · ${money.rateNote}` : ''}
+          {dashboard?.source === 'events' ? ` · ${t('popup.fromEvents')}` : ''}
         </span>
       </footer>
     </main>

@@ -9,6 +9,7 @@ import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { disableSite, enableSite, setSiteModel } from '@/utils/any-field/enable';
 import { siteFor, type SiteEligibility } from '@/utils/any-field/origin';
 import { anyFieldSites, defaultModel } from '@/utils/storage';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 
 interface Choice {
@@ -77,7 +78,7 @@ export function SiteCounting() {
   const entry = site?.ok ? sites?.[site.pattern] : undefined;
   return (
     <section className="tm-section" data-testid="site-counting">
-      <h2>Text fields on this site</h2>
+      <h2>{t('popup.siteCounting')}</h2>
       {!site ? (
         <p className="tm-note">…</p>
       ) : !site.ok ? (
@@ -94,11 +95,11 @@ export function SiteCounting() {
               disabled={busy}
               onChange={(e) => onToggle(site.pattern, e.currentTarget.checked)}
             />{' '}
-            Count tokens in every text field on <strong>{site.host}</strong>
+            {t('popup.siteCounting.toggle')} <strong>{site.host}</strong>
           </label>
           {entry ? (
             <div className="tm-controls">
-              Model{' '}
+              {t('popup.siteCounting.model')}{' '}
               <select
                 data-testid="site-counting-model"
                 value={entry.model ?? fallback ?? ''}
@@ -108,12 +109,12 @@ export function SiteCounting() {
               </select>
             </div>
           ) : (
-            <p className="tm-note">Asks for access to this one site; nothing else is read.</p>
+            <p className="tm-note">{t('popup.siteCounting.asks')}</p>
           )}
         </>
       )}
       <div className="tm-controls">
-        Selection menu counts on{' '}
+        {t('popup.siteCounting.selectionModel')}{' '}
         <select
           data-testid="default-model"
           value={fallback ?? ''}

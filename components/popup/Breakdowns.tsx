@@ -1,5 +1,6 @@
 import type { Slice } from '@/utils/core/aggregate';
 import type { ConversationSlice } from '@/utils/db/queries';
+import { t } from '@/utils/i18n';
 import { formatTokensShort, type Money } from './money';
 import { siteLabel } from './site-label';
 
@@ -9,24 +10,24 @@ function Row(props: { label: string; slice: Slice; max: number; money: Money; te
   const share = max > 0 ? slice.totals.costMicroUsd / max : 0;
   return (
     <li data-testid={testid} data-key={slice.key} data-micro-usd={slice.totals.costMicroUsd}>
-      <span className="tm-row-label" title={slice.key || 'model not recognised'}>
+      <span className="tm-row-label" title={slice.key || t('popup.modelNotRecognised')}>
         {label}
       </span>
       <span className="tm-row-bar" style={{ width: `${Math.round(share * 100)}%` }} />
       <span
         className="tm-row-value"
-        title={
-          unpriced > 0
-            ? `${unpriced} unpriced turn${unpriced === 1 ? '' : 's'} not included`
-            : undefined
-        }
+        title={unpriced > 0 ? t('popup.unpricedNotIncluded', { count: unpriced }) : undefined}
       >
         {slice.totals.pricedEvents === 0
-          ? 'unpriced'
+          ? t('common.unpriced')
           : `${unpriced > 0 ? '≥' : ''}${money.format(slice.totals.costMicroUsd)}`}
       </span>
       <span className="tm-row-tokens">
-        {formatTokensShort(slice.totals.input + slice.totals.output + slice.totals.reasoning)} tok
+        {t('popup.tokShort', {
+          tokens: formatTokensShort(
+            slice.totals.input + slice.totals.output + slice.totals.reasoning,
+          ),
+        })}
       </span>
     </li>
   );
@@ -46,7 +47,7 @@ export function Breakdown(props: {
     <section className="tm-section">
       <h2>{title}</h2>
       {slices.length === 0 ? (
-        <p className="tm-empty">Nothing yet.</p>
+        <p className="tm-empty">{t('popup.nothingYet')}</p>
       ) : (
         <ul className="tm-rows">
           {slices.slice(0, limit).map((s) => (
@@ -66,13 +67,13 @@ export function Breakdown(props: {
 }
 
 export const modelLabel = (key: string) =>
-  key === '' ? 'Unrecognised model' : key.split('/').pop()!;
+  key === '' ? t('popup.unrecognisedModel') : key.split('/').pop()!;
 
 export function TopConversations(props: { slices: ConversationSlice[]; money: Money }) {
   const { slices, money } = props;
   return (
     <Breakdown
-      title="Top conversations"
+      title={t('popup.topConversations')}
       slices={slices}
       money={money}
       testid="top-conversation"

@@ -8,13 +8,12 @@ import { useEffect, useRef } from 'react';
 import type uPlotType from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { parseDayKey, isoWeekday } from '@/utils/core/aggregate';
+import { t } from '@/utils/i18n';
 import type { Money } from './money';
-
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 function dayLabel(day: string, short: boolean): string {
   const d = parseDayKey(day);
-  return short ? WEEKDAYS[isoWeekday(d) - 1] : String(d.day);
+  return short ? (t('popup.weekdays').split(',')[isoWeekday(d) - 1] ?? '') : String(d.day);
 }
 
 interface ChartData {
@@ -107,7 +106,9 @@ export function DailyChart(props: {
       ref={host}
       style={{ minHeight: height }}
       data-testid="daily-chart"
-      aria-label={`Daily spend: ${days.map((d, i) => `${d} ${money.format(valuesMicroUsd[i])}`).join(', ')}`}
+      aria-label={t('popup.chartLabel', {
+        days: days.map((d, i) => `${d} ${money.format(valuesMicroUsd[i])}`).join(', '),
+      })}
       role="img"
     />
   );

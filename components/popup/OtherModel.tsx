@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { describeMethod, type FactorUse, type TextProfile } from '@/utils/core/aggregate';
 import { sendMessage, type Res } from '@/utils/messaging';
 import type { Period } from '@/utils/core/aggregate';
+import { currentLocale, t } from '@/utils/i18n';
 import type { Money } from './money';
 
 const DEFAULT_TARGET = 'deepseek/deepseek-v3.2';
@@ -19,10 +20,11 @@ function describeFactors(factors: FactorUse[]): string {
     .slice(0, 3)
     .map(
       (f) =>
-        `${familyName(f.from)} → ${familyName(f.to)} × ${f.factor.toFixed(2)} (${f.events} turn${f.events === 1 ? '' : 's'})`,
+        `${familyName(f.from)} → ${familyName(f.to)} × ${f.factor.toFixed(2)} (${t('popup.turns', { count: f.events })})`,
     );
-  const more = factors.length > 3 ? `, and ${factors.length - 3} more` : '';
-  return `Factors: ${shown.join(', ')}${more}.`;
+  const more =
+    factors.length > 3 ? t('popup.otherModel.factorsMore', { count: factors.length - 3 }) : '';
+  return t('popup.otherModel.factors', { list: `${shown.join(', ')}${more}` });
 }
 
 /** The card's models by name (an error message if the background cannot list them). */
@@ -52,12 +54,12 @@ function OtherModelCost(props: {
 }) {
   const { result, error, target, money } = props;
   if (error) return <p role="alert">{error}</p>;
-  if (!result) return <p className="tm-empty">Pricing…</p>;
-  if (result.events === 0) return <p className="tm-empty">No turns this week yet.</p>;
+  if (!result) return <p className="tm-empty">{t('popup.otherModel.pricing')}</p>;
+  if (result.events === 0) return <p className="tm-empty">{t('popup.otherModel.noTurns')}</p>;
   if (result.costMicroUsd === null)
     return (
       <p data-testid="other-model-cost">
-        {result.modelName ?? target}: unpriced (the rate card has no price for it).
+        {t('popup.otherModel.unpriced', { model: result.modelName ?? target })}
       </p>
     );
   const diff =
@@ -66,9 +68,14 @@ function OtherModelCost(props: {
       : null;
   return (
     <p data-testid="other-model-cost" data-micro-usd={result.costMicroUsd}>
-      ≈ <strong>{money.format(result.costMicroUsd)}</strong> on {result.modelName ?? target} instead
-      of {money.format(result.actualMicroUsd)}
-      {result.actualUnpriced > 0 ? ` (+${result.actualUnpriced} unpriced turns)` : ''}
+      ≈ <strong>{money.format(result.costMicroUsd)}</strong>{' '}
+      {t('popup.otherModel.cost', {
+        model: result.modelName ?? target,
+        actual: money.format(result.actualMicroUsd),
+      })}
+      {result.actualUnpriced > 0
+        ? t('popup.otherModel.plusUnpriced', { count: result.actualUnpriced })
+        : ''}
       {diff !== null ? ` (${diff > 0 ? '+' : '−'}${Math.abs(Math.round(diff * 100))}%)` : ''}
     </p>
   );
@@ -81,11 +88,9 @@ function OtherModelMethod(props: { profile: TextProfile; result: Res<'repriceHis
     <p className="tm-note" data-testid="other-model-method">
       {describeMethod(profile)}
       {result && result.factors.length > 0 ? ` ${describeFactors(result.factors)}` : ''}
-      {result && result.targetFamily === null
-        ? ' The chosen model’s tokenizer is not known: counted as o200k (default estimate).'
-        : ''}
+      {result && result.targetFamily === null ? t('popup.otherModel.unknownTarget') : ''}
       {result && result.unknownFamilies.length > 0
-        ? ` Counts from ${result.unknownFamilies.join(', ')} were not scaled (no ratio known).`
+        ? t('popup.otherModel.notScaled', { families: result.unknownFamilies.join(', ') })
         : ''}
     </p>
   );
@@ -95,7 +100,7 @@ export function OtherModel(props: { week: Period; now: number; money: Money; rev
   const { week, now, money, revision } = props;
   const [target, setTarget] = useState(DEFAULT_TARGET);
   const [profile, setProfile] = useState<TextProfile>(
-    /^(zh|ja|ko)/i.test(navigator.language) ? 'cjk' : 'latin',
+    currentLocale() === 'zh-CN' || /^(zh|ja|ko)/i.test(navigator.language) ? 'cjk' : 'latin',
   );
   const [result, setResult] = useState<Res<'repriceHistory'> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -118,9 +123,13 @@ export function OtherModel(props: { week: Period; now: number; money: Money; rev
 
   return (
     <section className="tm-section" data-testid="other-model">
-      <h2>This week on another model</h2>
+      <h2>{t('popup.otherModel')}</h2>
       <div className="tm-controls">
-        <select aria-label="Model" value={target} onChange={(e) => setTarget(e.target.value)}>
+        <select
+          aria-label={t('popup.otherModel.model')}
+          value={target}
+          onChange={(e) => setTarget(e.target.value)}
+        >
           {models.length === 0 && <option value={target}>{target}</option>}
           {models.map((m) => (
             <option key={m.id} value={m.id}>
@@ -129,12 +138,12 @@ export function OtherModel(props: { week: Period; now: number; money: Money; rev
           ))}
         </select>
         <select
-          aria-label="Text language"
+          aria-label={t('popup.otherModel.textLanguage')}
           value={profile}
           onChange={(e) => setProfile(e.target.value as TextProfile)}
         >
-          <option value="latin">English / Latin text</option>
-          <option value="cjk">Chinese text</option>
+          <option value="latin">{t('popup.otherModel.latin')}</option>
+          <option value="cjk">{t('popup.otherModel.cjk')}</option>
         </select>
       </div>
       <OtherModelCost result={result} error={error} target={target} money={money} />

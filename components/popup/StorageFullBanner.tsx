@@ -3,9 +3,8 @@
  * (kept aside by the background, saved automatically once there is room) and how many were lost
  * (only when even the waiting list was full).
  */
+import { formatDateTime, t } from '@/utils/i18n';
 import type { HistoryHealth } from '@/utils/storage';
-
-const turns = (n: number) => `${n} turn${n === 1 ? '' : 's'}`;
 
 export function StorageFullBanner(props: { health?: HistoryHealth; advice: string }) {
   const { health, advice } = props;
@@ -14,16 +13,13 @@ export function StorageFullBanner(props: { health?: HistoryHealth; advice: strin
   const lost = health.unsavedTurns;
   return (
     <p className="tm-banner" role="alert" data-testid="storage-full" data-waiting={waiting}>
-      Browser storage is full
+      {t('popup.storageFull')}
       {health.quotaExceededAt !== null
-        ? ` (since ${new Date(health.quotaExceededAt).toLocaleString()})`
+        ? t('popup.storageFullSince', { when: formatDateTime(health.quotaExceededAt) })
         : ''}
-      .{' '}
-      {waiting > 0
-        ? `${turns(waiting)} kept aside, saved automatically once there is room (tried again every 5 minutes and at the next turn). `
-        : ''}
-      {lost > 0 ? `${turns(lost)} could not be kept. ` : ''}
-      Everything stored before is safe. {advice}
+      . {waiting > 0 ? t('popup.storageKeptAside', { count: waiting }) : ''}
+      {lost > 0 ? t('popup.storageLost', { count: lost }) : ''}
+      {t('popup.storageSafe')} {advice}
     </p>
   );
 }

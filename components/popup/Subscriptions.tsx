@@ -1,6 +1,7 @@
 /** The month's API-equivalent value per site against the subscription price the user entered. */
 import { browser } from 'wxt/browser';
 import type { Slice } from '@/utils/core/aggregate';
+import { formatNumber, t } from '@/utils/i18n';
 import { subscriptionSettings } from '@/utils/storage';
 import type { Money } from './money';
 import { siteLabel } from './site-label';
@@ -12,14 +13,14 @@ export function Subscriptions(props: { bySite: Slice[]; money: Money }) {
   const entries = Object.entries(subs ?? {});
   return (
     <section className="tm-section" data-testid="subscriptions">
-      <h2>Subscriptions this month</h2>
+      <h2>{t('popup.subscriptions')}</h2>
       {entries.length === 0 ? (
         <p className="tm-empty">
-          Enter what you pay per site (e.g. ChatGPT Plus $20) in{' '}
+          {t('popup.subscriptionsEmptyBefore')}{' '}
           <a href="#" onClick={(e) => (e.preventDefault(), browser.runtime.openOptionsPage())}>
-            options
+            {t('popup.subscriptionsEmptyLink')}
           </a>{' '}
-          to compare it with the API price of your use.
+          {t('popup.subscriptionsEmptyAfter')}
         </p>
       ) : (
         <ul className="tm-rows">
@@ -36,9 +37,14 @@ export function Subscriptions(props: { bySite: Slice[]; money: Money }) {
                   style={{ width: `${Math.min(100, Math.round(ratio * 100))}%` }}
                 />
                 <span className="tm-row-value">
-                  {money.format(used)} of {money.format(sub.monthlyMicroUsd)}
+                  {t('popup.subscriptionOf', {
+                    used: money.format(used),
+                    price: money.format(sub.monthlyMicroUsd),
+                  })}
                 </span>
-                <span className="tm-row-tokens">{`${Math.round(ratio * 100)}%`}</span>
+                <span className="tm-row-tokens">
+                  {formatNumber(ratio, { style: 'percent', maximumFractionDigits: 0 })}
+                </span>
               </li>
             );
           })}

@@ -7,6 +7,7 @@
  */
 import type { Dashboard } from '@/utils/db/queries';
 import type { Money } from './money-format';
+import { t } from '@/utils/i18n';
 import { periodCards } from './period-cards';
 
 function el(tag: string, className: string, text?: string): HTMLElement {
@@ -25,7 +26,7 @@ export function paintFirst(
 ): void {
   const main = el('main', 'tm-popup');
   main.dataset.firstPaint = '';
-  main.append(el('h1', '', 'Token Meter'));
+  main.append(el('h1', '', t('ext.name')));
   const cards = el('div', 'tm-cards');
   cards.setAttribute('role', 'tablist');
   for (const card of periodCards(dashboard, money)) {

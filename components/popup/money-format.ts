@@ -5,6 +5,7 @@
  */
 import { formatCost, rateFor } from '@/utils/core/ratecard/currency';
 import type { CurrencySettings } from '@/utils/storage';
+import { formatNumber, t } from '@/utils/i18n';
 
 export interface Money {
   /** "$1.23" / "CN¥8.80". */
@@ -42,7 +43,7 @@ export function formatTokensShort(n: number): string {
 }
 
 export function formatChange(ratio: number | null): string {
-  if (ratio === null) return 'no spend before';
+  if (ratio === null) return t('popup.noSpendBefore');
   const pct = Math.round(ratio * 100);
-  return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${Math.abs(pct)}%`;
+  return `${pct > 0 ? '+' : pct < 0 ? '−' : '±'}${formatNumber(Math.abs(pct))}%`;
 }

@@ -5,13 +5,8 @@
  */
 import type { PeriodKind } from '@/utils/core/aggregate/periods';
 import type { Dashboard } from '@/utils/db/queries';
+import { t } from '@/utils/i18n';
 import { formatChange, type Money } from './money-format';
-
-const TITLES: Record<PeriodKind, [string, string]> = {
-  day: ['Today', 'yesterday'],
-  week: ['This week', 'last week'],
-  month: ['This month', 'last month'],
-};
 
 export const PERIOD_KINDS = ['day', 'week', 'month'] as const;
 
@@ -37,14 +32,23 @@ export function periodCards(dashboard: Dashboard, money: Money): PeriodCard[] {
     const unpriced = totals.events - totals.pricedEvents;
     return {
       kind,
-      title: TITLES[kind][0],
+      title: t(`popup.period.${kind}`),
       amount: money.format(totals.costMicroUsd),
-      change: `${formatChange(change.ratio)} vs ${TITLES[kind][1]}`,
+      change:
+        change.ratio === null
+          ? formatChange(null)
+          : t('popup.changeVs', {
+              change: formatChange(change.ratio),
+              previous: t(`popup.previous.${kind}`),
+            }),
       changeClass: change.ratio === null ? '' : change.deltaMicroUsd > 0 ? 'tm-up' : 'tm-down',
-      previousTitle: `${TITLES[kind][1]}: ${money.format(previous.costMicroUsd)}`,
+      previousTitle: t('popup.previousTitle', {
+        previous: t(`popup.previous.${kind}`),
+        amount: money.format(previous.costMicroUsd),
+      }),
       sub:
-        `${totals.events} turn${totals.events === 1 ? '' : 's'}` +
-        (unpriced > 0 ? ` · ${unpriced} unpriced` : ''),
+        t('popup.turns', { count: totals.events }) +
+        (unpriced > 0 ? ` · ${t('popup.unpricedCount', { count: unpriced })}` : ''),
       microUsd: totals.costMicroUsd,
       events: totals.events,
       previousMicroUsd: previous.costMicroUsd,

@@ -7,6 +7,7 @@ import { setupCompare } from '@/utils/background/compare';
 import { setupContextMenu } from '@/utils/background/context-menu';
 import { setupAnyField } from '@/utils/any-field/register';
 import { setupReinject } from '@/utils/background/reinject';
+import { setupWelcome } from '@/utils/background/welcome';
 
 // Thin entrypoint: nothing runs outside main() (WXT imports this file at build time).
 // Each feature area keeps its handlers and startup work in utils/background/<area>.ts and is
@@ -28,5 +29,7 @@ export default defineBackground({
     setupAnyField();
     // Open chat tabs get the new content script after an update (no turn lost to an orphan).
     setupReinject();
+    // First install: the welcome page.
+    setupWelcome();
   },
 });

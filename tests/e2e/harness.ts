@@ -49,6 +49,7 @@ export async function launch(extensionDir = EXTENSION_DIR): Promise<Session> {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   worker.on('console', (m) => consoleLines.push(`[worker ${m.type()}] ${m.text()}`));
   const extensionId = new URL(worker.url()).host;
+  await closeWelcome(context, extensionId);
   const session: Session = {
     context,
     extensionId,
@@ -60,6 +61,18 @@ export async function launch(extensionDir = EXTENSION_DIR): Promise<Session> {
     },
   };
   return session;
+}
+
+/**
+ * A first install opens the welcome page in a tab (utils/background/welcome.ts): wait for it and
+ * close it, so a test that waits for a new tab gets its own. Its absence fails the launch.
+ */
+async function closeWelcome(context: BrowserContext, extensionId: string): Promise<void> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const welcome =
+    context.pages().find((p) => p.url() === url) ??
+    (await context.waitForEvent('page', { predicate: (p) => p.url() === url, timeout: 15_000 }));
+  await welcome.close();
 }
 
 /** Print the console and a screenshot of `page` when the current test fails. */
