@@ -1,14 +1,20 @@
 // `npm run -s cli -- price --model <id> --input N --output N [--cache-read N] [--cache-write N]
-//   [--reasoning N] [--requests N] [--offer openrouter] [--sync]`
+//   [--reasoning N] [--requests N] [--offer openrouter] [--at <ISO time>] [--currency <code>]
+//   [--sync]`
 //
-// Prices one request on the bundled rate card (no network unless --sync) and prints one JSON
-// object: {"model", "priced": true, "currency": "USD", "cost", "breakdown", "source"}, costs in
-// USD; an unknown model prints {"model": <as given>, "priced": false, "reason"} with no cost.
+// Prices one request on the bundled rate card (no network unless --sync) at the moment `--at`
+// (default now) and prints one JSON object: {"model", "priced": true, "currency": "USD", "cost",
+// "breakdown", "source", "free", "at", "rules", "rule"}, costs in USD; with --currency, `cost`
+// and `breakdown` are in that currency (the lab's list price where the card has one, else
+// converted) and `usd` keeps the USD figures. An unknown model prints
+// {"model": <as given>, "priced": false, "reason"} with no cost.
 import {
   applyFeed,
   FEED_SOURCES,
   getBundledCard,
+  isCurrencyCode,
   microsToUnits,
+  toEpochMs,
   parseFeedBody,
   priceUsage,
   type FeedKey,
@@ -31,11 +37,30 @@ function parseArgs(args: string[]) {
   let model: string | undefined;
   let offer: OfferKind = 'default';
   let sync = false;
+  let at: string | undefined;
+  let currency: string | undefined;
   const usage: Record<string, number> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--sync') {
       sync = true;
+    } else if (arg === '--at') {
+      const value = args[++i];
+      try {
+        at = new Date(toEpochMs(value ?? '')).toISOString();
+      } catch {
+        throw new UsageError(
+          `--at needs an ISO date or time (2026-09-01T02:00:00Z), got ${JSON.stringify(value)}`,
+        );
+      }
+    } else if (arg === '--currency') {
+      const value = (args[++i] ?? '').toUpperCase();
+      if (!isCurrencyCode(value)) {
+        throw new UsageError(
+          `--currency needs an ISO 4217 code (CNY, EUR), got ${JSON.stringify(args[i])}`,
+        );
+      }
+      currency = value;
     } else if (arg === '--model') {
       model = args[++i];
       if (!model) throw new UsageError('--model needs a model id');
@@ -64,6 +89,8 @@ function parseArgs(args: string[]) {
     model,
     offer,
     sync,
+    at,
+    currency,
     usage: { input: usage.input ?? 0, output: usage.output ?? 0, ...usage },
   };
 }
@@ -102,23 +129,32 @@ export async function run(args: string[]): Promise<number> {
       JSON.stringify({
         error: error.message,
         usage:
-          'price --model <id> --input N --output N [--cache-read N] [--cache-write N] [--reasoning N] [--requests N] [--offer openrouter] [--sync]',
+          'price --model <id> --input N --output N [--cache-read N] [--cache-write N] [--reasoning N] [--requests N] [--offer openrouter] [--at <ISO time>] [--currency <code>] [--sync]',
       }) + '\n',
     );
     return 2;
   }
   let card = getBundledCard();
   if (parsed.sync) card = await syncCard(card);
-  const result = priceUsage(card, parsed.model, parsed.usage, { offer: parsed.offer });
+  const result = priceUsage(card, parsed.model, parsed.usage, {
+    offer: parsed.offer,
+    at: parsed.at,
+    currency: parsed.currency,
+  });
   if (!result.priced) {
     process.stdout.write(
       JSON.stringify({ model: parsed.model, priced: false, reason: result.reason }) + '\n',
     );
     return 0;
   }
-  const breakdown = Object.fromEntries(
-    Object.entries(result.breakdown).map(([k, v]) => [k, roundUsd(v)]),
-  );
+  if (parsed.currency && result.localError) {
+    process.stderr.write(
+      JSON.stringify({ error: `--currency ${parsed.currency}: ${result.localError}` }) + '\n',
+    );
+    return 2;
+  }
+  const units = (b: Record<string, number>) =>
+    Object.fromEntries(Object.entries(b).map(([k, v]) => [k, roundUsd(v)]));
   const what =
     result.offer === 'default'
       ? 'lab list price'
@@ -127,14 +163,35 @@ export async function run(args: string[]): Promise<number> {
         : 'custom price';
   const tier =
     result.tierAbove === null ? '' : `, long-context rate (prompt > ${result.tierAbove} tokens)`;
+  const peak = result.rule.timeRule
+    ? `, ${result.rule.timeRule.label} ${result.rule.timeRule.window} ${result.rule.timeRule.zone}`
+    : '';
+  const local = result.local;
+  const variant = result.rule.variant;
   process.stdout.write(
     JSON.stringify({
-      model: result.model,
+      model: variant === 'free' ? `${result.model}:free` : result.model,
       priced: true,
-      currency: result.currency,
-      cost: roundUsd(result.costMicros),
-      breakdown,
-      source: `${result.source} (${what}, ${result.fetchedAt}${tier})`,
+      currency: local ? local.currency : result.currency,
+      cost: roundUsd(local ? local.costMicros : result.costMicros),
+      breakdown: units(local ? local.breakdown : result.breakdown),
+      source: `${result.source} (${what}, ${result.fetchedAt}${tier}${peak})`,
+      free: result.free,
+      variant,
+      at: result.at,
+      tierAbove: result.tierAbove,
+      rules: result.rules,
+      rule: result.rule,
+      ...(local
+        ? {
+            usd: {
+              currency: result.currency,
+              cost: roundUsd(result.costMicros),
+              breakdown: units(result.breakdown),
+            },
+            exchange: { basis: local.basis, rate: local.rate, source: local.source },
+          }
+        : {}),
     }) + '\n',
   );
   return 0;

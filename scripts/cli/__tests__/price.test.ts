@@ -30,13 +30,22 @@ describe('cli price', () => {
     expect(r.code).toBe(0);
     expect(r.fetched).toBe(0);
     const json = JSON.parse(r.out);
-    expect(Object.keys(json)).toEqual([
+    // The first six fields are the contract scripts rely on; later ones are additions.
+    expect(Object.keys(json).slice(0, 6)).toEqual([
       'model',
       'priced',
       'currency',
       'cost',
       'breakdown',
       'source',
+    ]);
+    expect(Object.keys(json).slice(6)).toEqual([
+      'free',
+      'variant',
+      'at',
+      'tierAbove',
+      'rules',
+      'rule',
     ]);
     expect(json).toMatchObject({
       model: 'openai/gpt-5',
@@ -78,6 +87,10 @@ describe('cli price', () => {
     ['--model gpt-5 --input 1.5', /--input needs a whole number/],
     ['--model gpt-5 --offer azure', /--offer must be/],
     ['--model gpt-5 --tokens 5', /unknown argument/],
+    ['--model gpt-5 --at yesterday', /--at needs an ISO date or time/],
+    ['--model gpt-5 --at 2026-13-45', /--at needs an ISO date or time/],
+    ['--model gpt-5 --currency DOLLARS', /--currency needs an ISO 4217 code/],
+    ['--model gpt-5 --currency XAF', /no exchange rate for XAF/],
   ])('rejects %s with exit code 2 and a JSON error', async (args, message) => {
     const r = await cli(args);
     expect(r.code).toBe(2);

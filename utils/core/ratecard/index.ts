@@ -13,8 +13,10 @@ export type { FeedStatus, RateCardStatus } from './status';
 export { normalizeModelsDev, RateCardSourceError } from './normalize-models-dev';
 export type { LabModel, OpenRouterEntry } from './normalize-models-dev';
 export { normalizeOpenRouter } from './normalize-openrouter';
-export { findModel, resolveModelId, listModels } from './resolve';
-export type { ModelSummary } from './resolve';
+export { findModel, resolveModel, resolveModelId, listModels, RESOLUTION_RULES } from './resolve';
+export type { ModelSummary, Resolution, ResolutionRule } from './resolve';
+export { periodAt, timeRuleAt, listPriceAt, toEpochMs } from './timeline';
+export type { Moment, PricePeriodUsed, TimeRuleUsed } from './timeline';
 export { priceUsage, priceOffer, microsToUnits } from './price';
 export type {
   PriceResult,
@@ -25,6 +27,8 @@ export type {
   PriceOverride,
   PriceOverrides,
   PriceOptions,
+  AppliedRule,
+  LocalCost,
 } from './price';
 export { SEED_MODELS } from './seeds';
 export {

@@ -38,23 +38,21 @@ export function barePart(key: string): string {
   return slash < 0 ? key : key.slice(slash + 1);
 }
 
-/** Dates and snapshot tags in keys (after normalizeKey): `-20250929`, `-2025-08-07`, `-04-02`, `-0709`. */
-const DATE_SUFFIXES = [/-\d{8}$/, /-\d{4}-\d{2}-\d{2}$/, /-\d{2}-\d{2}$/, /-\d{4}$/];
+/**
+ * Full-date snapshot suffixes in keys (after normalizeKey), by form: `-20250929`, `-2025-08-07`.
+ * Shorter tags (`-0709`, `-04-02`, Mistral's `-2411`) are not dates the resolver may drop.
+ */
+export const DATE_FORMS: [string, RegExp][] = [
+  ['yyyymmdd', /-20\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])$/],
+  ['yyyy-mm-dd', /-20\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/],
+];
 
 /** Anthropic's older order, still in OpenRouter slugs: `claude-4-5-sonnet` → `claude-sonnet-4-5`. */
 const CLAUDE_OLD_ORDER = /(^|\/)claude-(\d+(?:-\d+)?)-(sonnet|opus|haiku)(?=-|$)/;
 
-/** Looser forms of a key, most specific first (used only when the exact key is unknown). */
-export function looseForms(key: string): string[] {
-  const forms: string[] = [];
-  if (CLAUDE_OLD_ORDER.test(key)) {
-    const swapped = key.replace(CLAUDE_OLD_ORDER, '$1claude-$3-$2');
-    forms.push(swapped, ...looseForms(swapped));
-  }
-  for (const re of DATE_SUFFIXES) if (re.test(key)) forms.push(key.replace(re, ''));
-  for (const tag of ['-latest', '-preview'])
-    if (key.endsWith(tag)) forms.push(key.slice(0, -tag.length));
-  return forms;
+/** The key in Anthropic's current word order, or null when it is not in the older one. */
+export function oldClaudeOrder(key: string): string | null {
+  return CLAUDE_OLD_ORDER.test(key) ? key.replace(CLAUDE_OLD_ORDER, '$1claude-$3-$2') : null;
 }
 
 /** A short content hash (cyrb53 over UTF-16 code units), hex: cheap, stable, non-cryptographic. */

@@ -12,14 +12,27 @@
  *   discount is listed), reasoning to the output price. `reasoning` tokens are counted apart
  *   from `output` (output excludes reasoning).
  * - `requests` defaults to 1; the per-request fee is multiplied by it.
+ * - Time: the price in force at the event's moment (`at`, default now) is used: the offer's price
+ *   period (its history), then a time-of-day rule active at that minute (peak hours), and in
+ *   another currency the lab's own list price in force then, else the USD price converted.
+ *   `rule` and `rules` in the result say which of these applied.
  * - Exactness: prices are parsed to integers of 1e-9 currency per 1M tokens (decimal.ts), each
  *   class is computed exactly in BigInt and rounded half up to a whole micro-unit once; the
  *   total is the sum of the rounded classes, so the breakdown always adds up to the total.
  */
 import { NANO, divRound, toScaledBigInt } from './decimal';
-import { findModel } from './resolve';
-import { variantOf } from './keys';
-import type { Offer, OfferKind, PriceSet, RateCard } from './schema';
+import { resolveModel, type Resolution } from './resolve';
+import type { Offer, OfferKind, PriceSet, RateCard, RateCardModel } from './schema';
+import {
+  applyTimeRule,
+  listPriceAt,
+  periodAt,
+  timeRuleAt,
+  toEpochMs,
+  type Moment,
+  type TimeRuleUsed,
+} from './timeline';
+import { convertMicros, rateFor, type ExchangeRate } from './currency';
 import type { Usage } from '../types';
 
 export type PriceClass = 'input' | 'cacheRead' | 'cacheWrite' | 'output' | 'reasoning' | 'request';
@@ -45,6 +58,39 @@ export interface PriceOptions {
   offer?: OfferKind;
   /** Custom prices by canonical id; they take precedence and are marked `override: true`. */
   overrides?: PriceOverrides;
+  /** The event's moment (ISO, epoch ms or Date); default: now. Picks the price then in force. */
+  at?: Moment;
+  /** Also price in this currency (`local` in the result): the lab's list price, else converted. */
+  currency?: string;
+  /** Exchange rates by currency (synced or the user's); the bundled ones fill the gaps. */
+  rates?: Record<string, ExchangeRate>;
+}
+
+/** Which rules made the price: the answer to "why this figure". */
+export interface AppliedRule {
+  /** How the id was resolved (resolve.ts RESOLUTION_RULES), e.g. "exact", "dated-snapshot". */
+  resolvedBy: string;
+  /** The `:variant` suffix of the id as asked ("free", "thinking"), or null. */
+  variant: string | null;
+  /** The price period used: from/until (ISO, null when open) and who stated it. */
+  period: { from: string | null; until: string | null; source: string; historical: boolean };
+  /** The long-context tier applied (prompt tokens > above), or null, and where it came from. */
+  tier: { above: number; source: string } | null;
+  /** The time-of-day rule active at `at`, or null. */
+  timeRule: TimeRuleUsed | null;
+}
+
+/** The cost in the currency the user asked for. */
+export interface LocalCost {
+  currency: string;
+  costMicros: number;
+  breakdown: PriceBreakdown;
+  /** 'list price': the lab's own price in that currency; 'converted': the USD cost at `rate`. */
+  basis: 'list price' | 'converted';
+  /** The rate used (converted), with its date; null for a list price. */
+  rate: ExchangeRate | null;
+  /** The list price's source and date (list price), or the rate's. */
+  source: string;
 }
 
 export interface Priced {
@@ -66,6 +112,15 @@ export interface Priced {
   tierAbove: number | null;
   free: boolean;
   fetchedAt: string;
+  /** The moment priced (ISO). */
+  at: string;
+  rule: AppliedRule;
+  /** The rules in words, one line each, e.g. "peak hours 01:00-04:00 UTC ×2 (DeepSeek …)". */
+  rules: string[];
+  /** Present when `options.currency` was asked and differs from `currency`. */
+  local?: LocalCost;
+  /** Why `local` is missing although a currency was asked (no rate for it). */
+  localError?: string;
 }
 
 export interface Unpriced {
@@ -165,8 +220,8 @@ function definedOnly<T extends object>(o: T): Partial<T> {
 }
 
 /**
- * Price a usage for a model id (any alias). Unknown model → `{priced: false}`, never a zero cost.
- * `:free` ids priced on the OpenRouter offer cost 0 (OpenRouter's free variant).
+ * Price a usage for a model id (any alias) at a moment. Unknown model → `{priced: false}`, never a
+ * zero cost. A `:free` id priced on the OpenRouter offer costs 0 (OpenRouter's free variant).
  */
 export function priceUsage(
   card: RateCard,
@@ -174,28 +229,17 @@ export function priceUsage(
   usage: Usage,
   options: PriceOptions = {},
 ): PriceResult {
-  const model = findModel(card, modelId);
-  if (!model) return { priced: false, model: modelId, reason: 'unknown model' };
+  const resolution = resolveModel(card, modelId);
+  if (!resolution) return { priced: false, model: modelId, reason: 'unknown model' };
+  const { model } = resolution;
+  const ms = toEpochMs(options.at ?? Date.now());
+  const at = new Date(ms).toISOString();
 
   const override = options.overrides?.[model.id];
-  if (override) {
-    const r = priceOffer({ prices: override.prices, tiers: override.tiers ?? [] }, usage);
-    return {
-      priced: true,
-      model: model.id,
-      name: model.name,
-      offer: 'override',
-      override: true,
-      source: 'override',
-      currency: 'USD',
-      ...r,
-      free: r.costMicros === 0 && Object.values(override.prices).every((v) => !v),
-      fetchedAt: override.setAt ?? '',
-    };
-  }
+  if (override) return priceOverride(model, override, resolution, usage, ms, options);
 
   // A `:free` id only exists on OpenRouter: it is that offer's free variant, whatever was asked.
-  const freeVariant = variantOf(modelId) === 'free' && !!model.offers.openrouter;
+  const freeVariant = resolution.variant === 'free' && !!model.offers.openrouter;
   const wanted: OfferKind = freeVariant ? 'openrouter' : (options.offer ?? 'default');
   const kind: OfferKind = model.offers[wanted]
     ? wanted
@@ -205,35 +249,209 @@ export function priceUsage(
   const offer = model.offers[kind];
   if (!offer) return { priced: false, model: modelId, reason: 'no offer' };
 
-  if (freeVariant) {
-    const zero = priceOffer({ prices: { input: 0, output: 0 }, tiers: [] }, usage);
-    return {
+  if (freeVariant) return priceFreeVariant(model, kind, offer, resolution, usage, at);
+
+  const period = periodAt(offer, ms);
+  const time = timeRuleAt(offer.timeRules, ms);
+  const effective = applyTimeRule(period.prices, period.tiers, time?.rule ?? null);
+  const r = priceOffer(effective, usage);
+  const rule: AppliedRule = {
+    resolvedBy: resolution.rule,
+    variant: resolution.variant,
+    period: {
+      from: period.from,
+      until: period.until,
+      source: period.source,
+      historical: period.historical,
+    },
+    tier:
+      r.tierAbove === null
+        ? null
+        : {
+            above: r.tierAbove,
+            source: !period.historical && offer.tierSource ? offer.tierSource : period.source,
+          },
+    timeRule: time?.used ?? null,
+  };
+  return withLocal(
+    {
       priced: true,
       model: model.id,
       name: model.name,
       offer: kind,
       override: false,
-      source: `${offer.source} (:free variant)`,
+      source: offer.source,
       currency: offer.currency,
-      ...zero,
-      free: true,
+      ...r,
+      free: offer.free && !period.historical,
       fetchedAt: offer.fetchedAt,
-    };
-  }
+      at,
+      rule,
+      rules: describeRule(rule, resolution),
+    },
+    offer,
+    usage,
+    ms,
+    options,
+  );
+}
 
-  const r = priceOffer(offer, usage);
+function priceOverride(
+  model: RateCardModel,
+  override: PriceOverride,
+  resolution: Resolution,
+  usage: Usage,
+  ms: number,
+  options: PriceOptions,
+): Priced {
+  const r = priceOffer({ prices: override.prices, tiers: override.tiers ?? [] }, usage);
+  const rule: AppliedRule = {
+    resolvedBy: resolution.rule,
+    variant: resolution.variant,
+    period: { from: override.setAt ?? null, until: null, source: 'your price', historical: false },
+    tier: r.tierAbove === null ? null : { above: r.tierAbove, source: 'your price' },
+    timeRule: null,
+  };
+  const result: Priced = {
+    priced: true,
+    model: model.id,
+    name: model.name,
+    offer: 'override',
+    override: true,
+    source: 'override',
+    currency: 'USD',
+    ...r,
+    free: r.costMicros === 0 && Object.values(override.prices).every((v) => !v),
+    fetchedAt: override.setAt ?? '',
+    at: new Date(ms).toISOString(),
+    rule,
+    rules: describeRule(rule, resolution),
+  };
+  return withLocal(result, null, usage, ms, options);
+}
+
+/** OpenRouter's `:free` twin: priced 0 and labelled free. */
+function priceFreeVariant(
+  model: RateCardModel,
+  kind: OfferKind,
+  offer: Offer,
+  resolution: Resolution,
+  usage: Usage,
+  at: string,
+): Priced {
+  const zero = priceOffer({ prices: { input: 0, output: 0 }, tiers: [] }, usage);
+  const rule: AppliedRule = {
+    resolvedBy: resolution.rule,
+    variant: 'free',
+    period: {
+      from: null,
+      until: null,
+      source: `${offer.source} ${offer.fetchedAt}`,
+      historical: false,
+    },
+    tier: null,
+    timeRule: null,
+  };
   return {
     priced: true,
     model: model.id,
     name: model.name,
     offer: kind,
     override: false,
-    source: offer.source,
+    source: `${offer.source} (:free variant)`,
     currency: offer.currency,
-    ...r,
-    free: offer.free,
+    ...zero,
+    free: true,
     fetchedAt: offer.fetchedAt,
+    at,
+    rule,
+    rules: describeRule(rule, resolution),
   };
+}
+
+/** Add the cost in the asked currency: the lab's list price in force, else the converted cost. */
+function withLocal(
+  result: Priced,
+  offer: Offer | null,
+  usage: Usage,
+  ms: number,
+  options: PriceOptions,
+): Priced {
+  const currency = options.currency;
+  if (!currency || currency === result.currency) return result;
+  const list = offer ? listPriceAt(offer, currency, ms) : null;
+  const timeRule = offer ? (timeRuleAt(offer.timeRules, ms)?.rule ?? null) : null;
+  // A list price takes a multiplier rule (double at peak) but not a rule stated in USD prices.
+  if (list && (!timeRule || timeRule.multiplier !== undefined)) {
+    const effective = applyTimeRule(list.prices, list.tiers, timeRule);
+    const r = priceOffer(effective, usage);
+    result.local = {
+      currency,
+      costMicros: r.costMicros,
+      breakdown: r.breakdown,
+      basis: 'list price',
+      rate: null,
+      source: list.source,
+    };
+    result.rules.push(`${currency} list price since ${list.since.slice(0, 10)} (${list.source})`);
+    return result;
+  }
+  const rate = result.currency === 'USD' ? rateFor(currency, options.rates) : null;
+  if (!rate) {
+    result.localError = `no exchange rate for ${currency}`;
+    return result;
+  }
+  const breakdown = Object.fromEntries(
+    Object.entries(result.breakdown).map(([k, v]) => [k, convertMicros(v, rate)]),
+  ) as PriceBreakdown;
+  result.local = {
+    currency,
+    // The sum of the converted classes, so the breakdown adds up to the total here too.
+    costMicros: Object.values(breakdown).reduce((a, b) => a + b, 0),
+    breakdown,
+    basis: 'converted',
+    rate,
+    source: `${rate.perUsd} ${currency}/USD on ${rate.date} (${rate.source})`,
+  };
+  result.rules.push(`converted at ${rate.perUsd} ${currency}/USD of ${rate.date} (${rate.source})`);
+  return result;
+}
+
+const DAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+function dayRange(days: number[]): string {
+  const sorted = [...days].sort();
+  const contiguous = sorted.every((d, i) => i === 0 || d === sorted[i - 1] + 1);
+  if (contiguous && sorted.length > 2)
+    return `${DAY_NAMES[sorted[0]]}-${DAY_NAMES[sorted.at(-1)!]}`;
+  return sorted.map((d) => DAY_NAMES[d]).join(',');
+}
+
+/** The applied rules in words (for the CLI, the overlay's breakdown and the history). */
+function describeRule(rule: AppliedRule, resolution: Resolution): string[] {
+  const lines: string[] = [];
+  if (resolution.rule !== 'exact') lines.push(`id resolved by rule "${resolution.rule}"`);
+  if (rule.variant === 'free') lines.push('free variant (:free), priced 0');
+  const { period } = rule;
+  const span =
+    period.from && period.until
+      ? `from ${period.from.slice(0, 10)} until ${period.until.slice(0, 10)}`
+      : period.until
+        ? `until ${period.until.slice(0, 10)}`
+        : period.from
+          ? `since ${period.from.slice(0, 10)}`
+          : 'current';
+  lines.push(`${period.historical ? 'earlier price' : 'price'} ${span} (${period.source})`);
+  if (rule.tier)
+    lines.push(
+      `long-context rate: prompt > ${rule.tier.above} tokens (tiers: ${rule.tier.source})`,
+    );
+  const t = rule.timeRule;
+  if (t) {
+    const how = t.multiplier !== null ? `×${t.multiplier}` : 'own prices';
+    lines.push(`${t.label}: ${dayRange(t.days)} ${t.window} ${t.zone}, ${how} (${t.source})`);
+  }
+  return lines;
 }
 
 /** Micro-units → currency units as a number, for display and JSON only (never summed). */

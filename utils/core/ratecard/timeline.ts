@@ -1,0 +1,156 @@
+/**
+ * Which price of an offer is in force at a moment: the price period (the offer's current price or
+ * an earlier one from its history), then the time-of-day rule active at that minute (DeepSeek's
+ * peak hours), then, for another currency, the lab's own list price in force at that moment.
+ * Pure: the moment is always passed in.
+ */
+import { scaledToDecimalString, toScaledBigInt } from './decimal';
+import {
+  minutesOf,
+  type ListPrice,
+  type Offer,
+  type PriceSet,
+  type Tier,
+  type TimeRule,
+} from './schema';
+
+/** A moment: an ISO string, epoch ms or a Date. Throws a RangeError for anything else. */
+export type Moment = string | number | Date;
+
+export function toEpochMs(at: Moment): number {
+  const ms = at instanceof Date ? at.getTime() : typeof at === 'number' ? at : Date.parse(at);
+  if (typeof at === 'string' && !/^\d{4}-\d{2}-\d{2}/.test(at)) {
+    throw new RangeError(`not an ISO date or time: ${JSON.stringify(at)}`);
+  }
+  if (!Number.isFinite(ms)) throw new RangeError(`not a valid time: ${JSON.stringify(at)}`);
+  return ms;
+}
+
+export interface PricePeriodUsed {
+  prices: PriceSet;
+  tiers: Tier[];
+  /** Start of the period (ISO), or null when no earlier change is known. */
+  from: string | null;
+  /** End of the period (exclusive, ISO), or null for the current price. */
+  until: string | null;
+  /** Who stated this price, with its date. */
+  source: string;
+  /** True when an earlier price than the card's current one was used. */
+  historical: boolean;
+}
+
+/** The price period of `offer` in force at `ms`. */
+export function periodAt(offer: Offer, ms: number): PricePeriodUsed {
+  const history = offer.history ?? [];
+  for (let i = 0; i < history.length; i++) {
+    const p = history[i];
+    if (ms < Date.parse(p.until)) {
+      return {
+        prices: p.prices,
+        tiers: p.tiers,
+        from: i > 0 ? history[i - 1].until : null,
+        until: p.until,
+        source: p.source,
+        historical: true,
+      };
+    }
+  }
+  return {
+    prices: offer.prices,
+    tiers: offer.tiers,
+    from: history.at(-1)?.until ?? offer.since ?? null,
+    until: null,
+    source: offer.priceSource ?? `${offer.source} ${offer.fetchedAt}`,
+    historical: false,
+  };
+}
+
+export interface TimeRuleUsed {
+  label: string;
+  /** The window that matched, e.g. "01:00-04:00". */
+  window: string;
+  zone: string;
+  days: number[];
+  multiplier: number | null;
+  source: string;
+}
+
+/** Minutes east of UTC of a rule's zone ("UTC" or "+08:00"). */
+function zoneOffsetMinutes(zone: string): number {
+  if (zone === 'UTC') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  return sign * minutesOf(zone.slice(1));
+}
+
+/** The time rule active at `ms`, with the window that matched, or null. */
+export function timeRuleAt(
+  rules: TimeRule[] | undefined,
+  ms: number,
+): { rule: TimeRule; used: TimeRuleUsed } | null {
+  for (const rule of rules ?? []) {
+    if (ms < Date.parse(rule.since)) continue;
+    if (rule.until && ms >= Date.parse(rule.until)) continue;
+    const local = new Date(ms + zoneOffsetMinutes(rule.zone) * 60_000);
+    const weekday = local.getUTCDay() || 7; // ISO: Monday 1 … Sunday 7
+    if (!rule.days.includes(weekday)) continue;
+    const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+    const window = rule.windows.find(
+      (w) => minute >= minutesOf(w.start) && minute < minutesOf(w.end),
+    );
+    if (!window) continue;
+    return {
+      rule,
+      used: {
+        label: rule.label,
+        window: `${window.start}-${window.end}`,
+        zone: rule.zone,
+        days: rule.days,
+        multiplier: rule.multiplier ?? null,
+        source: rule.source,
+      },
+    };
+  }
+  return null;
+}
+
+/** A price times a decimal factor, exactly (to 1e-12), e.g. 0.22 × 2 = 0.44. */
+function times(price: number, factor: number): number {
+  const product = toScaledBigInt(price, 12) * toScaledBigInt(factor, 6);
+  return Number(scaledToDecimalString(product, 18));
+}
+
+function scalePrices<T extends Partial<PriceSet>>(prices: T, factor: number): T {
+  const out = {} as T;
+  for (const [k, v] of Object.entries(prices)) {
+    if (v !== undefined) (out as Record<string, number>)[k] = times(v as number, factor);
+  }
+  return out;
+}
+
+/** Apply a time rule to a price set and its tiers (a multiplier scales every class and tier). */
+export function applyTimeRule(
+  prices: PriceSet,
+  tiers: Tier[],
+  rule: TimeRule | null,
+): { prices: PriceSet; tiers: Tier[] } {
+  if (!rule) return { prices, tiers };
+  if (rule.multiplier !== undefined) {
+    return {
+      prices: scalePrices(prices, rule.multiplier),
+      tiers: tiers.map((t) => ({
+        above: t.above,
+        prices: scalePrices(t.prices, rule.multiplier!),
+      })),
+    };
+  }
+  return { prices: { ...prices, ...rule.prices }, tiers };
+}
+
+/** The lab's list price in `currency` in force at `ms`, or null. */
+export function listPriceAt(offer: Offer, currency: string, ms: number): ListPrice | null {
+  let found: ListPrice | null = null;
+  for (const list of offer.listPrices ?? []) {
+    if (list.currency === currency && Date.parse(list.since) <= ms) found = list;
+  }
+  return found;
+}
