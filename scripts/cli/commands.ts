@@ -30,4 +30,9 @@ export const COMMANDS: Record<string, CliCommand> = {
       'cost of a prompt on other models: compare <file|-> [--models a,b,c] [--output-tokens N] [--json]',
     run: async (args) => (await import('./compare')).run(args),
   },
+  import: {
+    summary:
+      'read agent logs, ccusage/tokscale reports and provider exports (nothing stored): import <files or folders…> [--json] [--events]',
+    run: async (args) => (await import('./import')).run(args),
+  },
 };

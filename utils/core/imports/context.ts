@@ -1,0 +1,41 @@
+/** What a format parser gets: where its events, refusals and counts go. */
+import type { ImportEvent } from './types';
+import type { JsonPath } from './json-records';
+
+export interface ParseContext {
+  /** The file's path or name as given (parsers read project and session ids from it). */
+  readonly file: string;
+  emit(event: ImportEvent): void;
+  /** A row skipped as a repeat the source itself wrote (e.g. a re-emitted Codex total). */
+  duplicate(): void;
+  /** A row that holds no usage of its own (e.g. an OpenClaw delivery mirror). */
+  skip(): void;
+  /** A date-time without a zone was read as UTC. */
+  noZone(): void;
+  /** A row the parser refuses in a way a RowError cannot say (e.g. a missing id). */
+  refuse(reason: string): void;
+}
+
+/** A parser of a line-per-record format: each line arrives already parsed as JSON. */
+export interface LineParser {
+  line(value: unknown): void;
+  /** After the last line: flush what the parser holds. */
+  end?(): void;
+}
+
+/** A parser of rows streamed out of a JSON document (see json-records.ts). */
+export interface RecordParser {
+  record(path: JsonPath, value: unknown): void;
+  top(key: string, value: unknown): void;
+  end?(): void;
+}
+
+/** A parser of CSV records. */
+export interface CsvRowParser {
+  row(fields: string[]): void;
+}
+
+/** The last path segments of a file path (either separator). */
+export function pathParts(file: string): string[] {
+  return file.split(/[\\/]+/).filter(Boolean);
+}
