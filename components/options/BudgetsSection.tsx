@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { Budgets } from '@/utils/core/aggregate';
+import { t } from '@/utils/i18n';
 import { budgetSettings } from '@/utils/storage';
 import { saveBudgets } from '@/utils/storage/validated';
 import type { Money } from '../popup/money';
@@ -28,9 +29,9 @@ function toTexts(b: Budgets, perUsd: number): Texts {
 /** The budgets the texts say (amounts in the display currency; empty = no budget). */
 export function budgetsFromTexts(texts: Texts, perUsd: number): Budgets {
   const next: Budgets = { weeklyMicroUsd: null, monthlyMicroUsd: null, sites: {} };
-  for (const [scope, t] of Object.entries(texts)) {
-    const weekly = parseAmount(t.weekly, perUsd);
-    const monthly = parseAmount(t.monthly, perUsd);
+  for (const [scope, text] of Object.entries(texts)) {
+    const weekly = parseAmount(text.weekly, perUsd);
+    const monthly = parseAmount(text.monthly, perUsd);
     if (scope === 'total') {
       next.weeklyMicroUsd = weekly;
       next.monthlyMicroUsd = monthly;
@@ -56,11 +57,11 @@ function BudgetRow(props: {
       {(['weekly', 'monthly'] as const).map((k) => (
         <td key={k}>
           <input
-            aria-label={`${label} ${k} budget`}
+            aria-label={t(`options.budgets.inputLabel.${k}`, { scope: label })}
             data-testid={`budget-${scope}-${k}`}
             size={8}
             value={texts[scope]?.[k] ?? ''}
-            placeholder="none"
+            placeholder={t('options.budgets.none')}
             onChange={(e) =>
               props.onTexts({
                 ...texts,
@@ -88,11 +89,11 @@ function useNotifyPermission() {
       .catch(() => setNotify(false));
   }, []);
   const request = async () => {
+    // Feature-checked: a browser without the permissions API cannot grant it.
+    if (!browser.permissions?.request) throw new Error(t('options.budgets.notifyUnsupported'));
     const granted = await browser.permissions.request({ permissions: ['notifications'] });
     setNotify(granted);
-    return granted
-      ? 'Notifications on: one alert per budget and period when it is crossed.'
-      : 'Notifications stay off (permission not granted).';
+    return granted ? t('options.budgets.notifyGranted') : t('options.budgets.notifyRefused');
   };
   return { notify, request };
 }
@@ -122,39 +123,35 @@ export function BudgetsSection(props: { money: Money; sites: string[] }) {
   const save = () =>
     run(async () => {
       await saveBudgets(budgetsFromTexts(texts, money.perUsd));
-      return 'Budgets saved. The toolbar badge turns amber at 80% and red at 100%.';
+      return t('options.budgets.saved');
     });
 
   return (
-    <Section
-      id="budgets"
-      title="Budgets"
-      note="API-equivalent spend per week and per month, in total and per site. Leave empty for no budget."
-    >
+    <Section id="budgets" title={t('options.budgets.title')} note={t('options.budgets.note')}>
       <table className="tm-table">
         <thead>
           <tr>
             <th />
-            <th>Weekly</th>
-            <th>Monthly</th>
+            <th>{t('options.budgets.weekly')}</th>
+            <th>{t('options.budgets.monthly')}</th>
           </tr>
         </thead>
-        <tbody>{row('total', 'All sites')}</tbody>
+        <tbody>{row('total', t('options.budgets.allSites'))}</tbody>
       </table>
       <details open={Object.keys(texts).length > 1}>
-        <summary data-testid="per-site-budgets">Per-site budgets</summary>
+        <summary data-testid="per-site-budgets">{t('options.budgets.perSite')}</summary>
         <table className="tm-table">
           <tbody>{sites.map((s) => row(s, siteLabel(s)))}</tbody>
         </table>
       </details>
       <p>
         <button onClick={save} data-testid="save-budgets">
-          Save budgets
+          {t('options.budgets.save')}
         </button>{' '}
         {notify === false ? (
-          <button onClick={() => run(request)}>Also notify me when a budget is crossed</button>
+          <button onClick={() => run(request)}>{t('options.budgets.askNotify')}</button>
         ) : notify ? (
-          <span className="tm-opt-note">Notifications are on: one per budget and period.</span>
+          <span className="tm-opt-note">{t('options.budgets.notifyOn')}</span>
         ) : null}
       </p>
       <StatusLine status={status} testid="budgets-status" />

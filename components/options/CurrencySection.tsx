@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { BUNDLED_RATES, rateFor } from '@/utils/core/ratecard';
+import { t } from '@/utils/i18n';
 import { currencySettings } from '@/utils/storage';
 import { setDisplayCurrency, setExchangeRate, clearExchangeRate } from '@/utils/storage/validated';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
@@ -11,16 +12,25 @@ type Run = ReturnType<typeof useAction>[1];
 function RateInUse({ rate, run }: { rate: NonNullable<ReturnType<typeof rateFor>>; run: Run }) {
   return (
     <p data-testid="rate-in-use">
-      Rate in use: {rate.perUsd} {rate.currency} per USD, {rate.date} (
-      {rate.source === 'user' ? 'yours' : 'bundled'})
+      {t('options.currency.rateInUse', {
+        rate: String(rate.perUsd),
+        currency: rate.currency,
+        date: rate.date,
+        source: t(rate.source === 'user' ? 'options.currency.yours' : 'options.currency.bundled'),
+      })}
       {rate.source === 'user' ? (
         <button
           className="tm-link"
           onClick={() =>
-            run(async () => (await clearExchangeRate(rate.currency), 'Back to the bundled rate.'))
+            run(
+              async () => (
+                await clearExchangeRate(rate.currency),
+                t('options.currency.backToBundled')
+              ),
+            )
           }
         >
-          use bundled
+          {t('options.currency.useBundled')}
         </button>
       ) : null}
     </p>
@@ -45,28 +55,28 @@ function YourRateForm({
         e.preventDefault();
         run(async () => {
           await setExchangeRate(currency, Number(rateText), dateText);
-          return `Rate saved: ${rateText} ${currency} per USD on ${dateText}.`;
+          return t('options.currency.rateSaved', { rate: rateText, currency, date: dateText });
         });
       }}
     >
       <label>
-        Your rate:{' '}
+        {t('options.currency.yourRate')}{' '}
         <input
           value={rateText}
           onChange={(e) => setRateText(e.target.value)}
           placeholder="7.20"
           size={8}
-          aria-label="Units per USD"
+          aria-label={t('options.currency.unitsPerUsd')}
         />{' '}
-        {currency} per USD on
+        {t('options.currency.perUsdOn', { currency })}
       </label>{' '}
       <input
         type="date"
         value={dateText}
         onChange={(e) => setDateText(e.target.value)}
-        aria-label="Rate date"
+        aria-label={t('options.currency.rateDate')}
       />{' '}
-      <button type="submit">Save rate</button>
+      <button type="submit">{t('options.currency.saveRate')}</button>
     </form>
   );
 }
@@ -88,19 +98,18 @@ export function CurrencySection() {
     ...new Set(['USD', ...Object.keys(BUNDLED_RATES), ...Object.keys(settings.rates)]),
   ];
   return (
-    <Section
-      id="currency"
-      title="Currency"
-      note="Prices are in USD on every rate card; other currencies are converted with a dated rate, shown next to converted figures."
-    >
+    <Section id="currency" title={t('options.currency.title')} note={t('options.currency.note')}>
       <label>
-        Show amounts in{' '}
+        {t('options.currency.show')}{' '}
         <select
           value={current}
           data-testid="currency"
           onChange={(e) =>
             run(
-              async () => (await setDisplayCurrency(e.target.value), `Showing ${e.target.value}.`),
+              async () => (
+                await setDisplayCurrency(e.target.value),
+                t('options.currency.showing', { currency: e.target.value })
+              ),
             )
           }
         >

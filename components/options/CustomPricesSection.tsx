@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { priceOverrides } from '@/utils/storage';
 import { removePriceOverride, setPriceOverride } from '@/utils/storage/validated';
+import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { Section, StatusLine, useAction } from './form';
@@ -9,7 +10,7 @@ import { Section, StatusLine, useAction } from './form';
 export function parsePrice(label: string, text: string): number {
   const n = Number(text.trim());
   if (text.trim() === '' || !Number.isFinite(n) || n < 0)
-    throw new Error(`${label} must be a price ≥ 0 (USD per 1M tokens)`);
+    throw new Error(t('options.prices.invalid', { field: label }));
   return n;
 }
 
@@ -23,14 +24,23 @@ function CustomPriceList({ run }: { run: Run }) {
     <ul className="tm-checks">
       {Object.entries(overrides).map(([id, o]) => (
         <li key={id}>
-          {id}: input ${o.prices.input}, output ${o.prices.output} per 1M{' '}
+          {t('options.prices.row', {
+            model: id,
+            input: String(o.prices.input),
+            output: String(o.prices.output),
+          })}{' '}
           <button
             className="tm-link"
             onClick={() =>
-              run(async () => (await removePriceOverride(id), `Custom price for ${id} removed.`))
+              run(
+                async () => (
+                  await removePriceOverride(id),
+                  t('options.prices.removed', { model: id })
+                ),
+              )
             }
           >
-            remove
+            {t('common.remove')}
           </button>
         </li>
       ))}
@@ -53,18 +63,17 @@ export function CustomPricesSection() {
     run(async () => {
       const id = model.trim();
       if (!models.some((m) => m.id === id))
-        throw new Error(`"${id}" is not a model on the rate card`);
+        throw new Error(t('options.prices.notOnCard', { model: id }));
       await setPriceOverride(id, {
-        prices: { input: parsePrice('Input', input), output: parsePrice('Output', output) },
+        prices: {
+          input: parsePrice(t('options.prices.input'), input),
+          output: parsePrice(t('options.prices.output'), output),
+        },
       });
-      return `Custom price saved for ${id}.`;
+      return t('options.prices.saved', { model: id });
     });
   return (
-    <Section
-      id="prices"
-      title="Custom prices"
-      note="A negotiated rate for a model, in USD per 1M tokens. It replaces the card’s price for new turns and is marked “custom price”."
-    >
+    <Section id="prices" title={t('options.prices.title')} note={t('options.prices.note')}>
       <CustomPriceList run={run} />
       <form
         className="tm-inline"
@@ -77,8 +86,8 @@ export function CustomPricesSection() {
           list="tm-models"
           value={model}
           onChange={(e) => setModel(e.target.value)}
-          placeholder="model id, e.g. openai/gpt-5"
-          aria-label="Model"
+          placeholder={t('options.prices.modelPlaceholder')}
+          aria-label={t('options.prices.model')}
           size={28}
         />
         <datalist id="tm-models">
@@ -91,18 +100,18 @@ export function CustomPricesSection() {
         <input
           value={input}
           onChange={(e) => setInput(e.target.value)}
-          placeholder="input"
+          placeholder={t('options.prices.inputPlaceholder')}
           size={6}
-          aria-label="Input price per 1M"
+          aria-label={t('options.prices.inputLabel')}
         />{' '}
         <input
           value={output}
           onChange={(e) => setOutput(e.target.value)}
-          placeholder="output"
+          placeholder={t('options.prices.outputPlaceholder')}
           size={6}
-          aria-label="Output price per 1M"
+          aria-label={t('options.prices.outputLabel')}
         />{' '}
-        USD / 1M <button type="submit">Save price</button>
+        {t('options.prices.unit')} <button type="submit">{t('options.prices.save')}</button>
       </form>
       <StatusLine status={status} />
     </Section>

@@ -10,6 +10,7 @@ import { exportHistory } from '@/utils/db/export';
 import { IMPORT_CHUNK, MAX_IMPORT_BYTES, parseImport } from '@/utils/db/transfer';
 import { retentionSettings } from '@/utils/storage';
 import { saveRetention } from '@/utils/storage/validated';
+import { formatNumber, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { Section, StatusLine, useAction } from './form';
@@ -42,20 +43,26 @@ function ExportControls() {
       );
       const ms = Math.round(performance.now() - started);
       setTiming({ ms, readMs: Math.round(r.readMs), serializeMs: Math.round(r.serializeMs) });
-      return `Exported ${r.count} turns as ${kind.toUpperCase()} (${(r.text.length / 1048576).toFixed(1)} MB) in ${ms} ms.`;
+      return t('options.data.exported', {
+        count: r.count,
+        kind: kind.toUpperCase(),
+        size: formatNumber(r.text.length / 1048576, {
+          maximumFractionDigits: 1,
+          minimumFractionDigits: 1,
+        }),
+        ms,
+      });
     });
   return (
     <>
       <p>
         <button disabled={exporting} onClick={() => doExport('json')} data-testid="export-json">
-          Export JSON
+          {t('options.data.exportJson')}
         </button>{' '}
         <button disabled={exporting} onClick={() => doExport('csv')} data-testid="export-csv">
-          Export CSV
+          {t('options.data.exportCsv')}
         </button>{' '}
-        <span className="tm-opt-note">
-          JSON keeps everything and can be imported again; CSV has one row per turn (no text).
-        </span>
+        <span className="tm-opt-note">{t('options.data.exportNote')}</span>
       </p>
       <StatusLine status={status} testid="export-status" />
       {timing ? (
@@ -78,17 +85,20 @@ function ExportControls() {
 async function importFile(file: File, setProgress: (text: string) => void): Promise<string> {
   if (file.size > MAX_IMPORT_BYTES) {
     throw new Error(
-      `The file is ${(file.size / 1048576).toFixed(0)} MB; the largest import is ${MAX_IMPORT_BYTES / 1048576} MB. Nothing was imported.`,
+      t('options.data.tooLarge', {
+        size: Math.round(file.size / 1048576),
+        max: MAX_IMPORT_BYTES / 1048576,
+      }),
     );
   }
-  setProgress('Checking the file…');
+  setProgress(t('options.data.checking'));
   const parsed = parseImport(await file.text(), file.size);
   if (!parsed.ok) throw new Error(parsed.error);
   const { events, titles } = parsed.data;
   let added = 0;
   let duplicates = 0;
   for (let i = 0; i < events.length; i += IMPORT_CHUNK) {
-    setProgress(`Importing… ${i.toLocaleString()} of ${events.length.toLocaleString()}`);
+    setProgress(t('options.data.importing', { done: i, total: events.length }));
     try {
       const r = await sendMessage('importHistory', {
         events: events.slice(i, i + IMPORT_CHUNK),
@@ -98,12 +108,15 @@ async function importFile(file: File, setProgress: (text: string) => void): Prom
       duplicates += r.duplicates;
     } catch (e) {
       throw new Error(
-        `Stopped after ${added.toLocaleString()} new turns: ${e instanceof Error ? e.message : String(e)} Turns already imported stay; importing the same file again skips them.`,
+        t('options.data.stopped', {
+          count: added,
+          error: e instanceof Error ? e.message : String(e),
+        }),
         { cause: e },
       );
     }
   }
-  return `Imported ${added.toLocaleString()} turns; ${duplicates.toLocaleString()} already stored were skipped.`;
+  return t('options.data.imported', { added, duplicates });
 }
 
 function ImportControls() {
@@ -119,7 +132,7 @@ function ImportControls() {
     <>
       <p>
         <label>
-          Import a JSON export:{' '}
+          {t('options.data.importLabel')}{' '}
           <input
             ref={fileInput}
             type="file"
@@ -146,7 +159,7 @@ function RetentionControl() {
     <>
       <p>
         <label>
-          Keep{' '}
+          {t('options.data.keep')}{' '}
           <select
             value={retention?.months ?? 0}
             data-testid="retention"
@@ -155,15 +168,15 @@ function RetentionControl() {
                 const months = Number(e.target.value);
                 await saveRetention(months);
                 return months
-                  ? `Keeping the last ${months} months; older turns are deleted now and every hour.`
-                  : 'Keeping everything.';
+                  ? t('options.data.keepingMonths', { count: months })
+                  : t('options.data.keepingAll');
               })
             }
           >
-            <option value={0}>everything</option>
+            <option value={0}>{t('options.data.everything')}</option>
             {[1, 3, 6, 12, 24, 36].map((m) => (
               <option key={m} value={m}>
-                the last {m} month{m === 1 ? '' : 's'}
+                {t('options.data.lastMonths', { count: m })}
               </option>
             ))}
           </select>
@@ -182,8 +195,12 @@ function DeleteEverything({ count }: { count: number | undefined }) {
     <>
       <p>
         {confirming ? (
-          <span className="tm-confirm" role="alertdialog" aria-label="Confirm deletion">
-            Delete all {count ?? ''} turns and conversations? This cannot be undone.{' '}
+          <span
+            className="tm-confirm"
+            role="alertdialog"
+            aria-label={t('options.data.confirmLabel')}
+          >
+            {t('options.data.confirmText', { count: count ?? '' })}{' '}
             <button
               className="tm-danger"
               data-testid="confirm-delete"
@@ -191,13 +208,13 @@ function DeleteEverything({ count }: { count: number | undefined }) {
                 run(async () => {
                   await sendMessage('deleteHistory', {});
                   setConfirming(false);
-                  return 'Everything was deleted.';
+                  return t('options.data.deleted');
                 })
               }
             >
-              Yes, delete everything
+              {t('options.data.confirmYes')}
             </button>{' '}
-            <button onClick={() => setConfirming(false)}>Cancel</button>
+            <button onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
           </span>
         ) : (
           <button
@@ -205,7 +222,7 @@ function DeleteEverything({ count }: { count: number | undefined }) {
             data-testid="delete-all"
             onClick={() => setConfirming(true)}
           >
-            Delete everything…
+            {t('options.data.deleteAll')}
           </button>
         )}
       </p>
@@ -217,7 +234,11 @@ function DeleteEverything({ count }: { count: number | undefined }) {
 export function DataSection() {
   const count = useLiveQuery(() => historyDb().events.count(), []);
   return (
-    <Section id="data" title="Your data" note={`${count ?? '…'} turns stored in this browser.`}>
+    <Section
+      id="data"
+      title={t('options.data.title')}
+      note={count === undefined ? '…' : t('options.data.stored', { count })}
+    >
       <ExportControls />
       <ImportControls />
       <RetentionControl />

@@ -1,4 +1,6 @@
-/** The options page: currency, budgets, subscriptions, sites, privacy, rate card, prices, data. */
+/** The options page: currency, budgets, subscriptions, sites, privacy, rate card, prices, data, language. */
+import { useEffect } from 'react';
+import { t } from '@/utils/i18n';
 import { ADAPTERS } from '@/utils/sites';
 import { historyHealth } from '@/utils/storage';
 import { useMoney } from '../popup/money';
@@ -19,13 +21,13 @@ const SITES = ADAPTERS.map((a) => a.id);
 export function Options() {
   const money = useMoney();
   const health = useStorageItem(historyHealth);
+  useEffect(() => {
+    document.title = t('options.title');
+  }, []);
   return (
     <main className="tm-options">
-      <h1>Token Meter options</h1>
-      <StorageFullBanner
-        health={health}
-        advice="Export your data, then lower the retention or delete old history to make room."
-      />
+      <h1>{t('options.title')}</h1>
+      <StorageFullBanner health={health} advice={t('options.storageFullAdvice')} />
       <CurrencySection />
       <BudgetsSection money={money} sites={SITES} />
       <SubscriptionsSection money={money} sites={SITES} />

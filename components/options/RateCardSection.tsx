@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { RateCardStatus } from '@/utils/core/ratecard';
+import { formatDateTime, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { Section, StatusLine, useAction } from './form';
 
-const when = (ms: number | null) => (ms ? new Date(ms).toLocaleString() : 'never');
+const when = (ms: number | null) => (ms ? formatDateTime(ms) : t('common.never'));
 
 export function RateCardSection() {
   const [status, setStatus] = useState<RateCardStatus | null>(null);
@@ -14,24 +15,28 @@ export function RateCardSection() {
       .catch(() => setStatus(null));
   }, []);
   return (
-    <Section
-      id="ratecard"
-      title="Rate card"
-      note="Prices come from models.dev (labs’ list prices) and OpenRouter; the extension ships a snapshot and syncs every 12 hours."
-    >
+    <Section id="ratecard" title={t('options.ratecard.title')} note={t('options.ratecard.note')}>
       {status ? (
         <dl className="tm-dl" data-testid="ratecard-status">
-          <dt>Card in use</dt>
+          <dt>{t('options.ratecard.inUse')}</dt>
           <dd>
-            {status.origin === 'bundled' ? 'bundled snapshot' : 'synced'} · {status.models} models ·
-            version {status.version.slice(0, 10)} · created {status.createdAt}
+            {t('options.ratecard.summary', {
+              origin: t(
+                status.origin === 'bundled'
+                  ? 'options.ratecard.bundled'
+                  : 'options.ratecard.synced',
+              ),
+              count: status.models,
+              version: status.version.slice(0, 10),
+              created: status.createdAt,
+            })}
           </dd>
-          <dt>Last sync</dt>
+          <dt>{t('options.ratecard.lastSync')}</dt>
           <dd>
             {when(status.lastSync)}
-            {status.syncing ? ' (syncing…)' : ''}
+            {status.syncing ? t('options.ratecard.syncing') : ''}
           </dd>
-          <dt>Sources</dt>
+          <dt>{t('options.ratecard.sources')}</dt>
           <dd>
             {Object.values(status.feeds).map((f) => (
               <div key={f.url}>
@@ -39,20 +44,22 @@ export function RateCardSection() {
                 {f.error ? (
                   <span className="tm-error">{f.error}</span>
                 ) : (
-                  `ok, ${when(f.lastSuccess)}`
+                  t('options.ratecard.sourceOk', { when: when(f.lastSuccess) })
                 )}
               </div>
             ))}
           </dd>
           {status.error ? (
             <>
-              <dt>Error</dt>
-              <dd className="tm-error">{status.error} (the last good card stays in use)</dd>
+              <dt>{t('options.ratecard.error')}</dt>
+              <dd className="tm-error">
+                {t('options.ratecard.keepsLast', { error: status.error })}
+              </dd>
             </>
           ) : null}
         </dl>
       ) : (
-        <p className="tm-opt-note">Status not available.</p>
+        <p className="tm-opt-note">{t('options.ratecard.unavailable')}</p>
       )}
       <button
         disabled={busy}
@@ -62,12 +69,12 @@ export function RateCardSection() {
             const next = await sendMessage('refreshRateCard', {});
             setStatus(next);
             return next.error
-              ? `Sync finished with an error: ${next.error}`
-              : 'Rate card refreshed.';
+              ? t('options.ratecard.syncError', { error: next.error })
+              : t('options.ratecard.refreshed');
           })
         }
       >
-        {busy ? 'Refreshing…' : 'Refresh now'}
+        {busy ? t('options.ratecard.refreshing') : t('options.ratecard.refresh')}
       </button>
       <StatusLine status={line} />
     </Section>

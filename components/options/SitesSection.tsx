@@ -4,6 +4,7 @@ import {
   privacySettings,
   siteSettings,
 } from '@/utils/storage';
+import { t } from '@/utils/i18n';
 import { siteLabel } from '../popup/site-label';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { Section } from './form';
@@ -19,11 +20,7 @@ export function SitesSection(props: { sites: string[] }) {
         : [...new Set([...sites.disabled, site])],
     });
   return (
-    <Section
-      id="sites"
-      title="Sites"
-      note="Token Meter counts and records only on the sites switched on here."
-    >
+    <Section id="sites" title={t('options.sites.title')} note={t('options.sites.note')}>
       <ul className="tm-checks">
         {props.sites.map((site) => (
           <li key={site}>
@@ -48,11 +45,7 @@ export function PrivacySection() {
   const calendar = useStorageItem(calendarSettings);
   if (!privacy || !calendar) return null;
   return (
-    <Section
-      id="privacy"
-      title="Privacy and calendar"
-      note="Everything stays in this browser. Only counts, models and costs are stored unless you turn text on."
-    >
+    <Section id="privacy" title={t('options.privacy.title')} note={t('options.privacy.note')}>
       <label>
         <input
           type="checkbox"
@@ -60,11 +53,11 @@ export function PrivacySection() {
           checked={privacy.storePromptText}
           onChange={(e) => privacySettings.setValue({ storePromptText: e.target.checked })}
         />{' '}
-        Store prompt and reply text and conversation titles in the history (off by default)
+        {t('options.privacy.storeText')}
       </label>
       <p>
         <label>
-          Weeks start on{' '}
+          {t('options.privacy.weekStart')}{' '}
           <select
             value={calendar.weekStart}
             data-testid="week-start"
@@ -72,13 +65,16 @@ export function PrivacySection() {
               calendarSettings.setValue({ weekStart: e.target.value as WeekStartChoice })
             }
           >
-            <option value="locale">my locale’s first day ({navigator.language})</option>
-            <option value="monday">Monday</option>
-            <option value="sunday">Sunday</option>
-            <option value="saturday">Saturday</option>
+            <option value="locale">
+              {t('options.privacy.weekLocale', { locale: navigator.language })}
+            </option>
+            <option value="monday">{t('options.privacy.monday')}</option>
+            <option value="sunday">{t('options.privacy.sunday')}</option>
+            <option value="saturday">{t('options.privacy.saturday')}</option>
           </select>
         </label>{' '}
-        · time zone {Intl.DateTimeFormat().resolvedOptions().timeZone}
+        ·{' '}
+        {t('options.privacy.timeZone', { zone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
       </p>
     </Section>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { subscriptionSettings, type Subscription } from '@/utils/storage';
 import { saveSubscriptions } from '@/utils/storage/validated';
+import { t } from '@/utils/i18n';
 import type { Money } from '../popup/money';
 import { siteLabel } from '../popup/site-label';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
@@ -14,11 +15,11 @@ type Texts = Record<string, { name: string; price: string }>;
 /** The subscriptions the texts say (a site without a price has none; an unnamed plan is named). */
 export function subscriptionsFromTexts(texts: Texts, perUsd: number): Record<string, Subscription> {
   const next: Record<string, Subscription> = {};
-  for (const [site, t] of Object.entries(texts)) {
-    const price = parseAmount(t.price, perUsd);
+  for (const [site, text] of Object.entries(texts)) {
+    const price = parseAmount(text.price, perUsd);
     if (price === null) continue;
     next[site] = {
-      name: t.name.trim() || `${siteLabel(site)} subscription`,
+      name: text.name.trim() || t('options.subscriptions.defaultName', { site: siteLabel(site) }),
       monthlyMicroUsd: price,
     };
   }
@@ -43,19 +44,19 @@ function SubscriptionRow(props: {
       <th scope="row">{siteLabel(site)}</th>
       <td>
         <input
-          aria-label={`${siteLabel(site)} plan`}
+          aria-label={t('options.subscriptions.planLabel', { site: siteLabel(site) })}
           value={texts[site]?.name ?? ''}
-          placeholder="Plus, Pro…"
+          placeholder={t('options.subscriptions.planPlaceholder')}
           size={12}
           onChange={(e) => change('name', e.target.value)}
         />
       </td>
       <td>
         <input
-          aria-label={`${siteLabel(site)} monthly price`}
+          aria-label={t('options.subscriptions.priceLabel', { site: siteLabel(site) })}
           data-testid={`subscription-${site}`}
           value={texts[site]?.price ?? ''}
-          placeholder="none"
+          placeholder={t('options.budgets.none')}
           size={8}
           onChange={(e) => change('price', e.target.value)}
         />{' '}
@@ -86,7 +87,7 @@ export function SubscriptionsSection(props: { money: Money; sites: string[] }) {
     run(async () => {
       const next = subscriptionsFromTexts(texts, money.perUsd);
       await saveSubscriptions(next);
-      return `Subscriptions saved (${Object.keys(next).length}).`;
+      return t('options.subscriptions.saved', { count: Object.keys(next).length });
     });
   const rowOf = (site: string) => (
     <SubscriptionRow
@@ -100,28 +101,28 @@ export function SubscriptionsSection(props: { money: Money; sites: string[] }) {
   return (
     <Section
       id="subscriptions"
-      title="Subscriptions"
-      note="What you pay per month per site (e.g. ChatGPT Plus 20). The popup compares it with the month's API-equivalent value of your use."
+      title={t('options.subscriptions.title')}
+      note={t('options.subscriptions.note')}
     >
       <table className="tm-table">
         <thead>
           <tr>
-            <th>Site</th>
-            <th>Plan</th>
-            <th>Per month</th>
+            <th>{t('options.subscriptions.site')}</th>
+            <th>{t('options.subscriptions.plan')}</th>
+            <th>{t('options.subscriptions.perMonth')}</th>
           </tr>
         </thead>
         <tbody>{sites.slice(0, MAIN_SITES).map(rowOf)}</tbody>
       </table>
       <details>
-        <summary>More sites ({sites.length - MAIN_SITES})</summary>
+        <summary>{t('options.subscriptions.more', { count: sites.length - MAIN_SITES })}</summary>
         <table className="tm-table">
           <tbody>{sites.slice(MAIN_SITES).map(rowOf)}</tbody>
         </table>
       </details>
       <p>
         <button onClick={save} data-testid="save-subscriptions">
-          Save subscriptions
+          {t('options.subscriptions.save')}
         </button>
       </p>
       <StatusLine status={status} testid="subscriptions-status" />

@@ -1,5 +1,6 @@
 /** Small shared pieces of the options page: sections, status lines, amount parsing. */
 import { useState, type ReactNode } from 'react';
+import { t as translate } from '@/utils/i18n';
 
 export function Section(props: {
   id: string;
@@ -55,9 +56,9 @@ export function useAction(): [Status, (fn: () => Promise<string>) => Promise<voi
 export function parseAmount(text: string, perUsd: number): number | null {
   const t = text.trim().replace(/,/g, '');
   if (t === '') return null;
-  if (!/^\d+(\.\d+)?$/.test(t)) throw new Error(`"${text}" is not an amount (e.g. 20 or 12.50)`);
+  if (!/^\d+(\.\d+)?$/.test(t)) throw new Error(translate('options.amount.invalid', { text }));
   const micro = Math.round((Number(t) / perUsd) * 1e6);
-  if (micro <= 0) throw new Error(`"${text}" must be more than zero`);
+  if (micro <= 0) throw new Error(translate('options.amount.notPositive', { text }));
   return micro;
 }
 
