@@ -68,12 +68,25 @@ export function renderSitesDoc(sites: readonly SiteRow[]): string {
     '|---|---|---|---|---|---|',
     ...rows.map((row) => `| ${row} |`),
     '',
-    'The tier-2 sites and the playgrounds (the rows from Doubao down) are built from leads only: no',
-    'public adapter exists for them, this machine cannot reach them, and their fixtures',
-    '(`utils/sites/<id>/fixtures/`, "reconstructed … not a capture") encode our best guess of their',
-    'markup. Their unit and e2e tests prove the wiring on that guessed markup, not that the live sites',
-    'match it: expect "not detected on this page" on some of them until their selectors are checked',
-    'against the real pages.',
+    '## Where each reading comes from',
+    '',
+    'No machine that builds or tests this extension can reach the sites. What each adapter reads',
+    'rests either on maintained public code that reads the live site (multi-site extensions,',
+    'exporters, automation drivers; named with the date of their code, and noted beside each',
+    'selector list in its `adapter.ts`), or on our own guess. Fixtures (`utils/sites/<id>/fixtures/`)',
+    'are reconstructions of that markup, not captures: their first line names what they follow.',
+    'Where a guess is wrong the badge says "not detected on this page" (or "partly detected"),',
+    'never a count of 0.',
+    '',
+    '| site | rests on maintained sources | still a guess |',
+    '|---|---|---|',
+    ...sites
+      .map(({ label, doc }) =>
+        [doc.name ?? label, doc.sourced ?? 'not stated', doc.guessed ?? 'not stated']
+          .map(cell)
+          .join(' | '),
+      )
+      .map((row) => `| ${row} |`),
     '',
   ].join('\n');
 }

@@ -21,11 +21,14 @@ export const SITE_MATCHES = [
   'https://openrouter.ai/chat*', // openrouter
   'https://agent.minimax.io/*', // minimax
   'https://aistudio.xiaomimimo.com/*', // mimo
+  'https://chat.stepfun.com/*', // stepfun
   'https://www.stepfun.com/*', // stepfun
   'https://stepfun.com/*', // stepfun
+  'https://platform.openai.com/chat*', // openai-playground
   'https://platform.openai.com/playground*', // openai-playground
-  'https://console.anthropic.com/workbench*', // anthropic-workbench
+  'https://platform.claude.com/playground*', // anthropic-workbench
   'https://platform.claude.com/workbench*', // anthropic-workbench
+  'https://console.anthropic.com/workbench*', // anthropic-workbench
   'https://aistudio.google.com/*', // aistudio
   'https://openrouter.ai/playground*', // openrouter-playground
   'http://127.0.0.1/*', // demo

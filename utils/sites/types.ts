@@ -47,7 +47,10 @@ export interface SiteSelectors {
   ignore?: string[];
   /** The selected model's label. */
   modelLabel?: string[];
-  /** Present anywhere while a reply streams (e.g. a stop button, `[data-is-streaming="true"]`). */
+  /**
+   * Shown anywhere while a reply streams (e.g. a stop button, `[data-is-streaming="true"]`); an
+   * element the page hides by markup (`hidden`, `!hidden`, `display: none`) does not count.
+   */
   streaming?: string[];
 }
 
@@ -97,6 +100,13 @@ export interface SiteDoc {
   model: string;
   exactUsage: string;
   notes: string;
+  /**
+   * What rests on maintained public code that reads the live site (which parts, which projects,
+   * the date of their code), for the table of sources in docs/sites.md.
+   */
+  sourced?: string;
+  /** What is still our guess (no public source reads it). */
+  guessed?: string;
 }
 
 export interface AdapterSpec extends SiteInfo {

@@ -138,6 +138,22 @@ describe('runner', () => {
     });
   });
 
+  it('follows a hash-routed switch to another conversation, even before the DOM changes', async () => {
+    const hashRouted = defineAdapter({
+      ...demo,
+      conversationId: (url) => /^#\/c\/(\w+)/.exec(url.hash)?.[1] ?? null,
+    });
+    run(hashRouted);
+    location.hash = '#/c/one';
+    await sleep(80);
+    expect(snapshots.at(-1)!.conversationId).toBe('one');
+    const before = snapshots.length;
+    location.hash = '#/c/two';
+    await sleep(80);
+    expect(snapshots.length).toBeGreaterThan(before);
+    expect(snapshots.at(-1)!.conversationId).toBe('two');
+  });
+
   it('stops on abort (the extension reloaded): no more snapshots, no errors', async () => {
     run();
     controller.abort();

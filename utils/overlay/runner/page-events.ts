@@ -121,6 +121,9 @@ export function watchPage(
   doc.addEventListener('compositionstart', onCompositionStart, true);
   doc.addEventListener('compositionend', onCompositionEnd, true);
   win.addEventListener('popstate', onNavigate);
+  // Hash-routed apps (MiMo Studio) switch conversations in the fragment, which a `pushState`
+  // router does not report as `popstate`.
+  win.addEventListener('hashchange', onNavigate);
   return () => {
     observer.disconnect();
     doc.removeEventListener('input', onInput, true);
@@ -128,5 +131,6 @@ export function watchPage(
     doc.removeEventListener('compositionstart', onCompositionStart, true);
     doc.removeEventListener('compositionend', onCompositionEnd, true);
     win.removeEventListener('popstate', onNavigate);
+    win.removeEventListener('hashchange', onNavigate);
   };
 }

@@ -11,8 +11,15 @@ import type { AdapterPricing, Role } from '../types';
 /** utils/sites: one folder per site. */
 export const SITES_DIR = resolve(import.meta.dirname, '..');
 
-/** The first line of every reconstructed fixture page. */
+/** The first line of a reconstructed fixture page that names no source. */
 export const RECONSTRUCTED = '<!-- reconstructed from public selectors, 2026-11; not a capture -->';
+
+/**
+ * The first line every reconstructed fixture page must have: what it was rebuilt from and when
+ * (a month or a day), e.g. `<!-- reconstructed from the markup AITimeline (2026-02) and
+ * CodeWebChat (2026-08) read on the live site; not a capture -->`.
+ */
+export const PROVENANCE_LINE = /^<!-- reconstructed from .*\d{4}-\d{2}.*; not a capture -->$/;
 
 export function siteFixturePath(site: string, name: string): string {
   return join(SITES_DIR, site, 'fixtures', name);

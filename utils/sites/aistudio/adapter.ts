@@ -7,8 +7,16 @@ import { site } from './site';
 export default definePlaygroundAdapter({
   ...site,
   selectors: {
-    // unverified: public code reads `[formcontrolname="promptText"]`
-    composer: ['ms-prompt-input-wrapper textarea', 'ms-chunk-input textarea', 'footer textarea'],
+    // 1st: same as CodeWebChat (checked 2026-08); 2nd and 3rd: MCP-SuperAssistant's and
+    // PCE-Core's (checked 2026-01 and 2026-05); rest unverified (our first guesses)
+    composer: [
+      'textarea[formcontrolname="promptText"]',
+      'textarea[aria-label="Enter a prompt"]',
+      '.prompt-box-container textarea.textarea',
+      'ms-prompt-input-wrapper textarea',
+      'ms-chunk-input textarea',
+      'footer textarea',
+    ],
     // what PCE-Core and ChatClub read (checked 2026-08)
     user: ['ms-chat-turn .chat-turn-container.user', 'ms-chat-turn[data-turn-role="User"]'],
     // what PCE-Core and ChatClub read (checked 2026-08)
@@ -16,11 +24,30 @@ export default definePlaygroundAdapter({
     // 1st: same as PCE-Core and ChatClub (checked 2026-08); 2nd unverified
     thinking: ['ms-thought-chunk', '.thought-container'],
     // same as PCE-Core (checked 2026-05)
-    ignore: ['.author-label', '.actions-container', 'ms-chat-turn-options'],
-    // unverified: public code reads `.model-selector-card`
-    modelLabel: ['ms-model-selector [data-model-id]', 'ms-model-selector .model-id'],
-    // reconstructed fixture, unverified on the live page
-    streaming: ['ms-run-button button[aria-label="Stop"]', 'button[aria-label="Stop generating"]'],
+    ignore: [
+      '.author-label',
+      '.actions-container',
+      'ms-chat-turn-options',
+      '.turn-footer',
+      '.model-run-time',
+    ],
+    // The card shows the model's name and, under it, its API id: either prices (the card's
+    // resolver reads "Gemini 2.5 Pro" and "gemini-2.5-pro" alike); the id first.
+    // 1st to 3rd: PCE-Core's (checked 2026-05); 4th: CodeWebChat's (checked 2026-08); rest
+    // unverified (our first guesses)
+    modelLabel: [
+      '[data-test-id="model-name"]',
+      'ms-model-selector .subtitle',
+      'button.model-selector-card',
+      'ms-model-selector [data-model-id]',
+      'ms-model-selector .model-id',
+    ],
+    // 1st: PCE-Core's (checked 2026-05); rest unverified
+    streaming: [
+      'ms-run-button button[aria-label*="Stop" i]',
+      'button[aria-label*="Stop" i]',
+      'button[aria-label="Stop generating"]',
+    ],
   },
   playground: {
     // in the element CodeWebChat opens (checked 2026-08); the textarea unverified
@@ -36,7 +63,7 @@ export default definePlaygroundAdapter({
     return id === 'new_chat' ? null : id;
   },
   knownGaps: [
-    'selectors are unverified leads (no public adapter exists)',
+    'the max-output input and the system prompt textarea are unverified (the panels they sit in are not)',
     'uploaded files, images and video are not counted',
     'thinking budget is not read: reasoning counts only when the thoughts are shown',
   ],

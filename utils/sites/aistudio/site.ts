@@ -12,7 +12,10 @@ export const doc: SiteDoc = {
   hosts: 'aistudio.google.com',
   draft: 'yes',
   turns: 'yes: system instructions + turns, with shown thoughts',
-  model: 'API id as shown',
+  model: 'the model card (API id or name)',
   exactUsage: 'no',
   notes: '"Output length" priced as above; uploaded files and media not counted',
+  sourced:
+    'composer (`formcontrolname="promptText"`): CodeWebChat 2026-08, MCP-SuperAssistant 2026-01, PCE-Core 2026-05; turns, thoughts, footers: PCE-Core 2026-05, ChatClub 2026-08; model card: PCE-Core, CodeWebChat; system instructions and settings panel: CodeWebChat 2026-08',
+  guessed: 'the max-output input and the system-prompt textarea inside their panels',
 };

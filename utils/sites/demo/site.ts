@@ -16,4 +16,6 @@ export const doc: SiteDoc = {
   model: 'yes',
   exactUsage: 'no',
   notes: 'offline page for trying the extension',
+  sourced: 'not applicable: our own page',
+  guessed: 'nothing',
 };

@@ -11,8 +11,11 @@ export const site: SiteInfo = {
 export const doc: SiteDoc = {
   hosts: 'www.doubao.com',
   draft: 'yes',
-  turns: 'yes, with shown thinking',
+  turns: 'yes, with its thinking block (kept out of the reply)',
   model: 'no (no model name on the page: pick one, remembered)',
   exactUsage: 'no (its `/samantha/chat/completion` stream is not read)',
-  notes: 'every selector unverified',
+  notes: 'streaming is read from the stop button being shown (it stays in the page, hidden)',
+  sourced:
+    'composer, turns, action bar: AITimeline 2025-12 / 2026-02, CodeWebChat 2026-08; reasoning (`think_block_collapse`): public exporters 2026 (unattributed); stop button shown only without `!hidden`: CodeWebChat 2026-08',
+  guessed: 'nothing read; no model name on the page (the user picks)',
 };

@@ -14,5 +14,9 @@ export const doc: SiteDoc = {
   turns: 'yes, with shown thinking',
   model: 'yes (MiMo-V2 labels)',
   exactUsage: 'no',
-  notes: 'every selector unverified',
+  notes:
+    'every selector a guess (no public source shows the page); conversations are read from the URL fragment (`/#/c…`)',
+  sourced:
+    'the hash-routed address (`/#/c…`, 32-hex ids): 2026 references and the reverse-engineered API docs of 2026-01',
+  guessed: 'every selector (no public source shows its page)',
 };

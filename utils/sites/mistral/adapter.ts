@@ -24,8 +24,12 @@ export default defineAdapter({
     ignore: ['[data-testid="message-actions"]', '.sr-only'],
     // reconstructed fixture, unverified on the live page
     modelLabel: ['[data-testid="model-selector"]', 'button[aria-label="Select model"]'],
-    // reconstructed fixture, unverified on the live page
-    streaming: ['button[aria-label="Stop generation"]', '[data-testid="stop-button"]'],
+    // 1st and 2nd unverified; 3rd: PCE-Core's (checked 2026-05)
+    streaming: [
+      'button[aria-label="Stop generation"]',
+      '[data-testid="stop-button"]',
+      'button[aria-label*="Stop" i]',
+    ],
   },
   conversationId: (url) => pathId(url, /\/chat\/([0-9a-f-]+)/i),
   knownGaps: [

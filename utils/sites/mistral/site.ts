@@ -17,4 +17,7 @@ export const doc: SiteDoc = {
   exactUsage: 'no',
   notes:
     'message and model selectors unverified; web-search and document text the model reads is not on screen (input undercounted)',
+  sourced:
+    'composer: MCP-SuperAssistant 2025-10, CodeWebChat 2026-08; turns (`data-message-author-role`): ChatClub, CodeWebChat 2026-08; stop: PCE-Core 2026-05 (last fallback)',
+  guessed: 'reasoning block, model label',
 };

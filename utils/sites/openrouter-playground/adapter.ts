@@ -1,7 +1,8 @@
 import { definePlaygroundAdapter } from '../playground-define';
 import { site } from './site';
 
-// OpenRouter's playground: OpenRouter model ids, priced at OpenRouter's offer. Unverified leads.
+// OpenRouter's playground: OpenRouter model ids, priced at OpenRouter's offer. No public code or
+// URL reference for an `openrouter.ai/playground` page was found: every selector is a guess.
 export default definePlaygroundAdapter({
   ...site,
   selectors: {

@@ -16,4 +16,6 @@ export const doc: SiteDoc = {
   model: 'API id as shown',
   exactUsage: 'no',
   notes: "priced at OpenRouter's offer; max tokens priced as above",
+  sourced: 'nothing (no public code or URL reference for the page was found)',
+  guessed: 'every selector and the address',
 };

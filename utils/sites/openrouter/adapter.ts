@@ -22,11 +22,34 @@ export function readModelId(chip: Element): string | null {
   return MODEL_ID.test(path) ? path : null;
 }
 
+/**
+ * The model from the page's `?models=<api id>` (how CodeWebChat opens a chat on a model,
+ * 2026-08): the first, when it lists several; used when no chip names one.
+ */
+export function modelFromUrl(root: ParentNode): string | null {
+  const doc = (root as Node).nodeType === 9 ? (root as Document) : (root as Node).ownerDocument;
+  let url: URL;
+  try {
+    url = new URL(doc?.URL ?? '');
+  } catch {
+    return null;
+  }
+  const first = url.searchParams.get('models')?.split(',')[0]?.trim() ?? '';
+  return MODEL_ID.test(first) ? first : null;
+}
+
 export default defineAdapter({
   ...site,
   selectors: {
-    // unverified: CodeWebChat saw "Start a new message..." (2026-08)
-    composer: ['textarea[placeholder^="Start a message"]', 'form textarea', 'main textarea'],
+    // 1st and 2nd: same as MCP-SuperAssistant (checked 2026-01); rest unverified (our first
+    // guesses; CodeWebChat types into a plain `textarea`, 2026-08)
+    composer: [
+      'textarea[data-testid="composer-input"]',
+      'textarea[placeholder="Start a new message..."]',
+      'textarea[placeholder^="Start a message"]',
+      'form textarea',
+      'main textarea',
+    ],
     // reconstructed fixture, unverified on the live page
     user: ['[data-testid="user-message"]', '[data-role="user"]'],
     // 1st: same as CodeWebChat (checked 2026-08); 2nd unverified
@@ -36,18 +59,19 @@ export default defineAdapter({
     // reconstructed fixture, unverified on the live page
     ignore: ['[data-testid="message-actions"]', '[data-testid="message-meta"]'],
     modelLabel: MODEL_CHIP,
-    // reconstructed fixture, unverified on the live page
-    streaming: ['button[aria-label="Stop"]', '[data-testid="stop-button"]'],
+    // 1st and 2nd unverified; 3rd: the spinner CodeWebChat waits on (checked 2026-08), last
+    // because a spinner may mean other loading too
+    streaming: ['button[aria-label="Stop"]', '[data-testid="stop-button"]', '.animate-spin'],
   },
   // Rooms live in the browser's storage; the URL carries the room id.
   conversationId: (url) => url.searchParams.get('room'),
   readModelLabel(root) {
     const chip = queryFirst(root, MODEL_CHIP);
-    return chip ? readModelId(chip) : null;
+    return (chip ? readModelId(chip) : null) ?? modelFromUrl(root);
   },
   pricing: { modelLabel: 'api-id', offer: 'openrouter' },
   knownGaps: [
     'a room with several models: only the first model is priced',
-    'selectors are unverified leads',
+    'user, reasoning and model-chip selectors are unverified leads (no public source)',
   ],
 });

@@ -17,4 +17,7 @@ export const doc: SiteDoc = {
   exactUsage: 'no',
   notes:
     "priced at **OpenRouter's offer**; a room with several models prices the first only; selectors unverified",
+  sourced:
+    'composer: MCP-SuperAssistant 2026-01; replies: CodeWebChat 2026-08; `?models=<api id>` in the URL: CodeWebChat 2026-08',
+  guessed: 'user turns, reasoning, the model chip, the stop button, `?room=`',
 };

@@ -13,22 +13,45 @@ export default defineAdapter({
       'div[role="textbox"][contenteditable="true"]',
       'textarea[placeholder*="Ask"]',
     ],
-    // 2nd: the class pplxport reads (checked 2026-04); 1st unverified
-    user: ['[data-testid="user-query"]', '.group\\/query'],
-    // unverified: pplxport reads `.prose` answers (2026-04)
-    assistant: ['[id^="markdown-content-"]', '[data-testid="answer"]'],
+    // 1st and 2nd: same as pplxport (checked 2026-04); 3rd: ours (the query block's class, which
+    // pplxport also reads); 4th unverified
+    user: [
+      'h1[class*="group/query"] span.select-text',
+      '.group\\/query span[data-lexical-text="true"]',
+      '.group\\/query',
+      '[data-testid="user-query"]',
+    ],
+    // 1st and 2nd: same as pplxport (checked 2026-04); rest unverified (our first guesses)
+    assistant: [
+      '.prose.text-pretty.dark\\:prose-invert',
+      '[class*="prose"][class*="prose-invert"]',
+      '[id^="markdown-content-"]',
+      '[data-testid="answer"]',
+    ],
     // Inline citation chips ("[1]", source names) are links, not the model's words.
-    // 1st: same as pplxport (checked 2026-04); rest unverified
-    ignore: ['.citation', '[data-testid="citation"]', '[data-testid="answer-actions"]'],
-    // reconstructed fixture, unverified on the live page
+    // 1st to 3rd: same as pplxport (checked 2026-04); rest unverified
+    ignore: [
+      '.citation',
+      'a.citation',
+      '[data-pplx-citation-url]',
+      '[data-testid="citation"]',
+      '[data-testid="answer-actions"]',
+    ],
+    // reconstructed fixture, unverified on the live page (no public source reads a label: the
+    // thread's JSON names the model, `display_model`)
     modelLabel: ['button[aria-label="Choose a model"]', '[data-testid="model-selector"]'],
-    // 1st: as AITimeline (checked 2025-12); 2nd unverified
-    streaming: ['button[aria-label="Stop"]', '[data-testid="stop-generating-response-button"]'],
+    // 1st: as AITimeline (checked 2025-12); 2nd: PCE-Core's (checked 2026-05); 3rd unverified
+    streaming: [
+      'button[aria-label="Stop"]',
+      'button[aria-label*="Stop" i]',
+      '[data-testid="stop-generating-response-button"]',
+    ],
   },
-  conversationId: (url) => pathId(url, /\/search\/([^/?#]+)/),
+  // `/search/<slug>` and `/thread/<slug>`, as AITimeline and PCE-Core read them (2026).
+  conversationId: (url) => pathId(url, /\/(?:search|thread)\/([^/?#]+)/),
   knownGaps: [
     'the search results it feeds the model are not on screen: input is undercounted',
     '"Best" (auto) does not name a model: pick one',
-    'thread selectors are unverified leads',
+    'the model label selector is unverified (no public source reads one)',
   ],
 });

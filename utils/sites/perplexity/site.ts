@@ -15,5 +15,8 @@ export const doc: SiteDoc = {
   model: 'yes (Sonar family and named models; "Best" names none: pick one)',
   exactUsage: 'no',
   notes:
-    'the search results it feeds the model are not on screen: input is undercounted; thread selectors unverified',
+    'the search results it feeds the model are not on screen: input is undercounted; model label selector unverified',
+  sourced:
+    'composer (`#ask-input`): AITimeline 2025-12, MCP-SuperAssistant 2026-02; queries, answers (`.prose…prose-invert`), citations: pplxport 2026-04; stop: AITimeline 2025-12, PCE-Core 2026-05; `/search/` and `/thread/` URLs: AITimeline, PCE-Core',
+  guessed: "the model label (no source reads one; the thread's JSON names it as `display_model`)",
 };

@@ -16,4 +16,6 @@ export const doc: SiteDoc = {
   exactUsage: 'no',
   notes:
     "priced as the bot's model at API rates, not in Poe's compute points; CSS-module classes matched by prefix",
+  sourced: 'composer, messages, bubbles, bot name: PCE-Core 2026-04/05, ChatClub 2026-08',
+  guessed: 'some footer and metadata classes',
 };

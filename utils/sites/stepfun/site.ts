@@ -4,15 +4,20 @@ import type { SiteDoc, SiteInfo } from '../types';
 export const site: SiteInfo = {
   id: 'stepfun',
   label: 'StepFun',
-  matches: ['https://www.stepfun.com/*', 'https://stepfun.com/*'],
+  // The chat app moved to chat.stepfun.com (`/chats/<id>`, drivers of 2026); the older hosts
+  // are kept while they still answer.
+  matches: ['https://chat.stepfun.com/*', 'https://www.stepfun.com/*', 'https://stepfun.com/*'],
 };
 
 /** Its row in docs/sites.md (`npx tsx scripts/gen-sites.ts` writes the page). */
 export const doc: SiteDoc = {
-  hosts: 'stepfun.com, www.stepfun.com',
+  hosts: 'chat.stepfun.com, stepfun.com, www.stepfun.com',
   draft: 'yes',
   turns: 'yes, with shown reasoning',
   model: 'yes (Step 3.x Flash labels)',
   exactUsage: 'no',
-  notes: 'every selector unverified; yuewen.cn is not covered',
+  notes: 'yuewen.cn is not covered',
+  sourced:
+    'chat.stepfun.com address, composer, turns, reasoning (`reason-render-ext`), stop icons: public browser drivers of 2026 whose repositories the search index does not name (weaker evidence)',
+  guessed: 'model label',
 };

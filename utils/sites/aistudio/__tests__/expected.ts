@@ -14,7 +14,7 @@ export const expected: SiteExpectation = {
       { role: 'user', text: 'Où est-elle exposée ?' },
       { role: 'assistant', text: 'Au musée du Louvre, à Paris.' },
     ],
-    excluded: ['Edit', 'More', 'Model'],
+    excluded: ['Edit', 'More', 'Model', '4.1s', '1,234', 'Thinking level'],
     label: 'gemini-2.5-pro',
     model: 'google/gemini-2.5-pro',
     maxOutput: 65536,
@@ -35,6 +35,6 @@ export const expected: SiteExpectation = {
   pricing: { modelLabel: 'api-id', offer: 'default' },
   e2e: {
     url: 'https://aistudio.google.com/prompts/new_chat',
-    typeInto: 'ms-prompt-input-wrapper textarea',
+    typeInto: 'textarea[formcontrolname="promptText"]',
   },
 };

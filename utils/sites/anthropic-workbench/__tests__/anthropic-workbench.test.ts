@@ -18,6 +18,12 @@ describe('workbench specifics', () => {
     expect(adapter.findComposer(doc)).toBe(pending.closest('[data-testid="message-user"]'));
   });
 
+  it('answers on the playground that replaced the Workbench, and its id is none (no saved prompts)', () => {
+    expect(findAdapter('https://platform.claude.com/playground')?.id).toBe('anthropic-workbench');
+    expect(adapter.conversationId(new URL('https://platform.claude.com/playground'))).toBeNull();
+    expect(findAdapter('https://platform.claude.com/settings/keys')).toBeNull();
+  });
+
   it('answers on both console hosts, workbench paths only', () => {
     expect(findAdapter('https://console.anthropic.com/workbench/abc')?.id).toBe(
       'anthropic-workbench',

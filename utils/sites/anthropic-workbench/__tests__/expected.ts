@@ -34,7 +34,7 @@ export const expected: SiteExpectation = {
   },
   pricing: { modelLabel: 'api-id', offer: 'default' },
   e2e: {
-    url: 'https://console.anthropic.com/workbench/e2e-prompt',
+    url: 'https://platform.claude.com/playground',
     typeInto: '[data-testid="message-user"] textarea',
   },
 };

@@ -15,9 +15,12 @@ export const expected: SiteExpectation = {
   },
   streaming: { label: 'MiMo-V2-Flash', model: 'xiaomi/mimo-v2-flash', draft: '' },
   urls: {
-    conversation: 'https://aistudio.xiaomimimo.com/chat/c-7f3e9a',
-    id: 'c-7f3e9a',
-    newChat: 'https://aistudio.xiaomimimo.com/',
+    conversation: 'https://aistudio.xiaomimimo.com/#/c/3f2a9c0d4b5e6f708192a3b4c5d6e7f8',
+    id: '3f2a9c0d4b5e6f708192a3b4c5d6e7f8',
+    newChat: 'https://aistudio.xiaomimimo.com/#/c',
   },
-  e2e: { url: 'https://aistudio.xiaomimimo.com/chat/e2e-mimo', typeInto: 'textarea[placeholder]' },
+  e2e: {
+    url: 'https://aistudio.xiaomimimo.com/#/c/0123456789abcdef0123456789abcdef',
+    typeInto: 'textarea[placeholder]',
+  },
 };

@@ -7,13 +7,19 @@ import { expected } from './expected';
 describeSite(expected);
 
 describe('minimax specifics', () => {
-  it('takes the id from ?id= when the path has none', () => {
-    const adapter = getAdapter('minimax')!;
-    expect(adapter.conversationId(new URL('https://agent.minimax.io/?id=42'))).toBe('42');
+  const adapter = getAdapter('minimax')!;
+
+  it.each([
+    ['https://agent.minimax.io/chat?id=42', '42'],
+    ['https://agent.minimax.io/expert/chat/318829', '318829'],
+    ['https://agent.minimax.io/', null],
+  ])('%s → %s', (url, id) => {
+    expect(adapter.conversationId(new URL(url))).toBe(id);
   });
 
-  it("counts no tool call the agent ran (it is not the model's visible text)", () => {
-    const turns = getAdapter('minimax')!.readTurns(parseFixture('minimax', 'conversation.html'));
-    expect(turns[1].text.startsWith('Day 1')).toBe(true);
+  it("lists no tool-step row as a turn (it is the agent's UI, not the model's text)", () => {
+    const doc = parseFixture('minimax', 'conversation.html');
+    expect(doc.querySelectorAll('.message.received')).toHaveLength(4);
+    expect(adapter.listTurns(doc).filter((t) => t.role === 'assistant')).toHaveLength(3);
   });
 });

@@ -27,13 +27,14 @@ export const expected: SiteExpectation = {
   },
   empty: { label: 'gpt-5' },
   urls: {
-    conversation: 'https://platform.openai.com/playground/prompts?prompt=pmpt_68a1b2c3',
+    conversation:
+      'https://platform.openai.com/chat/edit?models=gpt-5-mini&prompt=pmpt_68a1b2c3&version=2',
     id: 'pmpt_68a1b2c3',
-    newChat: 'https://platform.openai.com/playground',
+    newChat: 'https://platform.openai.com/chat/edit?models=gpt-5-mini',
   },
   pricing: { modelLabel: 'api-id', offer: 'default' },
   e2e: {
-    url: 'https://platform.openai.com/playground/prompts?models=gpt-5-mini',
+    url: 'https://platform.openai.com/chat/edit?models=gpt-5-mini',
     typeInto: 'textarea[placeholder^="Chat with your prompt"]',
   },
 };

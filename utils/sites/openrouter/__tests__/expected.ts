@@ -31,6 +31,6 @@ export const expected: SiteExpectation = {
   pricing: { modelLabel: 'api-id', offer: 'openrouter' },
   e2e: {
     url: 'https://openrouter.ai/chat?room=e2e-room',
-    typeInto: 'textarea[placeholder^="Start a message"]',
+    typeInto: 'textarea[data-testid="composer-input"]',
   },
 };

@@ -41,3 +41,18 @@ describe('openrouter specifics', () => {
     }
   });
 });
+
+describe('openrouter model from the URL', () => {
+  it('reads `?models=` when no chip names a model, the chip first otherwise', () => {
+    const adapter = getAdapter('openrouter')!;
+    document.body.innerHTML = '<main><textarea></textarea></main>';
+    history.replaceState(null, '', '/chat?models=anthropic/claude-sonnet-4.5,openai/gpt-5');
+    expect(adapter.readModelLabel(document)).toBe('anthropic/claude-sonnet-4.5');
+    document.body.innerHTML =
+      '<main><span data-testid="model-chip" data-model-id="openai/gpt-5"></span></main>';
+    expect(adapter.readModelLabel(document)).toBe('openai/gpt-5');
+    document.body.innerHTML = '<main></main>';
+    history.replaceState(null, '', '/chat?models=not%20an%20id');
+    expect(adapter.readModelLabel(document)).toBeNull();
+  });
+});

@@ -18,3 +18,14 @@ describe('perplexity specifics', () => {
     expect(getAdapter('perplexity')!.knownGaps.join(' ')).toMatch(/Best/);
   });
 });
+
+describe('perplexity addresses', () => {
+  const adapter = getAdapter('perplexity')!;
+  it.each([
+    ['https://www.perplexity.ai/search/why-is-the-sky-blue-Xy9', 'why-is-the-sky-blue-Xy9'],
+    ['https://www.perplexity.ai/thread/a1b2c3', 'a1b2c3'],
+    ['https://perplexity.ai/search/q?s=c', 'q'],
+  ])('%s → %s', (url, id) => {
+    expect(adapter.conversationId(new URL(url))).toBe(id);
+  });
+});
