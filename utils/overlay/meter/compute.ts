@@ -12,7 +12,7 @@ import { resolveModel } from './model';
 import type { PriceCache } from './price-cache';
 import type { UsageLog } from './site-usage';
 import { completedReplies, type TurnTracking } from './turn-tracking';
-import { contextRatio, contextTokens, healthOf } from './view';
+import { contextRatio, contextTokens, healthOf, TURNS_NOT_DETECTED, turnsMissing } from './view';
 
 /** The meter's parts a view is computed from. */
 export interface MeterParts {
@@ -70,7 +70,9 @@ export async function computeView(
     thinkingCounts,
     complete,
   });
-  const context = contextTokens(turnCounts);
+  // No turn found on a saved conversation: what it resends is unknown, never a silent 0.
+  const missing = turnsMissing(s);
+  const context = missing ? null : contextTokens(turnCounts);
   const draft = await p.drafts.draftView(s, model, modelId, context);
   if (draft === STALE) return null;
   return {
@@ -78,7 +80,9 @@ export async function computeView(
     ...healthOf(s),
     model,
     draft,
-    conversation: { contextTokens: context, costMicros, costNote, turns: s.turns.length },
+    conversation: missing
+      ? { contextTokens: null, costMicros: null, costNote: TURNS_NOT_DETECTED, turns: 0 }
+      : { contextTokens: context, costMicros, costNote, turns: s.turns.length },
     nextRequest: await nextRequest(model, draft, context, p.prices.price),
     contextRatio: contextRatio(model, context, draft?.tokens?.tokens ?? 0),
     rows,

@@ -127,8 +127,22 @@ export function contextTokens(turnCounts: readonly (TokenCount | null)[]): numbe
   return sum;
 }
 
-/** How well the page could be read: an adapter error, no composer, or nothing at all. */
-export function healthOf(s: Pick<Snapshot, 'error' | 'draft' | 'turns'>): {
+/** Why the conversation has no cost when a saved conversation shows no turn we can read. */
+export const TURNS_NOT_DETECTED = 'turns not detected';
+
+/**
+ * A saved conversation (its URL names one) in which no turn was found: the turn selectors no
+ * longer match the page (or it is still loading), so its cost is unknown, not 0.
+ */
+export function turnsMissing(s: Pick<Snapshot, 'conversationId' | 'turns'>): boolean {
+  return s.conversationId !== null && s.turns.length === 0;
+}
+
+/**
+ * How well the page could be read: an adapter error, no composer, no turns on a saved
+ * conversation, or nothing at all.
+ */
+export function healthOf(s: Pick<Snapshot, 'error' | 'draft' | 'turns' | 'conversationId'>): {
   health: MeterView['health'];
   healthNote?: string;
 } {
@@ -137,10 +151,15 @@ export function healthOf(s: Pick<Snapshot, 'error' | 'draft' | 'turns'>): {
     ? 'error'
     : composerMissing && s.turns.length === 0
       ? 'not-detected'
-      : composerMissing
+      : composerMissing || turnsMissing(s)
         ? 'partial'
         : 'ok';
-  return { health, healthNote: s.error ?? (composerMissing ? 'composer not found' : undefined) };
+  const note = composerMissing
+    ? 'composer not found'
+    : turnsMissing(s)
+      ? TURNS_NOT_DETECTED
+      : undefined;
+  return { health, healthNote: s.error ?? note };
 }
 
 /** (conversation + draft) / the model's context window; null when either is unknown. */

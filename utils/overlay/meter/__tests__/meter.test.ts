@@ -351,6 +351,23 @@ describe('what the badge is told', () => {
     expect(m.last().health).toBe('partial');
   });
 
+  it('a saved conversation whose turns are not found: cost unknown, never $0', async () => {
+    const m = setup();
+    await m.meter.update(snap([], { draft: 'typed' }));
+    expect(m.last().health).toBe('partial');
+    expect(m.last().healthNote).toBe('turns not detected');
+    expect(m.last().conversation).toMatchObject({
+      costMicros: null,
+      costNote: 'turns not detected',
+      contextTokens: null,
+    });
+    expect(m.last().nextRequest).toBeNull();
+    // A new chat (no id yet) with no turns is simply empty.
+    await m.meter.update(snap([], { conversationId: null, url: 'https://chatgpt.com/' }));
+    expect(m.last().health).toBe('ok');
+    expect(m.last().conversation.costMicros).toBe(0);
+  });
+
   it('counts each turn once however often the page changes', async () => {
     const m = setup();
     await m.meter.update(snap(history, { draft: 'a' }));

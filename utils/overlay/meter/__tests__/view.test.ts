@@ -150,16 +150,38 @@ describe('page figures', () => {
   });
 
   it('health: an adapter error, then no composer (with or without turns), else ok', () => {
-    expect(healthOf({ error: 'turns: boom', draft: '', turns: [] })).toEqual({
+    const none = { conversationId: null };
+    expect(healthOf({ ...none, error: 'turns: boom', draft: '', turns: [] })).toEqual({
       health: 'error',
       healthNote: 'turns: boom',
     });
-    expect(healthOf({ draft: null, turns: [] }).health).toBe('not-detected');
-    expect(healthOf({ draft: null, turns: [{ role: 'user', text: '', thinking: '' }] })).toEqual({
+    expect(healthOf({ ...none, draft: null, turns: [] }).health).toBe('not-detected');
+    expect(
+      healthOf({ ...none, draft: null, turns: [{ role: 'user', text: '', thinking: '' }] }),
+    ).toEqual({
       health: 'partial',
       healthNote: 'composer not found',
     });
-    expect(healthOf({ draft: '', turns: [] })).toEqual({ health: 'ok', healthNote: undefined });
+    expect(healthOf({ ...none, draft: '', turns: [] })).toEqual({
+      health: 'ok',
+      healthNote: undefined,
+    });
+  });
+
+  it('health: a saved conversation with no turn found is partly detected, a new chat is not', () => {
+    expect(healthOf({ conversationId: 'c1', draft: '', turns: [] })).toEqual({
+      health: 'partial',
+      healthNote: 'turns not detected',
+    });
+    expect(
+      healthOf({
+        conversationId: 'c1',
+        draft: '',
+        turns: [{ role: 'user', text: 'x', thinking: '' }],
+      }).health,
+    ).toBe('ok');
+    // Nothing at all (no composer either) stays "not detected".
+    expect(healthOf({ conversationId: 'c1', draft: null, turns: [] }).health).toBe('not-detected');
   });
 
   it('context ratio: conversation + draft over the window, unknown without either', () => {
