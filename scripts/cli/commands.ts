@@ -35,4 +35,9 @@ export const COMMANDS: Record<string, CliCommand> = {
       'read agent logs, ccusage/tokscale reports and provider exports (nothing stored): import <files or folders…> [--json] [--events]',
     run: async (args) => (await import('./import')).run(args),
   },
+  usage: {
+    summary:
+      "what a chat site's own stream says about a reply, from a saved body: usage --url <request URL> <file|->",
+    run: async (args) => (await import('./usage')).run(args),
+  },
 };

@@ -1,5 +1,5 @@
-// The MAIN-world hook in Chromium: a z.ai and a DeepSeek stream body
-// (utils/sites/<id>/fixtures/completion.sse.txt) are served as the sites' own completion
+// The MAIN-world hook in Chromium: real z.ai and DeepSeek stream bodies
+// (utils/sites/<id>/fixtures/capture.txt, recorded August 2026) are served as the sites' own completion
 // responses; the page fetches them like the site does, and the recorded turn carries the site's
 // exact usage. Also: the badge's honest states (not detected, dark theme) and that the page can
 // see nothing of the channel.
@@ -25,14 +25,14 @@ describe('overlay: exact usage, health and theme', () => {
   beforeAll(async () => {
     session = await launch();
     await serveSite(session.context, zaiCase, readSiteFixture('zai', 'conversation.html'), {
-      '/api/v2/chat/completions': readSiteFixture('zai', 'completion.sse.txt'),
+      '/api/v2/chat/completions': readSiteFixture('zai', 'capture.txt'),
     });
     await serveSite(
       session.context,
       deepseekCase,
       readSiteFixture('deepseek', 'conversation.html'),
       {
-        '/api/v0/chat/completion': readSiteFixture('deepseek', 'completion.sse.txt'),
+        '/api/v0/chat/completion': readSiteFixture('deepseek', 'capture.txt'),
       },
     );
     ext = await openExtensionPage(session, 'popup.html');
@@ -73,8 +73,10 @@ describe('overlay: exact usage, health and theme', () => {
     reportOnFailure(session, () => page, 'overlay-usage-zai');
     const events = await replay(zaiCase, '/api/v2/chat/completions');
     expect(events).toHaveLength(1);
-    expect(events[0].input).toEqual({ tokens: 1523, provenance: 'site', family: 'site:zai' });
-    expect(events[0].output).toEqual({ tokens: 64, provenance: 'site', family: 'site:zai' });
+    expect(events[0].input).toEqual({ tokens: 39, provenance: 'site', family: 'site:zai' });
+    // 165 holds the thinking; this page shows none, so all of it is output, none added.
+    expect(events[0].output).toEqual({ tokens: 165, provenance: 'site', family: 'site:zai' });
+    expect(events[0].reasoning.provenance).toBe('unknown');
     expect(events[0].model).toBe('zai/glm-4.6');
     expect(events[0].costMicroUsd).toBeGreaterThan(0);
   });
@@ -86,7 +88,7 @@ describe('overlay: exact usage, health and theme', () => {
     const [event] = events;
     expect(event.output.provenance).not.toBe('site');
     expect(event.input).toEqual({
-      tokens: 87 - event.output.tokens,
+      tokens: 603 - event.output.tokens,
       provenance: 'site',
       family: 'site:deepseek',
     });

@@ -10,6 +10,7 @@
  * DOM attributes or globals. The hook keeps its own references to `dispatchEvent` and
  * `CustomEvent` taken before page scripts ran, so later patches by the page do not see them.
  */
+import type { QuotaWindow } from '@/utils/sites/stream-types';
 import type { UsageReport } from './types';
 
 export const HOOK_UP = 'tm-hook-up';
@@ -17,7 +18,10 @@ export const CONTENT_UP = 'tm-content-up';
 export const HOOK_KEY = 'tm-hook-key';
 export const usageEventName = (secret: string) => `tm-u-${secret}`;
 
-const FORMATS = new Set(['deepseek', 'zai']);
+// The stream readers' formats (utils/sites/streams.ts; a meta-test checks both lists agree). Named
+// here rather than imported so the content script does not bundle the readers.
+const FORMATS = new Set(['chatgpt', 'claude', 'deepseek', 'gemini', 'kimi', 'qwen', 'zai']);
+const MAX_WINDOWS = 20;
 const isCount = (v: unknown) =>
   v === undefined || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);
 
@@ -36,6 +40,9 @@ export function parseUsageReport(raw: unknown): UsageReport | null {
   if (![r.input, r.output, r.reasoning, r.total].every(isCount)) return null;
   if (typeof r.at !== 'number' || !Number.isFinite(r.at)) return null;
   if (r.model !== undefined && (typeof r.model !== 'string' || r.model.length > 200)) return null;
+  if (!isCount(r.opening)) return null;
+  const limits = parseLimits(r.limits);
+  if (limits === null) return null;
   return {
     format: r.format as UsageReport['format'],
     input: r.input as number | undefined,
@@ -46,7 +53,33 @@ export function parseUsageReport(raw: unknown): UsageReport | null {
     done: r.done === true,
     at: r.at,
     path: typeof r.path === 'string' ? r.path.slice(0, 200) : undefined,
+    ...(r.outputIncludesReasoning === true ? { outputIncludesReasoning: true } : {}),
+    ...(r.opening !== undefined ? { opening: r.opening as number } : {}),
+    ...(typeof r.notice === 'string' ? { notice: r.notice.slice(0, 300) } : {}),
+    ...(limits ? { limits } : {}),
   };
+}
+
+/** Quota windows as the hook sent them: undefined when absent, null when malformed. */
+function parseLimits(raw: unknown): QuotaWindow[] | undefined | null {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw) || raw.length > MAX_WINDOWS) return null;
+  const out: QuotaWindow[] = [];
+  for (const w of raw) {
+    if (typeof w !== 'object' || w === null) return null;
+    const { window, used, remaining, resetsAt } = w as Record<string, unknown>;
+    if (typeof window !== 'string' || window.length > 60) return null;
+    if (used !== null && (typeof used !== 'number' || !(used >= 0 && used <= 1))) return null;
+    if (remaining !== undefined && !isCount(remaining)) return null;
+    if (resetsAt !== null && (typeof resetsAt !== 'string' || resetsAt.length > 40)) return null;
+    out.push({
+      window,
+      used: used as number | null,
+      ...(remaining !== undefined ? { remaining: remaining as number } : {}),
+      resetsAt: resetsAt as string | null,
+    });
+  }
+  return out;
 }
 
 /**

@@ -10,6 +10,10 @@
  * then says "unknown model: pick one", never guesses a price. The registry's `resolveSiteModel`
  * looks a site's table up by id.
  *
+ * A label no table lists exactly is tried against version patterns (`VERSION_PATTERNS`) before
+ * the prefixes, so a release the tables do not list yet resolves by its number ("Opus 4.8" is
+ * not "Opus").
+ *
  * Labels were gathered from the sites' model pickers as public userscripts and screenshots show
  * them (mid-2026); ids from the bundled rate card's sources (models.dev, OpenRouter).
  */
@@ -111,6 +115,51 @@ function lookup(table: AliasTable, label: string): SiteModelMatch | null {
   return best;
 }
 
+/**
+ * Version patterns: a model's public name with its version as a number, so a new release
+ * resolves without a row of its own ("gpt-5-6" and "GPT-5.6 Thinking" → openai/gpt-5.6,
+ * "claude-sonnet-5" → anthropic/claude-sonnet-5, "3.6 Flash" → google/gemini-3.6-flash,
+ * "K2.6 Instant" → moonshotai/kimi-k2.6). Tried after the tables' exact rows, on the normalised label. The
+ * id may not be on the card: the overlay then shows it as the site named it, unpriced, with a
+ * pick. Each rule: the pattern and the id built from its groups (a version's `-` read as `.`
+ * where the lab writes dots).
+ */
+const dotted = (v: string) => v.replace(/-/g, '.');
+export const VERSION_PATTERNS: readonly (readonly [RegExp, (m: RegExpExecArray) => string])[] = [
+  [
+    /^(?:chat)?gpt[- ]?(\d+(?:[.-]\d{1,2})?)(?:[- ](mini|nano|pro))?(?:[- ](thinking|instant|auto|t-mini))?$/,
+    (m) =>
+      `openai/gpt-${dotted(m[1])}${m[2] ? `-${m[2]}` : ''}${m[3] === 'instant' ? '-chat-latest' : ''}`,
+  ],
+  [
+    /^(?:claude[- ])?(opus|sonnet|haiku)[- ](\d+)(?:[.-](\d{1,2}))?(?:[- ](?:thinking|extended|\d{8}))*$/,
+    (m) => `anthropic/claude-${m[1]}-${m[2]}${m[3] ? `-${m[3]}` : ''}`,
+  ],
+  [
+    /^(?:gemini[- ])?(\d+(?:\.\d+)?)[- ](pro|flash|flash[- ]lite)(?:[- ](?:thinking|preview|fast))*$/,
+    (m) => `google/gemini-${m[1]}-${m[2].replace(' ', '-')}`,
+  ],
+  [
+    /^(?:kimi[- ])?k(\d+(?:\.\d+)?)(?:[- ](?:instant|thinking|agent))?$/,
+    (m) => `moonshotai/kimi-k${m[1]}`,
+  ],
+  [
+    /^glm[- ](\d+(?:\.\d+)?)(?:[- ](air|turbo))?$/,
+    (m) => `zai/glm-${m[1]}${m[2] ? `-${m[2]}` : ''}`,
+  ],
+  [/^qwen(\d+(?:\.\d+)?)[- ](max|plus|flash)$/, (m) => `alibaba/qwen${m[1]}-${m[2]}`],
+  [/^deepseek[- ]v(\d+(?:\.\d+)?)$/, (m) => `deepseek/deepseek-v${m[1]}`],
+];
+
+/** A label's id by the version patterns; null when none fits. */
+export function resolveVersionPattern(normal: string): SiteModelMatch | null {
+  for (const [pattern, build] of VERSION_PATTERNS) {
+    const m = pattern.exec(normal);
+    if (m) return { model: build(m), alias: `pattern:${pattern.source}` };
+  }
+  return null;
+}
+
 /** Resolve a model label through a site's table, then the shared one; null when none matches. */
 export function resolveModelLabel(
   siteTable: AliasTable,
@@ -122,6 +171,7 @@ export function resolveModelLabel(
   return (
     exactIn(siteTable, normal) ??
     exactIn(SHARED_ALIASES, normal) ??
+    resolveVersionPattern(normal) ??
     lookup(siteTable, normal) ??
     lookup(SHARED_ALIASES, normal)
   );

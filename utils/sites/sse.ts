@@ -3,35 +3,59 @@
  * Chunks may split anywhere (even inside a multi-byte character, which TextDecoder's stream
  * mode handles before text gets here). Lines that are not JSON are skipped, never thrown.
  */
-export function createSseJsonReader(onJson: (value: unknown) => void) {
-  let buffer = '';
+export function createSseJsonReader(
+  onJson: (value: unknown, event: string | null) => void,
+  onDone?: () => void,
+) {
+  let event: string | null = null;
   const MAX_LINE = 8 * 1024 * 1024; // a line longer than this is not a usage line: drop it
 
   const handleLine = (line: string) => {
+    if (line === '') {
+      event = null; // a blank line ends the event
+      return;
+    }
+    if (line.startsWith('event:')) {
+      event = line.slice(6).trim();
+      return;
+    }
     if (!line.startsWith('data:')) return;
     const payload = line.slice(5).trim();
-    if (payload === '' || payload === '[DONE]' || (payload[0] !== '{' && payload[0] !== '['))
-      return;
+    if (payload === '[DONE]') onDone?.();
+    if (payload === '' || (payload[0] !== '{' && payload[0] !== '[')) return;
     try {
-      onJson(JSON.parse(payload));
+      onJson(JSON.parse(payload), event);
     } catch {
       // A malformed frame must not stop the rest of the stream from being read.
     }
   };
 
+  const lines = createLineSplitter(handleLine, MAX_LINE);
+  return { push: lines.push, flush: lines.flush };
+}
+
+/**
+ * Split text fed in pieces into lines (`\r\n` or `\n`), each handed over once whole. A line
+ * longer than `maxLine` is dropped (no frame is that long). Linear in the input: the pending
+ * tail is sliced once per chunk, not once per line.
+ */
+export function createLineSplitter(onLine: (line: string) => void, maxLine = 8 * 1024 * 1024) {
+  let buffer = '';
   return {
     push(chunk: string) {
       buffer += chunk;
-      let newline = buffer.indexOf('\n');
+      let from = 0;
+      let newline = buffer.indexOf('\n', from);
       while (newline >= 0) {
-        handleLine(buffer.slice(0, newline).replace(/\r$/, ''));
-        buffer = buffer.slice(newline + 1);
-        newline = buffer.indexOf('\n');
+        onLine(buffer.slice(from, newline).replace(/\r$/, ''));
+        from = newline + 1;
+        newline = buffer.indexOf('\n', from);
       }
-      if (buffer.length > MAX_LINE) buffer = '';
+      buffer = from > 0 ? buffer.slice(from) : buffer;
+      if (buffer.length > maxLine) buffer = '';
     },
     flush() {
-      if (buffer.length > 0) handleLine(buffer.replace(/\r$/, ''));
+      if (buffer.length > 0) onLine(buffer.replace(/\r$/, ''));
       buffer = '';
     },
   };

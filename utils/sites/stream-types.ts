@@ -1,35 +1,76 @@
 /**
- * Exact usage read from a chat site's own stream. Pure data: the MAIN-world hook feeds the
- * response text to a parser and passes the result to the content script.
+ * What a chat site's own stream says about a reply. Pure data: the MAIN-world hook feeds the
+ * response text to a parser and passes the result to the content script; the CLI's `usage`
+ * command runs the same parsers over a saved body.
  */
 
 /** Which site's stream a report came from: the site's id (e.g. 'deepseek', 'zai'). */
 export type UsageStreamFormat = string;
 
+/** A quota window the site reported (Claude's 5-hour and 7-day use, ChatGPT's feature limits). */
+export interface QuotaWindow {
+  /** The window as the site names it: "5h", "7d", or a feature ("deep_research"). */
+  window: string;
+  /** Fraction used, 0..1; null when the site gives only what remains. */
+  used: number | null;
+  /** Uses left, when the site counts them. */
+  remaining?: number;
+  /** ISO time the window resets; null when not given. */
+  resetsAt: string | null;
+}
+
 export interface StreamUsage {
   format: UsageStreamFormat;
   /** Prompt tokens of this request as the site counted them (includes the resent history). */
   input?: number;
+  /** Output tokens as the site counted them (see `outputIncludesReasoning`). */
   output?: number;
   reasoning?: number;
   /**
-   * Total tokens of the request when the site reports only a total (DeepSeek's
-   * `accumulated_token_usage`: prompt + reply of this request).
+   * Prompt + reply of this request when the site reports only a total (DeepSeek's final
+   * `accumulated_token_usage`).
    */
   total?: number;
-  /** The model named in the stream (DeepSeek `model_type`, z.ai `model`), as the site spells it. */
+  /**
+   * The site's `output` already holds the reasoning (z.ai's and Qwen's `completion_tokens`, as
+   * OpenAI's API counts it): our counts may split it, never add to it.
+   */
+  outputIncludesReasoning?: boolean;
+  /** DeepSeek: the running count when the reply began; a cross-check, never a count. */
+  opening?: number;
+  /** The model that answered, as the stream names it (ChatGPT `model_slug`, Claude `model`). */
   model?: string;
-  /** The stream said it finished (vs. cut off). */
+  /** A notice the site gave about the model (Kimi: "Switched to K2.6 Instant …"). */
+  notice?: string;
+  /** Quota windows the stream reported. */
+  limits?: QuotaWindow[];
+  /** The stream reached its usage or end frame (vs. cut off). */
   done: boolean;
+}
+
+/** The reply's streamed text, kept by the parser so the CLI can count it. */
+export interface StreamText {
+  answer: string;
+  thinking: string;
 }
 
 export interface UsageStreamParser {
   /** Feed the next piece of the response body (any split, even inside a line). */
   push(chunk: string): void;
-  /** End of body: flush the last partial line; returns the usage found, if any. */
+  /** End of body: flush the last partial frame; returns what was found, if anything. */
   finish(): StreamUsage | null;
-  /** Usage found so far (null until the stream carried any). */
+  /** What was found so far (null until the stream carried anything worth reporting). */
   current(): StreamUsage | null;
+  /** The reply's text streamed so far, when asked for (`keepText`); empty otherwise. */
+  text(): StreamText;
+}
+
+export interface ParserOptions {
+  /**
+   * Keep the reply's text (the CLI counts it). The page-world hook does not: it never holds more
+   * of a body than the frame it is reading.
+   */
+  keepText?: boolean;
 }
 
 /**
@@ -42,7 +83,50 @@ export interface SiteStream {
   format: UsageStreamFormat;
   /** The site's match patterns (from its `site.ts`). */
   matches: readonly string[];
-  /** Matched against the request URL's pathname. */
+  /** Matched against the request URL's pathname; versions as a pattern (`/api/v\d+/…`). */
   path: RegExp;
-  createParser(): UsageStreamParser;
+  createParser(options?: ParserOptions): UsageStreamParser;
+}
+
+/** Text kept per reply at most: far beyond a chat reply, bounded on a hostile stream. */
+export const MAX_STREAM_TEXT = 2_000_000;
+
+/**
+ * The answer and thinking text of a reply, appended or replaced, never beyond the bound; keeps
+ * nothing unless `keep`.
+ */
+export function createTextSink(keep = false) {
+  let answer = '';
+  let thinking = '';
+  const cap = (s: string) => (s.length > MAX_STREAM_TEXT ? s.slice(0, MAX_STREAM_TEXT) : s);
+  return {
+    append(kind: 'answer' | 'thinking', s: string) {
+      if (!keep) return;
+      if (kind === 'answer') {
+        if (answer.length < MAX_STREAM_TEXT) answer = cap(answer + s);
+      } else if (thinking.length < MAX_STREAM_TEXT) thinking = cap(thinking + s);
+    },
+    /** A snapshot stream (Gemini): the whole reply so far replaces what was kept. */
+    replace(kind: 'answer' | 'thinking', s: string) {
+      if (!keep) return;
+      if (kind === 'answer') answer = cap(s);
+      else thinking = cap(s);
+    },
+    text: (): StreamText => ({ answer, thinking }),
+  };
+}
+
+/**
+ * Split a site's output total that includes the reasoning between reasoning and answer in
+ * proportion to our counts of the two texts: the total stays the site's, never grows.
+ */
+export function splitSiteOutput(
+  total: number,
+  answerCount: number,
+  thinkingCount: number,
+): { answer: number; reasoning: number } {
+  const sum = answerCount + thinkingCount;
+  if (sum <= 0 || thinkingCount <= 0) return { answer: total, reasoning: 0 };
+  const reasoning = Math.round((total * thinkingCount) / sum);
+  return { answer: total - reasoning, reasoning };
 }

@@ -1,17 +1,36 @@
 /**
- * The stream registry: every site whose own stream carries exact usage, one line each. The
+ * The stream registry: every site whose own stream carries something (exact usage, the model
+ * that answered, quota windows), one line each. The
  * MAIN-world hook (entrypoints/usage-hook.content.ts) and its channel import this file only, never
  * the adapters, so their bundles hold the stream readers and nothing of the page readers. The
  * registry meta-test checks it lists exactly the adapters that declare a `usageStream`.
  */
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import chatgpt from './chatgpt/stream';
+import claude from './claude/stream';
 import deepseek from './deepseek/stream';
+import gemini from './gemini/stream';
+import kimi from './kimi/stream';
+import qwen from './qwen/stream';
 import zai from './zai/stream';
-import type { SiteStream, UsageStreamFormat, UsageStreamParser } from './stream-types';
+import type {
+  ParserOptions,
+  SiteStream,
+  UsageStreamFormat,
+  UsageStreamParser,
+} from './stream-types';
 
-export type { SiteStream, StreamUsage, UsageStreamFormat, UsageStreamParser } from './stream-types';
+export type {
+  ParserOptions,
+  QuotaWindow,
+  SiteStream,
+  StreamText,
+  StreamUsage,
+  UsageStreamFormat,
+  UsageStreamParser,
+} from './stream-types';
 
-export const STREAMS: readonly SiteStream[] = [deepseek, zai];
+export const STREAMS: readonly SiteStream[] = [chatgpt, claude, deepseek, gemini, kimi, qwen, zai];
 
 /** The match patterns of every site with a stream reader (the hook's content scripts). */
 export const STREAM_MATCHES: string[] = STREAMS.flatMap((s) => s.matches);
@@ -21,10 +40,34 @@ export function findStreams(url: string | URL): SiteStream[] {
   return STREAMS.filter((s) => s.matches.some((m) => new MatchPattern(m).includes(url)));
 }
 
-export function createUsageParser(format: UsageStreamFormat): UsageStreamParser {
+export function createUsageParser(
+  format: UsageStreamFormat,
+  options?: ParserOptions,
+): UsageStreamParser {
   const stream = STREAMS.find((s) => s.format === format);
   if (!stream) throw new Error(`no usage stream reader for ${format}`);
-  return stream.createParser();
+  return stream.createParser(options);
+}
+
+/** A match pattern's host ("*.example.com" allowed), or null for "<all_urls>" and the like. */
+function patternHost(pattern: string): string | null {
+  const m = /^[a-z*]+:\/\/([^/]+)\//.exec(pattern);
+  return m ? m[1] : null;
+}
+
+/**
+ * The stream reader for a request URL (the CLI, replays): a site whose pages share the
+ * request's host, and whose path pattern matches the request's path. Requests often go to
+ * paths the pages' own patterns leave out (Gemini's pages are `/app…`, its stream `/_/…`).
+ */
+export function findStreamForRequest(url: string | URL): SiteStream | null {
+  const u = new URL(url);
+  const sameHost = (m: string) => {
+    const host = patternHost(m);
+    if (!host) return false;
+    return host.startsWith('*.') ? u.host.endsWith(host.slice(1)) : u.host === host;
+  };
+  return STREAMS.find((s) => s.matches.some(sameHost) && s.path.test(u.pathname)) ?? null;
 }
 
 /** Parse a whole body at once (tests, replays). */

@@ -13,13 +13,14 @@ import {
 import type { UsageReport } from '@/utils/overlay/types';
 import { readFixture } from '@/utils/sites/__tests__/expectations';
 
-const zaiBody = readFixture('zai', 'completion.sse.txt');
-const deepseekBody = readFixture('deepseek', 'completion.sse.txt');
+const zaiBody = readFixture('zai', 'capture.txt');
+const deepseekBody = readFixture('deepseek', 'capture.txt');
+const geminiBody = readFixture('gemini', 'capture.txt');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A response whose body arrives in small chunks, like a live SSE stream. */
-function streamed(body: string, chunk = 37): Response {
-  const bytes = new TextEncoder().encode(body);
+function streamed(body: string | Uint8Array, chunk = 37): Response {
+  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
   let at = 0;
   return new Response(
     new ReadableStream<Uint8Array>({
@@ -49,6 +50,8 @@ function install(responder: (url: string) => Response, order: 'hook-first' | 'co
   const streams = [
     { path: /^\/api\/v2\/chat\/completions$/, format: 'zai' as const },
     { path: /^\/api\/v0\/chat\/completion$/, format: 'deepseek' as const },
+    { path: /StreamGenerate$/, format: 'gemini' as const },
+    { path: /ChatService\/Chat$/, format: 'kimi' as const },
   ];
   if (order === 'hook-first') {
     hook = installUsageHook(window, streams);
@@ -77,8 +80,9 @@ describe('usage hook over fetch', () => {
       expect(reports).toHaveLength(1);
       expect(reports[0]).toMatchObject({
         format: 'zai',
-        input: 1523,
-        output: 64,
+        input: 39,
+        output: 165,
+        outputIncludesReasoning: true,
         done: true,
         path: '/api/v2/chat/completions',
       });
@@ -92,7 +96,12 @@ describe('usage hook over fetch', () => {
     ).text();
     await sleep(20);
     expect(reports).toEqual([
-      expect.objectContaining({ format: 'deepseek', total: 87, model: 'deepseek-reasoner' }),
+      expect.objectContaining({
+        format: 'deepseek',
+        total: 603,
+        opening: 513,
+        model: 'deepseek-reasoner',
+      }),
     ]);
   });
 
@@ -130,7 +139,89 @@ describe('usage hook over XMLHttpRequest', () => {
     text = zaiBody;
     xhr.dispatchEvent(new Event('loadend'));
     await sleep(5);
-    expect(reports.at(-1)).toMatchObject({ format: 'zai', input: 1523, output: 64 });
+    expect(reports.at(-1)).toMatchObject({ format: 'zai', input: 39, output: 165 });
+  });
+
+  it('reads Gemini snapshots from responseText as they grow (real capture)', async () => {
+    const proto = XMLHttpRequest.prototype;
+    const realSend = proto.send;
+    proto.send = function noNetwork() {};
+    cleanups.push(() => (proto.send = realSend));
+    const { reports } = install(() => new Response(''), 'hook-first');
+    const xhr = new XMLHttpRequest();
+    let text = '';
+    Object.defineProperty(xhr, 'responseText', { get: () => text });
+    xhr.open('POST', '/_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate');
+    xhr.send();
+    for (let at = 0; at < geminiBody.length; at += 101) {
+      text = geminiBody.slice(0, at);
+      xhr.dispatchEvent(new Event('progress'));
+    }
+    text = geminiBody;
+    xhr.dispatchEvent(new Event('loadend'));
+    await sleep(5);
+    expect(reports).toEqual([
+      expect.objectContaining({ format: 'gemini', model: '3.6 Flash', done: true }),
+    ]);
+  });
+});
+
+describe('usage hook over binary and cut streams', () => {
+  /** A Connect body: per frame, flags 0, a big-endian length, the JSON (real byte lengths). */
+  function connectBody(frames: object[]): Uint8Array {
+    const parts = frames.map((f) => new TextEncoder().encode(JSON.stringify(f)));
+    const out = new Uint8Array(parts.reduce((n, p) => n + 5 + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      new DataView(out.buffer).setUint32(at + 1, p.length);
+      out.set(p, at + 5);
+      at += 5 + p.length;
+    }
+    return out;
+  }
+
+  it('finds Kimi frames whose length bytes are not text, whatever the chunking', async () => {
+    const long = 'ü'.repeat(70); // lengths ≥ 0x80: invalid UTF-8 once decoded as text
+    const body = connectBody([
+      { op: 'set', mask: 'block.text', block: { text: { content: long } } },
+      {
+        op: 'set',
+        notification: {
+          type: 'TYPE_MODEL_DEGRADE',
+          message: 'Switched to K2.6 Instant for speed.',
+        },
+      },
+      { done: {} },
+    ]);
+    const { reports } = install(() => streamed(body, 3), 'hook-first');
+    const response = await window.fetch('/apiv2/kimi.gateway.chat.v1.ChatService/Chat');
+    // The page's copy is byte-identical.
+    expect(new Uint8Array(await response.arrayBuffer())).toEqual(body);
+    await sleep(20);
+    expect(reports).toEqual([
+      expect.objectContaining({ format: 'kimi', model: 'K2.6 Instant', done: true }),
+    ]);
+  });
+
+  it('a stream the page aborts before its usage frame reports no number', async () => {
+    const cut = zaiBody.slice(0, zaiBody.indexOf('"phase":"other"'));
+    const bytes = new TextEncoder().encode(cut);
+    const { reports } = install(
+      () =>
+        new Response(
+          new ReadableStream<Uint8Array>({
+            start(controller) {
+              controller.enqueue(bytes);
+              controller.error(new DOMException('aborted', 'AbortError'));
+            },
+          }),
+        ),
+      'hook-first',
+    );
+    const response = await window.fetch('/api/v2/chat/completions');
+    await expect(response.text()).rejects.toThrow();
+    await sleep(20);
+    expect(reports).toEqual([]);
   });
 });
 
@@ -163,7 +254,38 @@ describe('private channel', () => {
     ['string count', JSON.stringify({ format: 'zai', input: '5', at: 1 })],
     ['huge', JSON.stringify({ format: 'zai', input: 1, at: 1, pad: 'x'.repeat(20_000) })],
     ['object detail', { format: 'zai' }],
+    [
+      'bad limits',
+      JSON.stringify({ format: 'claude', at: 1, limits: [{ window: '5h', used: 7 }] }),
+    ],
+    [
+      'too many limits',
+      JSON.stringify({
+        format: 'claude',
+        at: 1,
+        limits: Array(50).fill({ window: 'x', used: 0, resetsAt: null }),
+      }),
+    ],
   ])('rejects a malformed report: %s', (_, raw) => {
     expect(parseUsageReport(raw)).toBeNull();
+  });
+});
+
+describe('reports carry the new fields through the channel', () => {
+  it('keeps limits, the opening count and the output-holds-reasoning flag', () => {
+    const raw = JSON.stringify({
+      format: 'claude',
+      at: 1,
+      done: true,
+      model: 'claude-sonnet-5',
+      opening: 3,
+      outputIncludesReasoning: true,
+      limits: [{ window: '5h', used: 0.02, resetsAt: '2026-08-08T07:10:00.000Z' }],
+    });
+    expect(parseUsageReport(raw)).toMatchObject({
+      opening: 3,
+      outputIncludesReasoning: true,
+      limits: [{ window: '5h', used: 0.02, resetsAt: '2026-08-08T07:10:00.000Z' }],
+    });
   });
 });

@@ -4,6 +4,7 @@
  * counts. Pure functions over a short list.
  */
 import type { TokenCount } from '@/utils/core/types';
+import { splitSiteOutput } from '@/utils/sites/stream-types';
 import type { UsageReport } from '../types';
 
 /** Reports kept: enough for the replies settling at one time, bounded on a busy page. */
@@ -45,20 +46,50 @@ export interface ReplyCounts {
 }
 
 /**
- * A reply's counts with the site's numbers where it reported them. A site that reports only a
- * total (DeepSeek) gives input = its total minus our count of what the reply produced.
+ * A reply's counts with the site's numbers where it reported them: the site's totals are the
+ * authority, our counts only split a total the site gives, never add to it.
+ * - an output that holds the reasoning (z.ai, Qwen) is split between reasoning and answer in
+ *   proportion to our counts of the two texts (all of it stays output when no reasoning shows);
+ * - a site that reports only a total (DeepSeek) gives input = its total minus our count of what
+ *   the reply produced.
  */
 export function withSiteUsage(counts: ReplyCounts, usage: UsageReport | null): ReplyCounts {
   if (!usage) return counts;
   let { input, output, reasoning } = counts;
   if (usage.input !== undefined) input = siteCount(usage.input, usage.format);
-  if (usage.output !== undefined) output = siteCount(usage.output, usage.format);
-  if (usage.reasoning !== undefined) reasoning = siteCount(usage.reasoning, usage.format);
+  if (usage.output !== undefined) {
+    const shown = reasoning.provenance === 'unknown' ? 0 : reasoning.tokens;
+    if (usage.outputIncludesReasoning && usage.reasoning !== undefined) {
+      output = siteCount(Math.max(0, usage.output - usage.reasoning), usage.format);
+      reasoning = siteCount(Math.min(usage.reasoning, usage.output), usage.format);
+    } else if (usage.outputIncludesReasoning) {
+      const split = splitSiteOutput(usage.output, output.tokens, shown);
+      output = siteCount(split.answer, usage.format);
+      if (shown > 0) reasoning = siteCount(split.reasoning, usage.format);
+    } else {
+      output = siteCount(usage.output, usage.format);
+      if (usage.reasoning !== undefined) reasoning = siteCount(usage.reasoning, usage.format);
+    }
+  } else if (usage.reasoning !== undefined) {
+    reasoning = siteCount(usage.reasoning, usage.format);
+  }
   if (usage.input === undefined && usage.total !== undefined) {
     const produced = output.tokens + (reasoning.provenance === 'unknown' ? 0 : reasoning.tokens);
     if (usage.total >= produced) input = siteCount(usage.total - produced, usage.format);
   }
   return { input, output, reasoning };
+}
+
+/**
+ * Context the site counted and the page does not show (system prompt, memory, tools, search
+ * results): the site's exact input minus our count of the visible conversation before the
+ * reply. Null unless the site gave the input (or a total) and the difference is positive.
+ */
+export function hiddenContext(counted: TokenCount | null, recorded: ReplyCounts): number | null {
+  if (!counted || recorded.input.provenance !== 'site' || counted.provenance === 'site')
+    return null;
+  const diff = recorded.input.tokens - counted.tokens;
+  return diff > 0 ? diff : null;
 }
 
 export type UsageLog = ReturnType<typeof createUsageLog>;

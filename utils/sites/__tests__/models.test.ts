@@ -30,10 +30,48 @@ describe('site model alias table', () => {
     expect(resolveSiteModel('deepseek', 'Thinking')?.model).toBe('deepseek/deepseek-reasoner');
   });
 
-  it.each([null, '', '   ', 'Some Future Model 9', 'GPT-5x', 'gpt-5.9 thinking'])(
-    'unknown label %j → null',
-    (label) => {
-      expect(resolveSiteModel('chatgpt', label)).toBeNull();
-    },
-  );
+  it.each([
+    null,
+    '',
+    '   ',
+    'Some Future Model 9',
+    'GPT-5x',
+    'gpt-5.9 turbo',
+    'claude-sonnet-4-20250514x',
+  ])('unknown label %j → null', (label) => {
+    expect(resolveSiteModel('chatgpt', label)).toBeNull();
+  });
+});
+
+// What the sites' streams name (real captures, August 2026) and releases no table lists yet.
+describe('version patterns', () => {
+  const card = getBundledCard();
+  it.each([
+    ['chatgpt', 'gpt-5-6', 'openai/gpt-5.6'],
+    ['chatgpt', 'gpt-5.9 thinking', 'openai/gpt-5.9'],
+    ['chatgpt', 'GPT-5.6 Instant', 'openai/gpt-5.6-chat-latest'],
+    ['chatgpt', 'gpt-5-4-mini', 'openai/gpt-5.4-mini'],
+    ['claude', 'claude-sonnet-5', 'anthropic/claude-sonnet-5'],
+    ['claude', 'claude-opus-4-8', 'anthropic/claude-opus-4-8'],
+    ['claude', 'Opus 4.8', 'anthropic/claude-opus-4-8'],
+    ['claude', 'claude-sonnet-4-20250514', 'anthropic/claude-sonnet-4'],
+    ['gemini', '3.6 Flash', 'google/gemini-3.6-flash'],
+    ['gemini', 'Gemini 3.5 Flash', 'google/gemini-3.5-flash'],
+    ['kimi', 'K2.6 Instant', 'moonshotai/kimi-k2.6'],
+    ['zai', 'GLM-5.1', 'zai/glm-5.1'],
+    ['qwen', 'Qwen3.7-Max', 'alibaba/qwen3.7-max'],
+  ])('%s: "%s" → %s', (site, label, id) => {
+    expect(resolveSiteModel(site, label)?.model).toBe(id);
+  });
+
+  it('resolves to the card where the card has the release, and leaves the rest unpriced', () => {
+    expect(resolveModelId(card, resolveSiteModel('claude', 'claude-sonnet-5')!.model)).toBe(
+      'anthropic/claude-sonnet-5',
+    );
+    expect(resolveModelId(card, resolveSiteModel('kimi', 'K2.6 Instant')!.model)).toBe(
+      'moonshotai/kimi-k2.6',
+    );
+    // Not on the bundled card (July 2026): shown as the site named it, unpriced.
+    expect(resolveModelId(card, resolveSiteModel('chatgpt', 'gpt-5-6')!.model)).toBeNull();
+  });
 });

@@ -92,7 +92,11 @@ describe('site registry', () => {
       expect(files, `${id}/${name}`).toContain(name);
       expect(readFixture(id, name).split('\n')[0]).toMatch(PROVENANCE_LINE);
     }
-    if (adapter.usageStream) expect(files).toContain('completion.sse.txt');
+    if (adapter.usageStream) {
+      // A real capture of the site's stream, with its source and license beside it.
+      expect(files).toContain('capture.txt');
+      expect(readFixture(id, 'README.md')).toMatch(/capture\.txt[\s\S]*license/i);
+    }
   });
 
   it.each(cases)('%s: has its test, and what its fixtures hold for the e2e tests', (id) => {

@@ -1,30 +1,64 @@
-// The sites' own streams, whatever the chunking and whatever the junk: every reader in the
-// stream registry over its site's recorded body (utils/sites/<id>/fixtures/completion.sse.txt).
+// The sites' own streams, whatever the chunking, wherever cut, whatever the junk: every reader
+// in the stream registry over its site's real capture (utils/sites/<id>/fixtures/capture.txt).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createUsageParser, parseUsageStream, STREAMS } from '../streams';
+import { createUsageParser, findStreamForRequest, parseUsageStream, STREAMS } from '../streams';
 import { readFixture } from './expectations';
 
-describe('hostile and split input', () => {
-  const formats = STREAMS.map((s) => s.format);
+const formats = STREAMS.map((s) => s.format);
+const NUMBERS = ['input', 'output', 'reasoning', 'total'] as const;
 
-  it.each(formats)('%s: any chunking gives the same usage', (format) => {
-    const body = readFixture(format, 'completion.sse.txt');
-    const whole = parseUsageStream(format, body);
+function parseInPieces(format: string, body: string, points: number[]) {
+  const parser = createUsageParser(format, { keepText: true });
+  let from = 0;
+  for (const p of [...points, body.length]) {
+    parser.push(body.slice(from, p));
+    from = p;
+  }
+  return { usage: parser.finish(), text: parser.text() };
+}
+
+describe('every reader over its real capture', () => {
+  it.each(formats)('%s: the capture carries something, and it ends', (format) => {
+    const usage = parseUsageStream(format, readFixture(format, 'capture.txt'));
+    expect(usage).not.toBeNull();
+    expect(usage!.done).toBe(true);
+  });
+
+  it.each(formats)('%s: any chunking gives the same result and text', (format) => {
+    const body = readFixture(format, 'capture.txt');
+    const whole = parseInPieces(format, body, []);
     fc.assert(
       fc.property(fc.array(fc.nat(body.length), { maxLength: 12 }), (cuts) => {
         const points = [...new Set(cuts)].sort((a, b) => a - b);
-        const parser = createUsageParser(format);
-        let from = 0;
-        for (const p of [...points, body.length]) {
-          parser.push(body.slice(from, p));
-          from = p;
-        }
-        expect(parser.finish()).toEqual(whole);
+        expect(parseInPieces(format, body, points)).toEqual(whole);
       }),
+      { numRuns: 50 },
     );
   });
 
+  it.each(formats)('%s: one character at a time gives the same result and text', (format) => {
+    const body = readFixture(format, 'capture.txt');
+    const ones = Array.from({ length: body.length }, (_, i) => i + 1);
+    expect(parseInPieces(format, body, ones)).toEqual(parseInPieces(format, body, []));
+  });
+
+  it.each(formats)(
+    '%s: cut anywhere, it never reports a number the whole stream does not',
+    (format) => {
+      const body = readFixture(format, 'capture.txt');
+      const whole = parseUsageStream(format, body)!;
+      for (let cut = 0; cut < body.length; cut += Math.max(1, Math.floor(body.length / 400))) {
+        const part = parseUsageStream(format, body.slice(0, cut));
+        for (const key of NUMBERS) {
+          if (part?.[key] !== undefined) expect(part[key], `${key} at ${cut}`).toBe(whole[key]);
+        }
+      }
+    },
+  );
+});
+
+describe('hostile and split input', () => {
   it.each(formats)(
     '%s: garbage, wrong types and negative counts never throw or count',
     (format) => {
@@ -35,8 +69,9 @@ describe('hostile and split input', () => {
         'data: {"type":"chat:completion","data":{"phase":"other","usage":{"prompt_tokens":-5,"completion_tokens":"7"}}}',
         'data: {"p":"response/accumulated_token_usage","o":"SET","v":1.5}',
         'data: {"p":"response/accumulated_token_usage","o":"SET","v":"9"}',
+        'data: {"usage":{"input_tokens":-1,"output_tokens":"3"}}',
         'event: close',
-        '\u0000\u0001',
+        '\u0000\u0001\ufffd',
       ].join('\r\n');
       expect(parseUsageStream(format, body)).toBeNull();
       fc.assert(
@@ -46,4 +81,38 @@ describe('hostile and split input', () => {
       );
     },
   );
+
+  it.each(formats)('%s: another format’s capture gives no numbers', (format) => {
+    for (const other of formats.filter((f) => f !== format)) {
+      const usage = parseUsageStream(format, readFixture(other, 'capture.txt'));
+      for (const key of NUMBERS) expect(usage?.[key], `${other} read as ${format}`).toBeUndefined();
+    }
+  });
+});
+
+describe('finding the reader for a request', () => {
+  it.each([
+    ['https://chat.z.ai/api/v2/chat/completions?timestamp=1', 'zai'],
+    ['https://chat.z.ai/api/v3/chat/completions', 'zai'],
+    ['https://chat.qwen.ai/api/v2/chat/completions', 'qwen'],
+    ['https://chat.deepseek.com/api/v0/chat/completion', 'deepseek'],
+    ['https://chatgpt.com/backend-api/f/conversation', 'chatgpt'],
+    ['https://chatgpt.com/backend-api/conversation', 'chatgpt'],
+    ['https://claude.ai/api/organizations/o-1/chat_conversations/c-2/completion', 'claude'],
+    [
+      'https://gemini.google.com/_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate?rt=c',
+      'gemini',
+    ],
+    ['https://www.kimi.com/apiv2/kimi.gateway.chat.v1.ChatService/Chat', 'kimi'],
+  ])('%s → %s', (url, format) => {
+    expect(findStreamForRequest(url)?.format).toBe(format);
+  });
+
+  it.each([
+    'https://chatgpt.com/backend-api/sentinel/ping',
+    'https://chat.z.ai/api/v2/chat/completions/extra',
+    'https://example.com/api/v2/chat/completions',
+  ])('%s → none', (url) => {
+    expect(findStreamForRequest(url)).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 import { defineAdapter, pathId } from '../define';
 import { MODELS } from './models';
 import { site } from './site';
+import { usageStream } from './stream';
 
 // Each selector list says where it came from: "same as <public project> (checked <date>)" when
 // that project's code of that date uses it on the live site; "unverified" when it was
@@ -29,6 +30,7 @@ export default defineAdapter({
     // 1st: public userscripts (mid-2026); 2nd unverified
     streaming: ['[data-testid="stop-button"]', 'button[aria-label="Stop streaming"]'],
   },
+  usageStream,
   conversationId: (url) => pathId(url, /\/c\/([0-9A-Za-z-]+)/),
   knownGaps: [
     'reasoning of Thinking models is hidden (only a summary is shown): counted as unknown',

@@ -1,6 +1,7 @@
 import { defineAdapter, pathId } from '../define';
 import { MODELS } from './models';
 import { site } from './site';
+import { usageStream } from './stream';
 
 export default defineAdapter({
   ...site,
@@ -28,6 +29,7 @@ export default defineAdapter({
     // as public userscripts had it (mid-2026), unverified since
     streaming: ['[data-is-streaming="true"]'],
   },
+  usageStream,
   conversationId: (url) => pathId(url, /\/chat\/([0-9A-Za-z-]+)/),
   knownGaps: [
     'thinking block selector is unverified: collapsed thinking counts as unknown reasoning',

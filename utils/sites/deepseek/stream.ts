@@ -1,57 +1,92 @@
 /**
- * chat.deepseek.com `POST /api/v0/chat/completion`: SSE with JSON-patch-like frames.
- * - first snapshot: `{"v": {"response": {..., "accumulated_token_usage": 0, "fragments": [...]}}}`;
- * - later: `{"p": "response/accumulated_token_usage", "o": "SET", "v": 42}`, or inside a batch
- *   `{"p": "response", "o": "BATCH", "v": [{"p": "accumulated_token_usage", "v": 42}, ...]}`;
- * - the end: `response/status` (or `quasi_status`) set to "FINISHED".
- * `accumulated_token_usage` is the request's total (prompt incl. history + reply): a public
- * observation (+22 per "reply with one character" round) shows it grows by each round's tokens.
- * The model is `model_type` in the first event when present, or `thinking_enabled` → reasoner.
+ * chat.deepseek.com `POST /api/v0/chat/completion`: SSE with JSON-patch-like frames (a real
+ * capture, August 2026: fixtures/capture.txt).
+ * - `event: ready` names `model_type: "default"` even with DeepThink on: not the model;
+ * - the opening snapshot `{"v": {"response": {..., "thinking_enabled", "accumulated_token_usage":
+ *   513, "fragments": [{"type": "THINK" | "RESPONSE", "content"}]}}}`;
+ * - text: `{"p": "response/fragments/-1/content", "o": "APPEND", "v": "…"}`, then bare `{"v": "…"}`
+ *   continuing the last path; a new fragment: `{"p": "response/fragments", "o": "APPEND", "v": [...]}`;
+ * - the end: `{"p": "response", "o": "BATCH", "v": [{"p": "accumulated_token_usage", "v": 603},
+ *   {"p": "quasi_status", "v": "FINISHED"}]}`.
+ * `accumulated_token_usage` is a running count for the whole conversation: the final value is the
+ * context sent this round plus this reply, so it is reported as this request's `total` (its input
+ * is the total minus the reply); the opening value is kept as a cross-check only. A stream cut
+ * before the final value reports no total: the meter then keeps its own counts. The model comes
+ * from `thinking_enabled` (DeepThink → the reasoner).
  */
 import { createSseJsonReader, isRecord, toCount } from '../sse';
-import type { SiteStream, StreamUsage, UsageStreamParser } from '../stream-types';
+import {
+  createTextSink,
+  type ParserOptions,
+  type SiteStream,
+  type StreamUsage,
+  type UsageStreamParser,
+} from '../stream-types';
 import type { UsageStreamSpec } from '../types';
 import { site } from './site';
 
 /** The request that carries usage (its adapter declares it; the page-world hook reads it). */
 export const usageStream = {
-  path: /^\/api\/v0\/chat\/completion$/,
+  path: /^\/api\/v\d+\/chat\/completion$/,
   format: 'deepseek',
 } satisfies UsageStreamSpec;
 
-export function createDeepSeekParser(): UsageStreamParser {
+// eslint-disable-next-line max-lines-per-function -- one closure over the stream's state
+export function createDeepSeekParser(options: ParserOptions = {}): UsageStreamParser {
+  let opening: number | undefined;
   let total: number | undefined;
   let model: string | undefined;
   let done = false;
+  let lastPath: string | null = null;
+  let fragment: 'answer' | 'thinking' = 'answer';
+  const text = createTextSink(options.keepText);
+
+  const kindOf = (type: unknown): 'answer' | 'thinking' =>
+    type === 'THINK' || type === 'THINKING' ? 'thinking' : 'answer';
+
+  const addFragments = (list: unknown) => {
+    if (!Array.isArray(list)) return;
+    for (const f of list) {
+      if (!isRecord(f)) continue;
+      fragment = kindOf(f.type);
+      if (typeof f.content === 'string') text.append(fragment, f.content);
+    }
+  };
 
   const setField = (path: string, value: unknown) => {
     const key = path.replace(/^response\//, '');
     if (key === 'accumulated_token_usage') {
       const n = toCount(value);
-      if (n !== undefined && n > 0) total = n;
+      if (n !== undefined && n > 0 && (opening === undefined || n >= opening)) total = n;
     } else if ((key === 'status' || key === 'quasi_status') && value === 'FINISHED') {
       done = true;
+    } else if (key === 'fragments') {
+      addFragments(value);
+    } else if (/^fragments\/-?\d+\/content$/.test(key) && typeof value === 'string') {
+      text.append(fragment, value);
     }
   };
 
   const readResponse = (response: Record<string, unknown>) => {
-    if ('accumulated_token_usage' in response)
-      setField('accumulated_token_usage', response.accumulated_token_usage);
+    const n = toCount(response.accumulated_token_usage);
+    if (n !== undefined) opening = n;
     if (response.status === 'FINISHED') done = true;
-    if (typeof response.model_type === 'string') model = response.model_type;
-    else if (model === undefined && typeof response.thinking_enabled === 'boolean')
+    if (typeof response.thinking_enabled === 'boolean')
       model = response.thinking_enabled ? 'deepseek-reasoner' : 'deepseek-chat';
+    addFragments(response.fragments);
   };
 
   const reader = createSseJsonReader((frame) => {
     if (!isRecord(frame)) return;
-    if (typeof frame.model_type === 'string') model = frame.model_type;
     const p = typeof frame.p === 'string' ? frame.p : undefined;
     const v = frame.v;
     if (p === undefined) {
       if (isRecord(v) && isRecord(v.response)) readResponse(v.response);
+      // A bare value continues the last path (text appended to the last fragment).
+      else if (typeof v === 'string' && lastPath) setField(lastPath, v);
       return;
     }
+    lastPath = p;
     if (frame.o === 'BATCH' && Array.isArray(v)) {
       for (const op of v) {
         if (isRecord(op) && typeof op.p === 'string') setField(`${p}/${op.p}`, op.v);
@@ -61,8 +96,10 @@ export function createDeepSeekParser(): UsageStreamParser {
     setField(p, v);
   });
 
-  const current = (): StreamUsage | null =>
-    total === undefined ? null : { format: 'deepseek', total, model, done };
+  const current = (): StreamUsage | null => {
+    if (opening === undefined && total === undefined && model === undefined) return null;
+    return { format: 'deepseek', total, opening, model, done };
+  };
 
   return {
     push: (chunk) => reader.push(chunk),
@@ -71,6 +108,7 @@ export function createDeepSeekParser(): UsageStreamParser {
       return current();
     },
     current,
+    text: text.text,
   };
 }
 

@@ -1,6 +1,7 @@
 import { defineAdapter, pathId } from '../define';
 import { MODELS } from './models';
 import { site } from './site';
+import { usageStream } from './stream';
 
 export default defineAdapter({
   ...site,
@@ -29,6 +30,7 @@ export default defineAdapter({
     // reconstructed fixture, unverified on the live page
     streaming: ['button[aria-label="Stop response"]', 'mat-icon[fonticon="stop"]'],
   },
+  usageStream,
   conversationId: (url) => pathId(url, /\/app\/([0-9A-Za-z_-]+)/),
   knownGaps: [
     'streams over XHR with full snapshots and no usage numbers: counts are the Gemma 3 vocabulary or an estimate',

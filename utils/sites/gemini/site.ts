@@ -12,7 +12,7 @@ export const doc: SiteDoc = {
   hosts: 'gemini.google.com',
   draft: 'yes',
   turns: 'yes, with shown thoughts',
-  model: 'yes (mode label: "2.5 Pro", "Fast", "Thinking")',
+  model: 'yes: the label in its XHR snapshots ("3.6 Flash"), else the mode label',
   exactUsage: 'no',
   notes: 'counted with the Gemma 3 vocabulary (`vocab`); an estimate only if it fails to load',
 };

@@ -13,7 +13,7 @@ export const doc: SiteDoc = {
   draft: 'yes',
   turns: 'yes',
   model: 'yes for named models ("Grok 4"); a mode ("Auto", "Fast", "Expert") names none: pick one',
-  exactUsage: 'no (stream not visible to page hooks)',
+  exactUsage: 'no: its stream is not visible to page hooks, so it is read from the page only',
   notes: 'thinking selectors unverified',
   sourced:
     'turns (`[id^="response-"]` with `.items-end` / `.items-start`): PCE-Core 2026-05, AITimeline 2026-02; composer (TipTap): PCE-Core 2026-05, AITimeline 2025-12; model button: ChatClub 2026-08; stop button: PCE-Core 2026-05, CodeWebChat 2026-08; action bar: CodeWebChat 2026-08',

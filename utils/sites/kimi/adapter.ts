@@ -1,6 +1,7 @@
 import { defineAdapter, pathId } from '../define';
 import { MODELS } from './models';
 import { site } from './site';
+import { usageStream } from './stream';
 
 export default defineAdapter({
   ...site,
@@ -25,6 +26,7 @@ export default defineAdapter({
     // 1st: same as AITimeline (checked 2026-02); 2nd unverified
     streaming: ['.send-button-container.stop', '[class*="stop-button"]'],
   },
+  usageStream,
   conversationId: (url) => pathId(url, /\/chat\/([0-9A-Za-z-]+)/),
   knownGaps: [
     'composer, thinking and model label selectors are unverified',

@@ -12,7 +12,7 @@ export const doc: SiteDoc = {
   hosts: 'kimi.com, www.kimi.com, kimi.moonshot.cn',
   draft: 'yes',
   turns: 'yes',
-  model: 'yes',
+  model: 'yes: a downgrade notice in its Connect stream names the model used, else the label',
   exactUsage: 'no',
   notes: 'composer, thinking and label selectors unverified',
 };

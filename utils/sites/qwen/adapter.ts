@@ -1,6 +1,7 @@
 import { defineAdapter, pathId } from '../define';
 import { MODELS } from './models';
 import { site } from './site';
+import { usageStream } from './stream';
 
 export default defineAdapter({
   ...site,
@@ -25,6 +26,7 @@ export default defineAdapter({
     // 2nd: AITimeline's `button.stop-button` (checked 2026-03); 1st unverified
     streaming: ['button[aria-label="Stop"]', '.stop-button'],
   },
+  usageStream,
   conversationId: (url) => pathId(url, /\/c\/([0-9A-Za-z-]+)/),
   knownGaps: [
     'code blocks are virtualised: long code in a reply is undercounted from the DOM',

@@ -13,7 +13,7 @@ export const doc: SiteDoc = {
   draft: 'yes',
   turns: 'yes',
   model: 'yes',
-  exactUsage: 'no',
+  exactUsage: '**yes**: `usage` on every frame (input exact; output once finished)',
   notes:
     'code blocks are virtualised, so long code is undercounted; composer and label selectors unverified',
 };

@@ -13,7 +13,7 @@ export const doc: SiteDoc = {
   hosts: 'chat.z.ai',
   draft: 'yes',
   turns: 'yes, with shown reasoning',
-  model: 'yes',
-  exactUsage: '**yes**: `usage` in the stream (prompt and completion tokens)',
+  model: 'yes (the page label; the stream names none)',
+  exactUsage: '**yes**: `usage` (input; output holds the thinking, split by the counted texts, never added)',
   notes: 'label and thinking selectors unverified',
 };

@@ -1,31 +1,38 @@
 /**
- * chat.z.ai `POST /api/v2/chat/completions`: SSE frames
+ * chat.z.ai `POST /api/v2/chat/completions` (query string varies): SSE frames
  * `{"type": "chat:completion", "data": {"delta_content": "...", "phase": "thinking" | "answer"}}`;
- * the frame with `phase: "other"` carries `usage: {prompt_tokens, completion_tokens, ...}`, the
- * site's exact count (as the source of public extensions that read the site showed, mid-2026).
- * `done: true` in a frame marks the end.
+ * a frame with `phase: "other"` carries `usage: {prompt_tokens, completion_tokens, total_tokens}`,
+ * the site's exact count, then `phase: "done"` with `done: true` (a real capture, August 2026:
+ * fixtures/capture.txt). `completion_tokens` already includes the thinking (165 for ~15 tokens of
+ * answer), so the output is marked as holding the reasoning: split, never added to. The stream
+ * names no model.
  */
 import { createSseJsonReader, isRecord, toCount } from '../sse';
-import type { SiteStream, StreamUsage, UsageStreamParser } from '../stream-types';
+import {
+  createTextSink,
+  type ParserOptions,
+  type SiteStream,
+  type StreamUsage,
+  type UsageStreamParser,
+} from '../stream-types';
 import type { UsageStreamSpec } from '../types';
 import { site } from './site';
 
 /** The request that carries usage (its adapter declares it; the page-world hook reads it). */
 export const usageStream = {
-  path: /^\/api\/v2\/chat\/completions$/,
+  path: /^\/api\/v\d+\/chat\/completions$/,
   format: 'zai',
 } satisfies UsageStreamSpec;
 
-export function createZaiParser(): UsageStreamParser {
+export function createZaiParser(options: ParserOptions = {}): UsageStreamParser {
   let usage: StreamUsage | null = null;
-  let model: string | undefined;
-  let done = false;
+  const text = createTextSink(options.keepText);
 
   const reader = createSseJsonReader((frame) => {
     if (!isRecord(frame) || !isRecord(frame.data)) return;
     const data = frame.data;
-    if (typeof data.model === 'string') model = data.model;
-    if (data.done === true) done = true;
+    if (typeof data.delta_content === 'string')
+      text.append(data.phase === 'thinking' ? 'thinking' : 'answer', data.delta_content);
     const u = data.usage;
     if (!isRecord(u)) return;
     const input = toCount(u.prompt_tokens);
@@ -38,11 +45,13 @@ export function createZaiParser(): UsageStreamParser {
       output,
       reasoning: toCount(details.reasoning_tokens),
       total: toCount(u.total_tokens),
-      done: false,
+      outputIncludesReasoning: true,
+      done: true,
     };
   });
 
-  const current = (): StreamUsage | null => (usage ? { ...usage, model, done } : null);
+  // The usage frame is the last word on the numbers: reaching it is reaching the end.
+  const current = (): StreamUsage | null => (usage ? { ...usage, done: true } : null);
 
   return {
     push: (chunk) => reader.push(chunk),
@@ -51,6 +60,7 @@ export function createZaiParser(): UsageStreamParser {
       return current();
     },
     current,
+    text: text.text,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   MAX_USAGE_REPORTS,
   streamModel,
   takeUsage,
+  hiddenContext,
   withSiteUsage,
 } from '@/utils/overlay/meter/site-usage';
 
@@ -84,5 +85,45 @@ describe('withSiteUsage', () => {
     const hidden = { ...counts, reasoning: ours(0, 'unknown') };
     expect(withSiteUsage(hidden, report(0, { total: 200 })).input.tokens).toBe(160);
     expect(withSiteUsage(counts, report(0, { total: 30 })).input).toBe(counts.input);
+  });
+
+  it('splits an output that holds the reasoning, never adds to it (z.ai: 165 = thinking + answer)', () => {
+    // Counted on screen: 147 of thinking, 15 of answer (the capture's texts); the site: 165.
+    const shown = { input: ours(30), output: ours(15), reasoning: ours(147) };
+    const out = withSiteUsage(
+      shown,
+      report(0, { input: 39, output: 165, outputIncludesReasoning: true }),
+    );
+    expect(out.output.tokens + out.reasoning.tokens).toBe(165);
+    expect(out.reasoning).toEqual({ tokens: 150, provenance: 'site', family: 'site:zai' });
+    expect(out.output.tokens).toBe(15);
+    // No reasoning shown: the whole output stays output, the reasoning unknown.
+    const none = { ...shown, reasoning: { tokens: 0, provenance: 'unknown' as const, family: '' } };
+    const hidden = withSiteUsage(none, report(0, { output: 165, outputIncludesReasoning: true }));
+    expect(hidden.output.tokens).toBe(165);
+    expect(hidden.reasoning.provenance).toBe('unknown');
+    // The site's own reasoning figure wins over the split.
+    const told = withSiteUsage(
+      shown,
+      report(0, { output: 165, reasoning: 100, outputIncludesReasoning: true }),
+    );
+    expect([told.output.tokens, told.reasoning.tokens]).toEqual([65, 100]);
+  });
+
+  it('keeps our counts for a report with no numbers (a model or limits only)', () => {
+    const out = withSiteUsage(counts, report(0, { format: 'claude', model: 'claude-sonnet-5' }));
+    expect(out).toEqual(counts);
+  });
+});
+
+describe('hiddenContext', () => {
+  it('is the site input beyond the visible conversation', () => {
+    const recorded = withSiteUsage(
+      { input: ours(2000), output: ours(46), reasoning: ours(0, 'unknown') },
+      report(0, { format: 'qwen', input: 2646, output: 46 }),
+    );
+    expect(hiddenContext(ours(2000), recorded)).toBe(646);
+    expect(hiddenContext(ours(3000), recorded)).toBeNull();
+    expect(hiddenContext(ours(2000), { ...recorded, input: ours(2646) })).toBeNull();
   });
 });

@@ -1,0 +1,142 @@
+/**
+ * www.kimi.com `POST /apiv2/kimi.gateway.chat.v1.ChatService/Chat`: Connect RPC
+ * (`application/connect+json`; a real capture, August 2026: fixtures/capture.txt). Each message
+ * is a 5-byte envelope (flags, then a big-endian length) and a JSON object. The length bytes are
+ * not trusted: read as text, a byte ≥ 0x80 becomes U+FFFD (the capture was saved that way, and
+ * the page-world hook decodes the same way) and lengths count bytes, not characters. Frames are
+ * found by scanning for a JSON object that starts with `{"` and balancing its braces outside
+ * strings. Events: `block.think` / `block.think.content` (thinking), `block.text` /
+ * `block.text.content` (the answer), a `notification` of type `TYPE_MODEL_DEGRADE` ("Switched to
+ * K2.6 Instant …": the model that answered), `done: {}` at the end. No token counts.
+ */
+import { isRecord } from '../sse';
+import {
+  createTextSink,
+  type ParserOptions,
+  type SiteStream,
+  type StreamUsage,
+  type UsageStreamParser,
+} from '../stream-types';
+import type { UsageStreamSpec } from '../types';
+import { site } from './site';
+
+/** The request that carries the reply (its adapter declares it; the page-world hook reads it). */
+export const usageStream = {
+  path: /^\/apiv\d+\/kimi\.gateway\.chat\.v\d+\.ChatService\/Chat$/,
+  format: 'kimi',
+} satisfies UsageStreamSpec;
+
+const MAX_FRAME = 8 * 1024 * 1024;
+
+/**
+ * Finds JSON objects in text fed in pieces, whatever bytes sit between them. Linear: each
+ * character is looked at once, in a small state machine (outside / in object / in string).
+ */
+export function createJsonObjectScanner(onObject: (json: string) => void) {
+  let buffer = '';
+  let pos = 0;
+  let start = -1;
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+
+  const scan = () => {
+    for (; pos < buffer.length; pos++) {
+      const c = buffer.charCodeAt(pos);
+      if (start < 0) {
+        // `{"` starts a frame (a length byte that happens to be `{` is followed by another `{`)
+        if (c === 123) {
+          if (pos + 1 >= buffer.length) return; // wait for the next character
+          if (buffer.charCodeAt(pos + 1) === 34) {
+            start = pos;
+            depth = 0;
+            inString = false;
+            escaped = false;
+          } else continue;
+        } else continue;
+      }
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === 92) escaped = true;
+        else if (c === 34) inString = false;
+      } else if (c === 34) inString = true;
+      else if (c === 123) depth++;
+      else if (c === 125 && --depth === 0) {
+        onObject(buffer.slice(start, pos + 1));
+        start = -1;
+      }
+    }
+  };
+
+  return {
+    push(chunk: string) {
+      buffer += chunk;
+      scan();
+      // Keep only the frame in progress (or the one character that may start one).
+      const keep = start >= 0 ? start : Math.min(pos, buffer.length);
+      buffer = buffer.slice(keep);
+      pos -= keep;
+      if (start >= 0) start = 0;
+      if (buffer.length > MAX_FRAME) {
+        buffer = '';
+        pos = 0;
+        start = -1;
+      }
+    },
+  };
+}
+
+const DEGRADE = /switched to (.{1,40}?)(?= for\b|[,!;]|\.(?:\s|$)|$)/i;
+
+export function createKimiParser(options: ParserOptions = {}): UsageStreamParser {
+  let model: string | undefined;
+  let notice: string | undefined;
+  let done = false;
+  const text = createTextSink(options.keepText);
+
+  const onFrame = (frame: Record<string, unknown>) => {
+    if (isRecord(frame.done)) done = true;
+    const mask = typeof frame.mask === 'string' ? frame.mask : '';
+    const block = isRecord(frame.block) ? frame.block : null;
+    if (block && mask.startsWith('block.think') && isRecord(block.think)) {
+      if (typeof block.think.content === 'string') text.append('thinking', block.think.content);
+    } else if (block && mask.startsWith('block.text') && isRecord(block.text)) {
+      if (typeof block.text.content === 'string') text.append('answer', block.text.content);
+    }
+    const n = frame.notification;
+    if (isRecord(n) && n.type === 'TYPE_MODEL_DEGRADE' && typeof n.message === 'string') {
+      notice = n.message.slice(0, 300);
+      const m = DEGRADE.exec(n.message);
+      if (m) model = m[1].trim();
+    }
+  };
+
+  const scanner = createJsonObjectScanner((json) => {
+    try {
+      const frame: unknown = JSON.parse(json);
+      if (isRecord(frame)) onFrame(frame);
+    } catch {
+      // not a frame after all: skip it
+    }
+  });
+
+  const current = (): StreamUsage | null =>
+    model === undefined && !done && notice === undefined
+      ? null
+      : { format: 'kimi', model, ...(notice ? { notice } : {}), done };
+
+  return {
+    push: (chunk) => scanner.push(chunk),
+    finish: current,
+    current,
+    text: text.text,
+  };
+}
+
+const stream: SiteStream = {
+  ...usageStream,
+  matches: site.matches,
+  createParser: createKimiParser,
+};
+
+export default stream;
