@@ -44,7 +44,6 @@ function readLimits(list: unknown): QuotaWindow[] {
   return out;
 }
 
-// eslint-disable-next-line max-lines-per-function -- one closure over the stream's state
 export function createChatGptParser(options: ParserOptions = {}): UsageStreamParser {
   let model: string | undefined;
   let limits: QuotaWindow[] | undefined;

@@ -31,7 +31,6 @@ export const usageStream = {
   format: 'deepseek',
 } satisfies UsageStreamSpec;
 
-// eslint-disable-next-line max-lines-per-function -- one closure over the stream's state
 export function createDeepSeekParser(options: ParserOptions = {}): UsageStreamParser {
   let opening: number | undefined;
   let total: number | undefined;

@@ -14,6 +14,7 @@ export const doc: SiteDoc = {
   draft: 'yes',
   turns: 'yes, with shown reasoning',
   model: 'yes (the page label; the stream names none)',
-  exactUsage: '**yes**: `usage` (input; output holds the thinking, split by the counted texts, never added)',
+  exactUsage:
+    '**yes**: `usage` (input; output holds the thinking, split by the counted texts, never added)',
   notes: 'label and thinking selectors unverified',
 };

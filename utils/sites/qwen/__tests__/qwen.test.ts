@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createUsageParser, parseUsageStream } from '../../streams';
+import { parseUsageStream } from '../../streams';
 import { describeSite, readFixture } from '../../__tests__/harness';
 import { expected } from './expected';
 
