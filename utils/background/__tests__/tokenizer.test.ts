@@ -115,6 +115,7 @@ describe('tokenizer host', () => {
   it.each([
     ['google/gemini-2.5-pro', 'vocab', 'gemma3', 'estimate:gemini'],
     ['moonshotai/kimi-k2.6', 'exact', 'kimi-k2', 'estimate:kimi'],
+    ['mistral/mistral-small-2506', 'exact', 'tekken', 'estimate:mistral-tekken'],
   ])(
     'counts %s with its vocabulary (%s, %s), and with the labelled estimate (%s) when the file is missing',
     async (model, provenance, family, fallbackFamily) => {

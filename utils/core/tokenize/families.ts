@@ -401,6 +401,30 @@ export const MODEL_RULES: readonly ModelRule[] = [
   { match: /^mimo/, family: 'mimo' },
   { match: /^step/, family: 'step' },
   { match: /^grok/, family: 'grok' },
+  // Mistral: Tekken (tiktoken-style, 131k ids) from NeMo on, where the model says so: Mistral's
+  // tokenization guide (open-mistral-nemo: "v3 (tekken)"), the model cards of Ministral 8B 2410
+  // ("V3-Tekken") and Mistral Small 3 ("Tekken tokenizer with a 131k vocabulary"), the Small 3.1
+  // and Devstral Small 2505 tekken.json files mistral-common's documentation loads, Magistral
+  // Small (Keras Hub's Tekken tokenizer preset).
+  {
+    match:
+      /^(open-)?mistral-nemo|^ministral-(3b|8b)-2410$|^mistral-small-(2501|2503|2506)$|^mistral-small-(24b-instruct-2501|3\.[12]-24b-instruct)|^magistral-small|^devstral-small-(2505|2507)$/,
+    family: 'tekken',
+  },
+  // The SentencePiece generation (guide: v1 open-mistral-7b, open-mixtral-8x7b; v2 small and
+  // large 2402; v3 open-mixtral-8x22b, Codestral 22B), and models whose tokenizer is not stated.
+  {
+    match:
+      /^(open-)?(mistral-7b|mixtral)|^mistral-large(-24\d\d)?$|^mistral-small-24(02|09)|^(codestral|pixtral-large|mistral-saba|mistral-embed)/,
+    family: 'mistral',
+  },
+  {
+    match:
+      /^(mistral-(medium|small|large)|magistral|devstral|labs-devstral|ministral|pixtral-12b|voxtral)/,
+    family: 'tekken',
+    provenance: 'vocab',
+    why: 'later or closed Mistral models: no tokenizer file to check, counted with Tekken, which every Mistral model since NeMo that states its tokenizer uses',
+  },
   { match: /stral|mixtral|pixtral|voxtral/, family: 'mistral' },
 ];
 
