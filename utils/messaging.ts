@@ -13,7 +13,8 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ModelSummary, PriceResult, RateCardStatus } from '@/utils/core/ratecard';
 import type { RepriceResult, TextProfile } from '@/utils/core/aggregate';
 import type { OfferKind, TokenCount, TurnEvent, Usage } from '@/utils/core/types';
-import type { StoredEvent } from '@/utils/db/types';
+import type { ImportFileRow, StoredEvent } from '@/utils/db/types';
+import type { ImportEvent } from '@/utils/core/imports';
 import type { CompareRow, FamilyState, OutputSpec } from '@/utils/core/compare';
 import type { CompareHandoff } from '@/utils/storage';
 
@@ -75,6 +76,15 @@ export interface Protocol {
   importHistory: {
     req: { events: StoredEvent[]; titles: [string, string][] };
     res: { added: number; duplicates: number };
+  };
+  /**
+   * Store usage read from agents' logs, aggregators' reports and provider exports (options page,
+   * in batches; `files` are marked read with the batch that ends them). Priced at each event's
+   * date; of two events with one key the one with more tokens is kept.
+   */
+  importUsage: {
+    req: { events: ImportEvent[]; files?: ImportFileRow[] };
+    res: { added: number; replaced: number; duplicates: number; refused: number };
   };
   /** Delete the whole history (the user confirmed). */
   deleteHistory: { req: Record<string, never>; res: { deleted: true } };

@@ -5,6 +5,7 @@
 import { writeScope, type HistoryDB } from './schema';
 import { foldIntoConversations, foldIntoRollups, ROLLUP_TIME_ZONE } from './write';
 import type { StoredEvent } from './types';
+import { foldImportDays } from './imports';
 
 const CHUNK = 5_000;
 
@@ -22,6 +23,7 @@ export async function rebuildDerived(db: HistoryDB, timeZone: string): Promise<v
       db.dayTotals.clear(),
       db.dayConversations.clear(),
       db.conversations.clear(),
+      db.importDays.clear(),
     ]);
     await db.meta.put({ key: ROLLUP_TIME_ZONE, value: timeZone });
     let lastId = 0;
@@ -34,6 +36,7 @@ export async function rebuildDerived(db: HistoryDB, timeZone: string): Promise<v
       page.sort((a, b) => a.time - b.time);
       await foldIntoRollups(db, page, timeZone);
       await foldIntoConversations(db, page, titles);
+      await foldImportDays(db, page, timeZone, 1);
     }
   });
 }

@@ -9,7 +9,7 @@
  */
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { DayConversation, DayTotal } from '@/utils/core/aggregate';
-import type { ConversationRow, MetaRow, StoredEvent } from './types';
+import type { ConversationRow, ImportDayRow, ImportFileRow, MetaRow, StoredEvent } from './types';
 
 export const DB_NAME = 'token-meter-history';
 
@@ -35,6 +35,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       meta: '&key',
     },
   },
+  {
+    version: 2,
+    description:
+      'imported usage (agents, aggregators, API reports): events may carry `imported`; importDays rolls them up by day, source, agent, project and model; importFiles lists the files read to their end. Version 1 rows need no change (a chat turn has no `imported`).',
+    stores: {
+      importDays: '&id, day',
+      importFiles: '&id',
+    },
+  },
 ];
 
 export class HistoryDB extends Dexie {
@@ -43,6 +52,8 @@ export class HistoryDB extends Dexie {
   dayTotals!: Table<DayTotal, string>;
   dayConversations!: Table<DayConversation, string>;
   meta!: Table<MetaRow, string>;
+  importDays!: Table<ImportDayRow, string>;
+  importFiles!: Table<ImportFileRow, string>;
 
   constructor(name = DB_NAME, options?: DexieOptions, versions = SCHEMA_VERSIONS) {
     super(name, options);
@@ -63,5 +74,13 @@ export function historyDb(): HistoryDB {
 
 /** The writers' tables, in one list so every write transaction locks the same scope. */
 export function writeScope(db: HistoryDB) {
-  return [db.events, db.conversations, db.dayTotals, db.dayConversations, db.meta];
+  return [
+    db.events,
+    db.conversations,
+    db.dayTotals,
+    db.dayConversations,
+    db.meta,
+    db.importDays,
+    db.importFiles,
+  ];
 }

@@ -7,6 +7,7 @@
  * single row is sent to the background, so a bad file writes nothing and says what is wrong.
  */
 import { z } from 'zod';
+import { IMPORT_SOURCES } from '@/utils/core/imports/types';
 import { PROVENANCES } from '@/utils/core/types';
 import type { AppliedPrices, StoredEvent } from './types';
 
@@ -59,6 +60,21 @@ const eventFields = {
   rateCardVersion: shortText.nullable(),
   flags: int,
   text: z.strictObject({ prompt: z.string(), reply: z.string() }).optional(),
+  imported: z
+    .strictObject({
+      source: z.enum(IMPORT_SOURCES),
+      agent: shortText,
+      project: z.string().max(2_000).nullable(),
+      session: z.string().max(2_000).nullable(),
+      cacheRead: int,
+      cacheWrite5m: int,
+      cacheWrite1h: int,
+      requests: int.nullable(),
+      period: z.enum(['hour', 'day', 'week', 'month', 'session', 'block', 'minute']).nullable(),
+      costKind: z.enum(['billed', 'api', 'estimate', 'unpriced']),
+      statedMicroUsd: int.nullable(),
+    })
+    .optional(),
 };
 
 /** A stored row, as the background accepts it from the import (re-checked there). */
@@ -156,6 +172,7 @@ export function buildExportJson(events: StoredEvent[], titles: [string, string][
       flags: e.flags,
     };
     if (e.text) row.text = e.text;
+    if (e.imported) row.imported = e.imported;
     return row;
   });
   const file: ExportFile = {
@@ -269,6 +286,13 @@ const CSV_COLUMNS = [
   'rate_card_version',
   'flags',
   'key',
+  // Imported usage (agents, aggregators, API reports); empty on chat turns.
+  'source',
+  'agent',
+  'project',
+  'cache_read_tokens',
+  'cache_write_tokens',
+  'cost_kind',
 ] as const;
 
 /** Exact decimal USD from integer micro-USD ("" when unpriced, never 0). */
@@ -303,7 +327,11 @@ export function csvRows(events: readonly StoredEvent[]): string {
       `${e.input.tokens},${e.input.provenance},${csvText(e.input.family)},` +
       `${e.output.tokens},${e.output.provenance},${csvText(e.output.family)},` +
       `${e.reasoning.tokens},${e.reasoning.provenance},${microToUsd(e.costMicroUsd)},` +
-      `${csvText(e.rateCardVersion)},${e.flags},${csvText(e.key)}\n`;
+      `${csvText(e.rateCardVersion)},${e.flags},${csvText(e.key)},` +
+      (e.imported
+        ? `${e.imported.source},${csvText(e.imported.agent)},${csvText(e.imported.project)},` +
+          `${e.imported.cacheRead},${e.imported.cacheWrite5m + e.imported.cacheWrite1h},${e.imported.costKind}\n`
+        : ',,,,,\n');
   }
   return lines.join('');
 }

@@ -2,6 +2,7 @@
  * Rows of the history database. Stored events are the unit of truth; conversations and the
  * daily rollups are derived from them (and can be rebuilt from them).
  */
+import type { ImportEvent, ImportSource } from '@/utils/core/imports/types';
 import type { TokenCount } from '@/utils/core/types';
 
 /** The prices the cost was computed with, as the rate card stated them (per 1M tokens). */
@@ -53,6 +54,67 @@ export interface StoredEvent {
   flags: number;
   /** Prompt and reply text, only when the user opted in. */
   text?: { prompt: string; reply: string };
+  /** Set on usage imported from an agent's log, an aggregator's report or a provider export. */
+  imported?: ImportedFields;
+}
+
+/**
+ * How an imported event's cost was arrived at: `billed` (the source states what was charged),
+ * `api` (priced on the rate card at the event's own date: API-equivalent), `estimate` (the
+ * aggregator's own estimate, when the card cannot price the model), `unpriced` (neither).
+ */
+export type ImportCostKind = 'billed' | 'api' | 'estimate' | 'unpriced';
+
+/**
+ * What an imported event adds to a chat turn's fields. On such an event `site` is the source,
+ * `conversationId` its session (or project, or period), `input` its uncached input and
+ * `modelLabel` the model as the source named it.
+ */
+export interface ImportedFields {
+  source: ImportSource;
+  agent: string;
+  project: string | null;
+  session: string | null;
+  cacheRead: number;
+  cacheWrite5m: number;
+  cacheWrite1h: number;
+  requests: number | null;
+  period: NonNullable<ImportEvent['period']> | null;
+  costKind: ImportCostKind;
+  /** The cost the source stated (billed or its estimate), integer micro-USD; null if none. */
+  statedMicroUsd: number | null;
+}
+
+/** One day's imported usage for one (source, agent, project, model): what the dashboard reads. */
+export interface ImportDayRow {
+  /** `${day}|${source}|${agent}|${project}|${model}` */
+  id: string;
+  day: string;
+  source: ImportSource;
+  agent: string;
+  project: string;
+  /** The model as named by the source ("" when not named). */
+  model: string;
+  events: number;
+  input: number;
+  cacheRead: number;
+  cacheWrite: number;
+  output: number;
+  reasoning: number;
+  billedMicroUsd: number;
+  apiMicroUsd: number;
+  estimateMicroUsd: number;
+  unpricedEvents: number;
+}
+
+/** A file an import read to its end: a re-scan skips it while its size and date are unchanged. */
+export interface ImportFileRow {
+  /** `${root}|${path}`: the granted folder's name (or "files") and the path inside it. */
+  id: string;
+  size: number;
+  lastModified: number;
+  events: number;
+  importedAt: number;
 }
 
 export interface ConversationRow {

@@ -34,7 +34,7 @@ export interface WriteOptions {
 }
 
 /** Read the rollups' time zone inside the current transaction, recording `fallback` if unset. */
-async function rollupTimeZone(db: HistoryDB, fallback: string): Promise<string> {
+export async function rollupTimeZone(db: HistoryDB, fallback: string): Promise<string> {
   const row = await db.meta.get(ROLLUP_TIME_ZONE);
   if (typeof row?.value === 'string') return row.value;
   await db.meta.put({ key: ROLLUP_TIME_ZONE, value: fallback });

@@ -29,6 +29,7 @@ import {
 } from './maintenance';
 import { flushPendingTurns, importHistory, recordTurn, RETRY_ALARM } from './record';
 import { repriceHistory } from './reprice';
+import { importUsage } from './imported';
 import { refreshToolbarBadge, scheduleToolbarBadgeRefresh } from './toolbar-badge';
 
 export { configureHistory, dashboardKeeper, type HistoryDeps } from './deps';
@@ -42,14 +43,16 @@ export {
 } from './record';
 export { applyRetention, checkTimeZone, deleteHistory } from './maintenance';
 export { repriceHistory } from './reprice';
+export { importedToStored, importUsage } from './imported';
 export { TOOLBAR_BADGE_COLORS, currentSpend, refreshToolbarBadge } from './toolbar-badge';
 
 export const historyHandlers: Handlers<
-  'recordTurn' | 'repriceHistory' | 'importHistory' | 'deleteHistory'
+  'recordTurn' | 'repriceHistory' | 'importHistory' | 'importUsage' | 'deleteHistory'
 > = {
   recordTurn: (turn) => recordTurn(turn),
   repriceHistory: (req) => repriceHistory(req),
   importHistory: ({ events, titles }) => importHistory(events, titles),
+  importUsage: ({ events, files }) => importUsage(events, files),
   deleteHistory: () => deleteHistory(),
 };
 

@@ -17,6 +17,7 @@ import { PROVENANCES, type TurnEvent } from '@/utils/core/types';
 import { storedEventSchema } from '@/utils/db/transfer';
 import { EventFlag, type AppliedPrices, type StoredEvent } from '@/utils/db/types';
 import { recordEvents } from '@/utils/db/write';
+import { storeImported } from '@/utils/db/imports';
 import type { Res } from '@/utils/messaging';
 import { privacySettings, siteSettings } from '@/utils/storage';
 import { calendar, dashboardKeeper, deps } from './deps';
@@ -57,7 +58,7 @@ export const pendingQueue = createPendingQueue({
   isQuotaError,
 });
 
-function appliedPrices(card: RateCard, r: Priced, overrides: PriceOverrides): AppliedPrices {
+export function appliedPrices(card: RateCard, r: Priced, overrides: PriceOverrides): AppliedPrices {
   const model = findModel(card, r.model);
   const offer = r.override
     ? { prices: overrides[r.model].prices, tiers: overrides[r.model].tiers ?? [] }
@@ -215,14 +216,23 @@ export async function importHistory(
   });
   try {
     const timeZone = (await calendar()).timeZone;
+    // Imported usage in an export goes back through its own writer (its rollup, its keys).
+    const imported = clean.filter((e) => e.imported);
+    const turns = imported.length ? clean.filter((e) => !e.imported) : clean;
     const result = await dashboardKeeper.change(() =>
-      recordEvents(deps.db(), clean, {
+      recordEvents(deps.db(), turns, {
         timeZone,
         titles: privacy.storePromptText ? new Map(titles) : undefined,
       }),
     );
+    const more = imported.length
+      ? await dashboardKeeper.change(() => storeImported(deps.db(), imported, { timeZone }))
+      : { added: 0, duplicates: 0 };
     scheduleToolbarBadgeRefresh();
-    return { added: result.added.length, duplicates: result.duplicates };
+    return {
+      added: result.added.length + more.added,
+      duplicates: result.duplicates + more.duplicates,
+    };
   } catch (error) {
     if (isQuotaError(error)) {
       await noteWriteFailure(error, 0);

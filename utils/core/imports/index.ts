@@ -5,3 +5,4 @@ export type { FileResult, FileSink } from './file-import';
 export { ImportTally, replaces, addTokens, emptyTokenTotals, MAX_LISTED_REFUSALS } from './tally';
 export type { ImportSummary, SourceTotals, TokenTotals } from './tally';
 export { sniffEncoding } from './lines';
+export { importEventSchema } from './schema';

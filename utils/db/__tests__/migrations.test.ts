@@ -49,9 +49,79 @@ function v1Rows(): Tables {
   };
 }
 
-const FIXTURES: Record<number, () => Tables> = { 1: v1Rows };
+/** Version 2: imported usage beside chat turns, its day rollup and the files read. */
+function v2Rows(): Tables {
+  const rows = v1Rows();
+  const time = Date.UTC(2026, 0, 18, 9);
+  const imported = {
+    id: 10_000,
+    key: 'import|claude-code|msg_1|req_1',
+    time,
+    site: 'claude-code',
+    conversationId: 'session-1',
+    conversation: 'claude-code|session-1',
+    turnIndex: 0,
+    modelLabel: 'claude-sonnet-4-20250514',
+    model: 'anthropic/claude-sonnet-4',
+    input: { tokens: 5, provenance: 'site', family: 'import:claude-code' },
+    output: { tokens: 24, provenance: 'site', family: 'import:claude-code' },
+    reasoning: { tokens: 0, provenance: 'site', family: 'import:claude-code' },
+    costMicroUsd: 60_000,
+    rateCardVersion: 'v',
+    prices: null,
+    flags: 0,
+    imported: {
+      source: 'claude-code',
+      agent: 'claude-code',
+      project: '/home/ana/shop',
+      session: 'session-1',
+      cacheRead: 17_299,
+      cacheWrite5m: 262,
+      cacheWrite1h: 0,
+      requests: 1,
+      period: null,
+      costKind: 'api',
+      statedMicroUsd: null,
+    },
+  };
+  return {
+    ...rows,
+    events: [...rows.events, imported],
+    importDays: [
+      {
+        id: '2026-01-18|claude-code|claude-code|/home/ana/shop|claude-sonnet-4-20250514',
+        day: '2026-01-18',
+        source: 'claude-code',
+        agent: 'claude-code',
+        project: '/home/ana/shop',
+        model: 'claude-sonnet-4-20250514',
+        events: 1,
+        input: 5,
+        cacheRead: 17_299,
+        cacheWrite: 262,
+        output: 24,
+        reasoning: 0,
+        billedMicroUsd: 0,
+        apiMicroUsd: 60_000,
+        estimateMicroUsd: 0,
+        unpricedEvents: 0,
+      },
+    ],
+    importFiles: [
+      {
+        id: 'projects|-home-ana-shop/s.jsonl',
+        size: 1234,
+        lastModified: time,
+        events: 1,
+        importedAt: time,
+      },
+    ],
+  };
+}
 
-/** Row transforms of each version's upgrade (none yet: v1 is the first release). */
+const FIXTURES: Record<number, () => Tables> = { 1: v1Rows, 2: v2Rows };
+
+/** Row transforms of each version's upgrade (v2 adds tables and an optional field: no row changes). */
 const UPGRADED_ROWS: Record<number, (rows: Tables) => Tables> = {};
 
 const sortRows = (rows: unknown[]) =>

@@ -1,0 +1,212 @@
+/**
+ * Storing imported usage: the import's write path beside recordEvents (write.ts), same rules
+ * plus one: of two events with one idempotency key the one with more tokens is kept, so a
+ * streamed reply read mid-stream and read again complete, or a day exported twice, end as the
+ * larger copy whatever the order. A replaced event is taken out of every rollup it was folded
+ * into before its successor is folded in. One transaction per batch: an interrupted import
+ * leaves whole batches and no half-folded rollup; a file's row in `importFiles` is written with
+ * its last batch, so a file not marked is read again on the next scan (its stored events are
+ * then duplicates, never counted twice).
+ */
+import {
+  addInto,
+  conversationKey,
+  foldEvents,
+  makeDayKeyer,
+  totalsOf,
+  type DayConversation,
+  type DayTotal,
+} from '@/utils/core/aggregate';
+import { writeScope, type HistoryDB } from './schema';
+import type { ImportDayRow, ImportFileRow, StoredEvent } from './types';
+import { foldIntoConversations, foldIntoRollups, rollupTimeZone } from './write';
+
+export interface ImportWriteResult {
+  /** New keys stored. */
+  added: number;
+  /** Stored events replaced by a copy with more tokens. */
+  replaced: number;
+  /** Events whose key was already stored or repeated in the batch (replaced ones included). */
+  duplicates: number;
+}
+
+/** All tokens of an event, every class: what decides between two copies of one key. */
+export function eventTokens(e: StoredEvent): number {
+  const i = e.imported;
+  const cache = i ? i.cacheRead + i.cacheWrite5m + i.cacheWrite1h : 0;
+  return e.input.tokens + e.output.tokens + e.reasoning.tokens + cache;
+}
+
+export async function storeImported(
+  db: HistoryDB,
+  events: readonly StoredEvent[],
+  options: { timeZone: string; files?: readonly ImportFileRow[] },
+): Promise<ImportWriteResult> {
+  return db.transaction('rw', writeScope(db), async () => {
+    const byKey = new Map<string, StoredEvent>();
+    let duplicates = 0;
+    for (const e of events) {
+      const prior = byKey.get(e.key);
+      if (prior) duplicates++;
+      if (!prior || eventTokens(e) > eventTokens(prior)) byKey.set(e.key, e);
+    }
+    const stored = byKey.size
+      ? await db.events
+          .where('key')
+          .anyOf([...byKey.keys()])
+          .toArray()
+      : [];
+    const replacedRows: StoredEvent[] = [];
+    for (const old of stored) {
+      duplicates++;
+      if (eventTokens(byKey.get(old.key)!) > eventTokens(old)) replacedRows.push(old);
+      else byKey.delete(old.key);
+    }
+    const timeZone = await rollupTimeZone(db, options.timeZone);
+    if (replacedRows.length) {
+      await db.events.bulkDelete(replacedRows.map((e) => e.id!));
+      await unfold(db, replacedRows, timeZone);
+    }
+    const fresh = [...byKey.values()].map((e) => {
+      const row = { ...e };
+      delete row.id;
+      return row;
+    });
+    if (fresh.length) {
+      await db.events.bulkAdd(fresh);
+      await foldIntoRollups(db, fresh, timeZone);
+      await foldIntoConversations(db, fresh);
+      await foldImportDays(db, fresh, timeZone, 1);
+    }
+    if (options.files?.length) await db.importFiles.bulkPut([...options.files]);
+    return { added: fresh.length - replacedRows.length, replaced: replacedRows.length, duplicates };
+  });
+}
+
+export function importDayId(day: string, e: StoredEvent): string {
+  const i = e.imported!;
+  return `${day}|${i.source}|${i.agent}|${i.project ?? ''}|${e.modelLabel ?? ''}`;
+}
+
+/** Add (sign 1) or take out (sign -1) imported events from the importDays rollup. */
+export async function foldImportDays(
+  db: HistoryDB,
+  events: readonly StoredEvent[],
+  timeZone: string,
+  sign: 1 | -1,
+): Promise<void> {
+  const keyer = makeDayKeyer(timeZone);
+  const deltas = new Map<string, ImportDayRow>();
+  for (const e of events) {
+    const i = e.imported;
+    if (!i) continue;
+    const day = keyer(e.time);
+    const id = importDayId(day, e);
+    let row = deltas.get(id);
+    if (!row) {
+      row = {
+        id,
+        day,
+        source: i.source,
+        agent: i.agent,
+        project: i.project ?? '',
+        model: e.modelLabel ?? '',
+        events: 0,
+        input: 0,
+        cacheRead: 0,
+        cacheWrite: 0,
+        output: 0,
+        reasoning: 0,
+        billedMicroUsd: 0,
+        apiMicroUsd: 0,
+        estimateMicroUsd: 0,
+        unpricedEvents: 0,
+      };
+      deltas.set(id, row);
+    }
+    row.events += 1;
+    row.input += e.input.tokens;
+    row.cacheRead += i.cacheRead;
+    row.cacheWrite += i.cacheWrite5m + i.cacheWrite1h;
+    row.output += e.output.tokens;
+    row.reasoning += e.reasoning.tokens;
+    const cost = e.costMicroUsd ?? 0;
+    if (i.costKind === 'billed') row.billedMicroUsd += cost;
+    else if (i.costKind === 'api') row.apiMicroUsd += cost;
+    else if (i.costKind === 'estimate') row.estimateMicroUsd += cost;
+    else row.unpricedEvents += 1;
+  }
+  const ids = [...deltas.keys()];
+  const existing = await db.importDays.bulkGet(ids);
+  const put: ImportDayRow[] = [];
+  const gone: string[] = [];
+  const NUMERIC = [
+    'events',
+    'input',
+    'cacheRead',
+    'cacheWrite',
+    'output',
+    'reasoning',
+    'billedMicroUsd',
+    'apiMicroUsd',
+    'estimateMicroUsd',
+    'unpricedEvents',
+  ] as const;
+  ids.forEach((id, n) => {
+    const delta = deltas.get(id)!;
+    const row = existing[n] ? { ...existing[n]! } : { ...delta, ...zeroes(NUMERIC) };
+    for (const k of NUMERIC) row[k] += sign * delta[k];
+    if (row.events <= 0) gone.push(id);
+    else put.push(row);
+  });
+  if (put.length) await db.importDays.bulkPut(put);
+  if (gone.length) await db.importDays.bulkDelete(gone);
+}
+
+function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+/** Take events out of the day rollups, their conversations and importDays (inside a write transaction). */
+async function unfold(db: HistoryDB, events: StoredEvent[], timeZone: string): Promise<void> {
+  const keyer = makeDayKeyer(timeZone);
+  const delta = foldEvents(
+    events.map((source) => ({ source, day: keyer(source.time) })),
+    new Map(),
+    new Map(),
+  );
+  const subtract = async <T extends DayTotal | DayConversation>(
+    table: typeof db.dayTotals | typeof db.dayConversations,
+    rows: Map<string, T>,
+  ) => {
+    const ids = [...rows.keys()];
+    const existing = (await table.bulkGet(ids)) as (T | undefined)[];
+    const put: T[] = [];
+    const gone: string[] = [];
+    ids.forEach((id, n) => {
+      const row = existing[n];
+      if (!row) return;
+      const next = { ...row };
+      addInto(next, rows.get(id)!, -1);
+      if (next.events <= 0) gone.push(id);
+      else put.push(next);
+    });
+    if (put.length) await (table as typeof db.dayTotals).bulkPut(put as unknown as DayTotal[]);
+    if (gone.length) await table.bulkDelete(gone);
+  };
+  await subtract(db.dayTotals, delta.totals);
+  await subtract(db.dayConversations, delta.conversations);
+  const convIds = [...new Set(events.map((e) => conversationKey(e.site, e.conversationId)))];
+  const convs = await db.conversations.bulkGet(convIds);
+  const byId = new Map(convIds.map((id, n) => [id, convs[n]]));
+  for (const e of events) {
+    const row = byId.get(e.conversation);
+    if (!row) continue;
+    addInto(row, totalsOf(e), -1);
+  }
+  const put = [...byId.values()].filter((r) => r && r.events > 0);
+  const gone = [...byId.entries()].filter(([, r]) => r && r.events <= 0).map(([id]) => id);
+  if (put.length) await db.conversations.bulkPut(put as NonNullable<(typeof put)[number]>[]);
+  if (gone.length) await db.conversations.bulkDelete(gone);
+  await foldImportDays(db, events, timeZone, -1);
+}
