@@ -66,8 +66,75 @@ function v1Rows(): Tables {
   };
 }
 
-const WRITERS: Record<number, () => Tables> = { 1: v1Rows };
-/** Row transforms of each version's upgrade function (none yet: v1 is the first release). */
+/** Version 2: the same plus 10,000 imported agent events, their day rollup and files read. */
+function v2Rows(): Tables {
+  const rows = v1Rows();
+  const sources = ['claude-code', 'codex', 'openclaw', 'ccusage'] as const;
+  const imported = Array.from({ length: 10_000 }, (_, i) => {
+    const source = sources[i % sources.length];
+    const family = `import:${source}`;
+    return {
+      id: SCALE_EVENTS + i + 1,
+      key: `import|${source}|${i}`,
+      time: Date.UTC(2026, 9, 1) + i * 60_000,
+      site: source,
+      conversationId: `s${i % 300}`,
+      conversation: `${source}|s${i % 300}`,
+      turnIndex: 0,
+      modelLabel: i % 5 ? 'claude-sonnet-4-20250514' : null,
+      model: i % 5 ? 'anthropic/claude-sonnet-4' : null,
+      input: { tokens: i % 900, provenance: 'site', family },
+      output: { tokens: i % 400, provenance: 'site', family },
+      reasoning: { tokens: 0, provenance: 'site', family },
+      costMicroUsd: i % 5 ? 1_000 + i : null,
+      rateCardVersion: i % 5 ? 'v' : null,
+      prices: null,
+      flags: 0,
+      imported: {
+        source,
+        agent: source,
+        project: `/home/p${i % 7}`,
+        session: `s${i % 300}`,
+        cacheRead: i * 11,
+        cacheWrite5m: i % 50,
+        cacheWrite1h: 0,
+        requests: 1,
+        period: null,
+        costKind: i % 5 ? 'api' : 'unpriced',
+        statedMicroUsd: null,
+      },
+    };
+  });
+  const importDays = Array.from({ length: 500 }, (_, i) => ({
+    id: `2026-10-${String((i % 28) + 1).padStart(2, '0')}|codex|codex|/home/p${i}|gpt-5`,
+    day: `2026-10-${String((i % 28) + 1).padStart(2, '0')}`,
+    source: 'codex',
+    agent: 'codex',
+    project: `/home/p${i}`,
+    model: 'gpt-5',
+    events: i + 1,
+    input: i * 3,
+    cacheRead: i * 100,
+    cacheWrite: 0,
+    output: i,
+    reasoning: i,
+    billedMicroUsd: 0,
+    apiMicroUsd: i * 10,
+    estimateMicroUsd: 0,
+    unpricedEvents: 0,
+  }));
+  const importFiles = Array.from({ length: 2_000 }, (_, i) => ({
+    id: `projects|p${i}/s${i}.jsonl`,
+    size: 1_000 + i,
+    lastModified: Date.UTC(2026, 9, 1) + i,
+    events: i,
+    importedAt: Date.UTC(2026, 9, 2),
+  }));
+  return { ...rows, events: [...rows.events, ...imported], importDays, importFiles };
+}
+
+const WRITERS: Record<number, () => Tables> = { 1: v1Rows, 2: v2Rows };
+/** Row transforms of each version's upgrade function (v2 changes no rows). */
 const UPGRADES: Record<number, (rows: Tables) => Tables> = {};
 
 /** A digest of a table independent of row order (rows keyed by their JSON). */
