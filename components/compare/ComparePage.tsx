@@ -5,7 +5,8 @@
  * PromptInput.tsx (the text), ReplyControls.tsx (reply length, filters, adding a model),
  * TokenizerProgress.tsx, CompareTable.tsx; the state lives in hooks.ts and use-compare.ts.
  */
-import { useMemo, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
+import { t } from '@/utils/i18n';
 import { formatCost } from '@/utils/core/ratecard';
 import { comparePins, currencySettings, togglePin } from '@/utils/storage';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
@@ -36,19 +37,21 @@ function dropHandler(setText: (text: string) => void, setNotice: (notice: string
     const result = await readDroppedFile(file);
     if ('error' in result) setNotice(result.error);
     else {
-      setNotice(`Loaded ${file.name} (${result.text.length.toLocaleString('en-US')} characters).`);
+      setNotice(t('compare.loaded', { name: file.name, count: result.text.length }));
       setText(result.text);
     }
   };
 }
 
 function CompareHeader({ cardDate }: { cardDate: string | null }) {
+  useEffect(() => {
+    document.title = t('compare.pageTitle');
+  }, []);
   return (
     <header>
-      <h1>Compare models</h1>
+      <h1>{t('compare.title')}</h1>
       <p className="muted">
-        What this prompt costs on other models, each counted with its own tokenizer and priced on
-        the rate card{cardDate !== null ? ` of ${cardDate}` : ''}. Nothing leaves your browser.
+        {cardDate !== null ? t('compare.introDated', { date: cardDate }) : t('compare.intro')}
       </p>
     </header>
   );
@@ -64,7 +67,7 @@ function CompareNotes({ error, missing }: { error: string | null; missing: strin
         </p>
       )}
       {missing.length > 0 && (
-        <p className="muted">Not in the rate card in use: {missing.join(', ')}.</p>
+        <p className="muted">{t('compare.notInCard', { models: missing.join(', ') })}</p>
       )}
     </>
   );
@@ -79,11 +82,11 @@ function CompareFooter({
 }) {
   return (
     <footer className="muted small">
-      ≈ estimate (no public tokenizer; hover for the expected error) · ~ a related vocabulary ·
-      Ratio: total against the current model
-      {currentModel ? '' : ' (pick one with “set current”)'}. Fits: the prompt fits the context
-      window; “no room for the reply” when prompt + reply do not.
-      {rateNote ? ` Converted at ${rateNote}.` : ''} Pinned models (★) stay in the table.
+      {t('compare.footer')}
+      {currentModel ? '' : t('compare.footerPick')}
+      {t('compare.footerFits')}
+      {rateNote ? t('compare.footerRate', { rate: rateNote }) : ''}
+      {t('compare.footerPins')}
     </footer>
   );
 }

@@ -3,52 +3,42 @@ import {
   formatRatio,
   formatTier,
   formatWindow,
-  REGION_LABELS,
   type CompareRow,
   type SortDir,
   type SortKey,
 } from '@/utils/core/compare';
+import { formatNumber, t, type MessageKey } from '@/utils/i18n';
+
+type ColumnKey = 'name' | 'tokens' | 'input' | 'output' | 'total' | 'ratio' | 'context' | 'tier';
 
 interface Column {
-  key: SortKey;
-  label: string;
-  title: string;
+  key: ColumnKey & SortKey;
   numeric: boolean;
 }
 
+/** Labels and titles are `compare.col.<key>` and `compare.col.<key>.title`. */
 const COLUMNS: Column[] = [
-  { key: 'name', label: 'Model', title: 'Model, provider and region', numeric: false },
-  {
-    key: 'tokens',
-    label: 'Tokens',
-    title: "The prompt's tokens with this model's tokenizer (≈ estimate, ~ related vocabulary)",
-    numeric: true,
-  },
-  { key: 'input', label: 'Input', title: 'Cost of the prompt', numeric: true },
-  {
-    key: 'output',
-    label: 'Output',
-    title: 'Cost of the expected reply (its length in tokens below)',
-    numeric: true,
-  },
-  { key: 'total', label: 'Total', title: 'Input + output for one request', numeric: true },
-  { key: 'ratio', label: 'Ratio', title: 'Total relative to the current model', numeric: true },
-  {
-    key: 'context',
-    label: 'Context',
-    title: 'Context window; whether the prompt (and the reply) fit',
-    numeric: true,
-  },
-  { key: 'tier', label: 'Tier', title: 'Price tier the prompt falls in', numeric: false },
+  { key: 'name', numeric: false },
+  { key: 'tokens', numeric: true },
+  { key: 'input', numeric: true },
+  { key: 'output', numeric: true },
+  { key: 'total', numeric: true },
+  { key: 'ratio', numeric: true },
+  { key: 'context', numeric: true },
+  { key: 'tier', numeric: false },
 ];
 
-const PROVENANCE_TEXT = {
-  site: 'reported by the site',
-  exact: "exact: the model's own tokenizer",
-  vocab: 'a closely related vocabulary',
-  estimate: 'estimate',
-  unknown: 'unknown',
-} as const;
+/** formatFit's words (core stays free of UI text) → the UI's. */
+const FIT_KEYS: Record<string, MessageKey> = {
+  fits: 'compare.fit.fits',
+  'too long': 'compare.fit.tooLong',
+  'no room for the reply': 'compare.fit.noRoom',
+};
+
+function tierText(row: CompareRow): string {
+  const tier = formatTier(row);
+  return tier === 'flat' ? t('compare.tier.flat') : tier;
+}
 
 interface Props {
   rows: CompareRow[];
@@ -73,18 +63,18 @@ export function CompareTable({
     <table className="tm-table" data-testid="compare-table">
       <thead>
         <tr>
-          <th aria-label="Pinned" />
+          <th aria-label={t('compare.pinned')} />
           {COLUMNS.map((c) => (
             <th
               key={c.key}
-              title={c.title}
+              title={t(`compare.col.${c.key}.title`)}
               className={c.numeric ? 'num' : undefined}
               aria-sort={
                 sort.key === c.key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'
               }
             >
               <button type="button" data-testid={`sort-${c.key}`} onClick={() => onSort(c.key)}>
-                {c.label}
+                {t(`compare.col.${c.key}`)}
                 {sort.key === c.key ? (sort.dir === 'asc' ? ' ▲' : ' ▼') : ''}
               </button>
             </th>
@@ -130,12 +120,12 @@ function Cost({
   if (p.status === 'unpriced')
     return (
       <span className="muted" title={p.reason}>
-        unpriced
+        {t('compare.unpriced')}
       </span>
     );
   return (
     <span className="bad" title={p.message}>
-      error
+      {t('compare.error')}
     </span>
   );
 }
@@ -147,21 +137,21 @@ function NameCell({ row, onMakeCurrent }: Pick<RowProps, 'row' | 'onMakeCurrent'
       <div className="name">
         {row.name}
         {row.current ? (
-          <span className="tag">current</span>
+          <span className="tag">{t('compare.current')}</span>
         ) : (
           <button
             type="button"
             className="link small"
             data-testid="make-current"
-            title="Compare the others against this model"
+            title={t('compare.setCurrent.title')}
             onClick={() => onMakeCurrent(row.model)}
           >
-            set current
+            {t('compare.setCurrent')}
           </button>
         )}
       </div>
       <div className="muted small">
-        {row.model} · {REGION_LABELS[row.region]}
+        {row.model} · {t(`compare.region.${row.region}`)}
       </div>
     </td>
   );
@@ -171,25 +161,28 @@ function NameCell({ row, onMakeCurrent }: Pick<RowProps, 'row' | 'onMakeCurrent'
 function TokensCell({ row }: { row: CompareRow }) {
   const p = row.price;
   const title =
-    `${PROVENANCE_TEXT[row.provenance]} · ${row.familyLabel}` +
+    `${t(`compare.provenance.${row.provenance}`)} · ${row.familyLabel}` +
     (row.expectedError
-      ? ` · expected error ${row.expectedError.other} (CJK ${row.expectedError.cjk})`
+      ? t('compare.expectedError', {
+          other: row.expectedError.other,
+          cjk: row.expectedError.cjk,
+        })
       : '');
   return (
     <td className="num" title={title} data-testid="tokens">
       {row.tokens === null ? (
         p.status === 'error' ? (
           <span className="bad" title={p.message}>
-            failed
+            {t('compare.failed')}
           </span>
         ) : (
-          <span className="muted">counting…</span>
+          <span className="muted">{t('compare.counting')}</span>
         )
       ) : (
         <>
           {row.provenance === 'estimate' ? '≈' : row.provenance === 'vocab' ? '~' : ''}
-          {row.tokens.toLocaleString('en-US')}
-          <div className="muted small">{row.provenance}</div>
+          {formatNumber(row.tokens)}
+          <div className="muted small">{t(`compare.provenanceShort.${row.provenance}`)}</div>
         </>
       )}
     </td>
@@ -214,7 +207,7 @@ function Row({ row, pinned, onTogglePin, onMakeCurrent, money }: RowProps) {
           className="pin"
           data-testid="pin"
           aria-pressed={pinned}
-          title={pinned ? 'Unpin' : 'Pin: keep this model in the table'}
+          title={pinned ? t('compare.unpin') : t('compare.pinTitle')}
           onClick={() => onTogglePin(row.model)}
         >
           {pinned ? '★' : '☆'}
@@ -228,7 +221,7 @@ function Row({ row, pinned, onTogglePin, onMakeCurrent, money }: RowProps) {
       <td className="num">
         <Cost price={p} field="outputMicros" money={money} />
         {row.outputTokens !== null && (
-          <div className="muted small">{row.outputTokens.toLocaleString('en-US')} tok</div>
+          <div className="muted small">{t('compare.tok', { count: row.outputTokens })}</div>
         )}
       </td>
       <td className="num strong" data-testid="total">
@@ -240,10 +233,10 @@ function Row({ row, pinned, onTogglePin, onMakeCurrent, money }: RowProps) {
       <td className="num">
         {row.contextWindow === null ? '?' : formatWindow(row.contextWindow)}
         <div className={`small ${fit === 'fits' ? 'ok' : fit === '…' ? 'muted' : 'bad'}`}>
-          {fit}
+          {FIT_KEYS[fit] ? t(FIT_KEYS[fit]) : fit}
         </div>
       </td>
-      <td>{formatTier(row)}</td>
+      <td>{tierText(row)}</td>
     </tr>
   );
 }

@@ -1,12 +1,7 @@
 /** The compare page's text: typed, pasted, opened from a file, or handed over from the overlay. */
 import type { CompareHandoff } from '@/utils/storage';
+import { t } from '@/utils/i18n';
 import { readDroppedFile } from './read-file';
-
-const HANDOFF_TITLES: Record<CompareHandoff['source'], string> = {
-  draft: 'Draft',
-  conversation: 'Conversation',
-  selection: 'Selection',
-};
 
 export function PromptInput(props: {
   text: string;
@@ -20,20 +15,22 @@ export function PromptInput(props: {
     <section className="input">
       <label htmlFor="tm-text">
         {handoff
-          ? `${HANDOFF_TITLES[handoff.source]} from ${handoff.site ?? 'the page'}`
-          : 'Prompt'}
+          ? t(`compare.handoff.${handoff.source}`, {
+              site: handoff.site ?? t('compare.handoff.thePage'),
+            })
+          : t('compare.prompt')}
       </label>
       <textarea
         id="tm-text"
         data-testid="compare-text"
         value={text}
-        placeholder="Paste a prompt here, or drop a text file on the page"
+        placeholder={t('compare.placeholder')}
         onChange={(e) => props.onText(e.target.value)}
         rows={8}
       />
       <div className="row">
         <label className="file">
-          Open a file…
+          {t('compare.openFile')}
           <input
             type="file"
             accept=".txt,.md,.json,.csv,.py,.ts,.js,.html,.xml,.yaml,.yml,text/*"
@@ -47,7 +44,7 @@ export function PromptInput(props: {
             }}
           />
         </label>
-        <span className="muted">{text.length.toLocaleString('en-US')} characters</span>
+        <span className="muted">{t('compare.characters', { count: text.length })}</span>
         {notice && (
           <span className="notice" role="status">
             {notice}

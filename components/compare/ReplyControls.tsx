@@ -1,6 +1,7 @@
 /** The compare page's controls: the expected reply length, the filters, and adding a model. */
 import { useState } from 'react';
-import { REGION_LABELS, searchModels, type Region } from '@/utils/core/compare';
+import { searchModels, type Region } from '@/utils/core/compare';
+import { t } from '@/utils/i18n';
 import { useCatalog, type ReplyLength } from './hooks';
 
 export function ReplyLengthFieldset({
@@ -13,7 +14,7 @@ export function ReplyLengthFieldset({
 }) {
   return (
     <fieldset>
-      <legend>Expected reply</legend>
+      <legend>{t('compare.reply.legend')}</legend>
       <label>
         <input
           type="radio"
@@ -25,13 +26,14 @@ export function ReplyLengthFieldset({
           min={0}
           step={1}
           data-testid="output-tokens"
+          aria-label={t('compare.reply.tokensLabel')}
           value={reply.tokens}
           onFocus={() => reply.setMode('tokens')}
           onChange={(e) => reply.setTokens(e.target.value)}
         />{' '}
-        tokens
+        {t('compare.reply.tokens')}
       </label>
-      <label title="The reply as a share of the prompt, counted per model">
+      <label title={t('compare.reply.ratioTitle')}>
         <input
           type="radio"
           checked={reply.mode === 'ratio'}
@@ -42,14 +44,15 @@ export function ReplyLengthFieldset({
           min={0}
           step={0.05}
           data-testid="output-ratio"
+          aria-label={t('compare.reply.ratioLabel')}
           value={reply.ratio}
           onFocus={() => reply.setMode('ratio')}
           onChange={(e) => reply.setRatio(e.target.value)}
         />{' '}
-        × the prompt
-        {fromConversation && <span className="muted"> (this conversation’s output/input)</span>}
+        {t('compare.reply.timesPrompt')}
+        {fromConversation && <span className="muted">{t('compare.reply.fromConversation')}</span>}
       </label>
-      {!reply.output && <span className="bad">Enter a number ≥ 0 (still using the last one).</span>}
+      {!reply.output && <span className="bad">{t('compare.reply.invalid')}</span>}
     </fieldset>
   );
 }
@@ -64,13 +67,14 @@ export function FilterFieldset(props: {
 }) {
   return (
     <fieldset>
-      <legend>Filter</legend>
+      <legend>{t('compare.filter.legend')}</legend>
       <select
         value={props.provider}
         onChange={(e) => props.onProvider(e.target.value)}
         data-testid="filter-provider"
+        aria-label={t('compare.filter.provider')}
       >
-        <option value="">All providers</option>
+        <option value="">{t('compare.filter.providers')}</option>
         {props.providers.map((p) => (
           <option key={p} value={p}>
             {p}
@@ -81,11 +85,12 @@ export function FilterFieldset(props: {
         value={props.region}
         onChange={(e) => props.onRegion(e.target.value as Region | '')}
         data-testid="filter-region"
+        aria-label={t('compare.filter.region')}
       >
-        <option value="">All regions</option>
+        <option value="">{t('compare.filter.regions')}</option>
         {props.regions.map((r) => (
           <option key={r} value={r}>
-            {REGION_LABELS[r]}
+            {t(`compare.region.${r}`)}
           </option>
         ))}
       </select>
@@ -105,10 +110,11 @@ export function AddModelFieldset(props: {
   const results = query ? searchModels(catalog, query, 12) : [];
   return (
     <fieldset className="search">
-      <legend>Add a model</legend>
+      <legend>{t('compare.add.legend')}</legend>
       <input
         type="search"
-        placeholder="Search the rate card"
+        placeholder={t('compare.add.search')}
+        aria-label={t('compare.add.search')}
         value={query}
         data-testid="model-search"
         onChange={(e) => setQuery(e.target.value)}
@@ -123,17 +129,17 @@ export function AddModelFieldset(props: {
                   {m.name} <span className="muted small">{m.id}</span>
                 </span>
                 <button type="button" disabled={inTable} onClick={() => props.onAdd(m.id)}>
-                  {inTable ? 'in table' : 'Add'}
+                  {inTable ? t('compare.add.inTable') : t('compare.add.add')}
                 </button>
                 <button type="button" onClick={() => props.onTogglePin(m.id)}>
-                  {props.pinned(m.id) ? 'Unpin' : 'Pin'}
+                  {props.pinned(m.id) ? t('compare.unpin') : t('compare.add.pin')}
                 </button>
               </li>
             );
           })}
         </ul>
       )}
-      {query && results.length === 0 && <div className="muted">No model matches.</div>}
+      {query && results.length === 0 && <div className="muted">{t('compare.add.noMatch')}</div>}
     </fieldset>
   );
 }

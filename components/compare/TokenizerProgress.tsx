@@ -1,4 +1,5 @@
 /** Each tokenizer family's state while the text is counted: loading, its count and time, or failed. */
+import { formatNumber, t } from '@/utils/i18n';
 import type { FamilyProgress } from './use-compare';
 
 export function TokenizerProgress(props: {
@@ -17,9 +18,7 @@ export function TokenizerProgress(props: {
       data-stale={props.stale}
       aria-live="polite"
     >
-      <span className="muted">
-        Tokenizers {done}/{progress.length}:
-      </span>
+      <span className="muted">{t('compare.tokenizers', { done, total: progress.length })}</span>
       {progress.map((p) => (
         <span
           key={p.family}
@@ -31,10 +30,10 @@ export function TokenizerProgress(props: {
         >
           {p.label}:{' '}
           {p.state.status === 'done'
-            ? `${p.state.tokens.toLocaleString('en-US')}${p.ms !== null ? ` · ${Math.round(p.ms)} ms` : ''}`
+            ? `${formatNumber(p.state.tokens)}${p.ms !== null ? ` · ${Math.round(p.ms)} ms` : ''}`
             : p.state.status === 'counting'
-              ? 'loading…'
-              : 'failed'}
+              ? t('compare.loading')
+              : t('compare.failed')}
         </span>
       ))}
     </section>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { t } from '@/utils/i18n';
 import {
   DEFAULT_OUTPUT_TOKENS,
   filterRows,
@@ -87,7 +88,7 @@ export function useHandoff(
     takeHandoff(handoffId).then(
       (h) => {
         if (!h) {
-          onNotice('The text to compare has expired: paste it again.');
+          onNotice(t('compare.handoffExpired'));
           return;
         }
         setHandoff(h);

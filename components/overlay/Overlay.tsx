@@ -1,6 +1,7 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { MeterView } from '@/utils/overlay/types';
-import { formatUsdShort, formatTokenCount, describeProvenance } from './format';
+import { formatNumber, t } from '@/utils/i18n';
+import { formatUsdShort, formatTokenCount, describeProvenance, noteText } from './format';
 import { PALETTES, meterColor } from './palette';
 import { Panel, buttonStyle, type ModelChoice } from './Panel';
 
@@ -63,7 +64,8 @@ function CollapsedBadge(props: OverlayProps & { palette: Palette }) {
       data-testid="tm-badge"
       data-status={props.status}
       data-collapsed="true"
-      title="Token Meter: show"
+      title={t('overlay.show')}
+      aria-label={t('overlay.show')}
       onClick={() => props.onCollapse?.(false)}
       style={{
         ...buttonStyle(palette),
@@ -146,7 +148,8 @@ export function Overlay(props: OverlayProps) {
         }}
       >
         <span
-          title="Drag to move"
+          title={t('overlay.drag')}
+          aria-hidden="true"
           {...handle}
           style={{ cursor: 'grab', color: palette.muted, userSelect: 'none', touchAction: 'none' }}
         >
@@ -165,8 +168,8 @@ export function Overlay(props: OverlayProps) {
         </button>
         <button
           type="button"
-          aria-label="Hide Token Meter on this site"
-          title="Collapse (still counting)"
+          aria-label={t('overlay.hide')}
+          title={t('overlay.collapse')}
           onClick={() => props.onCollapse?.(true)}
           style={{ ...buttonStyle(palette), color: palette.muted }}
         >
@@ -181,10 +184,10 @@ function modelText(model: MeterView['model']): string {
   return model.status === 'ok'
     ? model.info!.name
     : model.status === 'unpriced'
-      ? `${model.candidate} (unpriced)`
+      ? t('overlay.unpricedModel', { model: model.candidate ?? '' })
       : model.status === 'loading'
         ? '…'
-        : 'unknown model: pick one';
+        : t('overlay.unknownModel');
 }
 
 /** First line: the draft's tokens and cost, and the model. */
@@ -197,21 +200,27 @@ function DraftLine({ view, palette }: { view: MeterView; palette: Palette }) {
         data-tokens={draft?.tokens?.tokens ?? ''}
         title={describeProvenance(draft?.tokens)}
       >
-        {draft ? (draft.tokens ? formatTokenCount(draft.tokens) : (draft.note ?? '…')) : '—'}
+        {draft
+          ? draft.tokens
+            ? formatTokenCount(draft.tokens)
+            : (noteText(draft.note) ?? '…')
+          : '—'}
       </strong>{' '}
-      tok ·{' '}
+      {t('overlay.tok')} ·{' '}
       <span
         data-testid="tm-draft-cost"
         data-micros={draft?.costMicros ?? ''}
         data-assumed-output={draft?.assumedOutput ?? ''}
         title={
           draft?.assumedOutput
-            ? `Includes ${draft.assumedOutput} output tokens: the page's max-output setting, assumed until the reply arrives`
+            ? t('overlay.assumedOutput', { count: draft.assumedOutput })
             : undefined
         }
       >
-        {draft?.costMicros != null ? formatUsdShort(draft.costMicros) : (draft?.note ?? '…')}
-        {draft?.assumedOutput ? ` (≤${draft.assumedOutput.toLocaleString('en-US')} out)` : ''}
+        {draft?.costMicros != null
+          ? formatUsdShort(draft.costMicros)
+          : (noteText(draft?.note) ?? '…')}
+        {draft?.assumedOutput ? t('overlay.assumedOut', { count: draft.assumedOutput }) : ''}
       </span>
       <span
         style={{ color: palette.muted }}
@@ -231,7 +240,7 @@ function ConversationLine({ view, palette }: { view: MeterView; palette: Palette
   const ratio = view.contextRatio;
   return (
     <span style={{ color: palette.muted }}>
-      conversation{' '}
+      {t('overlay.conversation')}{' '}
       <span
         data-testid="tm-conv-cost"
         data-micros={view.conversation.costMicros ?? ''}
@@ -239,7 +248,7 @@ function ConversationLine({ view, palette }: { view: MeterView; palette: Palette
       >
         {view.conversation.costMicros !== null
           ? formatUsdShort(view.conversation.costMicros)
-          : (view.conversation.costNote ?? '…')}
+          : (noteText(view.conversation.costNote) ?? '…')}
       </span>
       {ratio !== null ? (
         <>
@@ -249,14 +258,20 @@ function ConversationLine({ view, palette }: { view: MeterView; palette: Palette
             data-ratio={ratio.toFixed(4)}
             style={{ color: meterColor(ratio, palette) }}
           >
-            {(ratio * 100).toFixed(ratio < 0.1 ? 1 : 0)}% of window
+            {t('overlay.ofWindow', {
+              percent: formatNumber(ratio, {
+                style: 'percent',
+                maximumFractionDigits: ratio < 0.1 ? 1 : 0,
+                minimumFractionDigits: ratio < 0.1 ? 1 : 0,
+              }),
+            })}
           </span>
         </>
       ) : null}
       {view.health === 'partial' || view.health === 'error' ? (
-        <span data-testid="tm-health" title={view.healthNote}>
+        <span data-testid="tm-health" title={noteText(view.healthNote)}>
           {' '}
-          · {view.health === 'error' ? 'adapter error' : 'partly detected'}
+          · {view.health === 'error' ? t('overlay.adapterError') : t('overlay.partlyDetected')}
         </span>
       ) : null}
     </span>
@@ -288,12 +303,10 @@ function OverlayBody({
   view: MeterView | null;
   palette: Palette;
 }) {
-  if (!view) return <span>Token Meter · {status}</span>;
+  if (!view) return <span>{t(`overlay.status.${status}`)}</span>;
   if (view.health === 'not-detected') {
     return (
-      <span data-testid="tm-health">
-        Token Meter: not detected on this page ({view.site.label})
-      </span>
+      <span data-testid="tm-health">{t('overlay.notDetected', { site: view.site.label })}</span>
     );
   }
   return (

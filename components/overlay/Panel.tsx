@@ -1,7 +1,14 @@
 import { memo } from 'react';
 import type { TokenCount } from '@/utils/core/types';
 import type { MeterView, TurnRow } from '@/utils/overlay/types';
-import { describeProvenance, formatUsdShort, formatTokenCount, provenanceTag } from './format';
+import { t } from '@/utils/i18n';
+import {
+  describeProvenance,
+  formatUsdShort,
+  formatTokenCount,
+  noteText,
+  provenanceTag,
+} from './format';
 import type { Palette } from './palette';
 
 /**
@@ -57,23 +64,23 @@ const Row = memo(
   function Row({ row, palette }: { row: TurnRow; palette: Palette }) {
     return (
       <tr data-testid="tm-turn-row" data-recorded={row.recorded} data-exact={row.exact}>
-        <td
-          style={{ padding: '2px 6px' }}
-          title={row.exact ? "numbers from the site's own stream" : ''}
-        >
+        <td style={{ padding: '2px 6px' }} title={row.exact ? t('overlay.panel.exactRow') : ''}>
           {row.turnIndex + 1}
           {row.exact ? ' ✓' : ''}
           {row.regenerated ? ' ↻' : ''}
-          {row.recorded === 'saved' ? ' ●' : row.recorded === 'failed' ? ' (not saved)' : ''}
+          {row.recorded === 'saved'
+            ? ' ●'
+            : row.recorded === 'failed'
+              ? t('overlay.panel.notSaved')
+              : ''}
         </td>
         <Cell row={row} field="input" palette={palette} />
         <Cell row={row} field="output" palette={palette} />
         <Cell row={row} field="reasoning" palette={palette} />
-        <td
-          style={{ textAlign: 'right', padding: '2px 6px' }}
-          title={row.recorded === 'saved' ? 'saved to history' : row.recorded}
-        >
-          {row.costMicros !== null ? formatUsdShort(row.costMicros) : (row.costNote ?? '…')}
+        <td style={{ textAlign: 'right', padding: '2px 6px' }} title={recordedTitle(row.recorded)}>
+          {row.costMicros !== null
+            ? formatUsdShort(row.costMicros)
+            : (noteText(row.costNote) ?? '…')}
         </td>
       </tr>
     );
@@ -91,12 +98,16 @@ const Row = memo(
     sameCount(a.row.reasoning, b.row.reasoning),
 );
 
-const SOURCE_NAMES: Record<MeterView['model']['source'], string> = {
-  override: 'your choice',
-  stream: "the site's stream",
-  label: 'the model label',
-  none: '—',
-};
+function recordedTitle(recorded: TurnRow['recorded']): string {
+  if (recorded === 'saved') return t('overlay.panel.saved');
+  if (recorded === 'failed') return t('overlay.panel.failed');
+  if (recorded === 'pending') return t('overlay.panel.recording');
+  return '';
+}
+
+function sourceName(source: MeterView['model']['source']): string {
+  return source === 'none' ? '—' : t(`overlay.source.${source}`);
+}
 
 /** The model picker (the card's models by provider) and where the model in use came from. */
 function ModelPicker({
@@ -117,7 +128,7 @@ function ModelPicker({
   return (
     <>
       <label style={{ display: 'block', marginBottom: 8 }}>
-        <span style={{ color: palette.muted }}>Model </span>
+        <span style={{ color: palette.muted }}>{t('overlay.model')} </span>
         <select
           data-testid="tm-model-select"
           value={override ?? ''}
@@ -126,10 +137,10 @@ function ModelPicker({
         >
           <option value="">
             {model.source !== 'override' && model.info
-              ? `Detected: ${model.info.name}`
+              ? t('overlay.detected', { model: model.info.name })
               : model.label
-                ? `Detected label "${model.label}" (unknown)`
-                : 'Not detected: pick one'}
+                ? t('overlay.detectedLabel', { label: model.label })
+                : t('overlay.notDetectedPick')}
           </option>
           {[...groups].map(([provider, list]) => (
             <optgroup key={provider} label={provider}>
@@ -144,10 +155,17 @@ function ModelPicker({
       </label>
       <div style={{ color: palette.muted, marginBottom: 6 }} data-testid="tm-model-source">
         {model.info
-          ? `${model.info.name} (${model.info.id}) from ${SOURCE_NAMES[model.source]}${model.info.contextWindow ? ` · ${model.info.contextWindow.toLocaleString('en-US')}-token window` : ''}`
+          ? t('overlay.modelFrom', {
+              name: model.info.name,
+              id: model.info.id,
+              source: sourceName(model.source),
+            }) +
+            (model.info.contextWindow
+              ? t('overlay.window', { count: model.info.contextWindow })
+              : '')
           : model.status === 'unpriced'
-            ? `${model.candidate} is not in the rate card: unpriced`
-            : 'unknown model: pick one'}
+            ? t('overlay.notInCard', { model: model.candidate ?? '' })
+            : t('overlay.unknownModel')}
       </div>
     </>
   );
@@ -156,9 +174,11 @@ function ModelPicker({
 function NextRequest({ next }: { next: NonNullable<MeterView['nextRequest']> }) {
   return (
     <div style={{ marginBottom: 6 }} data-testid="tm-next-request">
-      Sending the draft now: {next.inputTokens.toLocaleString('en-US')} input tokens (conversation +
-      draft) · {next.costMicros !== null ? formatUsdShort(next.costMicros) : (next.note ?? '…')}{' '}
-      before the reply
+      {t('overlay.next', {
+        count: next.inputTokens,
+        cost:
+          next.costMicros !== null ? formatUsdShort(next.costMicros) : (noteText(next.note) ?? '…'),
+      })}
     </div>
   );
 }
@@ -166,7 +186,7 @@ function NextRequest({ next }: { next: NonNullable<MeterView['nextRequest']> }) 
 /** One row per reply (the last MAX_PANEL_ROWS), or a line saying there is none yet. */
 function TurnsTable({ view, palette }: { view: MeterView; palette: Palette }) {
   if (view.rows.length === 0)
-    return <div style={{ color: palette.muted }}>No replies on this page yet.</div>;
+    return <div style={{ color: palette.muted }}>{t('overlay.noReplies')}</div>;
   const rows = view.rows.length > MAX_PANEL_ROWS ? view.rows.slice(-MAX_PANEL_ROWS) : view.rows;
   return (
     <>
@@ -174,12 +194,10 @@ function TurnsTable({ view, palette }: { view: MeterView; palette: Palette }) {
         <thead>
           <tr style={{ color: palette.muted, textAlign: 'right' }}>
             <th style={{ textAlign: 'left', padding: '2px 6px' }}>#</th>
-            <th title="All earlier turns + the prompt (chat UIs resend the history)">input</th>
-            <th>output</th>
-            <th title="Reasoning shown on screen or reported by the site; ? when hidden">
-              reasoning
-            </th>
-            <th>cost</th>
+            <th title={t('overlay.col.input.title')}>{t('overlay.col.input')}</th>
+            <th>{t('overlay.col.output')}</th>
+            <th title={t('overlay.col.reasoning.title')}>{t('overlay.col.reasoning')}</th>
+            <th>{t('overlay.col.cost')}</th>
           </tr>
         </thead>
         <tbody>
@@ -190,8 +208,7 @@ function TurnsTable({ view, palette }: { view: MeterView; palette: Palette }) {
       </table>
       {rows.length < view.rows.length ? (
         <div style={{ color: palette.muted, marginTop: 4 }} data-testid="tm-rows-hidden">
-          The last {rows.length} of {view.rows.length.toLocaleString('en-US')} replies are listed;
-          the totals include them all.
+          {t('overlay.rowsHidden', { shown: rows.length, total: view.rows.length })}
         </div>
       ) : null}
     </>
@@ -210,7 +227,7 @@ function CompareLinks({
   const link = { ...buttonStyle(palette), textDecoration: 'underline' };
   return (
     <div style={{ marginTop: 8 }} data-testid="tm-compare">
-      Compare on other models:{' '}
+      {t('overlay.compare')}{' '}
       <button
         type="button"
         data-testid="tm-compare-draft"
@@ -218,7 +235,7 @@ function CompareLinks({
         onClick={() => onCompare('draft')}
         style={link}
       >
-        this draft
+        {t('overlay.compareDraft')}
       </button>{' '}
       ·{' '}
       <button
@@ -227,7 +244,7 @@ function CompareLinks({
         onClick={() => onCompare('conversation')}
         style={link}
       >
-        whole conversation
+        {t('overlay.compareConversation')}
       </button>
     </div>
   );
@@ -237,10 +254,14 @@ function CompareLinks({
 function Legend({ view, palette }: { view: MeterView; palette: Palette }) {
   return (
     <div style={{ color: palette.muted, marginTop: 8, fontSize: 11 }}>
-      site = the site's own usage numbers · exact = the model's tokenizer · vocab = a related
-      vocabulary · ≈ = estimate · ? = hidden. ✓ exact usage · ↻ regenerated · ● saved to history.
+      {t('overlay.legend')}
       {view.lastUsage
-        ? ` Last stream: ${view.lastUsage.format}${view.lastUsage.total ? `, total ${view.lastUsage.total}` : ''}.`
+        ? view.lastUsage.total
+          ? t('overlay.lastStreamTotal', {
+              format: view.lastUsage.format,
+              total: view.lastUsage.total,
+            })
+          : t('overlay.lastStream', { format: view.lastUsage.format })
         : ''}
     </div>
   );
@@ -266,12 +287,12 @@ export function Panel(props: PanelProps) {
     >
       <div style={{ display: 'flex', alignItems: 'center', marginBottom: 6 }}>
         <strong style={{ flex: 1 }}>
-          {view.site.label} · {view.conversation.turns} turns
+          {view.site.label} · {t('overlay.turns', { count: view.conversation.turns })}
         </strong>
         <button
           type="button"
           onClick={onClose}
-          aria-label="Close panel"
+          aria-label={t('overlay.closePanel')}
           style={buttonStyle(palette)}
         >
           ×

@@ -1,4 +1,5 @@
 import type { TokenCount } from '@/utils/core/types';
+import { formatNumber, t, type MessageKey } from '@/utils/i18n';
 
 /** USD from integer micro-dollars, with enough digits that a small draft is not shown as $0.00. */
 export function formatUsdShort(micros: number): string {
@@ -15,26 +16,34 @@ export function formatUsdShort(micros: number): string {
 export function formatTokenCount(count: TokenCount | null | undefined): string {
   if (!count) return '…';
   if (count.provenance === 'unknown') return '?';
-  const n = count.tokens.toLocaleString('en-US');
+  const n = formatNumber(count.tokens);
   return count.provenance === 'estimate' ? `≈${n}` : n;
 }
 
-const PROVENANCE_TEXT: Record<TokenCount['provenance'], string> = {
-  site: 'exact, reported by the site',
-  exact: "exact, the model's tokenizer",
-  vocab: 'a closely related vocabulary',
-  estimate: 'estimate',
-  unknown: 'not shown by the site',
-};
-
 export function describeProvenance(count: TokenCount | null | undefined): string {
-  if (!count) return 'counting';
-  return `${PROVENANCE_TEXT[count.provenance]} (${count.family})`;
+  if (!count) return t('overlay.provenance.counting');
+  return t('overlay.provenance.withFamily', {
+    text: t(`overlay.provenance.${count.provenance}`),
+    family: count.family,
+  });
 }
 
 export function provenanceTag(count: TokenCount | null | undefined): string {
   if (!count) return '';
-  return { site: 'site', exact: 'exact', vocab: 'vocab', estimate: '≈', unknown: '?' }[
-    count.provenance
-  ];
+  const p = count.provenance;
+  return p === 'estimate' ? '≈' : p === 'unknown' ? '?' : t(`overlay.tag.${p}`);
+}
+
+/** The meter's notes (why there is no number) in the UI's language; an unknown note as is. */
+const NOTE_KEYS: Record<string, MessageKey> = {
+  unpriced: 'overlay.note.unpriced',
+  counting: 'overlay.note.counting',
+  'engine unavailable': 'overlay.note.engineDown',
+  'composer not found': 'overlay.note.composerMissing',
+};
+
+export function noteText(note: string | undefined): string | undefined {
+  if (note === undefined) return undefined;
+  const key = NOTE_KEYS[note];
+  return key ? t(key) : note;
 }

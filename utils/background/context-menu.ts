@@ -11,7 +11,15 @@ import { browser, type Browser } from 'wxt/browser';
 import { defaultModel } from '@/utils/storage';
 import type { TokenCount, Usage } from '@/utils/core/types';
 import type { Handlers, Sender } from '@/utils/messaging';
-import { pageSelection, showSelectionCard, type SelectionCard } from './selection-card';
+import { formatUsdShort } from '@/components/overlay/format';
+import { formatNumber, onLocaleChange, t } from '@/utils/i18n';
+import { i18nReady } from '@/utils/i18n/browser';
+import {
+  pageSelection,
+  showSelectionCard,
+  type SelectionCard,
+  type SelectionLabels,
+} from './selection-card';
 
 export type { SelectionCard } from './selection-card';
 export { pageSelection, showSelectionCard } from './selection-card';
@@ -59,7 +67,9 @@ export async function countSelection(handlers: Handlers, raw: string): Promise<S
     card.tokens = count.tokens;
     card.provenance = count.provenance;
   } catch (error) {
-    card.error = `not counted: ${error instanceof Error ? error.message : String(error)}`;
+    card.error = t('menu.card.notCounted', {
+      error: error instanceof Error ? error.message : String(error),
+    });
     return card;
   }
   try {
@@ -75,7 +85,26 @@ export async function countSelection(handlers: Handlers, raw: string): Promise<S
   } catch {
     // the card is unavailable: shown as unpriced
   }
+  card.labels = selectionLabels(card);
   return card;
+}
+
+/** The card's words in the UI's language (numbers through Intl). */
+export function selectionLabels(card: SelectionCard): SelectionLabels {
+  const n = formatNumber(card.tokens);
+  const cost = card.costMicros === null ? t('common.unpriced') : formatUsdShort(card.costMicros);
+  return {
+    figures: t('menu.card.figures', {
+      tokens: card.provenance === 'estimate' ? `≈${n}` : n,
+      cost,
+    }),
+    sub:
+      t('menu.card.sub', { model: card.modelName, chars: card.chars }) +
+      (card.truncated ? t('menu.card.truncated') : '') +
+      (card.provenance === 'estimate' ? t('menu.card.estimate') : ''),
+    close: t('common.close'),
+    compare: t('menu.card.compare'),
+  };
 }
 
 /** The compare view on a text: the compare area's hand-off (text in storage.session). */
@@ -161,18 +190,27 @@ export function setupContextMenu(
   const menus = browser.contextMenus;
   if (!menus) return;
   const create = () => {
-    menus.removeAll().then(
-      () =>
-        menus.create({
-          id: SELECTION_MENU_ID,
-          title: 'Count tokens in selection',
-          contexts: ['selection'],
-        }),
-      () => undefined,
-    );
+    // The title in the UI's language: wait for the language setting to be read.
+    i18nReady()
+      .then(() => menus.removeAll())
+      .then(
+        () =>
+          menus.create({
+            id: SELECTION_MENU_ID,
+            title: t('menu.countSelection'),
+            contexts: ['selection'],
+          }),
+        () => undefined,
+      );
   };
   browser.runtime.onInstalled.addListener(create);
   browser.runtime.onStartup.addListener(create);
+  // A language chosen in options: the menu follows without a restart.
+  onLocaleChange(() => {
+    Promise.resolve(menus.update(SELECTION_MENU_ID, { title: t('menu.countSelection') })).catch(
+      () => undefined,
+    );
+  });
   menus.onClicked.addListener((info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => {
     void onSelectionClick(handlers, deps, info, tab).catch((error: unknown) => {
       console.warn('[token-meter] selection count failed', error);

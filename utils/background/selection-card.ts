@@ -17,6 +17,15 @@ export interface SelectionCard {
   truncated: boolean;
   /** Why nothing could be counted (the engine is not ready, …). */
   error?: string;
+  /** The card's words in the UI's language, made in the background (this side has no catalog). */
+  labels?: SelectionLabels;
+}
+
+export interface SelectionLabels {
+  figures: string;
+  sub: string;
+  close: string;
+  compare: string;
 }
 
 /** The page's selection, including a selection inside a textarea or text input. */
@@ -70,6 +79,7 @@ export function showSelectionCard(card: SelectionCard, text: string): void {
   const figures = document.createElement('strong');
   figures.dataset.testid = 'tm-selection-figures';
   if (card.error) figures.textContent = card.error;
+  else if (card.labels) figures.textContent = card.labels.figures;
   else {
     const n = card.tokens.toLocaleString('en-US');
     const tokens = card.provenance === 'estimate' ? `≈${n}` : n;
@@ -78,17 +88,19 @@ export function showSelectionCard(card: SelectionCard, text: string): void {
   const close = document.createElement('button');
   close.className = 'close';
   close.textContent = '×';
-  close.title = 'Close';
+  close.title = card.labels?.close ?? 'Close';
+  close.setAttribute('aria-label', close.title);
   head.append(figures, close);
   const sub = document.createElement('div');
   sub.className = 'muted';
   sub.textContent =
+    card.labels?.sub ??
     `as input to ${card.modelName} · ${card.chars.toLocaleString('en-US')} characters` +
-    (card.truncated ? ' (counted up to the limit)' : '') +
-    (card.provenance === 'estimate' ? ' · estimate' : '');
+      (card.truncated ? ' (counted up to the limit)' : '') +
+      (card.provenance === 'estimate' ? ' · estimate' : '');
   const compare = document.createElement('button');
   compare.dataset.testid = 'tm-selection-compare';
-  compare.textContent = 'Compare on every model';
+  compare.textContent = card.labels?.compare ?? 'Compare on every model';
   compare.style.marginTop = '6px';
   box.append(head, sub, compare);
   root.append(style, box);

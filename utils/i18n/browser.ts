@@ -33,6 +33,16 @@ function apply(setting: LocaleSetting | null | undefined): Locale {
   return locale;
 }
 
+let ready: Promise<Locale> | undefined;
+/**
+ * `initI18n()` once per context (the background's menu, badge and notifications each wait for
+ * it): later calls get the same promise.
+ */
+export function i18nReady(): Promise<Locale> {
+  ready ??= initI18n();
+  return ready;
+}
+
 /**
  * Read the setting and switch to it; then follow later changes (from options, in any page or
  * tab). A failed read keeps the browser's language. Returns the locale in use.

@@ -21,6 +21,8 @@ import {
 import type { HistoryDB } from '@/utils/db/schema';
 import { budgetSettings, historyHealth } from '@/utils/storage';
 import { budgetNotified } from '@/utils/storage/state/background';
+import { formatCurrency, t } from '@/utils/i18n';
+import { i18nReady } from '@/utils/i18n/browser';
 import { calendar, deps } from './deps';
 
 /** This week's and month's spend, in total and by site, from the day rollups. */
@@ -62,9 +64,11 @@ const NOTIFICATION_ICON =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGklEQVR42mP8z8Dwn4ECwESJ5lEDRg0YNQAAJ/gC/wGz6b4AAAAASUVORK5CYII=';
 
 function describeBudget(s: BudgetState, fmt: (micro: number) => string): string {
-  const period = s.kind === 'week' ? 'weekly' : 'monthly';
-  const scope = s.scope === 'total' ? 'total' : s.scope;
-  return `${fmt(s.spentMicroUsd)} of your ${period} ${scope} budget of ${fmt(s.limitMicroUsd)}`;
+  const spent = fmt(s.spentMicroUsd);
+  const limit = fmt(s.limitMicroUsd);
+  return s.scope === 'total'
+    ? t(`notify.budget.${s.kind}.total`, { spent, limit })
+    : t(`notify.budget.${s.kind}.site`, { spent, limit, site: s.scope });
 }
 
 /** Notify each budget crossed in its period, once (remembered in `budgetNotified`). */
@@ -83,8 +87,8 @@ async function notifyBudgets(
       .create(`budget-${s.id}-${ids[s.kind]}`, {
         type: 'basic',
         iconUrl: NOTIFICATION_ICON,
-        title: 'Budget reached',
-        message: `You have spent ${describeBudget(s, fmt)} (API-equivalent).`,
+        title: t('notify.budgetTitle'),
+        message: t('notify.budgetMessage', { budget: describeBudget(s, fmt) }),
       })
       .catch(() => undefined);
   }
@@ -97,6 +101,7 @@ async function notifyBudgets(
  */
 export async function refreshToolbarBadge(): Promise<{ text: string; level: BudgetLevel }> {
   const db = deps.db();
+  await i18nReady();
   const cal = await calendar();
   const now = deps.now();
   const [{ week, month, spend }, budgets, health, currency] = await Promise.all([
@@ -108,10 +113,7 @@ export async function refreshToolbarBadge(): Promise<{ text: string; level: Budg
   const states = evaluateBudgets(budgets, spend);
   const level = worstLevel(states);
   const units = (micro: number) => (micro / 1e6) * currency.perUsd;
-  const fmt = (micro: number) =>
-    new Intl.NumberFormat('en', { style: 'currency', currency: currency.currency }).format(
-      units(micro),
-    );
+  const fmt = (micro: number) => formatCurrency(units(micro), currency.currency);
   const storageFull = health.quotaExceededAt !== null;
   const text = storageFull
     ? '!'
@@ -119,10 +121,10 @@ export async function refreshToolbarBadge(): Promise<{ text: string; level: Budg
       ? badgeAmount(units(spend.week.totalMicroUsd))
       : '';
   const title = [
-    'Token Meter',
-    `This week: ${fmt(spend.week.totalMicroUsd)} (API-equivalent)`,
+    t('ext.name'),
+    t('toolbar.thisWeek', { amount: fmt(spend.week.totalMicroUsd) }),
     ...states.filter((s) => s.level !== 'ok').map((s) => describeBudget(s, fmt)),
-    storageFull ? 'Browser storage is full: new turns are not being saved.' : '',
+    storageFull ? t('toolbar.storageFull') : '',
   ]
     .filter(Boolean)
     .join('\n');

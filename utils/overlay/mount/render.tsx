@@ -2,6 +2,7 @@
  * Drawing the overlay: the badge (and its panel) rendered from the overlay's state, and what its
  * buttons do (they change this site's overlay settings, which the mounting code watches).
  */
+import { LocaleRoot } from '@/components/hooks/use-locale';
 import type { Root } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Overlay, type OverlayProps } from '@/components/overlay/Overlay';
@@ -64,17 +65,20 @@ export function createRenderer(
   let root: Root | null = null;
   const render = () => {
     if (!root || ctx.isInvalid) return;
+    // LocaleRoot: a language chosen in options redraws the badge in it at once.
     root.render(
-      <Overlay
-        status={state.status}
-        view={state.view}
-        theme={state.theme}
-        position={state.position}
-        collapsed={state.prefs.collapsed === true}
-        models={state.models}
-        override={state.prefs.modelOverride ?? null}
-        {...handlers}
-      />,
+      <LocaleRoot>
+        <Overlay
+          status={state.status}
+          view={state.view}
+          theme={state.theme}
+          position={state.position}
+          collapsed={state.prefs.collapsed === true}
+          models={state.models}
+          override={state.prefs.modelOverride ?? null}
+          {...handlers}
+        />
+      </LocaleRoot>,
     );
   };
   const handlers = badgeHandlers(adapter, state, render);
