@@ -6,7 +6,13 @@
 //   --from <file>   refresh the source copy from a local models.dev api.json instead
 //   --openrouter-from <file>  also take OpenRouter entries missing from models.dev's copy from a
 //                   saved `GET https://openrouter.ai/api/v1/models` response (--fetch fetches it live)
-//   --check         build in memory and fail if snapshot.json differs (for CI)
+//   --genai         refresh sources/genai-prices.json from the installed @pydantic/genai-prices
+//                   package (a pinned devDependency; --fetch does it too; --genai-date <day>)
+//   --check         build in memory and fail if snapshot.json or amendments.json differs (for CI)
+//
+// genai-prices (MIT) adds dated price history and tiers, and sources/lab-prices.json the labs' own
+// data (time-of-day rules, CNY list prices); both are merged by utils/core/ratecard/amend.ts and
+// also written to amendments.json, which a synced card is rebuilt with.
 //
 // OpenRouter's raw response is not shipped (its terms): only the normalized offers of models that
 // models.dev's copy lacks are kept, in sources/openrouter-extra.json.
@@ -15,6 +21,8 @@
 // of OpenRouter's catalogue, all MIT), one model per line so price changes diff cleanly.
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { buildAmendments } from '../utils/core/ratecard/amend';
+import { GENAI_PROVIDERS } from '../utils/core/ratecard/normalize-genai-prices';
 import {
   buildRateCard,
   normalizeModelsDev,
@@ -32,11 +40,22 @@ const META = join(DIR, 'sources/meta.json');
 const OPENROUTER_EXTRA = join(DIR, 'sources/openrouter-extra.json');
 const OPENROUTER_URL = 'https://openrouter.ai/api/v1/models';
 const SNAPSHOT = join(DIR, 'snapshot.json');
+const GENAI = join(DIR, 'sources/genai-prices.json');
+const LAB_PRICES = join(DIR, 'sources/lab-prices.json');
+const AMENDMENTS = join(DIR, 'amendments.json');
+const GENAI_PACKAGE = '@pydantic/genai-prices';
 const MODELS_DEV_URL = 'https://models.dev/api.json';
 
 interface SourceMeta {
   modelsDev: { url: string; fetchedAt: string; upstream: string; license: string };
   openrouter?: { url: string; fetchedAt: string; license: string };
+  genaiPrices?: {
+    package: string;
+    version: string;
+    fetchedAt: string;
+    license: string;
+    upstream: string;
+  };
 }
 
 const args = process.argv.slice(2);
@@ -126,6 +145,44 @@ async function refreshSource(): Promise<void> {
   console.log(`source refreshed from ${url}`);
 }
 
+/** Copy genai-prices' data from its npm package: the providers the card uses, one model per line. */
+async function refreshGenai(meta: SourceMeta): Promise<void> {
+  const { waitForUpdate } = await import(GENAI_PACKAGE);
+  const data = (await waitForUpdate()) as {
+    id: string;
+    models: { id: string; match: unknown; prices: unknown }[];
+  }[];
+  const pkg = JSON.parse(
+    await readFile(
+      join(import.meta.dirname, `../node_modules/${GENAI_PACKAGE}/package.json`),
+      'utf8',
+    ),
+  );
+  const kept = data.filter((p) => p.id in GENAI_PROVIDERS);
+  const lines = kept.map(
+    (p) =>
+      `{"id":${JSON.stringify(p.id)},"models":[\n` +
+      p.models
+        .map((m) => JSON.stringify({ id: m.id, match: m.match, prices: m.prices }))
+        .join(',\n') +
+      '\n]}',
+  );
+  const text = '[\n' + lines.join(',\n') + '\n]\n';
+  buildAmendments(JSON.parse(text), JSON.parse(await readFile(LAB_PRICES, 'utf8')), 'check');
+  await writeFile(GENAI, text);
+  meta.genaiPrices = {
+    package: GENAI_PACKAGE,
+    version: pkg.version,
+    fetchedAt: option('--genai-date') ?? new Date().toISOString().slice(0, 10),
+    license: 'MIT',
+    upstream: 'pydantic/genai-prices, prices/new_data/v2/data.json (embedded in the npm package)',
+  };
+  await writeFile(META, JSON.stringify(meta, null, 2) + '\n');
+  console.log(
+    `genai-prices ${pkg.version}: ${kept.reduce((n, p) => n + p.models.length, 0)} models kept`,
+  );
+}
+
 function coverage(card: RateCard): boolean {
   const byProvider = new Map<string, { models: number; lab: number; openrouter: number }>();
   for (const m of card.models) {
@@ -170,6 +227,9 @@ if (flag('--fetch') || option('--from')) await refreshSource();
 if (flag('--fetch') || option('--openrouter-from')) {
   await refreshOpenRouter(JSON.parse(await readFile(META, 'utf8')));
 }
+if (flag('--fetch') || flag('--genai')) {
+  await refreshGenai(JSON.parse(await readFile(META, 'utf8')));
+}
 const meta = JSON.parse(await readFile(META, 'utf8')) as SourceMeta;
 const raw = JSON.parse(await readFile(SOURCE, 'utf8'));
 const fetchedAt = meta.modelsDev.fetchedAt;
@@ -183,21 +243,37 @@ const sources = [
 if (meta.openrouter && extra.length) {
   sources.push({ name: 'openrouter.ai', ...meta.openrouter });
 }
+const genaiMeta = meta.genaiPrices!;
+const amendments = buildAmendments(
+  JSON.parse(await readFile(GENAI, 'utf8')),
+  JSON.parse(await readFile(LAB_PRICES, 'utf8')),
+  `genai-prices ${genaiMeta.version} ${genaiMeta.fetchedAt}`,
+);
+sources.push({
+  name: 'genai-prices',
+  url: `https://www.npmjs.com/package/${GENAI_PACKAGE}/v/${genaiMeta.version}`,
+  fetchedAt: genaiMeta.fetchedAt,
+  license: genaiMeta.license,
+});
 const card = buildRateCard({
   lab,
   openrouter: [...openrouter, ...extra],
-  createdAt: [fetchedAt, meta.openrouter?.fetchedAt ?? ''].sort().at(-1)!,
+  createdAt: [fetchedAt, meta.openrouter?.fetchedAt ?? '', genaiMeta.fetchedAt].sort().at(-1)!,
   sources,
+  amendments,
 });
 const text = JSON.stringify(card) + '\n';
+const amendmentsText = JSON.stringify(amendments) + '\n';
 if (flag('--check')) {
   const current = await readFile(SNAPSHOT, 'utf8').catch(() => '');
-  if (current !== text) {
-    console.error('snapshot.json is out of date: run `npm run ratecard:build`');
+  const currentAmendments = await readFile(AMENDMENTS, 'utf8').catch(() => '');
+  if (current !== text || currentAmendments !== amendmentsText) {
+    console.error('snapshot.json or amendments.json is out of date: run `npm run ratecard:build`');
     process.exitCode = 1;
   }
 } else {
   await writeFile(SNAPSHOT, text);
+  await writeFile(AMENDMENTS, amendmentsText);
   console.log(`wrote ${SNAPSHOT} (${(text.length / 1024).toFixed(0)} KB, version ${card.version})`);
 }
 const seedsOk = coverage(card);

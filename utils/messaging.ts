@@ -43,14 +43,17 @@ export interface Protocol {
     req: { model: string | null; texts: string[] };
     res: { counts: TokenCount[] };
   };
-  /** Price one request's usage on the rate card (utils/background/ratecard.ts); unknown → unpriced. */
+  /**
+   * Price one request's usage on the rate card (utils/background/ratecard.ts); unknown → unpriced.
+   * `at`: the moment of use (epoch ms; default now) picks the price then in force (peak hours).
+   */
   priceUsage: {
-    req: { model: string; usage: Usage; offer?: OfferKind };
+    req: { model: string; usage: Usage; offer?: OfferKind; at?: number };
     res: PriceResult;
   };
   /** Several usages on one model (the overlay's per-turn rows), in the order asked. */
   priceUsageMany: {
-    req: { model: string; usages: Usage[]; offer?: OfferKind };
+    req: { model: string; usages: Usage[]; offer?: OfferKind; at?: number };
     res: PriceResult[];
   };
   /** Compact model list for menus and the compare view; `override` marks a custom price. */

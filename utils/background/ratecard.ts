@@ -250,11 +250,16 @@ async function ensureAlarm() {
 export const rateCardHandlers: Handlers<
   'priceUsage' | 'priceUsageMany' | 'getModels' | 'getRateCardStatus' | 'refreshRateCard'
 > = {
-  priceUsage: async ({ model, usage, offer }) =>
-    priceUsage(await getCard(), model, usage, { offer, overrides: await getValidOverrides() }),
-  priceUsageMany: async ({ model, usages, offer }) => {
+  priceUsage: async ({ model, usage, offer, at }) =>
+    priceUsage(await getCard(), model, usage, {
+      offer,
+      at: at ?? Date.now(),
+      overrides: await getValidOverrides(),
+    }),
+  priceUsageMany: async ({ model, usages, offer, at }) => {
     const card = await getCard();
-    const options = { offer, overrides: await getValidOverrides() };
+    // One moment for the whole batch: the rows of one view are priced alike.
+    const options = { offer, at: at ?? Date.now(), overrides: await getValidOverrides() };
     return usages.map((usage) => priceUsage(card, model, usage, options));
   },
   getModels: async () => {

@@ -56,10 +56,11 @@ describe('batch answers for the overlay', () => {
       { input: 1000, output: 200 },
     ];
     for (const model of ['openai/gpt-5', 'anthropic/claude-sonnet-4-5', 'no/such-model']) {
-      const many = await sendMessage('priceUsageMany', { model, usages });
+      const at = Date.parse('2026-10-01T12:00:00Z');
+      const many = await sendMessage('priceUsageMany', { model, usages, at });
       expect(many).toHaveLength(usages.length);
       for (let i = 0; i < usages.length; i++) {
-        const one = await sendMessage('priceUsage', { model, usage: usages[i] });
+        const one = await sendMessage('priceUsage', { model, usage: usages[i], at });
         expect(many[i], `${model} #${i}`).toEqual(one);
       }
       if (model === 'no/such-model') expect(many.every((r) => !r.priced)).toBe(true);

@@ -92,7 +92,7 @@ export async function toStoredEvent(turn: TurnEvent, storeText: boolean): Promis
     reasoning: turn.reasoning.provenance === 'unknown' ? 0 : turn.reasoning.tokens,
   };
   const result = resolved
-    ? priceUsage(card, resolved, usage, { overrides, offer: turn.offer })
+    ? priceUsage(card, resolved, usage, { overrides, offer: turn.offer, at: turn.time })
     : null;
   const priced = result?.priced && result.currency === 'USD' ? result : null;
   let flags = 0;

@@ -16,11 +16,13 @@ export async function repriceHistory(req: Req<'repriceHistory'>): Promise<Res<'r
       family: e.input.family,
       tokens: { input: e.input.tokens, output: e.output.tokens, reasoning: e.reasoning.tokens },
       costMicroUsd: e.costMicroUsd,
+      time: e.time,
     })),
     model?.id ?? req.model,
     req.profile === 'cjk' ? 'cjk' : 'latin',
-    (id, usage) => {
-      const r = priceUsage(card, id, usage, { overrides });
+    (id, usage, at) => {
+      // Each turn at the price in force on its date (peak hours, earlier prices), not today's.
+      const r = priceUsage(card, id, usage, { overrides, at: at ?? Date.now() });
       return r.priced && r.currency === 'USD' ? r.costMicros : null;
     },
   );

@@ -73,9 +73,12 @@ export interface RepriceSource {
   family: string;
   tokens: Tokens;
   costMicroUsd: number | null;
+  /** Epoch ms of the turn: it is re-priced at the price in force then. */
+  time?: number;
 }
 
-export type PriceFn = (model: string, usage: Usage) => number | null;
+/** The cost of a usage on a model at a moment (epoch ms; undefined: now), or null (unpriced). */
+export type PriceFn = (model: string, usage: Usage, at?: number) => number | null;
 
 /** One conversion used: stored family → target family, its factor, and how many turns. */
 export interface FactorUse {
@@ -155,11 +158,11 @@ export function repriceEvents(
     if (e.costMicroUsd === null) actualUnpriced++;
     else actual += e.costMicroUsd;
     if (cost !== null) {
-      const c = price(targetModel, {
-        input: scaled.input,
-        output: scaled.output,
-        reasoning: scaled.reasoning || undefined,
-      });
+      const c = price(
+        targetModel,
+        { input: scaled.input, output: scaled.output, reasoning: scaled.reasoning || undefined },
+        e.time,
+      );
       cost = c === null ? null : cost + c;
     }
   }

@@ -3,7 +3,9 @@
  * offer and gain OpenRouter's offer when OpenRouter sells the same model; OpenRouter models with no
  * lab entry become models of their own, under OpenRouter's id.
  */
+import { applyAmendments, type Amendments } from './amend';
 import { FULL_DATE_SUFFIX } from './filters';
+import { OPENROUTER_VENDOR_TO_PROVIDER } from './providers';
 import { mapVendor, normalizeKey, variantOf, hashString } from './keys';
 import type { LabModel, OpenRouterEntry } from './normalize-models-dev';
 import {
@@ -19,6 +21,8 @@ export interface BuildCardInput {
   openrouter: OpenRouterEntry[];
   createdAt: string;
   sources: SourceInfo[];
+  /** genai-prices' history and the labs' own data (amend.ts); none: the feeds' prices alone. */
+  amendments?: Amendments;
 }
 
 /** Content hash of the models: the card's version (equal content, equal version). */
@@ -26,7 +30,13 @@ export function cardVersion(models: RateCardModel[]): string {
   return hashString(JSON.stringify(models));
 }
 
-export function buildRateCard({ lab, openrouter, createdAt, sources }: BuildCardInput): RateCard {
+export function buildRateCard({
+  lab,
+  openrouter,
+  createdAt,
+  sources,
+  amendments,
+}: BuildCardInput): RateCard {
   const models: RateCardModel[] = [];
   const byKey = new Map<string, RateCardModel>();
   for (const m of lab) {
@@ -37,6 +47,7 @@ export function buildRateCard({ lab, openrouter, createdAt, sources }: BuildCard
       family: m.family,
       contextWindow: m.contextWindow,
       maxOutput: m.maxOutput,
+      ...(m.released ? { released: m.released } : {}),
       aliases: [...m.aliases],
       offers: m.offer ? { default: m.offer } : {},
     };
@@ -44,15 +55,7 @@ export function buildRateCard({ lab, openrouter, createdAt, sources }: BuildCard
     for (const id of [m.id, ...m.aliases]) byKey.set(normalizeKey(id), model);
   }
 
-  // Lab models by their id without a date, where that is unambiguous.
-  const undatedLab = new Map<string, RateCardModel | null>();
-  for (const [key, model] of byKey) {
-    if (!FULL_DATE_KEY.test(key)) continue;
-    const undated = key.replace(FULL_DATE_KEY, '');
-    if (byKey.has(undated)) continue;
-    const seen = undatedLab.get(undated);
-    undatedLab.set(undated, seen === undefined || seen === model ? model : null);
-  }
+  const undatedLab = undatedLabModels(byKey);
 
   // Strict matching first (exact id after vendor mapping, or a full date dropped); looser forms
   // only when the prices agree, since a loose match could hang one model's OpenRouter price on
@@ -71,10 +74,12 @@ export function buildRateCard({ lab, openrouter, createdAt, sources }: BuildCard
     return loose.find((m) => m && closePrices(m.offers.default, offer)) ?? undefined;
   };
 
-  // Paid entries first, so a `:free` twin lands on the model its paid entry made.
-  const sorted = [...openrouter].sort(
-    (a, b) => Number(!!variantOf(a.id)) - Number(!!variantOf(b.id)),
-  );
+  // Paid entries first, so a `:free` twin lands on the model its paid entry made; `~…-latest`
+  // pointers last (bound below).
+  const pointers = openrouter.filter((e) => e.id.startsWith('~'));
+  const sorted = openrouter
+    .filter((e) => !e.id.startsWith('~'))
+    .sort((a, b) => Number(!!variantOf(a.id)) - Number(!!variantOf(b.id)));
   for (const entry of sorted) {
     const variant = variantOf(entry.id);
     const target =
@@ -110,6 +115,8 @@ export function buildRateCard({ lab, openrouter, createdAt, sources }: BuildCard
     byKey.set(normalizeKey(id), model);
   }
 
+  addPointers(pointers, models, byKey, createdAt);
+  applyAmendments(models, amendments);
   const kept = models.filter((m) => m.offers.default || m.offers.openrouter);
   // Parse first: the schema fixes key order, so the hash is the same for a card built here and
   // the same card read back from JSON and parsed again.
@@ -118,7 +125,78 @@ export function buildRateCard({ lab, openrouter, createdAt, sources }: BuildCard
   return card;
 }
 
+/** Lab models by their id without a date, where that is unambiguous (null: ambiguous). */
+function undatedLabModels(byKey: Map<string, RateCardModel>): Map<string, RateCardModel | null> {
+  const undatedLab = new Map<string, RateCardModel | null>();
+  for (const [key, model] of byKey) {
+    if (!FULL_DATE_KEY.test(key)) continue;
+    const undated = key.replace(FULL_DATE_KEY, '');
+    if (byKey.has(undated)) continue;
+    const seen = undatedLab.get(undated);
+    undatedLab.set(undated, seen === undefined || seen === model ? model : null);
+  }
+  return undatedLab;
+}
+
+/** Bind each `~…-latest` pointer to its model, or keep it as OpenRouter's own entry. */
+function addPointers(
+  pointers: OpenRouterEntry[],
+  models: RateCardModel[],
+  byKey: Map<string, RateCardModel>,
+  createdAt: string,
+): void {
+  for (const entry of pointers) {
+    const target = bindPointer(entry, models, createdAt);
+    if (target) {
+      addAlias(target, entry.id);
+      continue;
+    }
+    // Bound to nothing on the card's date: priced as OpenRouter's own entry, under its id.
+    const id = entry.id.slice(1).toLowerCase();
+    if (byKey.has(normalizeKey(id))) continue;
+    const model: RateCardModel = {
+      id,
+      name: entry.name,
+      provider: id.slice(0, id.indexOf('/')),
+      family: entry.family,
+      contextWindow: entry.contextWindow,
+      maxOutput: entry.maxOutput,
+      aliases: [entry.id],
+      offers: { openrouter: entry.offer },
+    };
+    models.push(model);
+    byKey.set(normalizeKey(id), model);
+  }
+}
+
 const FULL_DATE_KEY = /-(?:\d{8}|\d{4}-\d{2}-\d{2})$/;
+
+/**
+ * What OpenRouter's `~vendor/family-latest` points to on the card's date: the lab's newest model of
+ * that family released by then, when its list price agrees with the pointer's price (else null).
+ */
+function bindPointer(
+  entry: OpenRouterEntry,
+  models: RateCardModel[],
+  createdAt: string,
+): RateCardModel | null {
+  const match = /^~([a-z0-9-]+)\/([a-z0-9.-]+)-latest$/.exec(entry.id.toLowerCase());
+  if (!match) return null;
+  const provider = OPENROUTER_VENDOR_TO_PROVIDER[match[1]] ?? match[1];
+  const day = createdAt.slice(0, 10);
+  const family = models.filter(
+    (m) =>
+      m.provider === provider &&
+      m.family === match[2] &&
+      m.offers.default &&
+      m.released !== undefined &&
+      m.released <= day,
+  );
+  const newest = family.reduce((d, m) => (m.released! > d ? m.released! : d), '');
+  return (
+    family.find((m) => m.released === newest && closePrices(m.offers.default, entry.offer)) ?? null
+  );
+}
 
 function closePrices(a: Offer | undefined, b: Offer): boolean {
   if (!a) return false;
@@ -145,6 +223,7 @@ export function labFromCard(card: RateCard): LabModel[] {
       family: m.family,
       contextWindow: m.contextWindow,
       maxOutput: m.maxOutput,
+      ...(m.released ? { released: m.released } : {}),
       aliases: m.aliases,
       offer: m.offers.default,
     }));
@@ -183,6 +262,7 @@ export function rebuildCard(
     sources: SourceInfo[];
     createdAt: string;
   },
+  amendments?: Amendments,
 ): RateCard {
   const lab = update.modelsDev?.lab ?? labFromCard(previous);
   const copy =
@@ -197,5 +277,6 @@ export function rebuildCard(
     openrouter: [...live, ...copy.filter((e) => !liveIds.has(e.id))],
     createdAt: update.createdAt,
     sources: [...previous.sources.filter((s) => !names.has(s.name)), ...update.sources],
+    amendments,
   });
 }

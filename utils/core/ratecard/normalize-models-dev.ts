@@ -43,6 +43,7 @@ const modelSchema = z.looseObject({
   id: z.string().min(1),
   name: z.string().min(1),
   family: z.string().optional(),
+  release_date: z.string().optional(),
   limit: z.looseObject({
     context: z.number().int().nonnegative(),
     output: z.number().int().nonnegative(),
@@ -68,6 +69,8 @@ export interface LabModel {
   family: string;
   contextWindow: number;
   maxOutput: number;
+  /** Release date (YYYY-MM-DD) where the source states it. */
+  released?: string;
   aliases: string[];
   offer?: Offer;
 }
@@ -168,6 +171,9 @@ export function normalizeModelsDev(
         family: m.family ?? '',
         contextWindow: m.limit.context,
         maxOutput: m.limit.output,
+        ...(m.release_date && /^\d{4}-\d{2}-\d{2}$/.test(m.release_date)
+          ? { released: m.release_date }
+          : {}),
         aliases: m.id === m.id.toLowerCase() ? [] : [`${providerId}/${m.id}`],
         offer,
       });
@@ -193,7 +199,8 @@ export function normalizeModelsDev(
   if (or) {
     for (const [key, value] of Object.entries(or.models)) {
       const m = parseModel(value, `openrouter/${key}`);
-      if (!m.cost || m.id.startsWith('~') || m.id.startsWith('openrouter/')) continue;
+      // `~vendor/family-latest` pointers are kept: the card builder binds them to their model.
+      if (!m.cost || m.id.startsWith('openrouter/')) continue;
       if (!isChatModel(m.id, m.modalities?.input, m.modalities?.output)) continue;
       openrouter.push({
         id: m.id,

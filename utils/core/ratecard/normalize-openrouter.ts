@@ -90,7 +90,7 @@ export function normalizeOpenRouter(
     if (negative) {
       throw new RateCardSourceError('openrouter.ai', `${m.id}: pricing.${negative} is negative`);
     }
-    if (m.id.startsWith('~') || m.id.startsWith('openrouter/')) return;
+    if (m.id.startsWith('openrouter/')) return; // routers; `~…-latest` pointers are kept
     const arch = m.architecture;
     if (
       !isChatModel(m.id, arch?.input_modalities ?? undefined, arch?.output_modalities ?? undefined)

@@ -4,6 +4,7 @@
  * Error with a message fit for the sync status; the caller keeps the previous card.
  * Shared by the background sync and the CLI's `--sync`.
  */
+import { getBundledAmendments } from './bundled';
 import { rebuildCard } from './card';
 import { checkCardChange } from './guard';
 import { normalizeModelsDev } from './normalize-models-dev';
@@ -20,16 +21,24 @@ export function applyFeed(
   const sources = [{ ...FEED_SOURCES[feed], fetchedAt }];
   const next =
     feed === 'modelsDev'
-      ? rebuildCard(card, {
-          modelsDev: normalizeModelsDev(json, { fetchedAt }),
-          sources,
-          createdAt: fetchedAt,
-        })
-      : rebuildCard(card, {
-          openrouter: normalizeOpenRouter(json, { fetchedAt }),
-          sources,
-          createdAt: fetchedAt,
-        });
+      ? rebuildCard(
+          card,
+          {
+            modelsDev: normalizeModelsDev(json, { fetchedAt }),
+            sources,
+            createdAt: fetchedAt,
+          },
+          getBundledAmendments(),
+        )
+      : rebuildCard(
+          card,
+          {
+            openrouter: normalizeOpenRouter(json, { fetchedAt }),
+            sources,
+            createdAt: fetchedAt,
+          },
+          getBundledAmendments(),
+        );
   const rejection = checkCardChange(card, next);
   if (rejection) throw new Error(`${FEED_SOURCES[feed].name} rejected: ${rejection}`);
   return next;

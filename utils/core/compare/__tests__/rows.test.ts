@@ -142,10 +142,11 @@ describe('ratio to the current model', () => {
     expect(gpt.current).toBe(true);
     expect(gpt.ratio).toBe(1);
     expect(deepseek.ratio).toBeCloseTo(priced(deepseek).totalMicros / priced(gpt).totalMicros, 12);
-    // By hand: 9000 × $0.2288 + 500 × $0.3432 per 1M = 2059 + 172 µ$; 10000 × $5 + 500 × $30 = 65000 µ$.
-    expect(priced(deepseek).totalMicros).toBe(2231);
+    // By hand: 9000 × $0.28 + 500 × $0.42 per 1M (DeepSeek's V3.2 list price) = 2520 + 210 µ$;
+    // 10000 × $5 + 500 × $30 = 65000 µ$.
+    expect(priced(deepseek).totalMicros).toBe(2730);
     expect(priced(gpt).totalMicros).toBe(65_000);
-    expect(formatRatio(deepseek.ratio)).toBe('0.03x');
+    expect(formatRatio(deepseek.ratio)).toBe('0.04x');
     expect(formatRatio(gpt.ratio)).toBe('1.00x');
     expect(formatRatio(0.0912)).toBe('0.09x');
     expect(formatRatio(12.4)).toBe('12x');

@@ -7,6 +7,7 @@ import {
   type OpenRouterEntry,
   type RateCard,
 } from '@/utils/core/ratecard';
+import { buildAmendments, type Amendments } from '@/utils/core/ratecard/amend';
 
 const root = process.cwd();
 export const SOURCES = join(root, 'utils/core/ratecard/sources');
@@ -28,6 +29,16 @@ export function loadFullModelsDev(): Record<string, any> {
   return JSON.parse(gunzipSync(gz).toString('utf8'));
 }
 
+/** The amendments the build makes from the repo's genai-prices copy and lab-prices.json. */
+export function amendmentsFromSources(): Amendments {
+  const meta = JSON.parse(readFileSync(join(SOURCES, 'meta.json'), 'utf8'));
+  return buildAmendments(
+    JSON.parse(readFileSync(join(SOURCES, 'genai-prices.json'), 'utf8')),
+    JSON.parse(readFileSync(join(SOURCES, 'lab-prices.json'), 'utf8')),
+    `genai-prices ${meta.genaiPrices.version} ${meta.genaiPrices.fetchedAt}`,
+  );
+}
+
 let card: RateCard | undefined;
 /** A card built from the repo's source copies, as the build script does. */
 export function cardFromSources(): RateCard {
@@ -39,7 +50,8 @@ export function cardFromSources(): RateCard {
   card = buildRateCard({
     lab,
     openrouter: [...openrouter, ...extra],
-    createdAt: '2026-07-02',
+    createdAt: '2026-09-23',
+    amendments: amendmentsFromSources(),
     sources: [
       {
         name: 'models.dev',

@@ -121,10 +121,9 @@ describe('normalizeOpenRouter (trimmed raw fixture)', () => {
     expect(byId.get('google/gemini-2.5-pro')!.offer.prices.reasoning).toBe(10);
   });
 
-  it('skips variable-price routers, ~latest aliases and non-chat models', () => {
+  it('skips variable-price routers and non-chat models', () => {
     expect(byId.has('openrouter/auto')).toBe(false);
     expect(byId.has('openrouter/pareto-code')).toBe(false);
-    expect([...byId.keys()].some((id) => id.startsWith('~'))).toBe(false);
     expect(byId.has('openai/gpt-5.4-image-2')).toBe(false);
   });
 

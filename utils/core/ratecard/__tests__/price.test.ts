@@ -194,11 +194,21 @@ describe('priceUsage: hand-checked cases on the real card', () => {
     expect(r.costMicros).toBe(2_681);
   });
 
-  it('falls back to the OpenRouter offer where the lab has none (DeepSeek V3.2)', () => {
-    const r = priced(priceUsage(card, 'deepseek-v3.2', { input: 1_000_000, output: 0 }));
-    expect(r.model).toBe('deepseek/deepseek-v3.2');
+  it('falls back to the OpenRouter offer where the lab has none (DeepSeek R1 0528)', () => {
+    const r = priced(priceUsage(card, 'deepseek-r1-0528', { input: 1_000_000, output: 0 }));
+    expect(r.model).toBe('deepseek/deepseek-r1-0528');
     expect(r.offer).toBe('openrouter');
-    expect(r.costMicros).toBe(228_800); // $0.2288 per 1M (models.dev's copy of OpenRouter)
+    expect(r.costMicros).toBe(500_000); // $0.5 per 1M (models.dev's copy of OpenRouter)
+  });
+
+  it("DeepSeek V3.2 at the lab's list price (lab-prices.json), OpenRouter's on request", () => {
+    const lab = priced(priceUsage(card, 'deepseek-v3.2', { input: 1_000_000, output: 0 }));
+    expect(lab.offer).toBe('default');
+    expect(lab.costMicros).toBe(280_000); // $0.28 per 1M, DeepSeek's V3.2 list price
+    const or = priced(
+      priceUsage(card, 'deepseek-v3.2', { input: 1_000_000, output: 0 }, { offer: 'openrouter' }),
+    );
+    expect(or.costMicros).toBe(228_800); // $0.2288 per 1M (models.dev's copy of OpenRouter)
   });
 
   it('a `:free` OpenRouter id costs 0 on the OpenRouter offer, marked as such', () => {

@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cardVersion, getBundledCard, rateCardSchema } from '@/utils/core/ratecard';
-import { cardFromSources } from './helpers';
+import { amendmentsFromSources, cardFromSources } from './helpers';
 
 const SNAPSHOT = join(process.cwd(), 'utils/core/ratecard/snapshot.json');
 
@@ -17,6 +17,10 @@ describe('bundled snapshot', () => {
     const built = cardFromSources();
     const bundled = JSON.parse(readFileSync(SNAPSHOT, 'utf8'));
     expect(bundled.models).toEqual(built.models);
+    const amendments = JSON.parse(
+      readFileSync(join(process.cwd(), 'utils/core/ratecard/amendments.json'), 'utf8'),
+    );
+    expect(amendments).toEqual(amendmentsFromSources());
   });
 
   it('stays small (chat models only)', () => {
@@ -27,8 +31,8 @@ describe('bundled snapshot', () => {
     const card = getBundledCard();
     const byId = new Map(card.models.map((m) => [m.id, m]));
     expect(byId.get('anthropic/claude-sonnet-4-5')!.offers.default!.source).toBe('models.dev');
-    expect(byId.get('deepseek/deepseek-v3.2')!.offers.default).toBeUndefined();
-    expect(byId.get('deepseek/deepseek-v3.2')!.offers.openrouter).toBeDefined();
+    expect(byId.get('deepseek/deepseek-r1-0528')!.offers.default).toBeUndefined();
+    expect(byId.get('deepseek/deepseek-r1-0528')!.offers.openrouter).toBeDefined();
     expect(byId.get('x-ai/grok-4')!.offers.openrouter!.source).toBe('openrouter.ai');
   });
 });
