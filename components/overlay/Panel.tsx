@@ -10,6 +10,7 @@ import {
   provenanceTag,
 } from './format';
 import type { Palette } from './palette';
+import { t } from '@/utils/i18n';
 
 /**
  * Rows listed: the most recent replies. A 10,000-turn page has 5,000 of them, and rendering
@@ -183,6 +184,27 @@ function NextRequest({ next }: { next: NonNullable<MeterView['nextRequest']> }) 
   );
 }
 
+/** The site's own count of the prompt (AI Studio's), labelled as the site's, beside ours. */
+function SiteTokensLine({
+  site,
+  ours,
+}: {
+  site: NonNullable<MeterView['siteTokens']>;
+  ours: number | null;
+}) {
+  return (
+    <div
+      style={{ marginBottom: 6 }}
+      data-testid="tm-site-tokens"
+      data-tokens={site.tokens}
+      data-by={site.by}
+    >
+      {t('overlay.siteTokens', { by: site.by, count: site.tokens })}
+      {ours !== null ? ` ${t('overlay.siteTokensOurs', { ours })}` : null}
+    </div>
+  );
+}
+
 /** One row per reply (the last MAX_PANEL_ROWS), or a line saying there is none yet. */
 function TurnsTable({ view, palette }: { view: MeterView; palette: Palette }) {
   if (view.rows.length === 0)
@@ -300,6 +322,9 @@ export function Panel(props: PanelProps) {
       </div>
       <ModelPicker {...props} model={view.model} />
       {view.nextRequest ? <NextRequest next={view.nextRequest} /> : null}
+      {view.siteTokens ? (
+        <SiteTokensLine site={view.siteTokens} ours={view.nextRequest?.inputTokens ?? null} />
+      ) : null}
       <TurnsTable view={view} palette={palette} />
       {onCompare ? <CompareLinks view={view} palette={palette} onCompare={onCompare} /> : null}
       <Legend view={view} palette={palette} />

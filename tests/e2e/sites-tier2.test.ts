@@ -34,6 +34,8 @@ interface Tier2Case {
   offer?: 'openrouter';
   /** The fixture's max-output setting (playgrounds), assumed as the draft's output. */
   assumedOutput?: number;
+  /** The site's own token count on the page (AI Studio's), shown in the panel as the site's. */
+  siteTokens?: number;
 }
 
 /**
@@ -51,6 +53,7 @@ const CASES: Tier2Case[] = ADAPTERS.flatMap((adapter): Tier2Case[] => {
       model: expected.conversation.model,
       offer: adapter.pricing?.offer === 'openrouter' ? 'openrouter' : undefined,
       assumedOutput: expected.conversation.maxOutput,
+      siteTokens: expected.conversation.siteTokens,
     },
   ];
 });
@@ -144,6 +147,16 @@ describe('tier-2 sites and playgrounds', () => {
     const conv = badge(page, 'tm-conv-cost');
     if (c.model) await expect.poll(() => conv.getAttribute('data-micros')).toMatch(/^\d+$/);
     else expect(await conv.getAttribute('data-micros')).toBe('');
+    if (c.siteTokens !== undefined) {
+      // The site's own count, in the panel, labelled as the site's, beside ours.
+      await badge(page, 'tm-open').click();
+      const line = badge(page, 'tm-site-tokens');
+      await expect.poll(() => line.getAttribute('data-tokens')).toBe(String(c.siteTokens));
+      const shown = new Intl.NumberFormat('en-US').format(c.siteTokens);
+      expect(await line.textContent()).toContain(
+        `Google's own count on the page: ${shown} prompt tokens (ours: `,
+      );
+    }
     await page.close();
   });
 });

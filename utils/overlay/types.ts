@@ -1,4 +1,4 @@
-import type { Turn } from '@/utils/sites/types';
+import type { SiteTokens, Turn } from '@/utils/sites/types';
 import type { StreamUsage } from '@/utils/sites/stream-types';
 import type { TokenCount, TurnEvent, Usage } from '@/utils/core/types';
 
@@ -16,6 +16,8 @@ export interface Snapshot {
    * max-output setting); absent on chat sites.
    */
   outputAssumption?: number | null;
+  /** The site's own token count on the page (AI Studio's prompt count); absent elsewhere. */
+  siteTokens?: SiteTokens | null;
   /** Set when an adapter reader threw: the snapshot holds what could still be read. */
   error?: string;
 }
@@ -113,4 +115,6 @@ export interface MeterView {
   streaming: boolean;
   engine: 'ok' | 'unavailable';
   lastUsage: UsageReport | null;
+  /** The site's own count shown on its page, passed through as the site's (never ours). */
+  siteTokens: SiteTokens | null;
 }

@@ -3,6 +3,7 @@
  * from its selector lists. Sites whose markup does not fit override one reader, nothing else.
  */
 import type { AdapterSpec, SiteAdapter, Turn, TurnNode, TurnText } from './types';
+// A stop button a page hides rather than removes is not a reply streaming: `queryFirstShown`.
 import { queryFirstShown } from './visibility';
 
 /** Elements after which visible text breaks a line (so counts see the newlines a user sees). */
@@ -229,11 +230,11 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
         const clean = label.replace(/\s+/g, ' ').trim();
         return clean.length > 0 ? clean : null;
       }),
-    // A stop button a page hides rather than removes is not a reply streaming.
     isStreaming:
       spec.isStreaming ?? ((root) => queryFirstShown(root, selectors.streaming) !== null),
     pricing: spec.pricing,
     readOutputAssumption: spec.readOutputAssumption,
+    readSiteTokens: spec.readSiteTokens,
   };
 }
 

@@ -89,6 +89,19 @@ export interface SiteInfo {
   matches: string[];
 }
 
+/**
+ * The site's own token count shown on its page (Google AI Studio counts the prompt), read beside
+ * ours and labelled as the site's: never mixed into our counts.
+ */
+export interface SiteTokens {
+  /** Tokens as the page shows them. */
+  tokens: number;
+  /** Whose count it is, as the overlay names it ("Google"). */
+  by: string;
+  /** What it counts ("prompt": the next request's input, the conversation and the draft). */
+  of: 'prompt';
+}
+
 /** A site's row in docs/sites.md (written by `npx tsx scripts/gen-sites.ts`). */
 export interface SiteDoc {
   /** The name in the table when it differs from the adapter's label. */
@@ -129,6 +142,8 @@ export interface AdapterSpec extends SiteInfo {
    * max-output setting); null when the page shows none.
    */
   readOutputAssumption?: (root: ParentNode) => number | null;
+  /** The site's own token count on the page, if it shows one (null when not shown). */
+  readSiteTokens?: (root: ParentNode) => SiteTokens | null;
 }
 
 export interface SiteAdapter extends Required<
@@ -154,4 +169,5 @@ export interface SiteAdapter extends Required<
   turnSelector: string;
   pricing?: AdapterPricing;
   readOutputAssumption?: (root: ParentNode) => number | null;
+  readSiteTokens?: (root: ParentNode) => SiteTokens | null;
 }

@@ -137,6 +137,10 @@ export const en = {
   'welcome.try.popup': 'Click the Token Meter button in the toolbar to see your history.',
   'welcome.openOptions': 'Open Options',
 
+  // The overlay's panel: a site's own token count shown on its page (AI Studio), beside ours.
+  'overlay.siteTokens': "{by}'s own count on the page: {count} prompt tokens",
+  'overlay.siteTokensOurs': '(ours: {ours})',
+
   'options.title': 'Token Meter options',
   'options.storageFullAdvice':
     'Export your data, then lower the retention or delete old history to make room.',

@@ -123,6 +123,9 @@ export const zhCN: Catalog = {
   'welcome.try.popup': '点击工具栏中的 Token Meter 按钮查看你的历史记录。',
   'welcome.openOptions': '打开设置',
 
+  'overlay.siteTokens': '{by} 在页面上显示的计数：提示 {count} 个 token',
+  'overlay.siteTokensOurs': '（我们的计数：{ours}）',
+
   'options.title': 'Token Meter 设置',
   'options.storageFullAdvice': '请先导出数据，然后缩短保留时间或删除旧的历史记录以腾出空间。',
   'options.currency.title': '货币',

@@ -154,6 +154,28 @@ describe('runner', () => {
     expect(snapshots.at(-1)!.conversationId).toBe('two');
   });
 
+  it("reads the site's own token count with each full snapshot, and keeps it on draft-only ones", async () => {
+    let count = 7;
+    const counting = defineAdapter({
+      ...demo,
+      readSiteTokens: () => ({ tokens: count, by: 'Site', of: 'prompt' }),
+    });
+    run(counting);
+    expect(snapshots[0].siteTokens).toEqual({ tokens: 7, by: 'Site', of: 'prompt' });
+    count = 9;
+    const composer = document.getElementById('composer') as HTMLTextAreaElement;
+    composer.value = 'typing';
+    composer.dispatchEvent(new Event('input', { bubbles: true }));
+    await sleep(10);
+    expect(snapshots.at(-1)!.draft).toBe('typing');
+    expect(snapshots.at(-1)!.siteTokens?.tokens).toBe(7);
+    addTurn('user', 'more');
+    await sleep(80);
+    expect(snapshots.at(-1)!.siteTokens?.tokens).toBe(9);
+    // A site without the reader has no such field.
+    expect(demo.readSiteTokens).toBeUndefined();
+  });
+
   it('stops on abort (the extension reloaded): no more snapshots, no errors', async () => {
     run();
     controller.abort();

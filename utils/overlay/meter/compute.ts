@@ -89,5 +89,6 @@ export async function computeView(
     streaming: s.streaming,
     engine: p.counts.engineDown() ? 'unavailable' : 'ok',
     lastUsage: null,
+    siteTokens: s.siteTokens ?? null,
   };
 }

@@ -49,6 +49,13 @@ export function readSnapshot(
     const read = adapter.readOutputAssumption;
     snap.outputAssumption = contain('max output', () => read(doc), null, errors);
   }
+  if (adapter.readSiteTokens) {
+    const read = adapter.readSiteTokens;
+    snap.siteTokens = draftOnly
+      ? st.last.siteTokens
+      : contain('site tokens', () => read(doc), null, errors);
+    st.last.siteTokens = snap.siteTokens;
+  }
   if (errors.length > 0) snap.error = errors.join('; ');
   return snap;
 }

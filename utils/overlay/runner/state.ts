@@ -1,5 +1,5 @@
 /** What the runner remembers between snapshots. */
-import type { Turn, TurnText } from '@/utils/sites/types';
+import type { SiteTokens, Turn, TurnText } from '@/utils/sites/types';
 
 /** A turn element's text as last read, and the turn handed over for it (same object if unchanged). */
 export interface CachedTurn {
@@ -25,6 +25,7 @@ export interface RunnerState {
     draft: string | null;
     modelLabel: string | null;
     streaming: boolean;
+    siteTokens?: SiteTokens | null;
   };
   consecutiveErrors: number;
   stats: { snapshots: number; errors: number; turnReads: number };

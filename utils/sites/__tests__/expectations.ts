@@ -63,6 +63,8 @@ export interface SiteExpectation {
     model: string | null;
     /** A playground's max-output setting, assumed as the next reply's output. */
     maxOutput?: number;
+    /** The site's own token count on the page (AI Studio's), when it shows one. */
+    siteTokens?: number;
   };
   streaming: {
     label: string | null;

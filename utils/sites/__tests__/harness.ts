@@ -69,6 +69,7 @@ export function describeSite(expected: SiteExpectation) {
       expect(adapter.readDraft(doc)).toBe('');
       if (isPlayground) expect(adapter.readOutputAssumption?.(doc)).toBe(conversation.maxOutput);
       else expect(adapter.readOutputAssumption).toBeUndefined();
+      expect(adapter.readSiteTokens?.(doc)?.tokens).toBe(conversation.siteTokens);
     });
 
     it('sees a reply streaming (dark page), its model and the draft in the composer', () => {

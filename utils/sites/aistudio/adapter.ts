@@ -1,9 +1,29 @@
-import { pathId } from '../define';
+import { pathId, queryFirst, readText } from '../define';
 import { definePlaygroundAdapter } from '../playground-define';
+import type { SiteTokens } from '../types';
 import { site } from './site';
 
 // Google AI Studio: Angular custom elements (`ms-*`), which change less often than class names.
 // The run settings panel shows the model's API id under its name and "Output length".
+
+// Google's own count of the prompt, shown by the composer.
+// same as CodeWebChat (checked 2026-08)
+const TOKEN_COUNT = ['span.v3-token-count-value'];
+
+/**
+ * Google's count of the prompt as the page shows it ("1,234", "1,234 / 1,048,576"): the first
+ * whole number. A shortened figure ("1.2K") is not an exact count: null.
+ */
+export function readGoogleTokens(root: ParentNode): SiteTokens | null {
+  const el = queryFirst(root, TOKEN_COUNT);
+  if (!el) return null;
+  const m = /^\s*(\d[\d,\u202f ]*\d|\d)(.*)$/s.exec(readText(el));
+  // "1.2K", "12.5万", "1.234": shortened or ambiguous, not an exact count.
+  if (!m || /^\s*(?:[.,]\d|[kKmM万])/.test(m[2])) return null;
+  const tokens = Number(m[1].replace(/[,\s\u202f]/g, ''));
+  return Number.isSafeInteger(tokens) ? { tokens, by: 'Google', of: 'prompt' } : null;
+}
+
 export default definePlaygroundAdapter({
   ...site,
   selectors: {
@@ -58,6 +78,7 @@ export default definePlaygroundAdapter({
       'input[aria-label="Output length"]',
     ],
   },
+  readSiteTokens: readGoogleTokens,
   conversationId: (url) => {
     const id = pathId(url, /\/prompts\/([\w-]+)/);
     return id === 'new_chat' ? null : id;

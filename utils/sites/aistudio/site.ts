@@ -13,7 +13,8 @@ export const doc: SiteDoc = {
   draft: 'yes',
   turns: 'yes: system instructions + turns, with shown thoughts',
   model: 'the model card (API id or name)',
-  exactUsage: 'no',
+  exactUsage:
+    "no; Google's own count of the prompt (shown by the composer) is shown in the panel beside ours, labelled as Google's",
   notes: '"Output length" priced as above; uploaded files and media not counted',
   sourced:
     'composer (`formcontrolname="promptText"`): CodeWebChat 2026-08, MCP-SuperAssistant 2026-01, PCE-Core 2026-05; turns, thoughts, footers: PCE-Core 2026-05, ChatClub 2026-08; model card: PCE-Core, CodeWebChat; system instructions and settings panel: CodeWebChat 2026-08',

@@ -351,6 +351,17 @@ describe('what the badge is told', () => {
     expect(m.last().health).toBe('partial');
   });
 
+  it("passes the site's own token count through as the site's, apart from ours", async () => {
+    const m = setup();
+    await m.meter.update(snap(history));
+    expect(m.last().siteTokens).toBeNull();
+    const google = { tokens: 1234, by: 'Google', of: 'prompt' as const };
+    await m.meter.update(snap(history, { draft: 'more', siteTokens: google }));
+    expect(m.last().siteTokens).toEqual(google);
+    // Ours stays ours: the next request is counted from the turns and the draft.
+    expect(m.last().nextRequest?.inputTokens).not.toBe(1234);
+  });
+
   it('a saved conversation whose turns are not found: cost unknown, never $0', async () => {
     const m = setup();
     await m.meter.update(snap([], { draft: 'typed' }));

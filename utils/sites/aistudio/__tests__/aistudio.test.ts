@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { getAdapter } from '../..';
-import { describeSite } from '../../__tests__/harness';
+import { describeSite, parseFixture } from '../../__tests__/harness';
 import { expected } from './expected';
 
 describeSite(expected);
@@ -15,5 +15,37 @@ describe('aistudio specifics', () => {
     expect(adapter.conversationId(new URL('https://aistudio.google.com/prompts/1AbC_dEf'))).toBe(
       '1AbC_dEf',
     );
+  });
+});
+
+describe("aistudio: Google's own count of the prompt, read beside ours", () => {
+  const adapter = getAdapter('aistudio')!;
+
+  it('reads the count by the composer, labelled as Google’s', () => {
+    expect(adapter.readSiteTokens?.(parseFixture('aistudio', 'conversation.html'))).toEqual({
+      tokens: 1234,
+      by: 'Google',
+      of: 'prompt',
+    });
+    expect(adapter.readSiteTokens?.(parseFixture('aistudio', 'streaming.html'))?.tokens).toBe(57);
+    expect(adapter.readSiteTokens?.(parseFixture('aistudio', 'empty.html'))).toBeNull();
+  });
+
+  it.each([
+    ['1,234 / 1,048,576', 1234],
+    ['  98 tokens', 98],
+    ['1\u202f234', 1234],
+    ['0', 0],
+    ['1.2K', null],
+    ['12.5万', null],
+    ['1.234', null],
+    ['—', null],
+    ['', null],
+  ])('"%s" → %s (a shortened figure is not an exact count)', (text, tokens) => {
+    const doc = new DOMParser().parseFromString(
+      `<span class="v3-token-count-value">${text}</span>`,
+      'text/html',
+    );
+    expect(adapter.readSiteTokens?.(doc)?.tokens ?? null).toBe(tokens);
   });
 });

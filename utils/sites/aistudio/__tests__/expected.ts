@@ -18,6 +18,7 @@ export const expected: SiteExpectation = {
     label: 'gemini-2.5-pro',
     model: 'google/gemini-2.5-pro',
     maxOutput: 65536,
+    siteTokens: 1234,
   },
   streaming: {
     label: 'gemini-2.5-flash',
