@@ -148,6 +148,19 @@ function joinSelectors(lists: (readonly string[] | undefined)[]): string | null 
   return all.length > 0 ? all.join(', ') : null;
 }
 
+/** The first matching element's text (a `<select>`'s chosen option), spaces collapsed; null if none. */
+function readLabel(root: ParentNode, selectors: readonly string[] | undefined): string | null {
+  const el = queryFirst(root, selectors);
+  if (!el) return null;
+  const label =
+    el.tagName === 'SELECT'
+      ? ((el as HTMLSelectElement).options[(el as HTMLSelectElement).selectedIndex]?.textContent ??
+        '')
+      : readText(el);
+  const clean = label.replace(/\s+/g, ' ').trim();
+  return clean.length > 0 ? clean : null;
+}
+
 export function defineAdapter(spec: AdapterSpec): SiteAdapter {
   const { selectors } = spec;
   const ignore = joinSelectors([selectors.ignore]);
@@ -217,19 +230,7 @@ export function defineAdapter(spec: AdapterSpec): SiteAdapter {
     readTurns(root): Turn[] {
       return listTurns(root).map((node) => ({ role: node.role, ...readTurn(node) }));
     },
-    readModelLabel:
-      spec.readModelLabel ??
-      ((root) => {
-        const el = queryFirst(root, selectors.modelLabel);
-        if (!el) return null;
-        const label =
-          (el as HTMLSelectElement).tagName === 'SELECT'
-            ? ((el as HTMLSelectElement).options[(el as HTMLSelectElement).selectedIndex]
-                ?.textContent ?? '')
-            : readText(el);
-        const clean = label.replace(/\s+/g, ' ').trim();
-        return clean.length > 0 ? clean : null;
-      }),
+    readModelLabel: spec.readModelLabel ?? ((root) => readLabel(root, selectors.modelLabel)),
     isStreaming:
       spec.isStreaming ?? ((root) => queryFirstShown(root, selectors.streaming) !== null),
     pricing: spec.pricing,
