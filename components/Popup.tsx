@@ -18,6 +18,7 @@ import { OtherModel } from './popup/OtherModel';
 import { PeriodCards } from './popup/PeriodCards';
 import { siteLabel } from './popup/site-label';
 import { StorageFullBanner } from './popup/StorageFullBanner';
+import { SiteQuotas } from './popup/SiteQuotas';
 import { Subscriptions } from './popup/Subscriptions';
 import { SiteCounting } from './any-field/SiteCounting';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
@@ -110,6 +111,7 @@ function PopupNumbers(props: {
         labelOf={siteLabel}
         testid="by-site"
       />
+      <SiteQuotas />
       <TopConversations slices={view.top} money={money} />
       <OtherModel
         week={dashboard.views.week.summary.period}

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { TokenCount } from '@/utils/core/types';
 import type { MeterView, TurnRow } from '@/utils/overlay/types';
-import { t } from '@/utils/i18n';
+import { formatNumber, t } from '@/utils/i18n';
 import {
   describeProvenance,
   formatUsdShort,
@@ -9,6 +9,7 @@ import {
   noteText,
   provenanceTag,
 } from './format';
+import { quotaLine } from './quota';
 import type { Palette } from './palette';
 import { t } from '@/utils/i18n';
 
@@ -272,6 +273,40 @@ function CompareLinks({
   );
 }
 
+/**
+ * What the site's own stream said beyond the counts: the input it counted that the page does not
+ * show (the last reply that has one), its quota windows and its notices (latest values).
+ */
+function SiteFigures({ view, palette }: { view: MeterView; palette: Palette }) {
+  const hidden = [...view.rows].reverse().find((r) => r.hiddenContext)?.hiddenContext;
+  const limits = view.lastUsage?.limits ?? [];
+  const notice = view.lastUsage?.notice;
+  if (!hidden && limits.length === 0 && !notice) return null;
+  return (
+    <div style={{ marginTop: 8, fontSize: 11 }} data-testid="tm-site-figures">
+      {hidden ? (
+        <div data-testid="tm-hidden-context" title={t('overlay.hiddenContextTitle')}>
+          {t('overlay.hiddenContext', { tokens: formatNumber(hidden) })}
+        </div>
+      ) : null}
+      {limits.length > 0 ? (
+        <div
+          data-testid="tm-quota"
+          title={t('overlay.quotaTitle')}
+          style={{ color: palette.muted }}
+        >
+          {limits.map((w) => quotaLine(w)).join(' · ')}
+        </div>
+      ) : null}
+      {notice ? (
+        <div data-testid="tm-site-notice" style={{ color: palette.muted }}>
+          {t('overlay.siteNotice', { notice })}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 /** What the marks mean, and the last usage the site's stream reported. */
 function Legend({ view, palette }: { view: MeterView; palette: Palette }) {
   return (
@@ -327,6 +362,7 @@ export function Panel(props: PanelProps) {
       ) : null}
       <TurnsTable view={view} palette={palette} />
       {onCompare ? <CompareLinks view={view} palette={palette} onCompare={onCompare} /> : null}
+      <SiteFigures view={view} palette={palette} />
       <Legend view={view} palette={palette} />
     </div>
   );

@@ -2,6 +2,7 @@ import { SITE_MATCHES } from '@/utils/sites/matches';
 import { findAdapter } from '@/utils/sites';
 import { startOverlay } from '@/utils/overlay/mount';
 import { onUsage } from '@/utils/overlay/usage-bridge';
+import { reportSiteQuotas } from '@/utils/storage/state/overlay';
 import { initI18n } from '@/utils/i18n/browser';
 
 // One content script for every chat site: WXT does not split content scripts into shared
@@ -17,7 +18,17 @@ export default defineContentScript({
       // The overlay's language (the user's choice, else the browser's); never throws.
       await initI18n();
       const overlay = await startOverlay(ctx, adapter);
-      if (adapter?.usageStream) ctx.onInvalidated(onUsage((report) => overlay.addUsage(report)));
+      if (adapter?.usageStream)
+        ctx.onInvalidated(
+          onUsage((report) => {
+            overlay.addUsage(report);
+            // The site's quota windows, latest value only, for the popup.
+            if (report.limits?.length)
+              reportSiteQuotas(report.format, { limits: report.limits, at: report.at }).catch(
+                () => undefined,
+              );
+          }),
+        );
     } catch (error) {
       // Never break the host page: a failure here is ours to log, not the page's to suffer.
       console.warn('[token-meter] overlay failed to start', error);

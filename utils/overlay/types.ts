@@ -79,6 +79,11 @@ export interface TurnRow {
   recorded: 'no' | 'pending' | 'saved' | 'failed';
   /** The numbers came from the site's own stream. */
   exact: boolean;
+  /**
+   * Input the site counted beyond the visible conversation (system prompt, memory, tools,
+   * search results): its exact input minus our count; null when not known or not positive.
+   */
+  hiddenContext?: number | null;
   regenerated?: boolean;
 }
 

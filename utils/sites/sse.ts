@@ -6,6 +6,8 @@
 export function createSseJsonReader(
   onJson: (value: unknown, event: string | null) => void,
   onDone?: () => void,
+  /** A cheap test on the raw payload: frames it rejects are not parsed (most of a long reply). */
+  want?: (payload: string) => boolean,
 ) {
   let event: string | null = null;
   const MAX_LINE = 8 * 1024 * 1024; // a line longer than this is not a usage line: drop it
@@ -23,6 +25,7 @@ export function createSseJsonReader(
     const payload = line.slice(5).trim();
     if (payload === '[DONE]') onDone?.();
     if (payload === '' || (payload[0] !== '{' && payload[0] !== '[')) return;
+    if (want && !want(payload)) return;
     try {
       onJson(JSON.parse(payload), event);
     } catch {

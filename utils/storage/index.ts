@@ -7,8 +7,8 @@
  *   subscriptions, retention, week start), money.ts (currency, exchange rates, custom prices),
  *   compare.ts (pinned models), language.ts (the UI language).
  * - state/: what the extension keeps for itself: history.ts (history health and the popup's
- *   dashboard snapshot, shown by the pages), overlay.ts (site health reported by the content
- *   script), compare.ts (the compare hand-off), background.ts (rate-card cache and sync status,
+ *   dashboard snapshot, shown by the pages), overlay.ts (site health and the sites' latest quota
+ *   windows, reported by the content script), compare.ts (the compare hand-off), background.ts (rate-card cache and sync status,
  *   pending turns, budget notifications: read by the background only).
  * - validated.ts: the validated writes. Each runs its value through `parseOrThrow`, which throws
  *   "<what> not saved: <field>: <problem>" and stores nothing.

@@ -456,6 +456,16 @@ export const en = {
   'notify.budget.month.site': '{spent} of your monthly {site} budget of {limit}',
   'toolbar.thisWeek': 'This week: {amount} (API-equivalent)',
   'toolbar.storageFull': 'Browser storage is full: new turns are not being saved.',
+  // Site quotas and hidden context (from the sites' own streams)
+  'overlay.quotaTitle': "The site's own quota figures (latest value, read from its stream)",
+  'overlay.quotaUsed': '{window}: {percent} used',
+  'overlay.quotaRemaining': '{window}: {remaining} left',
+  'overlay.quotaResets': 'resets {when}',
+  'overlay.hiddenContext':
+    'Hidden context: the site counted {tokens} input tokens more than the visible conversation (system prompt, memory, tools, search results)',
+  'overlay.hiddenContextTitle': 'Site input minus the counted visible conversation',
+  'overlay.siteNotice': 'The site says: {notice}',
+  'popup.siteQuotas': 'Site quotas',
 } as const satisfies Record<string, Message>;
 
 /** A message: plain text, or plural forms chosen by `count` (Intl.PluralRules categories). */

@@ -427,4 +427,14 @@ export const zhCN: Catalog = {
   'notify.budget.month.site': '{spent}，{site} 每月预算为 {limit}',
   'toolbar.thisWeek': '本周：{amount}（按 API 价格折算）',
   'toolbar.storageFull': '浏览器存储空间已满：新的对话不会被保存。',
+  // 网站配额与隐藏上下文（来自网站自身的数据流）
+  'overlay.quotaTitle': '网站自己的配额数据（最新值，读自其数据流）',
+  'overlay.quotaUsed': '{window}：已用 {percent}',
+  'overlay.quotaRemaining': '{window}：剩余 {remaining}',
+  'overlay.quotaResets': '{when} 重置',
+  'overlay.hiddenContext':
+    '隐藏上下文：网站计入的输入比可见对话多 {tokens} 个 token（系统提示、记忆、工具、搜索结果）',
+  'overlay.hiddenContextTitle': '网站的输入减去所计的可见对话',
+  'overlay.siteNotice': '网站提示：{notice}',
+  'popup.siteQuotas': '网站配额',
 };

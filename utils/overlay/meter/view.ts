@@ -6,6 +6,7 @@ import type { Turn } from '@/utils/sites/types';
 import { weakerProvenance, type Provenance, type TokenCount, type Usage } from '@/utils/core/types';
 import type { MeterView, ModelView, PriceReply, Snapshot, TurnRow } from '../types';
 import type { Recorded } from './recording';
+import { hiddenContext } from './site-usage';
 
 /** Reasoning a reply did not show: its size is unknown, not zero. */
 export const UNKNOWN_REASONING: TokenCount = { tokens: 0, provenance: 'unknown', family: 'hidden' };
@@ -61,6 +62,7 @@ export function turnRow(
       ? [mine.event.input, mine.event.output].some((c) => c.provenance === 'site')
       : false,
     regenerated: mine?.event.regenerated,
+    hiddenContext: mine ? hiddenContext(counts.input, mine.event) : null,
   };
 }
 

@@ -16,10 +16,10 @@ export default defineAdapter({
       'form [contenteditable="true"].ProseMirror',
       'form textarea[name="prompt-textarea"]',
     ],
-    // as public userscripts had it (mid-2026), unverified since
-    user: ['[data-message-author-role="user"]'],
-    // as public userscripts had it (mid-2026), unverified since
-    assistant: ['[data-message-author-role="assistant"]'],
+    // both: same as anybridge docs/SITES.md (GitHub winnerman-gc/anybridge, live DOM checked 2026-08-08)
+    user: ['[data-message-author-role="user"]', '[data-turn="user"]'],
+    // both: same as anybridge docs/SITES.md (GitHub winnerman-gc/anybridge, live DOM checked 2026-08-08)
+    assistant: ['[data-message-author-role="assistant"]', '[data-turn="assistant"]'],
     // reconstructed fixture, unverified on the live page
     ignore: ['.sr-only', '[data-testid$="-turn-action-button"]'],
     // 1st: public userscripts (mid-2026); 2nd unverified

@@ -91,6 +91,11 @@ export function createChatGptParser(options: ParserOptions = {}): UsageStreamPar
     () => {
       done = true;
     },
+    // Text deltas carry only the reply's text: skipped unless the text is kept.
+    options.keepText
+      ? undefined
+      : (payload) =>
+          !payload.startsWith('{"v":"') && !payload.startsWith('{"p":"/message/content/parts/'),
   );
 
   const current = (): StreamUsage | null =>

@@ -13,10 +13,10 @@ export default defineAdapter({
       'div.ProseMirror[contenteditable="true"]',
       'fieldset [contenteditable="true"]',
     ],
-    // as public userscripts had it (mid-2026), unverified since
-    user: ['[data-testid="user-message"]'],
-    // 1st: public userscripts (mid-2026); 2nd unverified
-    assistant: ['.font-claude-response', '.font-claude-message'],
+    // 1st, 2nd: same as anybridge docs/SITES.md (GitHub winnerman-gc/anybridge, live DOM checked 2026-08-08)
+    user: ['[data-testid="user-message"]', '[data-cds="UserMessage"]'],
+    // 1st, 2nd: same as anybridge docs/SITES.md (GitHub winnerman-gc/anybridge, live DOM checked 2026-08-08); 3rd unverified
+    assistant: ['.font-claude-response', '[data-is-streaming]', '.font-claude-message'],
     // the expanded thinking block in a reply: reconstructed fixture, unverified on the live page
     thinking: ['[data-testid="thinking-block"]', '.font-claude-response [class*="thinking"]'],
     // reconstructed fixture, unverified on the live page
@@ -26,7 +26,7 @@ export default defineAdapter({
       '[data-testid="model-selector-dropdown"] .whitespace-nowrap',
       '[data-testid="model-selector-dropdown"]',
     ],
-    // as public userscripts had it (mid-2026), unverified since
+    // the attribute: same as anybridge docs/SITES.md (GitHub winnerman-gc/anybridge, live DOM checked 2026-08-08) (it marks the reply; "true" while it streams)
     streaming: ['[data-is-streaming="true"]'],
   },
   usageStream,

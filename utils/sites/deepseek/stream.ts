@@ -31,6 +31,9 @@ export const usageStream = {
   format: 'deepseek',
 } satisfies UsageStreamSpec;
 
+/** A bare text delta (`{"v":"…"}`): only the reply's text, skipped unless the text is kept. */
+const notBareText = (payload: string) => !payload.startsWith('{"v":"');
+
 export function createDeepSeekParser(options: ParserOptions = {}): UsageStreamParser {
   let opening: number | undefined;
   let total: number | undefined;
@@ -75,25 +78,29 @@ export function createDeepSeekParser(options: ParserOptions = {}): UsageStreamPa
     addFragments(response.fragments);
   };
 
-  const reader = createSseJsonReader((frame) => {
-    if (!isRecord(frame)) return;
-    const p = typeof frame.p === 'string' ? frame.p : undefined;
-    const v = frame.v;
-    if (p === undefined) {
-      if (isRecord(v) && isRecord(v.response)) readResponse(v.response);
-      // A bare value continues the last path (text appended to the last fragment).
-      else if (typeof v === 'string' && lastPath) setField(lastPath, v);
-      return;
-    }
-    lastPath = p;
-    if (frame.o === 'BATCH' && Array.isArray(v)) {
-      for (const op of v) {
-        if (isRecord(op) && typeof op.p === 'string') setField(`${p}/${op.p}`, op.v);
+  const reader = createSseJsonReader(
+    (frame) => {
+      if (!isRecord(frame)) return;
+      const p = typeof frame.p === 'string' ? frame.p : undefined;
+      const v = frame.v;
+      if (p === undefined) {
+        if (isRecord(v) && isRecord(v.response)) readResponse(v.response);
+        // A bare value continues the last path (text appended to the last fragment).
+        else if (typeof v === 'string' && lastPath) setField(lastPath, v);
+        return;
       }
-      return;
-    }
-    setField(p, v);
-  });
+      lastPath = p;
+      if (frame.o === 'BATCH' && Array.isArray(v)) {
+        for (const op of v) {
+          if (isRecord(op) && typeof op.p === 'string') setField(`${p}/${op.p}`, op.v);
+        }
+        return;
+      }
+      setField(p, v);
+    },
+    undefined,
+    options.keepText ? undefined : notBareText,
+  );
 
   const current = (): StreamUsage | null => {
     if (opening === undefined && total === undefined && model === undefined) return null;

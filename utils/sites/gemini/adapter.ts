@@ -13,10 +13,10 @@ export default defineAdapter({
       '.ql-editor[contenteditable="true"]',
       '.ql-editor',
     ],
-    // as public userscripts had it (mid-2026), unverified since
-    user: ['user-query'],
-    // as public userscripts had it (mid-2026), unverified since
-    assistant: ['model-response'],
+    // 1st, 2nd: same as anybridge docs/SITES.md (GitHub winnerman-gc/anybridge, live DOM checked 2026-08-08); 3rd: public userscripts (mid-2026)
+    user: ['.user-query-container', 'user-query-content', 'user-query'],
+    // 1st-3rd: same as anybridge docs/SITES.md (GitHub winnerman-gc/anybridge, live DOM checked 2026-08-08)
+    assistant: ['model-response', '.presented-response-container', '.model-response-text'],
     // the "Show thinking" panel: reconstructed fixture, unverified on the live page
     thinking: ['model-thoughts', '.thoughts-content'],
     // reconstructed fixture, unverified on the live page

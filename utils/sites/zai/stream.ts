@@ -28,27 +28,31 @@ export function createZaiParser(options: ParserOptions = {}): UsageStreamParser 
   let usage: StreamUsage | null = null;
   const text = createTextSink(options.keepText);
 
-  const reader = createSseJsonReader((frame) => {
-    if (!isRecord(frame) || !isRecord(frame.data)) return;
-    const data = frame.data;
-    if (typeof data.delta_content === 'string')
-      text.append(data.phase === 'thinking' ? 'thinking' : 'answer', data.delta_content);
-    const u = data.usage;
-    if (!isRecord(u)) return;
-    const input = toCount(u.prompt_tokens);
-    const output = toCount(u.completion_tokens);
-    if (input === undefined && output === undefined) return;
-    const details = isRecord(u.completion_tokens_details) ? u.completion_tokens_details : {};
-    usage = {
-      format: 'zai',
-      input,
-      output,
-      reasoning: toCount(details.reasoning_tokens),
-      total: toCount(u.total_tokens),
-      outputIncludesReasoning: true,
-      done: true,
-    };
-  });
+  const reader = createSseJsonReader(
+    (frame) => {
+      if (!isRecord(frame) || !isRecord(frame.data)) return;
+      const data = frame.data;
+      if (typeof data.delta_content === 'string')
+        text.append(data.phase === 'thinking' ? 'thinking' : 'answer', data.delta_content);
+      const u = data.usage;
+      if (!isRecord(u)) return;
+      const input = toCount(u.prompt_tokens);
+      const output = toCount(u.completion_tokens);
+      if (input === undefined && output === undefined) return;
+      const details = isRecord(u.completion_tokens_details) ? u.completion_tokens_details : {};
+      usage = {
+        format: 'zai',
+        input,
+        output,
+        reasoning: toCount(details.reasoning_tokens),
+        total: toCount(u.total_tokens),
+        outputIncludesReasoning: true,
+        done: true,
+      };
+    },
+    undefined,
+    options.keepText ? undefined : (payload) => payload.includes('"usage"'),
+  );
 
   // The usage frame is the last word on the numbers: reaching it is reaching the end.
   const current = (): StreamUsage | null => (usage ? { ...usage, done: true } : null);

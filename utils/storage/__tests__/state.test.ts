@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardKey, overlayHealth, reportSiteHealth, resolveCalendar } from '@/utils/storage';
+import { reportSiteQuotas, siteQuotas } from '@/utils/storage/state/overlay';
 
 const NOW = Date.UTC(2026, 5, 17, 12); // Wednesday 17 June 2026
 const DAY = 86_400_000;
@@ -34,5 +35,15 @@ describe('overlay health', () => {
       at: NOW + 2 * DAY,
     });
     expect((await overlayHealth.getValue()).chatgpt.at).toBe(NOW + 2 * DAY);
+  });
+});
+
+describe('site quotas', () => {
+  const claude = [{ window: '5h', used: 0.02, resetsAt: '2026-08-08T07:10:00.000Z' }];
+  it('keeps the latest windows per site; an older report never replaces a newer one', async () => {
+    await reportSiteQuotas('claude', { limits: claude, at: NOW });
+    await reportSiteQuotas('claude', { limits: [{ ...claude[0], used: 0.5 }], at: NOW - 1 });
+    await reportSiteQuotas('chatgpt', { limits: [], at: NOW });
+    expect(await siteQuotas.getValue()).toEqual({ claude: { limits: claude, at: NOW } });
   });
 });

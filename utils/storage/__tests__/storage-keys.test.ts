@@ -76,6 +76,7 @@ const ITEMS: Row[] = [
   }],
   ['compareHandoffs',      'session:compareHandoffs', 'background',     undefined, {}],
   ['overlayHealth',        'local:overlayHealth',     'content-script', 1,         {}],
+  ['siteQuotas',           'local:siteQuotas',        'content-script', 1,         {}],
 ];
 
 interface ItemLike {

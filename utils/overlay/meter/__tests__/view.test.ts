@@ -96,6 +96,12 @@ describe('turnRow', () => {
     expect(row).toMatchObject({ recorded: 'pending', exact: true, regenerated: true });
     expect(turnRow(1, ours, recorded('saved', false)).exact).toBe(false);
   });
+
+  it('shows the hidden context: the site input beyond our count of the visible turns', () => {
+    expect(turnRow(1, ours, recorded('saved', true)).hiddenContext).toBe(90);
+    expect(turnRow(1, ours, recorded('saved', false)).hiddenContext).toBeNull();
+    expect(turnRow(1, ours, undefined).hiddenContext).toBeNull();
+  });
 });
 
 const row = (over: Partial<TurnRow>): TurnRow => ({

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { createUsageParser } from '../../utils/sites/streams';
+import type { BenchRow, BenchSuite } from './types';
+import { median, p95 } from './stats';
+
+// The page-world hook's own work on a big reply stream: each site's reader fed a 20 MB body built
+// from its real capture (utils/sites/<id>/fixtures/capture.txt, the reply frames repeated) in
+// 64 KB chunks, as the network hands them over. Per chunk: the reader's time, against decoding
+// the same bytes to text (work the page does for itself). Memory: the heap the reader keeps while
+// reading (it holds one partial frame, never the body), against the page's own copy of the text.
+const ROOT = join(import.meta.dirname, '..', '..');
+const MB = 1024 * 1024;
+const CHUNK = 64 * 1024;
+const SIZE = 20 * MB;
+
+/** A body of about `SIZE` bytes: the capture's opening, its middle repeated, its end. */
+function bigBody(site: string, middleFrom: string, middleTo: string): string {
+  const capture = readFileSync(
+    join(ROOT, 'utils', 'sites', site, 'fixtures', 'capture.txt'),
+    'utf8',
+  );
+  const a = capture.indexOf(middleFrom);
+  const b = capture.indexOf(middleTo, a);
+  const middle = capture.slice(a, b);
+  return capture.slice(0, a) + middle.repeat(Math.ceil(SIZE / middle.length)) + capture.slice(a);
+}
+
+function collectGarbage(): () => void {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  return () => {
+    gc();
+    gc();
+  };
+}
+
+function measure(site: string, body: string): BenchRow[] {
+  const bytes = new TextEncoder().encode(body);
+  const gc = collectGarbage();
+  const decoder = new TextDecoder();
+  const chunks: string[] = [];
+  const decodeTimes: number[] = [];
+  for (let at = 0; at < bytes.length; at += CHUNK) {
+    const t = performance.now();
+    chunks.push(decoder.decode(bytes.subarray(at, at + CHUNK), { stream: true }));
+    decodeTimes.push(performance.now() - t);
+  }
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const parser = createUsageParser(site);
+  const times: number[] = [];
+  let peak = 0;
+  for (const chunk of chunks) {
+    const t = performance.now();
+    parser.push(chunk);
+    times.push(performance.now() - t);
+  }
+  gc();
+  peak = Math.max(peak, process.memoryUsage().heapUsed - before);
+  const usage = parser.finish();
+  if (!usage?.done) throw new Error(`${site}: the big body did not read to its end`);
+  const worst = p95(times);
+  return [
+    {
+      name: `${site}: reader per 64 KB chunk of a ${Math.round(bytes.length / MB)} MB stream (p95)`,
+      value: +worst.toFixed(3),
+      unit: 'ms',
+      baseline: { label: 'decoding the chunk', value: +p95(decodeTimes).toFixed(3) },
+      target: '< 1 ms',
+      met: worst < 1,
+    },
+    {
+      name: `${site}: heap kept by the reader after the stream (median chunk ${median(times).toFixed(3)} ms)`,
+      value: +(Math.max(0, peak) / MB).toFixed(2),
+      unit: 'MB',
+      baseline: { label: "the page's own copy", value: +((body.length * 2) / MB).toFixed(1) },
+      target: '< 2 MB',
+      met: peak < 2 * MB,
+    },
+  ];
+}
+
+const suite: BenchSuite = {
+  title: 'Stream readers (the page-world hook) on 20 MB streams',
+  async run() {
+    return [
+      ...measure(
+        'zai',
+        bigBody(
+          'zai',
+          'data: {"type":"chat:completion","data":{"delta_content":" Request',
+          'data: {"type":"chat:completion","data":{"phase":"other"',
+        ),
+      ),
+      ...measure('gemini', bigBody('gemini', '1831\n', '133\n')),
+      ...measure(
+        'kimi',
+        bigBody(
+          'kimi',
+          '{"op":"append","mask":"block.text.content"',
+          '{"op":"set","eventOffset":62',
+        ),
+      ),
+    ];
+  },
+};
+export default suite;
