@@ -11,7 +11,6 @@ import {
 } from './format';
 import { quotaLine } from './quota';
 import type { Palette } from './palette';
-import { t } from '@/utils/i18n';
 
 /**
  * Rows listed: the most recent replies. A 10,000-turn page has 5,000 of them, and rendering
