@@ -12,6 +12,7 @@ import {
 } from '@/utils/overlay/usage-channel';
 import type { UsageReport } from '@/utils/overlay/types';
 import { readFixture } from '@/utils/sites/__tests__/expectations';
+import { parseUsageStream, STREAMS } from '@/utils/sites/streams';
 
 const zaiBody = readFixture('zai', 'capture.txt');
 const deepseekBody = readFixture('deepseek', 'capture.txt');
@@ -287,5 +288,65 @@ describe('reports carry the new fields through the channel', () => {
       outputIncludesReasoning: true,
       limits: [{ window: '5h', used: 0.02, resetsAt: '2026-08-08T07:10:00.000Z' }],
     });
+  });
+});
+
+// Every reader, over its real capture, through both transports the hook wraps: what reaches the
+// content script is what the reader finds in the whole body, and the page reads every byte.
+describe('every site stream through fetch and XMLHttpRequest', () => {
+  const PATHS: Record<string, string> = {
+    zai: '/api/v2/chat/completions',
+    qwen: '/api/v2/chat/completions',
+    deepseek: '/api/v0/chat/completion',
+    chatgpt: '/backend-api/f/conversation',
+    claude: '/api/organizations/o/chat_conversations/c/completion',
+    gemini: '/_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate',
+    kimi: '/apiv2/kimi.gateway.chat.v1.ChatService/Chat',
+  };
+
+  function installOne(format: string) {
+    const stream = STREAMS.find((s) => s.format === format)!;
+    const reports: UsageReport[] = [];
+    const originalFetch = window.fetch;
+    const body = readFixture(format, 'capture.txt');
+    window.fetch = (async () => streamed(body, 7)) as typeof fetch;
+    const hook = installUsageHook(window, [stream]);
+    const stop = listenForUsage(window, (r) => reports.push(r));
+    cleanups.push(() => {
+      hook.uninstall();
+      stop();
+      window.fetch = originalFetch;
+    });
+    return { reports, body, expected: parseUsageStream(format, body)! };
+  }
+
+  it.each(STREAMS.map((s) => s.format))('%s over fetch', async (format) => {
+    const { reports, body, expected } = installOne(format);
+    expect(await (await window.fetch(PATHS[format], { method: 'POST' })).text()).toBe(body);
+    await sleep(30);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ ...expected, path: PATHS[format] });
+  });
+
+  it.each(STREAMS.map((s) => s.format))('%s over XMLHttpRequest', async (format) => {
+    const proto = XMLHttpRequest.prototype;
+    const realSend = proto.send;
+    proto.send = function noNetwork() {};
+    cleanups.push(() => (proto.send = realSend));
+    const { reports, body, expected } = installOne(format);
+    const xhr = new XMLHttpRequest();
+    let text = '';
+    Object.defineProperty(xhr, 'responseText', { get: () => text });
+    xhr.open('POST', PATHS[format]);
+    xhr.send();
+    for (let at = 0; at < body.length; at += 53) {
+      text = body.slice(0, at);
+      xhr.dispatchEvent(new Event('progress'));
+    }
+    text = body;
+    xhr.dispatchEvent(new Event('loadend'));
+    await sleep(5);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject(expected);
   });
 });

@@ -75,7 +75,12 @@ export function withSiteUsage(counts: ReplyCounts, usage: UsageReport | null): R
   }
   if (usage.input === undefined && usage.total !== undefined) {
     const produced = output.tokens + (reasoning.provenance === 'unknown' ? 0 : reasoning.tokens);
-    if (usage.total >= produced) input = siteCount(usage.total - produced, usage.format);
+    // The cross-check: this request resends the whole conversation so far, so its input is at
+    // least the running count the reply began at (DeepSeek's opening value). Less means our
+    // count of the reply is off: keep our numbers rather than record a wrong one as the site's.
+    const floor = usage.opening ?? 0;
+    if (usage.total >= produced && usage.total - produced >= floor)
+      input = siteCount(usage.total - produced, usage.format);
   }
   return { input, output, reasoning };
 }

@@ -110,6 +110,15 @@ describe('withSiteUsage', () => {
     expect([told.output.tokens, told.reasoning.tokens]).toEqual([65, 100]);
   });
 
+  it('DeepSeek: an input below the opening running count fails the cross-check', () => {
+    const ds = (opening: number) =>
+      withSiteUsage(counts, report(0, { format: 'deepseek', total: 603, opening }));
+    // 603 − 40 − 10 = 553 ≥ 513: the site's.
+    expect(ds(513).input).toEqual({ tokens: 553, provenance: 'site', family: 'site:deepseek' });
+    // 553 < 560: our count of the reply cannot be right; our numbers stay.
+    expect(ds(560).input).toBe(counts.input);
+  });
+
   it('keeps our counts for a report with no numbers (a model or limits only)', () => {
     const out = withSiteUsage(counts, report(0, { format: 'claude', model: 'claude-sonnet-5' }));
     expect(out).toEqual(counts);
