@@ -14,6 +14,7 @@ import { formatNumber, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { Section, StatusLine, useAction } from './form';
+import { UsageImportControls } from './UsageImportControls';
 
 function download(text: string, name: string, type: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -241,6 +242,7 @@ export function DataSection() {
     >
       <ExportControls />
       <ImportControls />
+      <UsageImportControls />
       <RetentionControl />
       <DeleteEverything count={count} />
     </Section>

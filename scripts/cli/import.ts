@@ -13,10 +13,14 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { FileImport, ImportTally, type ImportSummary } from '../../utils/core/imports/index';
+import {
+  FileImport,
+  ImportTally,
+  isImportableName,
+  type ImportSummary,
+} from '../../utils/core/imports/index';
 
 const USAGE = 'usage: import <files or folders…> [--json] [--events]';
-const IMPORTABLE = /\.(jsonl|json|csv)$|\.jsonl\.(deleted|reset)\.[^/\\]+$/i;
 
 /** Every importable file under the given paths (a file given by name is always read). */
 export async function expandPaths(
@@ -29,7 +33,7 @@ export async function expandPaths(
     for (const entry of entries) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
-      else if (entry.isFile() && IMPORTABLE.test(entry.name)) files.push(path);
+      else if (entry.isFile() && isImportableName(entry.name)) files.push(path);
     }
   };
   for (const path of paths) {

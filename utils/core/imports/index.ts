@@ -6,3 +6,7 @@ export { ImportTally, replaces, addTokens, emptyTokenTotals, MAX_LISTED_REFUSALS
 export type { ImportSummary, SourceTotals, TokenTotals } from './tally';
 export { sniffEncoding } from './lines';
 export { importEventSchema } from './schema';
+
+/** Files a folder walk picks up: JSONL (and OpenClaw's archived `.jsonl.deleted.*`/`.jsonl.reset.*`), JSON, CSV. */
+export const isImportableName = (name: string): boolean =>
+  /\.(jsonl|json|csv)$|\.jsonl\.(deleted|reset)\.[^/\\]+$/i.test(name);

@@ -225,6 +225,29 @@ export const en = {
   'options.data.confirmYes': 'Yes, delete everything',
   'options.data.deleted': 'Everything was deleted.',
   'options.data.deleteAll': 'Delete everything…',
+  'options.usage.title': 'Agents and API usage',
+  'options.usage.intro':
+    'Add what agents (Claude Code, Codex, OpenClaw, Kimi, Gemini, Qwen), ccusage or tokscale reports, OpenRouter exports and OpenAI or Anthropic usage reports spent. Files are read here, in the browser; nothing is sent anywhere.',
+  'options.usage.pickFiles': 'Files:',
+  'options.usage.pickFolder': 'A folder:',
+  'options.usage.drop': 'Or drop files and folders here',
+  'options.usage.grant': 'Grant a folder to re-scan…',
+  'options.usage.rescan': 'Re-scan {name}',
+  'options.usage.forget': 'Forget',
+  'options.usage.noFolderApi':
+    'This browser cannot keep a folder: pick or drop the files each time.',
+  'options.usage.denied':
+    'Permission to read {name} was not given (or was revoked): grant the folder again.',
+  'options.usage.progress':
+    'Reading {done} of {total} files ({percent}%): {added} events added, {duplicates} duplicates, {refused} refused',
+  'options.usage.cancel': 'Cancel',
+  'options.usage.summary':
+    '{added} events added ({replaced} replaced by fuller copies), {duplicates} duplicates skipped, {refused} lines refused; {unchanged} files unchanged since the last import.',
+  'options.usage.cancelled':
+    'Cancelled: what was read so far is stored; import again to finish (nothing is counted twice).',
+  'options.usage.fileError': '{file}: {error}',
+  'options.usage.refusal': '{file}, line {line}: {reason}',
+  'options.usage.none': 'No importable files (.jsonl, .json, .csv) found.',
   'options.sites.title': 'Sites',
   'options.sites.note': 'Token Meter counts and records only on the sites switched on here.',
   'options.privacy.title': 'Privacy and calendar',

@@ -1,0 +1,67 @@
+// The options page's import of agent logs and usage reports, in the built extension: files
+// picked in the page, parsed there, priced and stored by the background; the stored count equals
+// what the import CLI counts for the same files, and importing them again adds nothing.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { importFiles } from '../../scripts/cli/import';
+import { launch, openExtensionPage, reportOnFailure, type Session } from './harness';
+
+const ROOT = join(__dirname, '../../utils/core/imports/__tests__/fixtures');
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : name.endsWith('README.md') ? [] : [path];
+  });
+}
+const FILES = walk(ROOT).sort();
+
+describe('options page: agents and API usage', () => {
+  let session: Session;
+  let page: Page | undefined;
+  beforeAll(async () => {
+    session = await launch();
+  }, 120_000);
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  const stored = () =>
+    page!.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('token-meter-history');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction('events').objectStore('events').count();
+            req.onsuccess = () => (resolve(req.result), open.result.close());
+          };
+        }),
+    );
+
+  it('stores what the CLI counts, and a second import adds nothing', async () => {
+    reportOnFailure(session, () => page, 'usage-import');
+    const cli = (await importFiles(FILES)).summary();
+    page = await openExtensionPage(session, 'options.html');
+    await page.getByTestId('usage-files').setInputFiles(FILES);
+    await expect
+      .poll(() => page!.getByTestId('usage-status').textContent(), { timeout: 30_000 })
+      .toMatch(/events added/);
+    expect(await stored()).toBe(cli.events);
+    expect(await page.getByTestId('usage-status').textContent()).toContain(
+      `${cli.events} events added`,
+    );
+    expect(await page.getByTestId('usage-details').textContent()).toMatch(
+      /input_tokens is negative/,
+    );
+
+    await page.reload();
+    await page.getByTestId('usage-files').setInputFiles(FILES);
+    await expect
+      .poll(() => page!.getByTestId('usage-status').textContent(), { timeout: 30_000 })
+      .toMatch(/events added/);
+    expect(await page.getByTestId('usage-status').textContent()).toMatch(/^0 events added/);
+    expect(await stored()).toBe(cli.events);
+  }, 90_000);
+});
