@@ -65,7 +65,7 @@ async function referenceCounter(id: VocabId): Promise<(text: string) => number> 
  * `encodeSlices`): `text[i : i + 400_000]` for each i, each through
  * `_split_whitespaces_or_nonwhitespaces(s, 25_000)`. Python indexes code points.
  */
-function pythonEncodeSlices(text: string, { sliceChars, maxRun }: EncodeLimits): string[] {
+export function pythonEncodeSlices(text: string, { sliceChars, maxRun }: EncodeLimits): string[] {
   const chars = Array.from(text);
   const out: string[] = [];
   for (let i = 0; i < chars.length; i += sliceChars) {

