@@ -45,15 +45,16 @@ export interface Protocol {
   };
   /**
    * Price one request's usage on the rate card (utils/background/ratecard.ts); unknown → unpriced.
-   * `at`: the moment of use (epoch ms; default now) picks the price then in force (peak hours).
+   * `at`: the moment of use (epoch ms; default now) picks the price then in force (peak hours);
+   * `currency`: also price in it (`local`: the lab's list price, else converted at a dated rate).
    */
   priceUsage: {
-    req: { model: string; usage: Usage; offer?: OfferKind; at?: number };
+    req: { model: string; usage: Usage; offer?: OfferKind; at?: number; currency?: string };
     res: PriceResult;
   };
   /** Several usages on one model (the overlay's per-turn rows), in the order asked. */
   priceUsageMany: {
-    req: { model: string; usages: Usage[]; offer?: OfferKind; at?: number };
+    req: { model: string; usages: Usage[]; offer?: OfferKind; at?: number; currency?: string };
     res: PriceResult[];
   };
   /** Compact model list for menus and the compare view; `override` marks a custom price. */

@@ -10,6 +10,8 @@ import { browser } from 'wxt/browser';
 import {
   applyFeed,
   FEED_SOURCES,
+  FX_SOURCE,
+  parseExchangeRates,
   getBundledCard,
   listModels,
   parseFeedBody,
@@ -22,6 +24,7 @@ import {
 import type { Handlers } from '@/utils/messaging';
 import {
   rateCardSyncStatus,
+  syncedExchangeRates,
   syncedRateCard,
   type SyncedRateCard,
 } from '@/utils/storage/state/background';
@@ -190,6 +193,7 @@ async function runSync({
       }
     }
 
+    await syncRates(fetchImpl, attempt, timeoutMs);
     if (card !== previous && card.version !== previous.version) {
       await syncedRateCard.setValue({ card, savedAt: attempt });
       current = { card, origin: 'synced' };
@@ -214,6 +218,35 @@ async function runSync({
   // This run is over even though `syncing` is cleared only after it returns.
   const result = await getStatus().catch(() => null);
   return result ? { ...result, syncing: false } : fallbackStatus();
+}
+
+/**
+ * Refresh the exchange rates (keyless, ECB via Frankfurter) with the card; a failure keeps the
+ * last good rates and is recorded beside them, never thrown.
+ */
+async function syncRates(fetchImpl: FetchLike, now: number, timeoutMs: number): Promise<void> {
+  const stored = await syncedExchangeRates.getValue();
+  try {
+    const response = await fetchImpl(FX_SOURCE.url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      cache: 'no-cache',
+      credentials: 'omit',
+    });
+    if (!response.ok) throw new Error(`${FX_SOURCE.name} answered HTTP ${response.status}`);
+    const text = await response.text();
+    if (text.length > 1_000_000) throw new Error(`${FX_SOURCE.name}: answer too large`);
+    const json = parseFeedBody(FX_SOURCE.name, text, response.headers.get('content-type'));
+    const rates = parseExchangeRates(json, now, stored.rates ?? {});
+    await syncedExchangeRates.setValue({ rates, lastAttempt: now, error: null });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await syncedExchangeRates.setValue({ ...stored, lastAttempt: now, error: message });
+  }
+}
+
+/** The last good synced exchange rates ({} before the first sync). */
+export async function getSyncedRates() {
+  return (await syncedExchangeRates.getValue().catch(() => null))?.rates ?? {};
 }
 
 function fallbackStatus(): RateCardStatus {
@@ -250,16 +283,24 @@ async function ensureAlarm() {
 export const rateCardHandlers: Handlers<
   'priceUsage' | 'priceUsageMany' | 'getModels' | 'getRateCardStatus' | 'refreshRateCard'
 > = {
-  priceUsage: async ({ model, usage, offer, at }) =>
+  priceUsage: async ({ model, usage, offer, at, currency }) =>
     priceUsage(await getCard(), model, usage, {
       offer,
       at: at ?? Date.now(),
       overrides: await getValidOverrides(),
+      currency,
+      rates: currency ? await getSyncedRates() : undefined,
     }),
-  priceUsageMany: async ({ model, usages, offer, at }) => {
+  priceUsageMany: async ({ model, usages, offer, at, currency }) => {
     const card = await getCard();
     // One moment for the whole batch: the rows of one view are priced alike.
-    const options = { offer, at: at ?? Date.now(), overrides: await getValidOverrides() };
+    const options = {
+      offer,
+      at: at ?? Date.now(),
+      overrides: await getValidOverrides(),
+      currency,
+      rates: currency ? await getSyncedRates() : undefined,
+    };
     return usages.map((usage) => priceUsage(card, model, usage, options));
   },
   getModels: async () => {

@@ -4,15 +4,16 @@ import {
   FEEDS,
   getCard,
   getStatus,
+  rateCardHandlers,
   resetRateCardMemory,
   setupRateCard,
   syncRateCard,
   SYNC_ALARM,
   type FetchLike,
 } from '@/utils/background/ratecard';
-import { getBundledCard } from '@/utils/core/ratecard';
+import { FX_SOURCE, getBundledCard } from '@/utils/core/ratecard';
 import { registerHandlers, sendMessage } from '@/utils/messaging';
-import { syncedRateCard } from '@/utils/storage/state/background';
+import { syncedExchangeRates, syncedRateCard } from '@/utils/storage/state/background';
 import { setPriceOverride } from '@/utils/storage/validated';
 import { loadModelsDevCopy, loadOpenRouterFixture } from '../../core/ratecard/__tests__/helpers';
 
@@ -21,11 +22,16 @@ import { loadModelsDevCopy, loadOpenRouterFixture } from '../../core/ratecard/__
 
 type Reply = Response | (() => Response | Promise<Response>);
 
-function feeds(replies: { modelsDev?: Reply; openrouter?: Reply }) {
+function feeds(replies: { modelsDev?: Reply; openrouter?: Reply; fx?: Reply }) {
   const calls: { url: string; headers: Record<string, string> }[] = [];
   const fetchImpl: FetchLike = async (url, init) => {
     calls.push({ url, headers: (init?.headers ?? {}) as Record<string, string> });
-    const reply = url === FEEDS.modelsDev.url ? replies.modelsDev : replies.openrouter;
+    const reply =
+      url === FEEDS.modelsDev.url
+        ? replies.modelsDev
+        : url === FX_SOURCE.url
+          ? replies.fx
+          : replies.openrouter;
     if (!reply) return new Response(null, { status: 304 });
     return typeof reply === 'function' ? reply() : reply;
   };
@@ -65,7 +71,12 @@ describe('rate-card sync', () => {
       error: null,
       lastSuccess: T1,
     });
-    expect(first.calls.map((c) => c.headers['If-None-Match'])).toEqual([undefined, undefined]);
+    // The two price feeds, then the exchange rates (unconditional: a small daily file).
+    expect(first.calls.map((c) => c.headers['If-None-Match'])).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
     const card = await getCard();
     // OpenRouter's own API now supplies the OpenRouter offers
     const deepseek = card.models.find((m) => m.id === 'deepseek/deepseek-v3.2')!;
@@ -77,7 +88,11 @@ describe('rate-card sync', () => {
 
     const second = feeds({});
     const again = await syncRateCard({ fetch: second.fetchImpl, now: () => T2 });
-    expect(second.calls.map((c) => c.headers['If-None-Match'])).toEqual(['"md1"', '"or1"']);
+    expect(second.calls.map((c) => c.headers['If-None-Match'])).toEqual([
+      '"md1"',
+      '"or1"',
+      undefined,
+    ]);
     expect(again).toMatchObject({ error: null, lastSync: T2, version: card.version });
 
     // a restarted worker picks the stored card up again
@@ -93,7 +108,33 @@ describe('rate-card sync', () => {
     resetRateCardMemory();
     const second = feeds({});
     await syncRateCard({ fetch: second.fetchImpl, now: () => T2 });
-    expect(second.calls.map((c) => c.headers['If-None-Match'])).toEqual([undefined, undefined]);
+    expect(second.calls.map((c) => c.headers['If-None-Match'])).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
+  it('refreshes the exchange rates with the card; a bad answer keeps the last good rates', async () => {
+    // Frankfurter's documented shape (ECB reference rates per USD); figures are examples.
+    const good = { amount: 1, base: 'USD', date: '2026-11-24', rates: { CNY: 7.08, EUR: 0.86 } };
+    await syncRateCard({ fetch: feeds({ fx: json(good) }).fetchImpl, now: () => T1 });
+    expect((await syncedExchangeRates.getValue()).rates!.CNY).toEqual({
+      currency: 'CNY',
+      perUsd: 7.08,
+      date: '2026-11-24',
+      source: 'synced',
+    });
+    const priced = await rateCardHandlers.priceUsage(
+      { model: 'gpt-5', usage: { input: 1_000_000, output: 0 }, currency: 'EUR' },
+      {} as never,
+    );
+    expect(priced.priced && priced.local).toMatchObject({ currency: 'EUR', costMicros: 1_075_000 });
+    const broken = { ...good, rates: { CNY: 708 } };
+    await syncRateCard({ fetch: feeds({ fx: json(broken) }).fetchImpl, now: () => T2 });
+    const after = await syncedExchangeRates.getValue();
+    expect(after.rates!.CNY.perUsd).toBe(7.08);
+    expect(after.error).toMatch(/CNY moved from 7.08 to 708/);
   });
 
   it('shows "syncing" while a run is on, and concurrent refreshes share one run', async () => {
@@ -109,7 +150,7 @@ describe('rate-card sync', () => {
     expect((await getStatus()).syncing).toBe(true);
     release();
     expect((await a).syncing).toBe(false);
-    expect(fetchSpy).toHaveBeenCalledTimes(2); // one per feed, not four
+    expect(fetchSpy).toHaveBeenCalledTimes(3); // one per feed and the rates, not six
     expect((await getStatus()).syncing).toBe(false);
   });
 
@@ -319,13 +360,13 @@ describe('rate-card messages and alarms', () => {
       expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toMatchObject({ periodInMinutes: 720 });
     });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
-    await vi.waitFor(() => expect(fetchSpy).toHaveBeenCalledTimes(2));
+    await vi.waitFor(() => expect(fetchSpy).toHaveBeenCalledTimes(3));
     await vi.waitFor(async () => expect((await getStatus()).syncing).toBe(false));
     await fakeBrowser.alarms.onAlarm.trigger({
       name: SYNC_ALARM,
       scheduledTime: Date.now(),
     } as never);
-    await vi.waitFor(() => expect(fetchSpy).toHaveBeenCalledTimes(4));
+    await vi.waitFor(() => expect(fetchSpy).toHaveBeenCalledTimes(6));
     vi.unstubAllGlobals();
   });
 });

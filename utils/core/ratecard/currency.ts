@@ -4,6 +4,7 @@
  * (formatCost); the user can replace any rate in settings.
  */
 import { toScaledBigInt, divRound } from './decimal';
+import { isStaleRate } from './fx';
 
 export interface ExchangeRate {
   /** ISO 4217 code of the target currency. */
@@ -12,8 +13,8 @@ export interface ExchangeRate {
   perUsd: number;
   /** Day the rate is from (YYYY-MM-DD). */
   date: string;
-  /** 'bundled' (the default below) or 'user' (edited in settings). */
-  source: 'bundled' | 'user';
+  /** 'bundled' (the default below), 'synced' (fx.ts, refreshed with the rate card) or 'user'. */
+  source: 'bundled' | 'synced' | 'user';
 }
 
 /**
@@ -53,12 +54,16 @@ export function isCurrencyCode(code: string): boolean {
   return known.has(code) || code in PER_USD;
 }
 
-/** The rate to use: the user's rate if set, else the bundled one, else null (show USD). */
+/**
+ * The rate to use: the user's rate if set, else the synced one, else the bundled one, else null
+ * (show USD). `userRates` may hold synced rates too: a user's rate wins over them.
+ */
 export function rateFor(
   currency: string,
   userRates: Record<string, ExchangeRate> = {},
+  syncedRates: Record<string, ExchangeRate> = {},
 ): ExchangeRate | null {
-  return userRates[currency] ?? BUNDLED_RATES[currency] ?? null;
+  return userRates[currency] ?? syncedRates[currency] ?? BUNDLED_RATES[currency] ?? null;
 }
 
 /** micro-USD → micro-units of the rate's currency, exactly (integer, rounded half up). */
@@ -93,8 +98,12 @@ export function formatMoney(micros: number, currency: string, locale = 'en'): st
 export interface CostDisplay {
   /** Currency to show. */
   currency: string;
-  /** User-edited rates by currency (fallback: bundled). */
+  /** User-edited rates by currency (fallback: synced, then bundled). */
   userRates?: Record<string, ExchangeRate>;
+  /** Rates the sync fetched (fx.ts). */
+  syncedRates?: Record<string, ExchangeRate>;
+  /** Epoch ms to judge a rate's age by (a rate older than a week is marked stale). */
+  now?: number;
   locale?: string;
 }
 
@@ -120,15 +129,20 @@ export function formatCost(
   display: CostDisplay,
   options: { override?: boolean } = {},
 ): FormattedCost {
-  const rate = display.currency === 'USD' ? null : rateFor(display.currency, display.userRates);
+  const rate =
+    display.currency === 'USD'
+      ? null
+      : rateFor(display.currency, display.userRates, display.syncedRates);
   const currency = rate ? rate.currency : 'USD';
   const amount = formatMoney(
     rate ? convertMicros(microUsd, rate) : microUsd,
     currency,
     display.locale,
   );
+  const stale =
+    rate && rate.source !== 'user' && isStaleRate(rate, display.now ?? Date.now()) ? ', stale' : '';
   const rateText = rate
-    ? `${rate.perUsd} ${rate.currency}/USD on ${rate.date}${rate.source === 'user' ? ' (your rate)' : ''}`
+    ? `${rate.perUsd} ${rate.currency}/USD on ${rate.date}${rate.source === 'user' ? ' (your rate)' : stale}`
     : null;
   const mark = options.override ? 'custom price' : null;
   const notes = [rateText, mark].filter(Boolean).join(', ');

@@ -45,3 +45,4 @@ export { checkCardChange, parseFeedBody, MAX_MODEL_DROP, MAX_PRICE_FACTOR } from
 export { applyFeed } from './sync';
 export { FEED_SOURCES } from './feeds';
 export type { FeedKey } from './feeds';
+export { FX_SOURCE, STALE_RATE_DAYS, parseExchangeRates, isStaleRate } from './fx';

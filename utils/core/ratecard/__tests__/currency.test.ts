@@ -49,10 +49,21 @@ describe('formatCost', () => {
   });
 
   it('shows the rate and its date next to every converted figure', () => {
-    const f = formatCost(208_500, { currency: 'CNY' });
+    const f = formatCost(208_500, { currency: 'CNY', now: Date.parse('2025-02-26') });
     expect(f.amount).toBe('CN¥1.50');
     expect(f.rate).toBe(`7.1726 CNY/USD on ${BUNDLED_RATE_DATE}`);
     expect(f.text).toBe(`CN¥1.50 (7.1726 CNY/USD on ${BUNDLED_RATE_DATE})`);
+  });
+
+  it('says when a rate is stale (over a week old), and prefers a synced rate to the bundled one', () => {
+    const old = formatCost(208_500, { currency: 'CNY', now: Date.parse('2026-12-01') });
+    expect(old.rate).toBe(`7.1726 CNY/USD on ${BUNDLED_RATE_DATE}, stale`);
+    const synced = formatCost(1_000_000, {
+      currency: 'CNY',
+      syncedRates: { CNY: { currency: 'CNY', perUsd: 7.05, date: '2026-11-30', source: 'synced' } },
+      now: Date.parse('2026-12-01'),
+    });
+    expect(synced.text).toBe('CN¥7.05 (7.05 CNY/USD on 2026-11-30)');
   });
 
   it("says when the rate is the user's own", () => {
