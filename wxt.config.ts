@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './utils/sites/matches';
 import { localeAssets } from './scripts/locales-assets';
+import { stripDemoMatches } from './scripts/store-manifest';
 import { tokenizerAssets } from './scripts/tokenizer-assets';
 
 /** The hosts the rate-card sync may fetch. */
@@ -14,12 +15,19 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // `wxt` dev mode would try to launch a browser; `npm start` launches Chromium itself.
   webExt: { disabled: true },
+  // Firefox too: MV3 (Firefox ≥ 128 runs MV3 content scripts in the page's world, so the exact
+  // usage hook works there as in Chrome).
+  manifestVersion: 3,
   hooks: {
     // Tokenizer vocabularies come from their npm packages at build time, never from git.
     'build:publicAssets': async (_wxt, files) => {
       files.push(...(await tokenizerAssets()));
       // The manifest's name and description in each language, from the UI catalogs.
       files.push(...localeAssets());
+    },
+    // `npm run zip` builds in mode `store` (.output/<browser>-mv3-store): no local demo page.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode === 'store') stripDemoMatches(manifest);
     },
   },
   manifest: ({ browser, manifestVersion }) => ({

@@ -8,7 +8,6 @@ import { listenForUsage } from '@/utils/overlay/usage-channel';
 export default defineContentScript({
   matches: STREAM_MATCHES,
   runAt: 'document_start',
-  include: ['chrome'],
   main(ctx) {
     try {
       ctx.onInvalidated(listenForUsage(window, pushUsage));

@@ -62,7 +62,7 @@ step('web-ext lint (firefox)', 'npx', [
   'web-ext',
   'lint',
   '--source-dir',
-  '.output/firefox-mv2',
+  '.output/firefox-mv3',
   '--no-config-discovery',
   '--output',
   'text',

@@ -47,12 +47,17 @@ const REMOTE_CODE: [string, RegExp][] = [
 
 describe.each([
   { dir: 'chrome-mv3', mv: 3 },
-  { dir: 'firefox-mv2', mv: 2 },
+  { dir: 'firefox-mv3', mv: 3 },
 ])('$dir manifest', ({ dir, mv }) => {
   const m = manifest(dir);
 
   it('has exactly the reviewed permissions and hosts', () => {
     expect(m.manifest_version).toBe(mv);
+    if (dir.startsWith('firefox')) {
+      expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({
+        required: ['none'],
+      });
+    }
     if (mv === 3) {
       expect(m.permissions).toEqual(API_PERMISSIONS);
       expect(sorted(m.host_permissions)).toEqual(sorted([...CHAT_SITES, ...RATE_CARD_HOSTS]));

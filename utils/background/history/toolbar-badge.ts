@@ -59,9 +59,8 @@ function actionApi() {
   );
 }
 
-// A 16×16 amber square: notifications need an icon, and the extension ships none of its own.
-const NOTIFICATION_ICON =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAQCAYAAAAf8/9hAAAAGklEQVR42mP8z8Dwn4ECwESJ5lEDRg0YNQAAJ/gC/wGz6b4AAAAASUVORK5CYII=';
+/** Notifications need an icon: the extension's own (public/icon, from assets/icon.svg). */
+const NOTIFICATION_ICON_PATH = '/icon/128.png';
 
 function describeBudget(s: BudgetState, fmt: (micro: number) => string): string {
   const spent = fmt(s.spentMicroUsd);
@@ -86,7 +85,7 @@ async function notifyBudgets(
     await browser.notifications
       .create(`budget-${s.id}-${ids[s.kind]}`, {
         type: 'basic',
-        iconUrl: NOTIFICATION_ICON,
+        iconUrl: browser.runtime.getURL(NOTIFICATION_ICON_PATH),
         title: t('notify.budgetTitle'),
         message: t('notify.budgetMessage', { budget: describeBudget(s, fmt) }),
       })
