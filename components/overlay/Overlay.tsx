@@ -184,7 +184,7 @@ function modelText(model: MeterView['model']): string {
   return model.status === 'ok'
     ? model.info!.name
     : model.status === 'unpriced'
-      ? t('overlay.unpricedModel', { model: model.candidate ?? '' })
+      ? t('overlay.unpricedModel', { model: model.named ?? model.candidate ?? '' })
       : model.status === 'loading'
         ? '…'
         : t('overlay.unknownModel');

@@ -165,7 +165,7 @@ function ModelPicker({
               ? t('overlay.window', { count: model.info.contextWindow })
               : '')
           : model.status === 'unpriced'
-            ? t('overlay.notInCard', { model: model.candidate ?? '' })
+            ? t('overlay.notInCard', { model: model.named ?? model.candidate ?? '' })
             : t('overlay.unknownModel')}
       </div>
     </>

@@ -152,6 +152,10 @@ describe('the sites’ own streams, served on their real URLs', () => {
     reportOnFailure(session, () => page, 'site-streams-chatgpt');
     const event = await replay(CASES[2]);
     expect(event.model).toBeNull();
+    // Shown as the site named it, unpriced.
+    await expect
+      .poll(() => badge(page!, 'tm-model').textContent(), { timeout: 5000 })
+      .toContain('gpt-5-6');
   });
 
   it('Gemini over XHR: the 3.6 Flash snapshot label, unpriced', async () => {

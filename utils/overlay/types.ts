@@ -61,6 +61,8 @@ export interface ModelView {
   label: string | null;
   /** The id the label, the stream or the override pointed to (before the card lookup). */
   candidate: string | null;
+  /** The model as the site's stream named it ("gpt-5-6"), when the stream chose the candidate. */
+  named?: string;
   source: ModelSource;
   /** The rate card's entry; null = not in the card (unpriced) or not detected. */
   info: ModelInfo | null;

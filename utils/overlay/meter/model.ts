@@ -76,5 +76,9 @@ export async function resolveModel(
   const picked = pickCandidate(from, (label) => candidateFor(site.id, site.pricing, label));
   if (!picked.candidate) return modelView(from.label, picked, null, false);
   const found = await prices.info(picked.candidate);
-  return modelView(from.label, picked, found, prices.knows(picked.candidate));
+  const view = modelView(from.label, picked, found, prices.knows(picked.candidate));
+  // Shown as the site named it when the card does not know it (the candidate is our reading).
+  return picked.source === 'stream' && from.streamModel
+    ? { ...view, named: from.streamModel }
+    : view;
 }

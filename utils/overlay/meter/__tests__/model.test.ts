@@ -76,4 +76,19 @@ describe('modelView and resolveModel', () => {
       status: 'ok',
     });
   });
+
+  it('prefers the model the stream named, and keeps its own spelling when the card lacks it', async () => {
+    const prices = { info: async () => null, knows: () => true };
+    const view = await resolveModel(
+      prices,
+      { id: 'chatgpt' },
+      { override: null, streamModel: 'gpt-5-6', label: 'ChatGPT 5 Thinking' },
+    );
+    expect(view).toMatchObject({
+      candidate: 'openai/gpt-5.6',
+      source: 'stream',
+      status: 'unpriced',
+      named: 'gpt-5-6',
+    });
+  });
 });
