@@ -19,6 +19,7 @@ import {
 } from './granted-folders';
 import { runUsageImport, type UsageFile, type UsageImportProgress } from './usage-import';
 import { StatusLine, useAction } from './form';
+import { ImportBreakdown } from './ImportBreakdown';
 
 function progressText(p: UsageImportProgress): string {
   return t('options.usage.progress', {
@@ -198,6 +199,7 @@ export function UsageImportControls() {
         </p>
       ) : null}
       <StatusLine status={status} testid="usage-status" />
+      <ImportBreakdown />
       {details.length ? (
         <ul className="tm-opt-note" data-testid="usage-details">
           {details.map((d, i) => (

@@ -7,6 +7,7 @@ import { importedToStored } from '@/utils/background/history/imported';
 import { HistoryDB } from '@/utils/db/schema';
 import { eventTokens, storeImported } from '@/utils/db/imports';
 import { rebuildDerived } from '@/utils/db/maintenance';
+import { loadImportBreakdown } from '@/utils/db/import-breakdown';
 import type { StoredEvent } from '@/utils/db/types';
 import { buildExportJson, csvHeader, csvRows, exportFileSchema } from '@/utils/db/transfer';
 
@@ -230,5 +231,29 @@ describe('storing imported usage', () => {
     const csv = (csvHeader() + csvRows(events)).trim().split('\n');
     expect(csv[0]).toMatch(/,source,agent,project,cache_read_tokens,cache_write_tokens,cost_kind$/);
     expect(csv.slice(1).every((line) => /,(billed|api|estimate|unpriced)$/.test(line))).toBe(true);
+  });
+
+  it('splits by source, agent, project and model from the rollup, each split summing to the whole', async () => {
+    const db = freshDb();
+    await storeAll(db, FILES);
+    const all = await totals(db);
+    const split = await loadImportBreakdown(db, '2000-01-01');
+    for (const by of ['source', 'agent', 'project', 'model'] as const) {
+      const rows = split[by];
+      const sum = (f: (r: (typeof rows)[number]) => number) => rows.reduce((n, r) => n + f(r), 0);
+      expect(
+        sum((r) => r.events),
+        by,
+      ).toBe(all.events);
+      expect(
+        sum((r) => r.cacheRead),
+        by,
+      ).toBe(all.cacheRead);
+      expect(
+        sum((r) => r.billedMicroUsd + r.apiMicroUsd + r.estimateMicroUsd),
+        by,
+      ).toBe(all.cost);
+    }
+    expect(split.source.find((r) => r.key === 'kimi-cli')).toMatchObject({ unpricedEvents: 2 });
   });
 });
