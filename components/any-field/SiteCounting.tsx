@@ -102,6 +102,7 @@ export function SiteCounting() {
               {t('popup.siteCounting.model')}{' '}
               <select
                 data-testid="site-counting-model"
+                aria-label={t('popup.siteCounting.model')}
                 value={entry.model ?? fallback ?? ''}
                 onChange={(e) => void setSiteModel(site.pattern, e.currentTarget.value)}
               >
@@ -117,6 +118,7 @@ export function SiteCounting() {
         {t('popup.siteCounting.selectionModel')}{' '}
         <select
           data-testid="default-model"
+          aria-label={t('popup.siteCounting.selectionModel')}
           value={fallback ?? ''}
           onChange={(e) => void defaultModel.setValue(e.currentTarget.value)}
         >

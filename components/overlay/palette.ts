@@ -14,9 +14,10 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
     fg: '#111827',
     muted: '#6b7280',
     border: '#d1d5db',
-    ok: '#16a34a',
-    amber: '#d97706',
-    red: '#dc2626',
+    // Each at least 4.5:1 on the white background (WCAG AA for small text).
+    ok: '#15803d',
+    amber: '#b45309',
+    red: '#b91c1c',
   },
   dark: {
     bg: '#1f2937',
@@ -25,7 +26,7 @@ export const PALETTES: Record<'light' | 'dark', Palette> = {
     border: '#374151',
     ok: '#22c55e',
     amber: '#f59e0b',
-    red: '#ef4444',
+    red: '#f87171',
   },
 };
 

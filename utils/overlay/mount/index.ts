@@ -9,6 +9,7 @@
  */
 import { flushSync } from 'react-dom';
 import { createRoot, type Root } from 'react-dom/client';
+import { currentLocale, onLocaleChange } from '@/utils/i18n';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { SiteAdapter } from '@/utils/sites';
@@ -44,7 +45,11 @@ async function mountShadowRoot(ctx: ContentScriptContext, renderer: Renderer): P
     position: 'overlay',
     anchor: 'body',
     append: 'last',
-    onMount(container) {
+    onMount(container, shadow) {
+      // The shadow root's own <html>: its language is the overlay's (screen readers, axe).
+      const html = shadow.querySelector('html');
+      html?.setAttribute('lang', currentLocale());
+      onLocaleChange((locale) => html?.setAttribute('lang', locale));
       const root = createRoot(container);
       renderer.attach(root);
       renderer.render();

@@ -1,0 +1,106 @@
+// Accessibility and the store listing: axe-core (WCAG 2 A/AA rules) on each extension page and on
+// the overlay, in English and in Chinese, with no serious or critical violation; keyboard use of
+// the overlay; and the listing screenshots (1280×800) of each page in both languages, written to
+// docs/store/.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  demoServer,
+  DOCS_DIR,
+  launch,
+  openExtensionPage,
+  reportOnFailure,
+  type Session,
+} from './harness';
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+const STORE_DIR = join(DOCS_DIR, 'store');
+const PAGES = ['popup.html', 'options.html', 'compare.html', 'welcome.html'];
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** axe's serious and critical violations on the page (run through the DevTools protocol: no CSP). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(async () => {
+    const axe = (globalThis as any).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] });
+    return result.violations;
+  })) as Violation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+    );
+}
+
+async function setLanguage(ext: Page, language: 'en' | 'zh-CN') {
+  await ext.evaluate(
+    (language) => (globalThis as any).chrome.storage.local.set({ language }),
+    language,
+  );
+}
+
+describe.each(['en', 'zh-CN'] as const)(
+  'accessibility and listing screenshots (%s)',
+  (language) => {
+    let session: Session;
+    let page: Page | undefined;
+    let demo: { url: string; close(): void };
+
+    beforeAll(async () => {
+      session = await launch();
+      demo = await demoServer();
+      const ext = await openExtensionPage(session, 'popup.html');
+      await setLanguage(ext, language);
+      await ext.close();
+      mkdirSync(STORE_DIR, { recursive: true });
+    });
+    afterAll(async () => {
+      await session?.close();
+      demo?.close();
+    });
+
+    it.each(PAGES)('%s has no serious or critical axe violation', async (path) => {
+      reportOnFailure(session, () => page, `a11y-${language}-${path}`);
+      page = await session.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`chrome-extension://${session.extensionId}/${path}`);
+      await expect.poll(() => page!.evaluate(() => document.documentElement.lang)).toBe(language);
+      await page.waitForTimeout(500);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({
+        path: join(STORE_DIR, `${path.replace('.html', '')}-${language}.png`),
+      });
+      await page.close();
+    });
+
+    it('the overlay: usable by keyboard, no serious or critical axe violation', async () => {
+      reportOnFailure(session, () => page, `a11y-${language}-overlay`);
+      page = await session.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(demo.url);
+      const open = page.locator('token-meter-badge [data-testid="tm-open"]');
+      await open.waitFor();
+      await page.locator('#composer').fill('How many tokens does this draft take?');
+      // Keyboard: focus the badge's button, open the panel with Enter, close it with its button.
+      await open.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('token-meter-badge [data-testid="tm-panel"]').waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(STORE_DIR, `overlay-${language}.png`) });
+      await page.close();
+    });
+  },
+);
