@@ -79,7 +79,7 @@ describe('usage: the site numbers are the authority', () => {
     ['chatgpt', 'gpt-5-6', null, 'tokenizer'],
     ['claude', 'claude-sonnet-5', 'anthropic/claude-sonnet-5', 'estimate'],
     ['gemini', '3.6 Flash', null, 'tokenizer'],
-    ['kimi', 'K2.6 Instant', 'moonshotai/kimi-k2.6', 'estimate'],
+    ['kimi', 'K2.6 Instant', 'moonshotai/kimi-k2.6', 'tokenizer'],
   ] as const)(
     '%s: the model that answered (%s → %s), output counted',
     async (site, model, canonical, source) => {
