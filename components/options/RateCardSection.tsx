@@ -49,6 +49,7 @@ export function RateCardSection() {
               </div>
             ))}
           </dd>
+          <CardSources status={status} />
           {status.error ? (
             <>
               <dt>{t('options.ratecard.error')}</dt>
@@ -78,5 +79,34 @@ export function RateCardSection() {
       </button>
       <StatusLine status={line} />
     </Section>
+  );
+}
+
+/** Where the card's prices come from (each source with its data date) and the exchange rates. */
+function CardSources({ status }: { status: RateCardStatus }) {
+  return (
+    <>
+      <dt>{t('options.ratecard.cardSources')}</dt>
+      <dd data-testid="ratecard-card-sources">
+        {(status.cardSources ?? []).map((s) => (
+          <div key={s.name}>
+            {t('options.ratecard.cardSource', {
+              name: s.name,
+              date: s.fetchedAt.slice(0, 10),
+              license: s.license,
+            })}
+          </div>
+        ))}
+      </dd>
+      <dt>{t('options.ratecard.rates')}</dt>
+      <dd data-testid="ratecard-rates">
+        {status.exchangeRates?.date
+          ? t('options.ratecard.ratesOk', { date: status.exchangeRates.date })
+          : t('options.ratecard.ratesNone')}
+        {status.exchangeRates?.error ? (
+          <div className="tm-error">{status.exchangeRates.error}</div>
+        ) : null}
+      </dd>
+    </>
   );
 }

@@ -61,6 +61,7 @@ async function loadCurrent() {
 export async function getStatus(): Promise<RateCardStatus> {
   const { card, origin } = await loadCurrent();
   const stored = await rateCardSyncStatus.getValue();
+  const fx = await syncedExchangeRates.getValue().catch(() => null);
   return {
     ...stored,
     version: card.version,
@@ -68,6 +69,11 @@ export async function getStatus(): Promise<RateCardStatus> {
     models: card.models.length,
     origin,
     syncing: syncing !== null,
+    cardSources: card.sources,
+    exchangeRates: {
+      date: fx?.rates ? (Object.values(fx.rates)[0]?.date ?? null) : null,
+      error: fx?.error ?? null,
+    },
   };
 }
 

@@ -135,6 +135,9 @@ describe('rate-card sync', () => {
     const after = await syncedExchangeRates.getValue();
     expect(after.rates!.CNY.perUsd).toBe(7.08);
     expect(after.error).toMatch(/CNY moved from 7.08 to 708/);
+    const status = await getStatus();
+    expect(status.exchangeRates).toMatchObject({ date: '2026-11-24', error: /CNY moved/ });
+    expect(status.cardSources!.map((s) => s.name)).toContain('genai-prices');
   });
 
   it('shows "syncing" while a run is on, and concurrent refreshes share one run', async () => {

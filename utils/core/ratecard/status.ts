@@ -24,4 +24,8 @@ export interface RateCardStatus {
   /** Summary of the last attempt's errors (null when none): the card in use is the last good one. */
   error: string | null;
   feeds: { modelsDev: FeedStatus; openrouter: FeedStatus };
+  /** Where the card in use has its prices from, each with its data date and license. */
+  cardSources?: { name: string; url: string; fetchedAt: string; license: string }[];
+  /** The synced exchange rates: their day (null: none yet) and the last attempt's error. */
+  exchangeRates?: { date: string | null; error: string | null };
 }
