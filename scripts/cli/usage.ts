@@ -1,6 +1,7 @@
-// `npm run -s cli -- usage --url <request URL> <file|->`: what a chat site's own stream says
-// about one reply, read from a saved response body (what DevTools' "Save response" or "Copy
-// response" gives) with the same readers the extension's page hook runs. One JSON object:
+// `npm run -s cli -- usage --url <request URL> [--request <body file>] <file|->`: what a chat
+// site's own stream says about one reply, read from a saved response body (what DevTools' "Save
+// response" or "Copy response" gives) with the same readers the extension's page hook runs;
+// `--request` the request's body, for sites whose stream names no model (MiMo). One JSON object:
 // {"site", "complete", "model", "canonical", "input", "output", "reasoning", "source", "limits"}
 // (+ "notice" when the site gave one, "opening" for DeepSeek's running count at the start).
 // The site's numbers are the authority: where it reports an output that holds the reasoning,
@@ -82,6 +83,8 @@ export async function readUsage(
   url: string,
   body: string,
   counter = new TokenCounter(loadVocabFromNodeModules),
+  /** The request's body, for sites whose stream names no model (MiMo's `modelConfig.model`). */
+  request?: string,
 ): Promise<UsageResult> {
   const stream = findStreamForRequest(url);
   const site = findAdapter(url)?.id ?? stream?.format ?? null;
@@ -101,12 +104,14 @@ export async function readUsage(
   parser.push(body);
   const usage = parser.finish();
   const text = parser.text();
-  const model = usage?.model ?? null;
+  // The stream's model first; the request's where the stream names none.
+  const asked = request !== undefined && stream.requestModel ? stream.requestModel(request) : null;
+  const model = usage?.model ?? asked ?? null;
   const candidate = model ? (resolveSiteModel(site, model)?.model ?? null) : null;
   const canonical = candidate ? resolveModelId(getBundledCard(), candidate) : null;
   const count: Count = (t) => counter.count(t, canonical ?? candidate);
   const hasText = text.answer !== '' || text.thinking !== '';
-  if (!usage && !hasText) return empty;
+  if (!usage && !hasText) return model ? { ...empty, model, canonical } : empty;
   const n = await numbers(usage, text, count);
   return {
     site,
@@ -123,16 +128,20 @@ export async function readUsage(
 export async function run(args: string[]): Promise<number> {
   let url: string | undefined;
   let input: string | undefined;
+  let requestFile: string | undefined;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--url') url = args[++i];
     else if (args[i].startsWith('--url=')) url = args[i].slice('--url='.length);
+    else if (args[i] === '--request') requestFile = args[++i];
+    else if (args[i].startsWith('--request=')) requestFile = args[i].slice('--request='.length);
     else input = args[i];
   }
   const fail = (error: string) => {
     process.stderr.write(JSON.stringify({ error }) + '\n');
     return 2;
   };
-  if (!url || !input) return fail('usage: usage --url <request URL> <file|->');
+  if (!url || !input)
+    return fail('usage: usage --url <request URL> [--request <request body file>] <file|->');
   try {
     new URL(url);
   } catch {
@@ -144,6 +153,14 @@ export async function run(args: string[]): Promise<number> {
   } catch (e) {
     return fail(`cannot read ${input}: ${(e as Error).message}`);
   }
-  process.stdout.write(JSON.stringify(await readUsage(url, body)) + '\n');
+  let request: string | undefined;
+  if (requestFile !== undefined) {
+    try {
+      request = await readFile(requestFile, 'utf8');
+    } catch (e) {
+      return fail(`cannot read ${requestFile}: ${(e as Error).message}`);
+    }
+  }
+  process.stdout.write(JSON.stringify(await readUsage(url, body, undefined, request)) + '\n');
   return 0;
 }

@@ -8,11 +8,27 @@
  * (./usage-channel.ts) to the content script.
  */
 import { createUsageParser, type UsageStreamFormat } from '@/utils/sites/streams';
+import { MAX_REQUEST_BODY } from '@/utils/sites/stream-types';
 import { CONTENT_UP, HOOK_KEY, HOOK_UP, usageEventName } from './usage-channel';
 
 export interface HookStream {
   path: RegExp;
   format: UsageStreamFormat;
+  /** The model named in the request's body, for streams that name none (MiMo). */
+  requestModel?: (body: string) => string | null;
+  /** Hosts besides the page's own that the site's requests go to. */
+  requestHosts?: readonly string[];
+}
+
+/** The model a request body names, if the stream reads one and the body is text of a sane size. */
+function modelFromBody(stream: HookStream, body: unknown): string | null {
+  try {
+    if (!stream.requestModel || typeof body !== 'string' || body.length > MAX_REQUEST_BODY)
+      return null;
+    return stream.requestModel(body);
+  } catch {
+    return null;
+  }
 }
 
 export interface HookHandle {
@@ -61,8 +77,14 @@ export function installUsageHook(
   const streamFor = (rawUrl: string): HookStream | null => {
     try {
       const url = new URL(rawUrl, win.location.href);
-      if (url.origin !== win.location.origin) return null;
-      return streams.find((s) => s.path.test(url.pathname)) ?? null;
+      const own = url.origin === win.location.origin;
+      return (
+        streams.find(
+          (s) =>
+            (own || (url.protocol === 'https:' && !!s.requestHosts?.includes(url.host))) &&
+            s.path.test(url.pathname),
+        ) ?? null
+      );
     } catch {
       return null;
     }
@@ -72,10 +94,17 @@ export function installUsageHook(
     stream: HookStream,
     path: string,
     usage: ReturnType<ReturnType<typeof createUsageParser>['finish']>,
+    requestModel: string | null = null,
   ) => {
-    if (!usage) return;
+    // The request's model stands in where the stream names none (never over the stream's).
+    const report = usage
+      ? { ...usage, model: usage.model ?? requestModel ?? undefined }
+      : requestModel
+        ? { format: stream.format, model: requestModel, done: false }
+        : null;
+    if (!report) return;
     try {
-      const detail = JSON.stringify({ ...usage, at: Date.now(), path });
+      const detail = JSON.stringify({ ...report, at: Date.now(), path });
       dispatchOnWindow(new CustomEventCtor(eventName, { detail }));
       handle.sent++;
     } catch {
@@ -83,7 +112,12 @@ export function installUsageHook(
     }
   };
 
-  const readBody = async (stream: HookStream, path: string, body: ReadableStream<Uint8Array>) => {
+  const readBody = async (
+    stream: HookStream,
+    path: string,
+    body: ReadableStream<Uint8Array>,
+    requestModel: Promise<string | null>,
+  ) => {
     const parser = createUsageParser(stream.format);
     const decoder = new TextDecoderCtor();
     const reader = body.getReader();
@@ -97,7 +131,22 @@ export function installUsageHook(
     } catch {
       // Aborted by the page (stop button) or the network: report what was read.
     }
-    emit(stream, path, parser.finish());
+    emit(stream, path, parser.finish(), await requestModel.catch(() => null));
+  };
+
+  /** The model a fetch's request names: its init's text body, or a Request's (a clone's). */
+  const fetchRequestModel = (stream: HookStream, args: Parameters<typeof fetch>) => {
+    if (!stream.requestModel) return Promise.resolve(null);
+    const initBody = args[1]?.body;
+    if (initBody !== undefined && initBody !== null)
+      return Promise.resolve(modelFromBody(stream, initBody));
+    const input = args[0];
+    if (typeof input === 'object' && !(input instanceof URL) && !input.bodyUsed)
+      return input
+        .clone()
+        .text()
+        .then((text) => modelFromBody(stream, text));
+    return Promise.resolve(null);
   };
 
   function wrappedFetch(this: unknown, ...args: Parameters<typeof fetch>): Promise<Response> {
@@ -113,11 +162,12 @@ export function installUsageHook(
       const stream = streamFor(rawUrl);
       if (stream) {
         const path = new URL(rawUrl, win.location.href).pathname;
+        const requestModel = fetchRequestModel(stream, args).catch(() => null);
         promise.then(
           (response) => {
             try {
               const body = response.clone().body;
-              if (body) void readBody(stream, path, body);
+              if (body) void readBody(stream, path, body, requestModel);
             } catch {
               // a body already used or locked: nothing to read
             }
@@ -154,6 +204,7 @@ export function installUsageHook(
     try {
       const entry = xhrStreams.get(this);
       if (entry) {
+        const requestModel = modelFromBody(entry.stream, body);
         const parser = createUsageParser(entry.stream.format);
         let seen = 0;
         const feed = () => {
@@ -171,7 +222,7 @@ export function installUsageHook(
         addListener.call(this, 'progress', feed);
         addListener.call(this, 'loadend', () => {
           feed();
-          emit(entry.stream, entry.path, parser.finish());
+          emit(entry.stream, entry.path, parser.finish(), requestModel);
         });
       }
     } catch {

@@ -86,7 +86,17 @@ export interface SiteStream {
   /** Matched against the request URL's pathname; versions as a pattern (`/api/v\d+/…`). */
   path: RegExp;
   createParser(options?: ParserOptions): UsageStreamParser;
+  /**
+   * The model the page asked for, read from the request's body (MiMo's `modelConfig.model`):
+   * for sites whose stream names none. null when the body does not say.
+   */
+  requestModel?(body: string): string | null;
+  /** Hosts other than the page's that the request goes to (none: the page's own origin). */
+  requestHosts?: readonly string[];
 }
+
+/** A request body as much as a reader of its model needs (a prompt may be megabytes). */
+export const MAX_REQUEST_BODY = 1_000_000;
 
 /** Text kept per reply at most: far beyond a chat reply, bounded on a hostile stream. */
 export const MAX_STREAM_TEXT = 2_000_000;

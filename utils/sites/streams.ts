@@ -9,6 +9,7 @@ import { MatchPattern } from 'wxt/utils/match-patterns';
 import chatgpt from './chatgpt/stream';
 import claude from './claude/stream';
 import deepseek from './deepseek/stream';
+import mimo from './mimo/stream';
 import gemini from './gemini/stream';
 import kimi from './kimi/stream';
 import qwen from './qwen/stream';
@@ -30,7 +31,16 @@ export type {
   UsageStreamParser,
 } from './stream-types';
 
-export const STREAMS: readonly SiteStream[] = [chatgpt, claude, deepseek, gemini, kimi, qwen, zai];
+export const STREAMS: readonly SiteStream[] = [
+  chatgpt,
+  claude,
+  deepseek,
+  gemini,
+  kimi,
+  qwen,
+  zai,
+  mimo,
+];
 
 /** The match patterns of every site with a stream reader (the hook's content scripts). */
 export const STREAM_MATCHES: string[] = STREAMS.flatMap((s) => s.matches);

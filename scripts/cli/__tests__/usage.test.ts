@@ -141,3 +141,66 @@ describe('npm run cli -- usage', () => {
     expect(JSON.parse(bad.stderr)).toHaveProperty('error');
   }, 60_000);
 });
+
+describe('usage: MiMo, the model from the request body', () => {
+  const fixture = (name: string) =>
+    readFileSync(join(ROOT, 'utils', 'sites', 'mimo', 'fixtures', name), 'utf8');
+  const url = 'https://aistudio.xiaomimimo.com/open-apis/bot/chat?xiaomichatbot_ph=x';
+
+  it("the site's numbers, the reasoning inside the completion once, the requested model", async () => {
+    expect(
+      await readUsage(url, fixture('reconstructed.txt'), counter, fixture('request.json')),
+    ).toEqual({
+      site: 'mimo',
+      complete: true,
+      model: 'mimo-v2-flash-studio',
+      canonical: 'xiaomi/mimo-v2-flash',
+      input: 142,
+      output: 37,
+      reasoning: 21,
+      source: 'site',
+      limits: [],
+    });
+    // Without the request, no model (never guessed).
+    expect(await readUsage(url, fixture('reconstructed.txt'), counter)).toMatchObject({
+      model: null,
+      input: 142,
+    });
+  });
+
+  it('--request on the command line', () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/cli.ts',
+        'usage',
+        '--url',
+        url,
+        '--request',
+        join(ROOT, 'utils', 'sites', 'mimo', 'fixtures', 'request.json'),
+        join(ROOT, 'utils', 'sites', 'mimo', 'fixtures', 'reconstructed.txt'),
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ model: 'mimo-v2-flash-studio', output: 37 });
+    const missing = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/cli.ts',
+        'usage',
+        '--url',
+        url,
+        '--request',
+        '/nonexistent',
+        '-',
+      ],
+      { cwd: ROOT, encoding: 'utf8', input: '' },
+    );
+    expect(missing.status).toBe(2);
+  }, 60_000);
+});

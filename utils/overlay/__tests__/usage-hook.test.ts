@@ -11,7 +11,8 @@ import {
   parseUsageReport,
 } from '@/utils/overlay/usage-channel';
 import type { UsageReport } from '@/utils/overlay/types';
-import { readFixture } from '@/utils/sites/__tests__/expectations';
+import { readFixture, streamBodyFixture } from '@/utils/sites/__tests__/expectations';
+import mimo from '@/utils/sites/mimo/stream';
 import { parseUsageStream, STREAMS } from '@/utils/sites/streams';
 
 const zaiBody = readFixture('zai', 'capture.txt');
@@ -302,13 +303,14 @@ describe('every site stream through fetch and XMLHttpRequest', () => {
     claude: '/api/organizations/o/chat_conversations/c/completion',
     gemini: '/_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate',
     kimi: '/apiv2/kimi.gateway.chat.v1.ChatService/Chat',
+    mimo: '/open-apis/bot/chat',
   };
 
   function installOne(format: string) {
     const stream = STREAMS.find((s) => s.format === format)!;
     const reports: UsageReport[] = [];
     const originalFetch = window.fetch;
-    const body = readFixture(format, 'capture.txt');
+    const body = readFixture(format, streamBodyFixture(format));
     window.fetch = (async () => streamed(body, 7)) as typeof fetch;
     const hook = installUsageHook(window, [stream]);
     const stop = listenForUsage(window, (r) => reports.push(r));
@@ -348,5 +350,74 @@ describe('every site stream through fetch and XMLHttpRequest', () => {
     await sleep(5);
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject(expected);
+  });
+});
+
+describe('usage hook: the model named in the request body (MiMo)', () => {
+  const mimoBody = readFixture('mimo', 'reconstructed.txt');
+  const mimoRequest = readFixture('mimo', 'request.json');
+
+  function installMimo(responder: () => Response) {
+    const reports: UsageReport[] = [];
+    const originalFetch = window.fetch;
+    window.fetch = (async () => responder()) as typeof fetch;
+    const hook = installUsageHook(window, [mimo]);
+    const stop = listenForUsage(window, (r) => reports.push(r));
+    cleanups.push(() => {
+      hook.uninstall();
+      stop();
+      window.fetch = originalFetch;
+    });
+    return reports;
+  }
+
+  it("reports the site's numbers with the model the request asked for; the page's bytes untouched", async () => {
+    const reports = installMimo(() => streamed(mimoBody));
+    const response = await window.fetch('/open-apis/bot/chat?xiaomichatbot_ph=x', {
+      method: 'POST',
+      body: mimoRequest,
+    });
+    expect(await response.text()).toBe(mimoBody);
+    await sleep(20);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({
+      format: 'mimo',
+      input: 142,
+      output: 58,
+      reasoning: 21,
+      outputIncludesReasoning: true,
+      model: 'mimo-v2-flash-studio',
+      done: true,
+    });
+  });
+
+  it('a stream cut before its usage event reports the model only, no number', async () => {
+    const cut = mimoBody.slice(0, mimoBody.indexOf('event:usage'));
+    const reports = installMimo(() => streamed(cut));
+    await (
+      await window.fetch('/fastchat/open-apis/bot/chat', { method: 'POST', body: mimoRequest })
+    ).text();
+    await sleep(20);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({
+      format: 'mimo',
+      model: 'mimo-v2-flash-studio',
+      done: false,
+    });
+    expect(reports[0].input ?? reports[0].output ?? reports[0].total).toBeUndefined();
+  });
+
+  it('a body that is not JSON, or too large, names no model and breaks nothing', async () => {
+    const reports = installMimo(() => streamed(mimoBody));
+    await (await window.fetch('/open-apis/bot/chat', { method: 'POST', body: '{not json' })).text();
+    await (
+      await window.fetch('/open-apis/bot/chat', {
+        method: 'POST',
+        body: `{"modelConfig":{"model":"x"},"pad":"${'a'.repeat(1_100_000)}"}`,
+      })
+    ).text();
+    await sleep(20);
+    expect(reports.map((r) => r.model)).toEqual([undefined, undefined]);
+    expect(reports[0].input).toBe(142);
   });
 });

@@ -29,6 +29,14 @@ export function readFixture(site: string, name: string): string {
   return readFileSync(siteFixturePath(site, name), 'utf8');
 }
 
+/**
+ * The response body a site's stream reader is tested on: its real capture (`capture.txt`), or,
+ * for a site no capture exists of, a body written in its documented format (`reconstructed.txt`).
+ */
+export function streamBodyFixture(site: string): 'capture.txt' | 'reconstructed.txt' {
+  return fixtureFiles(site).includes('capture.txt') ? 'capture.txt' : 'reconstructed.txt';
+}
+
 export function fixtureFiles(site: string): string[] {
   try {
     return readdirSync(join(SITES_DIR, site, 'fixtures'));

@@ -20,6 +20,7 @@ import {
   PROVENANCE_LINE,
   readFixture,
   SITES_DIR,
+  streamBodyFixture,
 } from './expectations';
 
 const byFolder = <T>(modules: Record<string, T>): Record<string, T> =>
@@ -93,9 +94,13 @@ describe('site registry', () => {
       expect(readFixture(id, name).split('\n')[0]).toMatch(PROVENANCE_LINE);
     }
     if (adapter.usageStream) {
-      // A real capture of the site's stream, with its source and license beside it.
-      expect(files).toContain('capture.txt');
-      expect(readFixture(id, 'README.md')).toMatch(/capture\.txt[\s\S]*license/i);
+      // A real capture of the site's stream, with its source and license beside it; or, where
+      // none exists, a body written in a documented format, its README saying so and whose.
+      const body = streamBodyFixture(id);
+      expect(files).toContain(body);
+      if (body === 'capture.txt')
+        expect(readFixture(id, 'README.md')).toMatch(/capture\.txt[\s\S]*license/i);
+      else expect(readFixture(id, 'README.md')).toMatch(/reconstructed\.txt[\s\S]*not a capture/i);
     }
   });
 

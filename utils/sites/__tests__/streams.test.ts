@@ -1,9 +1,10 @@
 // The sites' own streams, whatever the chunking, wherever cut, whatever the junk: every reader
-// in the stream registry over its site's real capture (utils/sites/<id>/fixtures/capture.txt).
+// in the stream registry over its site's real capture (utils/sites/<id>/fixtures/capture.txt), or
+// where none exists, a body in its documented format (reconstructed.txt, its README says whose).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createUsageParser, findStreamForRequest, parseUsageStream, STREAMS } from '../streams';
-import { readFixture } from './expectations';
+import { readFixture, streamBodyFixture } from './expectations';
 
 const formats = STREAMS.map((s) => s.format);
 const NUMBERS = ['input', 'output', 'reasoning', 'total'] as const;
@@ -20,13 +21,13 @@ function parseInPieces(format: string, body: string, points: number[]) {
 
 describe('every reader over its real capture', () => {
   it.each(formats)('%s: the capture carries something, and it ends', (format) => {
-    const usage = parseUsageStream(format, readFixture(format, 'capture.txt'));
+    const usage = parseUsageStream(format, readFixture(format, streamBodyFixture(format)));
     expect(usage).not.toBeNull();
     expect(usage!.done).toBe(true);
   });
 
   it.each(formats)('%s: any chunking gives the same result and text', (format) => {
-    const body = readFixture(format, 'capture.txt');
+    const body = readFixture(format, streamBodyFixture(format));
     const whole = parseInPieces(format, body, []);
     fc.assert(
       fc.property(fc.array(fc.nat(body.length), { maxLength: 12 }), (cuts) => {
@@ -38,7 +39,7 @@ describe('every reader over its real capture', () => {
   });
 
   it.each(formats)('%s: one character at a time gives the same result and text', (format) => {
-    const body = readFixture(format, 'capture.txt');
+    const body = readFixture(format, streamBodyFixture(format));
     const ones = Array.from({ length: body.length }, (_, i) => i + 1);
     expect(parseInPieces(format, body, ones)).toEqual(parseInPieces(format, body, []));
   });
@@ -46,7 +47,7 @@ describe('every reader over its real capture', () => {
   it.each(formats)(
     '%s: cut anywhere, it never reports a number the whole stream does not',
     (format) => {
-      const body = readFixture(format, 'capture.txt');
+      const body = readFixture(format, streamBodyFixture(format));
       const whole = parseUsageStream(format, body)!;
       for (let cut = 0; cut < body.length; cut += Math.max(1, Math.floor(body.length / 400))) {
         const part = parseUsageStream(format, body.slice(0, cut));
@@ -84,7 +85,7 @@ describe('hostile and split input', () => {
 
   it.each(formats)('%s: another format’s capture gives no numbers', (format) => {
     for (const other of formats.filter((f) => f !== format)) {
-      const usage = parseUsageStream(format, readFixture(other, 'capture.txt'));
+      const usage = parseUsageStream(format, readFixture(other, streamBodyFixture(other)));
       for (const key of NUMBERS) expect(usage?.[key], `${other} read as ${format}`).toBeUndefined();
     }
   });

@@ -1,6 +1,7 @@
 import { defineAdapter, pathId } from '../define';
 import { MODELS } from './models';
 import { site } from './site';
+import { usageStream } from './stream';
 
 // Xiaomi MiMo's chat studio (aistudio.xiaomimimo.com). No public source shows its page layout:
 // every selector is our guess. Its address is known (hash routing, `/#/c…`, 2026 references).
@@ -38,5 +39,6 @@ export default defineAdapter({
     streaming: ['[data-testid="stop-button"]', 'button[aria-label="Stop"]'],
   },
   conversationId: mimoConversationId,
+  usageStream,
   knownGaps: ['no public source shows its page layout: every selector is a guess'],
 });

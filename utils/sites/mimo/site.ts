@@ -13,10 +13,11 @@ export const doc: SiteDoc = {
   draft: 'yes',
   turns: 'yes, with shown thinking',
   model: 'yes (MiMo-V2 labels)',
-  exactUsage: 'no',
+  exactUsage:
+    '**yes**: `event:usage` (prompt, completion holding the reasoning, reasoning; from its documented format, not yet a capture); the model from the request body',
   notes:
     'every selector a guess (no public source shows the page); conversations are read from the URL fragment (`/#/c…`)',
   sourced:
-    'the hash-routed address (`/#/c…`, 32-hex ids): 2026 references and the reverse-engineered API docs of 2026-01',
+    'the hash-routed address (`/#/c…`, 32-hex ids): 2026 references; the stream (`event:usage`) and the request model: the reverse-engineered API docs XoRubys/mimo-v2-web, 2026-01-31',
   guessed: 'every selector (no public source shows its page)',
 };
