@@ -9,7 +9,21 @@ import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { disableSite, enableSite, setSiteModel } from '@/utils/any-field/enable';
 import { siteFor, type SiteEligibility } from '@/utils/any-field/origin';
 import { anyFieldSites, defaultModel } from '@/utils/storage';
-import { t } from '@/utils/i18n';
+import { t, type MessageKey } from '@/utils/i18n';
+
+/** The reasons utils/any-field gives (plain English there) in the UI's language. */
+export const REASON_KEYS: Record<string, MessageKey> = {
+  'This tab has no page address the extension may read.': 'popup.siteCounting.noAddress',
+  'Browser and extension pages cannot be counted on.': 'popup.siteCounting.browserPage',
+  'This page has no host name.': 'popup.siteCounting.noHost',
+  'This chat site already has its own counter.': 'popup.siteCounting.ownCounter',
+  'Permission not granted: nothing was changed.': 'popup.siteCounting.notGranted',
+};
+
+function reasonText(reason: string): string {
+  const key = REASON_KEYS[reason];
+  return key ? t(key) : reason;
+}
 import { sendMessage } from '@/utils/messaging';
 
 interface Choice {
@@ -57,7 +71,7 @@ function useToggle(tabId: number | undefined, setMessage: (message: string | nul
     // No await before the request: the permission prompt needs the click's user gesture.
     const done = on
       ? enableSite(pattern, tabId, null).then((r) => {
-          if (!r.enabled) setMessage(r.reason);
+          if (!r.enabled) setMessage(reasonText(r.reason));
         })
       : disableSite(pattern);
     done
@@ -83,7 +97,7 @@ export function SiteCounting() {
         <p className="tm-note">…</p>
       ) : !site.ok ? (
         <p className="tm-note" data-testid="site-counting-unavailable">
-          {site.reason}
+          {reasonText(site.reason)}
         </p>
       ) : (
         <>

@@ -509,6 +509,12 @@ export const en = {
   'overlay.hiddenContextTitle': 'Site input minus the counted visible conversation',
   'overlay.siteNotice': 'The site says: {notice}',
   'popup.siteQuotas': 'Site quotas',
+
+  'popup.siteCounting.noAddress': 'This tab has no page address the extension may read.',
+  'popup.siteCounting.browserPage': 'Browser and extension pages cannot be counted on.',
+  'popup.siteCounting.noHost': 'This page has no host name.',
+  'popup.siteCounting.ownCounter': 'This chat site already has its own counter.',
+  'popup.siteCounting.notGranted': 'Permission not granted: nothing was changed.',
 } as const satisfies Record<string, Message>;
 
 /** A message: plain text, or plural forms chosen by `count` (Intl.PluralRules categories). */

@@ -477,4 +477,10 @@ export const zhCN: Catalog = {
   'overlay.hiddenContextTitle': '网站的输入减去所计的可见对话',
   'overlay.siteNotice': '网站提示：{notice}',
   'popup.siteQuotas': '网站配额',
+
+  'popup.siteCounting.noAddress': '此标签页没有扩展可以读取的页面地址。',
+  'popup.siteCounting.browserPage': '无法在浏览器页面和扩展页面上计数。',
+  'popup.siteCounting.noHost': '此页面没有主机名。',
+  'popup.siteCounting.ownCounter': '此聊天网站已经有自己的计量器。',
+  'popup.siteCounting.notGranted': '未获得权限：未做任何更改。',
 };
