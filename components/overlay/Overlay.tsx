@@ -55,7 +55,7 @@ function useDrag(onMoved: OverlayProps['onMoved']) {
 
 type Palette = (typeof PALETTES)['light'];
 
-/** The collapsed badge: a small "TM" that shows the badge again. */
+/** The collapsed badge: a small "TM" (in the UI's language) that shows the badge again. */
 function CollapsedBadge(props: OverlayProps & { palette: Palette }) {
   const { palette } = props;
   return (
@@ -75,7 +75,7 @@ function CollapsedBadge(props: OverlayProps & { palette: Palette }) {
         padding: '1px 6px',
       }}
     >
-      TM
+      {t('overlay.showShort')}
     </button>
   );
 }

@@ -4,13 +4,19 @@
  * stated under the figure.
  */
 import { useEffect, useState } from 'react';
-import { describeMethod, type FactorUse, type TextProfile } from '@/utils/core/aggregate';
+import type { FactorUse, TextProfile } from '@/utils/core/aggregate';
 import { sendMessage, type Res } from '@/utils/messaging';
 import type { Period } from '@/utils/core/aggregate';
-import { currentLocale, t } from '@/utils/i18n';
+import { currentLocale, t, type MessageKey } from '@/utils/i18n';
 import type { Money } from './money';
 
 const DEFAULT_TARGET = 'deepseek/deepseek-v3.2';
+
+/** The method, in one sentence, for each text language the counts are scaled for. */
+export const METHOD_KEYS: Readonly<Record<TextProfile, MessageKey>> = {
+  latin: 'popup.otherModel.method.latin',
+  cjk: 'popup.otherModel.method.cjk',
+};
 
 const familyName = (id: string) => id.replace(/^estimate:/, '');
 
@@ -86,7 +92,7 @@ function OtherModelMethod(props: { profile: TextProfile; result: Res<'repriceHis
   const { profile, result } = props;
   return (
     <p className="tm-note" data-testid="other-model-method">
-      {describeMethod(profile)}
+      {t(METHOD_KEYS[profile])}
       {result && result.factors.length > 0 ? ` ${describeFactors(result.factors)}` : ''}
       {result && result.targetFamily === null ? t('popup.otherModel.unknownTarget') : ''}
       {result && result.unknownFamilies.length > 0

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { IMPORT_SOURCES } from '@/utils/core/imports/types';
 import { PROVENANCES } from '@/utils/core/types';
+import { t } from '@/utils/i18n';
 import type { AppliedPrices, StoredEvent } from './types';
 
 export const EXPORT_FORMAT = 'token-meter-history';
@@ -209,12 +210,18 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${path || 'file'}: ${issue.message}`;
 }
 
-/** Validate the text of an import file. Never throws; says what is wrong in one sentence. */
+/**
+ * Validate the text of an import file. Never throws; says what is wrong in one sentence, in the
+ * UI's language (the detail after the path — zod's or the JSON parser's words — stays English).
+ */
 export function parseImport(text: string, byteLength = text.length): ParseResult {
   if (byteLength > MAX_IMPORT_BYTES) {
     return {
       ok: false,
-      error: `The file is ${(byteLength / 1048576).toFixed(0)} MB; the largest import is ${MAX_IMPORT_BYTES / 1048576} MB. Nothing was imported.`,
+      error: t('options.data.tooLarge', {
+        size: Math.round(byteLength / 1048576),
+        max: MAX_IMPORT_BYTES / 1048576,
+      }),
     };
   }
   let data: unknown;
@@ -227,12 +234,14 @@ export function parseImport(text: string, byteLength = text.length): ParseResult
     if (error instanceof ForbiddenKeyError) {
       return {
         ok: false,
-        error: `The file contains a "${error.key}" key, which a Token Meter export never has; refusing it. Nothing was imported.`,
+        error: t('options.data.forbiddenKey', { key: error.key }),
       };
     }
     return {
       ok: false,
-      error: `The file is not valid JSON (damaged or cut short): ${error instanceof Error ? error.message : String(error)}. Nothing was imported.`,
+      error: t('options.data.notJson', {
+        detail: error instanceof Error ? error.message : String(error),
+      }),
     };
   }
   if (
@@ -242,20 +251,19 @@ export function parseImport(text: string, byteLength = text.length): ParseResult
   ) {
     return {
       ok: false,
-      error:
-        'This is not a Token Meter history export (no "format": "token-meter-history"). Nothing was imported.',
+      error: t('options.data.notExport'),
     };
   }
   const parsed = exportFileSchema.safeParse(data);
   if (!parsed.success) {
     const issues = parsed.error.issues;
-    const more =
-      issues.length > 1
-        ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})`
-        : '';
+    const issue = describeIssue(issues[0]);
     return {
       ok: false,
-      error: `The file does not match the export format: ${describeIssue(issues[0])}${more}. Nothing was imported.`,
+      error:
+        issues.length > 1
+          ? t('options.data.badFormatMore', { issue, count: issues.length - 1 })
+          : t('options.data.badFormat', { issue }),
     };
   }
   return { ok: true, data: toStored(parsed.data) };

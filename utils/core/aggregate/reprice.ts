@@ -179,14 +179,3 @@ export function repriceEvents(
     factors: [...uses.values()].sort((a, b) => b.events - a.events),
   };
 }
-
-/** The method, in one sentence, for the screen. */
-export function describeMethod(profile: TextProfile): string {
-  const text = profile === 'cjk' ? 'Chinese text' : 'English text';
-  return (
-    `Your text is not stored, so each turn's counts are converted with the token engine's ratio ` +
-    `between the two tokenizers on ${text} (measured on reference texts for the shipped ` +
-    `vocabularies, the engine's estimate factors for the others), then priced per turn on the ` +
-    `chosen model.`
-  );
-}

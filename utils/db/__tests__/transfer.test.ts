@@ -3,6 +3,7 @@ import { HistoryDB } from '@/utils/db/schema';
 import { recordEvents } from '@/utils/db/write';
 import { exportCsv, exportJson, readAllEvents } from '@/utils/db/export';
 import { buildExportJson, MAX_IMPORT_BYTES, microToUsd, parseImport } from '@/utils/db/transfer';
+import { setLocale } from '@/utils/i18n';
 import { generateEvents } from './generate';
 
 const TZ = 'Asia/Shanghai';
@@ -168,6 +169,42 @@ describe('export and import', () => {
       error: expect.stringMatching(/100 MB; the largest import is 64 MB/),
     });
     expect(MAX_IMPORT_BYTES).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('says what is wrong in the UI language (Chinese), the detail kept', () => {
+    setLocale('zh-CN');
+    try {
+      const notExport = parseImport('{"format":"other"}');
+      expect(notExport).toEqual({ ok: false, error: expect.stringMatching(/^这不是 Token Meter/) });
+      const tooLarge = parseImport('{}', 100 * 1024 * 1024);
+      expect(tooLarge).toEqual({
+        ok: false,
+        error: expect.stringMatching(/100 MB，最大可导入 64 MB/),
+      });
+      const f = valid();
+      (f.events[0] as Record<string, unknown>).site = 7;
+      (f.events[0] as Record<string, unknown>).turnIndex = 'x';
+      const bad = parseImport(JSON.stringify(f));
+      expect(bad).toEqual({
+        ok: false,
+        error: expect.stringMatching(
+          /^文件与导出格式不符：events\[0\]\.\w+: .*（另有 1 处问题）。未导入任何内容。$/,
+        ),
+      });
+    } finally {
+      setLocale('en');
+    }
+  });
+
+  it('counts the further problems in English, singular and plural', () => {
+    const f = valid();
+    (f.events[0] as Record<string, unknown>).site = 7;
+    (f.events[0] as Record<string, unknown>).turnIndex = 'x';
+    const result = parseImport(JSON.stringify(f));
+    expect(result).toEqual({
+      ok: false,
+      error: expect.stringMatching(/\(and 1 more problem\)\. Nothing was imported\.$/),
+    });
   });
 
   it('accepts a valid file', () => {

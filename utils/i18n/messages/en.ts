@@ -96,6 +96,10 @@ export const en = {
   'popup.otherModel.unknownTarget':
     ' The chosen model’s tokenizer is not known: counted as o200k (default estimate).',
   'popup.otherModel.notScaled': ' Counts from {families} were not scaled (no ratio known).',
+  'popup.otherModel.method.latin':
+    "Your text is not stored, so each turn's counts are converted with the token engine's ratio between the two tokenizers on English text (measured on reference texts for the shipped vocabularies, the engine's estimate factors for the others), then priced per turn on the chosen model.",
+  'popup.otherModel.method.cjk':
+    "Your text is not stored, so each turn's counts are converted with the token engine's ratio between the two tokenizers on Chinese text (measured on reference texts for the shipped vocabularies, the engine's estimate factors for the others), then priced per turn on the chosen model.",
   'popup.siteCounting': 'Text fields on this site',
   'popup.siteCounting.toggle': 'Count tokens in every text field on',
   'popup.siteCounting.model': 'Model',
@@ -206,6 +210,19 @@ export const en = {
     'JSON keeps everything and can be imported again; CSV has one row per turn (no text).',
   'options.data.tooLarge':
     'The file is {size} MB; the largest import is {max} MB. Nothing was imported.',
+  'options.data.forbiddenKey':
+    'The file contains a "{key}" key, which a Token Meter export never has; refusing it. Nothing was imported.',
+  'options.data.notJson':
+    'The file is not valid JSON (damaged or cut short): {detail}. Nothing was imported.',
+  'options.data.notExport':
+    'This is not a Token Meter history export (no "format": "token-meter-history"). Nothing was imported.',
+  'options.data.badFormat':
+    'The file does not match the export format: {issue}. Nothing was imported.',
+  'options.data.badFormatMore': {
+    one: 'The file does not match the export format: {issue} (and {count} more problem). Nothing was imported.',
+    other:
+      'The file does not match the export format: {issue} (and {count} more problems). Nothing was imported.',
+  },
   'options.data.checking': 'Checking the file…',
   'options.data.importing': 'Importing… {done} of {total}',
   'options.data.stopped':
@@ -417,6 +434,7 @@ export const en = {
   'compare.handoffExpired': 'The text to compare has expired: paste it again.',
 
   'overlay.show': 'Token Meter: show',
+  'overlay.showShort': 'TM',
   'overlay.drag': 'Drag to move',
   'overlay.hide': 'Hide Token Meter on this site',
   'overlay.collapse': 'Collapse (still counting)',

@@ -85,6 +85,10 @@ export const zhCN: Catalog = {
   'popup.otherModel.factorsMore': '，另有 {count} 项',
   'popup.otherModel.unknownTarget': '所选模型的分词器未知：按 o200k 计数（默认估算）。',
   'popup.otherModel.notScaled': '来自 {families} 的计数未换算（没有已知比例）。',
+  'popup.otherModel.method.latin':
+    '你的文字不会被保存，因此每轮的计数按 token 引擎在英文文本上测得的两种分词器之比换算（内置词表用参考文本实测，其他词表用引擎的估算系数），再按所选模型逐轮计价。',
+  'popup.otherModel.method.cjk':
+    '你的文字不会被保存，因此每轮的计数按 token 引擎在中文文本上测得的两种分词器之比换算（内置词表用参考文本实测，其他词表用引擎的估算系数），再按所选模型逐轮计价。',
   'popup.siteCounting': '此网站的文本框',
   'popup.siteCounting.toggle': '统计此网站所有文本框中的 token：',
   'popup.siteCounting.model': '模型',
@@ -184,6 +188,15 @@ export const zhCN: Catalog = {
   'options.data.exportCsv': '导出 CSV',
   'options.data.exportNote': 'JSON 包含全部内容，可以再次导入；CSV 每轮一行（不含文字）。',
   'options.data.tooLarge': '文件大小为 {size} MB，最大可导入 {max} MB。未导入任何内容。',
+  'options.data.forbiddenKey':
+    '文件中含有 Token Meter 导出文件从不包含的键“{key}”，已拒绝。未导入任何内容。',
+  'options.data.notJson': '文件不是有效的 JSON（已损坏或不完整）：{detail}。未导入任何内容。',
+  'options.data.notExport':
+    '这不是 Token Meter 历史导出文件（没有 "format": "token-meter-history"）。未导入任何内容。',
+  'options.data.badFormat': '文件与导出格式不符：{issue}。未导入任何内容。',
+  'options.data.badFormatMore': {
+    other: '文件与导出格式不符：{issue}（另有 {count} 处问题）。未导入任何内容。',
+  },
   'options.data.checking': '正在检查文件…',
   'options.data.importing': '正在导入… {done} / {total}',
   'options.data.stopped':
@@ -388,6 +401,7 @@ export const zhCN: Catalog = {
   'compare.handoffExpired': '要比较的文本已过期：请重新粘贴。',
 
   'overlay.show': 'Token Meter：显示',
+  'overlay.showShort': '计量',
   'overlay.drag': '拖动以移动',
   'overlay.hide': '在此网站隐藏 Token Meter',
   'overlay.collapse': '收起（仍在计数）',

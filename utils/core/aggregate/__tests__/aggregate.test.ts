@@ -14,7 +14,6 @@ import {
   previousPeriod,
   repriceEvents,
   storedFamilyOf,
-  describeMethod,
   familyRatio,
   VOCAB_RATIOS,
   startOfLocalDay,
@@ -357,7 +356,6 @@ describe('this week on another model', () => {
     expect(r.unknownFamilies).toEqual([]);
     expect(r.targetFamily).toBe('deepseek-v3');
     expect(r.factors).toEqual([{ from: 'o200k_base', to: 'deepseek-v3', factor: 0.74, events: 2 }]);
-    expect(describeMethod('cjk')).toMatch(/Chinese text/);
   });
 
   it('says unpriced (null), never 0, when the card does not know the target', () => {
