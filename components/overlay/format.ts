@@ -1,16 +1,26 @@
 import type { TokenCount } from '@/utils/core/types';
 import { formatNumber, t, type MessageKey } from '@/utils/i18n';
 
-/** USD from integer micro-dollars, with enough digits that a small draft is not shown as $0.00. */
+/**
+ * USD from integer micro-dollars, with enough digits that a small draft is not shown as $0.00,
+ * written by Intl in the UI's locale (`$0.0012` in English, `US$0.0012` in Chinese). Always USD:
+ * the figure is what the rate card says, not converted.
+ */
 export function formatUsdShort(micros: number): string {
   const dollars = micros / 1_000_000;
-  if (micros === 0) return '$0';
-  if (dollars >= 100) return `$${dollars.toFixed(0)}`;
-  if (dollars >= 1) return `$${dollars.toFixed(2)}`;
-  if (dollars >= 0.01) return `$${dollars.toFixed(3)}`;
+  const usd = (digits: number) =>
+    formatNumber(dollars, {
+      style: 'currency',
+      currency: 'USD',
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+  if (micros === 0) return usd(0);
+  if (dollars >= 100) return usd(0);
+  if (dollars >= 1) return usd(2);
+  if (dollars >= 0.01) return usd(3);
   // Two significant digits below a cent: $0.00042.
-  const digits = Math.min(6, 1 - Math.floor(Math.log10(dollars)));
-  return `$${dollars.toFixed(digits)}`;
+  return usd(Math.min(6, 1 - Math.floor(Math.log10(dollars))));
 }
 
 export function formatTokenCount(count: TokenCount | null | undefined): string {
