@@ -15,4 +15,7 @@ export const doc: SiteDoc = {
   model: "yes: the stream's `message.model`, else the label",
   exactUsage: 'no (its stream has no usage); 5-hour and 7-day quota use from `message_limit`',
   notes: 'thinking-block selector unverified',
+  sourced:
+    'user turns and replies (`data-testid="user-message"`, `.font-claude-response`) and streaming (`data-is-streaming`): anybridge (live DOM checked 2026-08-08); the reply stream: a real capture by anybridge, 2026-08 (`message.model`, `message_limit`); composer and model selector: unattributed public userscripts (mid-2026, weak)',
+  guessed: 'the thinking block; what is left out of a turn',
 };

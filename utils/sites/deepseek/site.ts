@@ -16,4 +16,8 @@ export const doc: SiteDoc = {
   exactUsage:
     '**yes**: final `accumulated_token_usage` (a running count: input = it − counted reply; cut short → counted)',
   notes: 'hashed class names: user turns rely on `.ds-message`',
+  sourced:
+    'the reply stream: a real capture by anybridge, 2026-08 (`usage`, `thinking_enabled`); the reply block `.ds-assistant-message-main-content`, the plain `textarea` composer and the absence of a model label: unattributed public userscripts (mid-2026, weak)',
+  guessed:
+    'the `.ds-message` turn container (user turns rest on it), the thinking block, the stop marker',
 };

@@ -15,4 +15,8 @@ export const doc: SiteDoc = {
   model: 'yes: the label in its XHR snapshots ("3.6 Flash"), else the mode label',
   exactUsage: 'no',
   notes: 'counted with the Gemma 3 vocabulary (`vocab`); an estimate only if it fails to load',
+  sourced:
+    'user queries and model responses: anybridge (live DOM checked 2026-08-08); the reply stream: a real capture by anybridge, 2026-08; composer (`rich-textarea`, `.ql-editor`) and the mode switcher: unattributed public userscripts (mid-2026, weak)',
+  guessed:
+    'the "Show thinking" panel, the stop button, what is left out of a turn, the label\'s first two selectors',
 };

@@ -14,5 +14,8 @@ export const doc: SiteDoc = {
   turns: 'yes',
   model: 'yes: a downgrade notice in its Connect stream names the model used, else the label',
   exactUsage: 'no',
-  notes: 'composer, thinking and label selectors unverified',
+  notes: 'thinking selector unverified',
+  sourced:
+    'composer and turns (`.segment-user`, `.chat-content-item-user`, `.segment-assistant`): AITimeline 2025-12/2026-02, OAO prompt-history (live DOM, 2025-01); label `.current-model` and footer: CodeWebChat 2026-08; stop state `.send-button-container.stop`: AITimeline 2026-02; the reply stream: a real capture by anybridge, 2026-08',
+  guessed: 'the thinking block (no source shows it); the later fallbacks of each list',
 };

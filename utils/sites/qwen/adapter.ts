@@ -7,18 +7,28 @@ export default defineAdapter({
   ...site,
   models: MODELS,
   selectors: {
-    // 3rd: same as CodeWebChat (checked 2026-08); rest unverified
-    composer: ['#chat-input', 'textarea#chat-input', 'textarea'],
+    // 1st: AITimeline (checked 2026-03), MCP-SuperAssistant ("Feb 2026 refresh", 2026-02-09);
+    // last: CodeWebChat's plain `textarea` (checked 2026-08); 2nd, 3rd: ours, unverified
+    composer: ['textarea.message-input-textarea', '#chat-input', 'textarea#chat-input', 'textarea'],
     // same as AITimeline (checked 2026-03)
     user: ['.qwen-chat-message-user'],
     // same as AITimeline (checked 2026-03)
     assistant: ['.qwen-chat-message-assistant'],
-    // unverified: public code reads `.phase-thinking`
-    thinking: ['.qwen-chat-thinking-content', '[class*="thinking-content"]'],
+    // 1st, 2nd: an unattributed public selector set tagged 2026-06 (weak); rest: ours, unverified
+    thinking: [
+      '.response-message-content.phase-thinking',
+      '.response-message-content.phase-reason',
+      '.qwen-chat-thinking-content',
+      '[class*="thinking-content"]',
+    ],
     // 1st: prefix of CodeWebChat's footer class (checked 2026-08); 2nd unverified
     ignore: ['.qwen-chat-package-comp-new-action-control', '[class*="message-footer"]'],
-    // reconstructed fixture, unverified on the live page
+    // 1st: CodeWebChat (checked 2026-08, its text is the model label); 2nd, 3rd: qwen-persona
+    // (2026-01-09); rest: ours, reconstructed fixture, unverified on the live page
     modelLabel: [
+      '.header-left .ant-dropdown-trigger',
+      '.selected-model-item',
+      '.pc-select-model-text',
       '.model-selector-text',
       '[class*="model-selector"] [class*="text"]',
       '[class*="model-selector"]',
@@ -30,6 +40,6 @@ export default defineAdapter({
   conversationId: (url) => pathId(url, /\/c\/([0-9A-Za-z-]+)/),
   knownGaps: [
     'code blocks are virtualised: long code in a reply is undercounted from the DOM',
-    'composer and model label selectors are unverified',
+    'the thinking block rests on one unattributed 2026 source; the label may name a mode, not a model',
   ],
 });

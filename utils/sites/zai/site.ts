@@ -16,5 +16,10 @@ export const doc: SiteDoc = {
   model: 'yes (the page label; the stream names none)',
   exactUsage:
     '**yes**: `usage` (input; output holds the thinking, split by the counted texts, never added)',
-  notes: 'label and thinking selectors unverified',
+  notes:
+    'code blocks are virtualised, so long code is undercounted; label and thinking selectors unverified',
+  sourced:
+    'composer `#chat-input`: MCP-SuperAssistant 2025-08, plain `textarea`: CodeWebChat 2026-08; replies `.chat-assistant`: CodeWebChat 2026-08; the reply stream: a real capture by anybridge, 2026-08',
+  guessed:
+    "user turns `.chat-user` (userscripts, mid-2026, unverified since), the thinking block, the model label, the stop button (CodeWebChat reads streaming from the send button's absence instead)",
 };

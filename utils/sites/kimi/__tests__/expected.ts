@@ -9,11 +9,16 @@ export const expected: SiteExpectation = {
       { role: 'user', includes: 'And more formally?' },
       { role: 'assistant', includes: 'exceptionally pleasant' },
     ],
-    excluded: ['Copy'],
+    excluded: ['Copy', 'Share'],
     label: 'K2',
     model: 'moonshotai/kimi-k2-0905-preview',
   },
-  streaming: { label: 'K2 Thinking', model: 'moonshotai/kimi-k2-thinking', draft: '' },
+  streaming: {
+    label: 'K2 Thinking',
+    model: 'moonshotai/kimi-k2-thinking',
+    draft: '',
+    roles: ['user', 'assistant'],
+  },
   urls: {
     conversation: 'https://www.kimi.com/chat/d1e2f3a4b5c6',
     id: 'd1e2f3a4b5c6',
