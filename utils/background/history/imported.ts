@@ -19,6 +19,7 @@ import { isQuotaError, noteWriteFailure } from './health';
 import { scheduleToolbarBadgeRefresh } from './toolbar-badge';
 import { EventFlag } from '@/utils/db/types';
 import { appliedPrices } from './record';
+import { t } from '@/utils/i18n';
 
 export function importedToStored(
   e: ImportEvent,
@@ -98,7 +99,7 @@ export async function importUsage(
   files: ImportFileRow[] | undefined,
 ): Promise<Res<'importUsage'>> {
   if (!Array.isArray(events) || events.length > 50_000) {
-    throw new Error('Import refused: send at most 50,000 events per message');
+    throw new Error(t('options.usage.tooManyEvents', { max: 50_000 }));
   }
   const [card, overrides] = await Promise.all([deps.getCard(), deps.getOverrides()]);
   const rows: StoredEvent[] = [];
@@ -118,10 +119,7 @@ export async function importUsage(
   } catch (error) {
     if (isQuotaError(error)) {
       await noteWriteFailure(error, 0);
-      throw new Error(
-        'Import stopped: the browser refused more storage. Nothing of this batch was stored.',
-        { cause: error },
-      );
+      throw new Error(t('options.usage.storageFull'), { cause: error });
     }
     throw error;
   }

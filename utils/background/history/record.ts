@@ -24,6 +24,7 @@ import { calendar, dashboardKeeper, deps } from './deps';
 import { isQuotaError, noteWriteFailure, noteWriteSuccess } from './health';
 import { createPendingQueue } from './pending';
 import { scheduleToolbarBadgeRefresh } from './toolbar-badge';
+import { t } from '@/utils/i18n';
 
 const int = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const tokenCount = z.object({
@@ -205,7 +206,9 @@ export async function importHistory(
   const rows = z.array(storedEventSchema).max(50_000).safeParse(events);
   if (!rows.success) {
     const issue = rows.error.issues[0];
-    throw new Error(`Import refused: ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(
+      t('options.data.refusedRow', { issue: `${issue.path.join('.')}: ${issue.message}` }),
+    );
   }
   const privacy = await privacySettings.getValue();
   const clean = rows.data.map((e) => {
@@ -236,10 +239,7 @@ export async function importHistory(
   } catch (error) {
     if (isQuotaError(error)) {
       await noteWriteFailure(error, 0);
-      throw new Error(
-        'Browser storage is full: this part of the import was not stored (what was stored before is intact). Free some space or lower the retention, then import again; duplicates are skipped.',
-        { cause: error },
-      );
+      throw new Error(t('options.data.storageFull'), { cause: error });
     }
     throw error;
   }

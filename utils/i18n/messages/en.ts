@@ -223,6 +223,12 @@ export const en = {
     other:
       'The file does not match the export format: {issue} (and {count} more problems). Nothing was imported.',
   },
+  'options.data.refusedRow': 'Import refused: {issue}',
+  'options.data.storageFull':
+    'Browser storage is full: this part of the import was not stored (what was stored before is intact). Free some space or lower the retention, then import again; duplicates are skipped.',
+  'options.usage.tooManyEvents': 'Import refused: send at most {max} events per message',
+  'options.usage.storageFull':
+    'Import stopped: the browser refused more storage. Nothing of this batch was stored.',
   'options.data.checking': 'Checking the file…',
   'options.data.importing': 'Importing… {done} of {total}',
   'options.data.stopped':

@@ -197,6 +197,11 @@ export const zhCN: Catalog = {
   'options.data.badFormatMore': {
     other: '文件与导出格式不符：{issue}（另有 {count} 处问题）。未导入任何内容。',
   },
+  'options.data.refusedRow': '导入被拒绝：{issue}',
+  'options.data.storageFull':
+    '浏览器存储空间已满：这部分导入未能保存（之前已保存的内容完好）。请释放一些空间或缩短保留时间后再次导入；重复的记录会被跳过。',
+  'options.usage.tooManyEvents': '导入被拒绝：每条消息最多发送 {max} 条记录',
+  'options.usage.storageFull': '导入已停止：浏览器拒绝分配更多存储空间。本批次未保存任何内容。',
   'options.data.checking': '正在检查文件…',
   'options.data.importing': '正在导入… {done} / {total}',
   'options.data.stopped':

@@ -28,6 +28,7 @@ import { budgetNotified } from '@/utils/storage/state/background';
 import { registerHandlers, sendMessage } from '@/utils/messaging';
 import { generateEvents } from '../../../db/__tests__/generate';
 import { turnMaker } from './turns';
+import { setLocale } from '@/utils/i18n';
 
 const NOW = Date.UTC(2026, 5, 17, 12); // Wednesday
 let db: HistoryDB;
@@ -265,5 +266,18 @@ describe('maintenance', () => {
     await expect(importHistory([{ ...events[1], time: -1 }], [])).rejects.toThrow(
       /Import refused: 0\.time: Too small/,
     );
+  });
+
+  it('refuses a bad imported row in the UI language (Chinese)', async () => {
+    const [event] = generateEvents(1, { end: NOW, days: 1 });
+    setLocale('zh-CN');
+    try {
+      await expect(importHistory([{ ...event, time: -1 }], [])).rejects.toThrow(
+        /^导入被拒绝：0\.time: /,
+      );
+    } finally {
+      setLocale('en');
+    }
+    expect(await db.events.count()).toBe(0);
   });
 });
