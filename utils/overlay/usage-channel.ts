@@ -20,7 +20,17 @@ export const usageEventName = (secret: string) => `tm-u-${secret}`;
 
 // The stream readers' formats (utils/sites/streams.ts; a meta-test checks both lists agree). Named
 // here rather than imported so the content script does not bundle the readers.
-const FORMATS = new Set(['chatgpt', 'claude', 'deepseek', 'gemini', 'kimi', 'mimo', 'qwen', 'zai']);
+const FORMATS = new Set([
+  'chatgpt',
+  'claude',
+  'deepseek',
+  'gemini',
+  'kimi',
+  'mimo',
+  'perplexity',
+  'qwen',
+  'zai',
+]);
 const MAX_WINDOWS = 20;
 const isCount = (v: unknown) =>
   v === undefined || (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0);

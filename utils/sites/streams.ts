@@ -10,6 +10,7 @@ import chatgpt from './chatgpt/stream';
 import claude from './claude/stream';
 import deepseek from './deepseek/stream';
 import mimo from './mimo/stream';
+import perplexity from './perplexity/stream';
 import gemini from './gemini/stream';
 import kimi from './kimi/stream';
 import qwen from './qwen/stream';
@@ -40,6 +41,7 @@ export const STREAMS: readonly SiteStream[] = [
   qwen,
   zai,
   mimo,
+  perplexity,
 ];
 
 /** The match patterns of every site with a stream reader (the hook's content scripts). */

@@ -304,6 +304,7 @@ describe('every site stream through fetch and XMLHttpRequest', () => {
     gemini: '/_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate',
     kimi: '/apiv2/kimi.gateway.chat.v1.ChatService/Chat',
     mimo: '/open-apis/bot/chat',
+    perplexity: '/rest/thread/why-is-the-sky-blue-Q2k9xLmTRp',
   };
 
   function installOne(format: string) {

@@ -1,6 +1,7 @@
 import { defineAdapter, pathId } from '../define';
 import { MODELS } from './models';
 import { site } from './site';
+import { usageStream } from './stream';
 
 // Perplexity: the composer is a contenteditable textbox (`#ask-input`; a textarea before).
 export default defineAdapter({
@@ -47,6 +48,7 @@ export default defineAdapter({
       '[data-testid="stop-generating-response-button"]',
     ],
   },
+  usageStream,
   // `/search/<slug>` and `/thread/<slug>`, as AITimeline and PCE-Core read them (2026).
   conversationId: (url) => pathId(url, /\/(?:search|thread)\/([^/?#]+)/),
   knownGaps: [

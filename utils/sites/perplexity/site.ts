@@ -12,7 +12,8 @@ export const doc: SiteDoc = {
   hosts: 'perplexity.ai, www.perplexity.ai',
   draft: 'yes',
   turns: 'yes (citation chips dropped)',
-  model: 'yes (Sonar family and named models; "Best" names none: pick one)',
+  model:
+    'yes: the thread data\'s `display_model` (the model that answered), else the label (Sonar family and named models; "Best" names none: pick one)',
   exactUsage: 'no',
   notes:
     'the search results it feeds the model are not on screen: input is undercounted; model label selector unverified',
