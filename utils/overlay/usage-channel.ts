@@ -21,6 +21,7 @@ export const usageEventName = (secret: string) => `tm-u-${secret}`;
 // The stream readers' formats (utils/sites/streams.ts; a meta-test checks both lists agree). Named
 // here rather than imported so the content script does not bundle the readers.
 const FORMATS = new Set([
+  'aistudio',
   'chatgpt',
   'claude',
   'deepseek',

@@ -6,6 +6,7 @@
  * registry meta-test checks it lists exactly the adapters that declare a `usageStream`.
  */
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import aistudio from './aistudio/stream';
 import chatgpt from './chatgpt/stream';
 import claude from './claude/stream';
 import deepseek from './deepseek/stream';
@@ -42,6 +43,7 @@ export const STREAMS: readonly SiteStream[] = [
   zai,
   mimo,
   perplexity,
+  aistudio,
 ];
 
 /** The match patterns of every site with a stream reader (the hook's content scripts). */
@@ -79,7 +81,13 @@ export function findStreamForRequest(url: string | URL): SiteStream | null {
     if (!host) return false;
     return host.startsWith('*.') ? u.host.endsWith(host.slice(1)) : u.host === host;
   };
-  return STREAMS.find((s) => s.matches.some(sameHost) && s.path.test(u.pathname)) ?? null;
+  // Or one of the hosts its requests go to (AI Studio's prompts go to Google's API host).
+  const requestHost = (s: SiteStream) =>
+    u.protocol === 'https:' && !!s.requestHosts?.includes(u.host);
+  return (
+    STREAMS.find((s) => (s.matches.some(sameHost) || requestHost(s)) && s.path.test(u.pathname)) ??
+    null
+  );
 }
 
 /** Parse a whole body at once (tests, replays). */

@@ -295,6 +295,9 @@ describe('reports carry the new fields through the channel', () => {
 // Every reader, over its real capture, through both transports the hook wraps: what reaches the
 // content script is what the reader finds in the whole body, and the page reads every byte.
 describe('every site stream through fetch and XMLHttpRequest', () => {
+  // AI Studio's reader reads the request only (its own describe below).
+  const RESPONSE_READERS = STREAMS.map((s) => s.format).filter((f) => f !== 'aistudio');
+
   const PATHS: Record<string, string> = {
     zai: '/api/v2/chat/completions',
     qwen: '/api/v2/chat/completions',
@@ -323,7 +326,7 @@ describe('every site stream through fetch and XMLHttpRequest', () => {
     return { reports, body, expected: parseUsageStream(format, body)! };
   }
 
-  it.each(STREAMS.map((s) => s.format))('%s over fetch', async (format) => {
+  it.each(RESPONSE_READERS)('%s over fetch', async (format) => {
     const { reports, body, expected } = installOne(format);
     expect(await (await window.fetch(PATHS[format], { method: 'POST' })).text()).toBe(body);
     await sleep(30);
@@ -331,7 +334,7 @@ describe('every site stream through fetch and XMLHttpRequest', () => {
     expect(reports[0]).toMatchObject({ ...expected, path: PATHS[format] });
   });
 
-  it.each(STREAMS.map((s) => s.format))('%s over XMLHttpRequest', async (format) => {
+  it.each(RESPONSE_READERS)('%s over XMLHttpRequest', async (format) => {
     const proto = XMLHttpRequest.prototype;
     const realSend = proto.send;
     proto.send = function noNetwork() {};
@@ -420,5 +423,51 @@ describe('usage hook: the model named in the request body (MiMo)', () => {
     await sleep(20);
     expect(reports.map((r) => r.model)).toEqual([undefined, undefined]);
     expect(reports[0].input).toBe(142);
+  });
+});
+
+describe("usage hook: AI Studio, the model id from the XHR request to Google's API host", () => {
+  const RUN =
+    'https://alkalimakersuite-pa.clients6.google.com/$rpc/google.internal.alkali.applications.makersuite.v1.MakerSuiteService/GenerateContent';
+
+  function sendRun(url: string, body: string) {
+    const proto = XMLHttpRequest.prototype;
+    const realSend = proto.send;
+    proto.send = function noNetwork() {};
+    const stream = STREAMS.find((s) => s.format === 'aistudio')!;
+    const reports: UsageReport[] = [];
+    const hook = installUsageHook(window, [stream]);
+    const stop = listenForUsage(window, (r) => reports.push(r));
+    cleanups.push(() => {
+      hook.uninstall();
+      stop();
+      proto.send = realSend;
+    });
+    const xhr = new XMLHttpRequest();
+    Object.defineProperty(xhr, 'responseText', { get: () => '[]' });
+    xhr.open('POST', url);
+    xhr.send(body);
+    xhr.dispatchEvent(new Event('loadend'));
+    return reports;
+  }
+
+  it('reports the model the request asked for, and no number', async () => {
+    const reports = sendRun(RUN, readFixture('aistudio', 'request.json'));
+    await sleep(5);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ format: 'aistudio', model: 'gemini-2.5-pro', done: false });
+    expect(reports[0].input ?? reports[0].output ?? reports[0].total).toBeUndefined();
+  });
+
+  it('another host, or a body naming no model, reports nothing', async () => {
+    const reports = sendRun(
+      RUN.replace('alkalimakersuite-pa', 'other'),
+      '["models/gemini-2.5-pro"]',
+    );
+    await sleep(5);
+    expect(reports).toEqual([]);
+    const notJson = sendRun(RUN, '{not json');
+    await sleep(5);
+    expect(notJson).toEqual([]);
   });
 });

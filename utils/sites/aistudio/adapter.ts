@@ -2,6 +2,7 @@ import { pathId, queryFirst, readText } from '../define';
 import { definePlaygroundAdapter } from '../playground-define';
 import type { SiteTokens } from '../types';
 import { site } from './site';
+import { usageStream } from './stream';
 
 // Google AI Studio: Angular custom elements (`ms-*`), which change less often than class names.
 // The run settings panel shows the model's API id under its name and "Output length".
@@ -26,6 +27,7 @@ export function readGoogleTokens(root: ParentNode): SiteTokens | null {
 
 export default definePlaygroundAdapter({
   ...site,
+  usageStream,
   selectors: {
     // 1st: same as CodeWebChat (checked 2026-08); 2nd and 3rd: MCP-SuperAssistant's and
     // PCE-Core's (checked 2026-01 and 2026-05); rest unverified (our first guesses)

@@ -1,7 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { getAdapter } from '../..';
-import { describeSite, parseFixture } from '../../__tests__/harness';
+import { findStreamForRequest, parseUsageStream } from '../../streams';
+import { aistudioRequestModel } from '../stream';
+import { describeSite, parseFixture, readFixture } from '../../__tests__/harness';
 import { expected } from './expected';
 
 describeSite(expected);
@@ -47,5 +49,35 @@ describe("aistudio: Google's own count of the prompt, read beside ours", () => {
       'text/html',
     );
     expect(adapter.readSiteTokens?.(doc)?.tokens ?? null).toBe(tokens);
+  });
+});
+
+// The request body (fixtures/request.json, written in the documented shape: not a capture).
+describe('AI Studio: the model id from the request', () => {
+  const URL_RUN =
+    'https://alkalimakersuite-pa.clients6.google.com/$rpc/google.internal.alkali.applications.makersuite.v1.MakerSuiteService/GenerateContent';
+
+  it('reads index 0 of the request array as the model id', () => {
+    expect(aistudioRequestModel(readFixture('aistudio', 'request.json'))).toBe('gemini-2.5-pro');
+  });
+
+  it('is found for the API host the page posts to, not for other hosts or paths', () => {
+    expect(findStreamForRequest(URL_RUN)?.format).toBe('aistudio');
+    expect(findStreamForRequest(URL_RUN.replace('https:', 'http:'))).toBeNull();
+    expect(findStreamForRequest(URL_RUN.replace('alkalimakersuite-pa', 'evil'))).toBeNull();
+    expect(findStreamForRequest(URL_RUN.replace('GenerateContent', 'CountTokens'))).toBeNull();
+  });
+
+  it('names nothing from a body without a model, and reads no number from the response', () => {
+    for (const body of [
+      '',
+      '{not json',
+      '{"model":"models/x"}',
+      '[1]',
+      '["gemini"]',
+      '["models/a b"]',
+    ])
+      expect(aistudioRequestModel(body), body).toBeNull();
+    expect(parseUsageStream('aistudio', readFixture('aistudio', 'reconstructed.txt'))).toBeNull();
   });
 });
