@@ -122,7 +122,7 @@ describe('hostile input on a live page', () => {
     const turns = 4 + TURNS + 2;
     expect(
       await page.locator('token-meter-badge [data-testid="tm-panel"] strong').textContent(),
-    ).toContain(`${turns} turns`);
+    ).toContain(`${turns.toLocaleString('en-US')} turns`);
     const model = await page
       .locator('token-meter-badge [data-testid="tm-model"]')
       .getAttribute('data-model');

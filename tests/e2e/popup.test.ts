@@ -185,7 +185,7 @@ describe('popup with 100k events', () => {
       `export JSON of 100k events in Chromium: ${exportMs} ms (read ${split[0]} ms, serialize ${split[1]} ms)`,
     );
     expect(await options.getByTestId('export-status').textContent()).toMatch(
-      /Exported 100000 turns/,
+      /Exported 100,000 turns/,
     );
   }, 240_000);
 });
