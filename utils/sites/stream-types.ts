@@ -140,3 +140,23 @@ export function splitSiteOutput(
   const reasoning = Math.round((total * thinkingCount) / sum);
   return { answer: total - reasoning, reasoning };
 }
+
+/**
+ * A parser over a frame reader: `push` feeds it; `finish` flushes its last partial frame (when it
+ * buffers one) and returns what was found.
+ */
+export function readerParser(
+  reader: { push(chunk: string): void; flush?(): void },
+  current: () => StreamUsage | null,
+  text: { text(): StreamText },
+): UsageStreamParser {
+  return {
+    push: (chunk) => reader.push(chunk),
+    finish() {
+      reader.flush?.();
+      return current();
+    },
+    current,
+    text: text.text,
+  };
+}

@@ -16,6 +16,7 @@ import {
   type SiteStream,
   type StreamUsage,
   type UsageStreamParser,
+  readerParser,
 } from '../stream-types';
 import type { UsageStreamSpec } from '../types';
 import { site } from './site';
@@ -103,15 +104,7 @@ export function createChatGptParser(options: ParserOptions = {}): UsageStreamPar
       ? null
       : { format: 'chatgpt', model, ...(limits ? { limits } : {}), done };
 
-  return {
-    push: (chunk) => reader.push(chunk),
-    finish() {
-      reader.flush();
-      return current();
-    },
-    current,
-    text: text.text,
-  };
+  return readerParser(reader, current, text);
 }
 
 const stream: SiteStream = {

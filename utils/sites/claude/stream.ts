@@ -15,6 +15,7 @@ import {
   type SiteStream,
   type StreamUsage,
   type UsageStreamParser,
+  readerParser,
 } from '../stream-types';
 import type { UsageStreamSpec } from '../types';
 import { site } from './site';
@@ -76,15 +77,7 @@ export function createClaudeParser(options: ParserOptions = {}): UsageStreamPars
       ? null
       : { format: 'claude', model, ...(limits ? { limits } : {}), done };
 
-  return {
-    push: (chunk) => reader.push(chunk),
-    finish() {
-      reader.flush();
-      return current();
-    },
-    current,
-    text: text.text,
-  };
+  return readerParser(reader, current, text);
 }
 
 const stream: SiteStream = {

@@ -21,6 +21,7 @@ import {
   type SiteStream,
   type StreamUsage,
   type UsageStreamParser,
+  readerParser,
 } from '../stream-types';
 import type { UsageStreamSpec } from '../types';
 import { site } from './site';
@@ -107,15 +108,7 @@ export function createDeepSeekParser(options: ParserOptions = {}): UsageStreamPa
     return { format: 'deepseek', total, opening, model, done };
   };
 
-  return {
-    push: (chunk) => reader.push(chunk),
-    finish() {
-      reader.flush();
-      return current();
-    },
-    current,
-    text: text.text,
-  };
+  return readerParser(reader, current, text);
 }
 
 const stream: SiteStream = {

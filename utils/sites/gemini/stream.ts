@@ -14,6 +14,7 @@ import {
   type SiteStream,
   type StreamUsage,
   type UsageStreamParser,
+  readerParser,
 } from '../stream-types';
 import type { UsageStreamSpec } from '../types';
 import { site } from './site';
@@ -83,15 +84,7 @@ export function createGeminiParser(options: ParserOptions = {}): UsageStreamPars
   const current = (): StreamUsage | null =>
     model === undefined && !sawReply ? null : { format: 'gemini', model, done };
 
-  return {
-    push: (chunk) => lines.push(chunk),
-    finish() {
-      lines.flush();
-      return current();
-    },
-    current,
-    text: text.text,
-  };
+  return readerParser(lines, current, text);
 }
 
 const stream: SiteStream = {

@@ -16,6 +16,7 @@ import {
   type SiteStream,
   type StreamUsage,
   type UsageStreamParser,
+  readerParser,
 } from '../stream-types';
 import type { UsageStreamSpec } from '../types';
 import { site } from './site';
@@ -125,12 +126,7 @@ export function createKimiParser(options: ParserOptions = {}): UsageStreamParser
       ? null
       : { format: 'kimi', model, ...(notice ? { notice } : {}), done };
 
-  return {
-    push: (chunk) => scanner.push(chunk),
-    finish: current,
-    current,
-    text: text.text,
-  };
+  return readerParser({ push: (chunk) => scanner.push(chunk) }, current, text);
 }
 
 const stream: SiteStream = {

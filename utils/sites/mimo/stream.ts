@@ -19,6 +19,7 @@ import {
   type SiteStream,
   type StreamUsage,
   type UsageStreamParser,
+  readerParser,
 } from '../stream-types';
 import type { UsageStreamSpec } from '../types';
 import { site } from './site';
@@ -111,15 +112,7 @@ export function createMimoParser(options: ParserOptions = {}): UsageStreamParser
   // stream cut before it is never passed off as exact.
   const current = (): StreamUsage | null => usage;
 
-  return {
-    push: (chunk) => reader.push(chunk),
-    finish() {
-      reader.flush();
-      return current();
-    },
-    current,
-    text: text.text,
-  };
+  return readerParser(reader, current, text);
 }
 
 const stream: SiteStream = {

@@ -14,6 +14,7 @@ import {
   type SiteStream,
   type StreamUsage,
   type UsageStreamParser,
+  readerParser,
 } from '../stream-types';
 import type { UsageStreamSpec } from '../types';
 import { site } from './site';
@@ -63,15 +64,7 @@ export function createQwenParser(options: ParserOptions = {}): UsageStreamParser
     };
   };
 
-  return {
-    push: (chunk) => reader.push(chunk),
-    finish() {
-      reader.flush();
-      return current();
-    },
-    current,
-    text: text.text,
-  };
+  return readerParser(reader, current, text);
 }
 
 const stream: SiteStream = {

@@ -14,6 +14,7 @@ import {
   type SiteStream,
   type StreamUsage,
   type UsageStreamParser,
+  readerParser,
 } from '../stream-types';
 import type { UsageStreamSpec } from '../types';
 import { site } from './site';
@@ -57,15 +58,7 @@ export function createZaiParser(options: ParserOptions = {}): UsageStreamParser 
   // The usage frame is the last word on the numbers: reaching it is reaching the end.
   const current = (): StreamUsage | null => (usage ? { ...usage, done: true } : null);
 
-  return {
-    push: (chunk) => reader.push(chunk),
-    finish() {
-      reader.flush();
-      return current();
-    },
-    current,
-    text: text.text,
-  };
+  return readerParser(reader, current, text);
 }
 
 const stream: SiteStream = {
