@@ -3,6 +3,7 @@ import type { RateCardStatus } from '@/utils/core/ratecard';
 import { formatDateTime, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { Section, StatusLine, useAction } from './form';
+import { syncErrorsText, syncErrorText } from './sync-error';
 
 const when = (ms: number | null) => (ms ? formatDateTime(ms) : t('common.never'));
 
@@ -42,7 +43,7 @@ export function RateCardSection() {
               <div key={f.url}>
                 {f.url}:{' '}
                 {f.error ? (
-                  <span className="tm-error">{f.error}</span>
+                  <span className="tm-error">{syncErrorText(f.errorInfo, f.error)}</span>
                 ) : (
                   t('options.ratecard.sourceOk', { when: when(f.lastSuccess) })
                 )}
@@ -54,7 +55,9 @@ export function RateCardSection() {
             <>
               <dt>{t('options.ratecard.error')}</dt>
               <dd className="tm-error">
-                {t('options.ratecard.keepsLast', { error: status.error })}
+                {t('options.ratecard.keepsLast', {
+                  error: syncErrorsText(status.errors, status.error),
+                })}
               </dd>
             </>
           ) : null}
@@ -70,7 +73,7 @@ export function RateCardSection() {
             const next = await sendMessage('refreshRateCard', {});
             setStatus(next);
             return next.error
-              ? t('options.ratecard.syncError', { error: next.error })
+              ? t('options.ratecard.syncError', { error: syncErrorsText(next.errors, next.error) })
               : t('options.ratecard.refreshed');
           })
         }
@@ -104,7 +107,9 @@ function CardSources({ status }: { status: RateCardStatus }) {
           ? t('options.ratecard.ratesOk', { date: status.exchangeRates.date })
           : t('options.ratecard.ratesNone')}
         {status.exchangeRates?.error ? (
-          <div className="tm-error">{status.exchangeRates.error}</div>
+          <div className="tm-error">
+            {syncErrorText(status.exchangeRates.errorInfo, status.exchangeRates.error)}
+          </div>
         ) : null}
       </dd>
     </>

@@ -20,6 +20,8 @@ import {
   type FeedKey,
   type RateCard,
   type RateCardStatus,
+  type SyncErrorCode,
+  type SyncErrorInfo,
 } from '@/utils/core/ratecard';
 import type { Handlers } from '@/utils/messaging';
 import {
@@ -73,6 +75,7 @@ export async function getStatus(): Promise<RateCardStatus> {
     exchangeRates: {
       date: fx?.rates ? (Object.values(fx.rates)[0]?.date ?? null) : null,
       error: fx?.error ?? null,
+      errorInfo: fx?.errorInfo ?? null,
     },
   };
 }
@@ -102,17 +105,23 @@ export async function fetchFeed(
       });
     } catch (error) {
       if (controller.signal.aborted) {
-        throw new Error(`${feed.name} did not answer within ${timeoutMs / 1000} s`, {
-          cause: error,
-        });
+        throw new SyncError(
+          `${feed.name} did not answer within ${timeoutMs / 1000} s`,
+          'timeout',
+          { source: feed.name, seconds: timeoutMs / 1000 },
+          error,
+        );
       }
-      throw new Error(
-        `${feed.name} unreachable (${error instanceof Error ? error.message : String(error)})`,
-        { cause: error },
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new SyncError(
+        `${feed.name} unreachable (${detail})`,
+        'unreachable',
+        { source: feed.name, detail },
+        error,
       );
     }
     if (response.status === 304) return { kind: 'not-modified' };
-    if (!response.ok) throw new Error(`${feed.name} answered HTTP ${response.status}`);
+    if (!response.ok) throw httpError(feed.name, response.status);
     const length = Number(response.headers.get('content-length') ?? NaN);
     if (length > MAX_FEED_BYTES) throw tooLarge(feed.name);
     const body = await readLimited(response, feed.name, controller);
@@ -124,9 +133,44 @@ export async function fetchFeed(
 }
 
 function tooLarge(name: string) {
-  return new Error(
-    `${name} response is larger than ${MAX_FEED_BYTES / 1024 / 1024} MB: not a price list`,
-  );
+  const mb = MAX_FEED_BYTES / 1024 / 1024;
+  return new SyncError(`${name} response is larger than ${mb} MB: not a price list`, 'tooLarge', {
+    source: name,
+    mb,
+  });
+}
+
+function httpError(name: string, status: number) {
+  // The status as text: a number would be written with the locale's grouping.
+  return new SyncError(`${name} answered HTTP ${status}`, 'http', {
+    source: name,
+    status: String(status),
+  });
+}
+
+/** A sync failure with its code and values (the message stays the English text). */
+export class SyncError extends Error {
+  constructor(
+    message: string,
+    readonly code: SyncErrorCode,
+    readonly values: Record<string, string | number>,
+    cause?: unknown,
+  ) {
+    super(message, cause === undefined ? undefined : { cause });
+  }
+}
+
+/**
+ * Any error as its English text and its code: our own SyncErrors keep theirs; anything else (the
+ * feed validators' errors) is `fallback` with the text as its detail.
+ */
+export function describeError(
+  error: unknown,
+  fallback: SyncErrorCode = 'rejected',
+): { text: string; info: SyncErrorInfo } {
+  const text = error instanceof Error ? error.message : String(error);
+  if (error instanceof SyncError) return { text, info: { code: error.code, values: error.values } };
+  return { text, info: { code: fallback, values: { detail: text } } };
 }
 
 /** Read a body, giving up (and cancelling the download) past MAX_FEED_BYTES. */
@@ -194,8 +238,11 @@ async function runSync({
         }
         feed.lastSuccess = attempt;
         feed.error = null;
+        feed.errorInfo = null;
       } catch (error) {
-        feed.error = error instanceof Error ? error.message : String(error);
+        const { text, info } = describeError(error);
+        feed.error = text;
+        feed.errorInfo = info;
       }
     }
 
@@ -204,11 +251,14 @@ async function runSync({
       await syncedRateCard.setValue({ card, savedAt: attempt });
       current = { card, origin: 'synced' };
     }
-    const errors = [feeds.modelsDev.error, feeds.openrouter.error].filter(Boolean);
+    const failed = [feeds.modelsDev, feeds.openrouter].filter((f) => f.error);
     await rateCardSyncStatus.setValue({
-      lastSync: errors.length ? status.lastSync : attempt,
+      lastSync: failed.length ? status.lastSync : attempt,
       lastAttempt: attempt,
-      error: errors.length ? errors.join('; ') : null,
+      error: failed.length ? failed.map((f) => f.error).join('; ') : null,
+      errors: failed.length
+        ? failed.map((f) => f.errorInfo ?? { code: 'rejected', values: { detail: f.error! } })
+        : null,
       feeds,
     });
   } catch (error) {
@@ -217,7 +267,12 @@ async function runSync({
     await rateCardSyncStatus
       .getValue()
       .then((s) =>
-        rateCardSyncStatus.setValue({ ...s, lastAttempt: now(), error: `sync failed: ${message}` }),
+        rateCardSyncStatus.setValue({
+          ...s,
+          lastAttempt: now(),
+          error: `sync failed: ${message}`,
+          errors: [{ code: 'failed', values: { detail: message } }],
+        }),
       )
       .catch(() => {});
   }
@@ -232,21 +287,47 @@ async function runSync({
  */
 async function syncRates(fetchImpl: FetchLike, now: number, timeoutMs: number): Promise<void> {
   const stored = await syncedExchangeRates.getValue();
+  const source = FX_SOURCE.name;
   try {
-    const response = await fetchImpl(FX_SOURCE.url, {
-      signal: AbortSignal.timeout(timeoutMs),
-      cache: 'no-cache',
-      credentials: 'omit',
-    });
-    if (!response.ok) throw new Error(`${FX_SOURCE.name} answered HTTP ${response.status}`);
+    let response: Response;
+    try {
+      response = await fetchImpl(FX_SOURCE.url, {
+        signal: AbortSignal.timeout(timeoutMs),
+        cache: 'no-cache',
+        credentials: 'omit',
+      });
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      throw error instanceof Error && error.name === 'TimeoutError'
+        ? new SyncError(
+            `${source} did not answer within ${timeoutMs / 1000} s`,
+            'timeout',
+            { source, seconds: timeoutMs / 1000 },
+            error,
+          )
+        : new SyncError(
+            `${source} unreachable (${detail})`,
+            'unreachable',
+            { source, detail },
+            error,
+          );
+    }
+    if (!response.ok) throw httpError(source, response.status);
     const text = await response.text();
-    if (text.length > 1_000_000) throw new Error(`${FX_SOURCE.name}: answer too large`);
-    const json = parseFeedBody(FX_SOURCE.name, text, response.headers.get('content-type'));
+    if (text.length > 1_000_000) {
+      throw new SyncError(`${source}: answer too large`, 'tooLarge', { source, mb: 1 });
+    }
+    const json = parseFeedBody(source, text, response.headers.get('content-type'));
     const rates = parseExchangeRates(json, now, stored.rates ?? {});
-    await syncedExchangeRates.setValue({ rates, lastAttempt: now, error: null });
+    await syncedExchangeRates.setValue({ rates, lastAttempt: now, error: null, errorInfo: null });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    await syncedExchangeRates.setValue({ ...stored, lastAttempt: now, error: message });
+    const { text, info } = describeError(error);
+    await syncedExchangeRates.setValue({
+      ...stored,
+      lastAttempt: now,
+      error: text,
+      errorInfo: info,
+    });
   }
 }
 
@@ -266,6 +347,7 @@ function fallbackStatus(): RateCardStatus {
     lastAttempt: null,
     syncing: false,
     error: 'status unavailable',
+    errors: [{ code: 'unavailable', values: {} }],
     feeds: structuredClone(rateCardSyncStatus.fallback.feeds),
   };
 }

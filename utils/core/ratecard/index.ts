@@ -9,7 +9,7 @@ export {
   openRouterFromCard,
   OPENROUTER_LIVE_SOURCE,
 } from './card';
-export type { FeedStatus, RateCardStatus } from './status';
+export type { FeedStatus, RateCardStatus, SyncErrorCode, SyncErrorInfo } from './status';
 export { normalizeModelsDev, RateCardSourceError } from './normalize-models-dev';
 export type { LabModel, OpenRouterEntry } from './normalize-models-dev';
 export { normalizeOpenRouter } from './normalize-openrouter';

@@ -9,7 +9,7 @@ import { storage } from 'wxt/utils/storage';
 import { FEED_SOURCES, type FeedKey } from '@/utils/core/ratecard/feeds';
 import type { RateCard } from '@/utils/core/ratecard/schema';
 import type { ExchangeRate } from '@/utils/core/ratecard/currency';
-import type { FeedStatus, RateCardStatus } from '@/utils/core/ratecard/status';
+import type { FeedStatus, RateCardStatus, SyncErrorInfo } from '@/utils/core/ratecard/status';
 import type { StoredEvent } from '@/utils/db/types';
 
 export interface SyncedRateCard {
@@ -63,6 +63,8 @@ export interface SyncedExchangeRates {
   /** Epoch ms of the last attempt, and its error (null when it succeeded). */
   lastAttempt: number | null;
   error: string | null;
+  /** The same error as a code (absent in values stored before codes existed). */
+  errorInfo?: SyncErrorInfo | null;
 }
 
 /** Exchange rates the rate-card sync fetched (utils/core/ratecard/fx.ts); the last good ones. */
