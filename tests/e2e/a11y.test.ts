@@ -1,5 +1,6 @@
 // Accessibility and the store listing: axe-core (WCAG 2 A/AA rules) on each extension page and on
-// the overlay, in English and in Chinese, with no serious or critical violation; keyboard use of
+// the overlay, in English and in Chinese, with no serious or critical violation; the same in the
+// dark colour scheme (English: the palettes do not depend on the language); keyboard use of
 // the overlay; and the listing screenshots (1280×800) of each page in both languages, written to
 // docs/store/.
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -104,3 +105,65 @@ describe.each(['en', 'zh-CN'] as const)(
     });
   },
 );
+
+describe('accessibility in the dark colour scheme', () => {
+  let session: Session;
+  let page: Page | undefined;
+  let demo: { url: string; close(): void };
+
+  beforeAll(async () => {
+    session = await launch();
+    demo = await demoServer();
+  });
+  afterAll(async () => {
+    await session?.close();
+    demo?.close();
+  });
+
+  async function darkPage(url: string) {
+    page = await session.context.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(url);
+    expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
+      true,
+    );
+    return page;
+  }
+
+  it.each(PAGES)('%s has no serious or critical axe violation', async (path) => {
+    reportOnFailure(session, () => page, `a11y-dark-${path}`);
+    const p = await darkPage(`chrome-extension://${session.extensionId}/${path}`);
+    await expect.poll(() => p.evaluate(() => document.documentElement.lang)).toBe('en');
+    await p.waitForTimeout(500);
+    // A page with a dark palette must show it (else this would check the light one again); the
+    // popup and options declare the light scheme only.
+    const scheme = await p.evaluate(() => {
+      const style = getComputedStyle(document.documentElement);
+      const bg = getComputedStyle(document.body).backgroundColor;
+      const [r = 255, g = 255, b = 255] = (bg.match(/\d+/g) ?? []).map(Number);
+      return { declared: style.colorScheme, luminance: 0.2126 * r + 0.7152 * g + 0.0722 * b };
+    });
+    if (/dark/.test(scheme.declared)) expect(scheme.luminance).toBeLessThan(64);
+    expect(await seriousViolations(p)).toEqual([]);
+    await p.close();
+  });
+
+  it('the overlay and its panel', async () => {
+    reportOnFailure(session, () => page, 'a11y-dark-overlay');
+    const p = await darkPage(demo.url);
+    const open = p.locator('token-meter-badge [data-testid="tm-open"]');
+    await open.waitFor();
+    await p.locator('#composer').fill('How many tokens does this draft take?');
+    await open.focus();
+    await p.keyboard.press('Enter');
+    await p.locator('token-meter-badge [data-testid="tm-panel"]').waitFor();
+    await expect
+      .poll(() =>
+        p.locator('token-meter-badge [data-testid="tm-badge"]').getAttribute('data-theme'),
+      )
+      .toBe('dark');
+    expect(await seriousViolations(p)).toEqual([]);
+    await p.close();
+  });
+});
