@@ -59,7 +59,10 @@ export interface TurnEvent {
   time: number;
   /** The site's model label as shown (e.g. "GPT-5 Thinking"). */
   modelLabel: string | null;
-  /** Canonical rate-card id once resolved (e.g. "openai/gpt-5"), else null (unpriced). */
+  /**
+   * Canonical rate-card id once resolved (e.g. "openai/gpt-5"); a model the card does not know
+   * as the site's stream named it ("gpt-5-6", unpriced: never priced as the label); else null.
+   */
   model: string | null;
   /** API-equivalent input: all earlier visible turns + this prompt. */
   input: TokenCount;

@@ -82,10 +82,13 @@ export function appliedPrices(card: RateCard, r: Priced, overrides: PriceOverrid
 /** Price a turn on the card (unknown model → unpriced, null cost) and shape it for storage. */
 export async function toStoredEvent(turn: TurnEvent, storeText: boolean): Promise<StoredEvent> {
   const [card, overrides] = await Promise.all([deps.getCard(), deps.getOverrides()]);
-  const resolved =
-    (turn.model && resolveModelId(card, turn.model)) ??
-    (turn.modelLabel ? resolveModelId(card, turn.modelLabel) : null) ??
-    turn.model;
+  // A model the turn names wins over the page's label even when the card does not know it (the
+  // site's stream named "gpt-5-6": kept as named, unpriced, never priced as the label).
+  const resolved = turn.model
+    ? (resolveModelId(card, turn.model) ?? turn.model)
+    : turn.modelLabel
+      ? resolveModelId(card, turn.modelLabel)
+      : null;
   const usage = {
     input: turn.input.tokens,
     output: turn.output.tokens,

@@ -26,7 +26,10 @@ export interface DayTotal extends Totals {
   id: string;
   day: string;
   site: string;
-  /** Canonical model id, or "" when unresolved (Dexie cannot index null). */
+  /**
+   * Canonical model id; a model the card does not know as the site named it (unpriced); or ""
+   * when unresolved (Dexie cannot index null).
+   */
   model: string;
   /** Tokenizer family of the counts, e.g. "o200k_base". */
   family: string;

@@ -61,6 +61,18 @@ function slicer() {
   };
 }
 
+/**
+ * The model a reply is recorded with: the card's id; else, when the site's stream named a model
+ * the card does not know, that name as the site spelled it ("gpt-5-6": shown in the history,
+ * unpriced); else null (unpriced, the page's label kept beside it).
+ */
+export function recordedModel(model: ModelView): string | null {
+  if (model.info) return model.info.id;
+  return model.status === 'unpriced' && model.source === 'stream' && model.named
+    ? model.named
+    : null;
+}
+
 type RowCounts = { input: TokenCount | null; output: TokenCount | null; reasoning: TokenCount };
 
 export function createBreakdown(deps: BreakdownDeps) {
@@ -79,7 +91,7 @@ export function createBreakdown(deps: BreakdownDeps) {
       const witness = deps.tracking.witnessed.get(i);
       const usage = witness ? deps.usage.take(witness.startedAt) : null;
       const recordedCounts = withSiteUsage(counts as ReplyCounts, usage);
-      const event = deps.recorder.event(x.s, i, hash!, x.model.info?.id ?? null, recordedCounts);
+      const event = deps.recorder.event(x.s, i, hash!, recordedModel(x.model), recordedCounts);
       rec = (await deps.recorder.record(i, hash!, event)) ?? rec;
       deps.tracking.witnessed.delete(i);
     } else if (rec && deps.recorder.mayRetry(rec)) {

@@ -75,6 +75,17 @@ describe('recordTurn', () => {
     expect(day).toMatchObject({ events: 1, pricedEvents: 0, costMicroUsd: 0 });
   });
 
+  it('keeps a model the stream named that the card does not know: unpriced, not priced as the label', async () => {
+    // The page shows a label the card can price; the stream said another model answered.
+    const res = await recordTurn(turn({ model: 'gpt-5-6', modelLabel: 'claude-sonnet-4.5' }));
+    expect(res.costMicroUsd).toBeNull();
+    const [row] = await db.events.toArray();
+    expect(row).toMatchObject({ model: 'gpt-5-6', modelLabel: 'claude-sonnet-4.5' });
+    expect(row.costMicroUsd).toBeNull();
+    const [day] = await db.dayTotals.toArray();
+    expect(day).toMatchObject({ model: 'gpt-5-6', events: 1, pricedEvents: 0, costMicroUsd: 0 });
+  });
+
   it('skips a repeated key: reported as duplicate, counted once', async () => {
     const t = turn();
     await recordTurn(t);

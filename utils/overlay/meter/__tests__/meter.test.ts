@@ -275,6 +275,31 @@ describe('exact usage from the site', () => {
     });
   });
 
+  it('records the model the stream named as the site spelled it when the card lacks it', async () => {
+    const m = setup();
+    await m.meter.update(snap(history));
+    await m.meter.update(snap([...history, u('q')], { streaming: true }));
+    await m.meter.addUsage({ format: 'chatgpt', model: 'gpt-5-6', done: true, at: Date.now() });
+    await m.meter.update(snap([...history, u('q'), a('answer words')]));
+    await vi.advanceTimersByTimeAsync(1100);
+    const event = [...m.stored.values()][0];
+    // Not the label's gpt-5 (on the card), not null: the stream's own name, unpriced.
+    expect(event.model).toBe('gpt-5-6');
+    expect(event.modelLabel).toBe('ChatGPT 5 Thinking');
+    expect(m.last().model).toMatchObject({ status: 'unpriced', named: 'gpt-5-6' });
+    expect(m.last().rows.at(-1)!.costMicros).toBeNull();
+  });
+
+  it('records the card id when the card knows the model the stream named', async () => {
+    const m = setup();
+    await m.meter.update(snap(history, { modelLabel: 'Something else' }));
+    await m.meter.update(snap([...history, u('q')], { streaming: true }));
+    await m.meter.addUsage({ format: 'chatgpt', model: 'gpt-5', done: true, at: Date.now() });
+    await m.meter.update(snap([...history, u('q'), a('answer words')]));
+    await vi.advanceTimersByTimeAsync(1100);
+    expect([...m.stored.values()][0].model).toBe('openai/gpt-5');
+  });
+
   it('ignores usage from a stream that ended before the reply began', async () => {
     const m = setup();
     await m.meter.update(snap(history));
