@@ -1,7 +1,15 @@
 import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { MeterView } from '@/utils/overlay/types';
 import { formatNumber, t } from '@/utils/i18n';
-import { formatUsdShort, formatTokenCount, describeProvenance, noteText } from './format';
+import {
+  formatUsdShort,
+  formatTokenCount,
+  describeProvenance,
+  noteText,
+  figureSources,
+  figureSourcesShort,
+  figureSourcesText,
+} from './format';
 import { PALETTES, meterColor } from './palette';
 import { Panel, buttonStyle, type ModelChoice } from './Panel';
 
@@ -250,6 +258,7 @@ function ConversationLine({ view, palette }: { view: MeterView; palette: Palette
           ? formatUsdShort(view.conversation.costMicros)
           : (noteText(view.conversation.costNote) ?? '…')}
       </span>
+      <ConversationSource view={view} />
       {ratio !== null ? (
         <>
           {' · '}
@@ -274,6 +283,24 @@ function ConversationLine({ view, palette }: { view: MeterView; palette: Palette
           · {view.health === 'error' ? t('overlay.adapterError') : t('overlay.partlyDetected')}
         </span>
       ) : null}
+    </span>
+  );
+}
+
+/** Which of the conversation's figures are the site's own and which were counted here. */
+function ConversationSource({ view }: { view: MeterView }) {
+  const f = figureSources(view.rows);
+  const short = figureSourcesShort(f);
+  if (!short) return null;
+  return (
+    <span
+      data-testid="tm-conv-source"
+      data-site={f.site}
+      data-counted={f.counted}
+      title={figureSourcesText(f)}
+    >
+      {' '}
+      ({short})
     </span>
   );
 }

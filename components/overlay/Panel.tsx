@@ -4,6 +4,8 @@ import type { MeterView, TurnRow } from '@/utils/overlay/types';
 import { formatNumber, t } from '@/utils/i18n';
 import {
   describeProvenance,
+  figureSources,
+  figureSourcesText,
   formatUsdShort,
   formatTokenCount,
   noteText,
@@ -228,12 +230,28 @@ function TurnsTable({ view, palette }: { view: MeterView; palette: Palette }) {
           ))}
         </tbody>
       </table>
+      <FiguresLine view={view} palette={palette} />
       {rows.length < view.rows.length ? (
         <div style={{ color: palette.muted, marginTop: 4 }} data-testid="tm-rows-hidden">
           {t('overlay.rowsHidden', { shown: rows.length, total: view.rows.length })}
         </div>
       ) : null}
     </>
+  );
+}
+
+/** Which replies carry the site's own numbers and which were counted here. */
+function FiguresLine({ view, palette }: { view: MeterView; palette: Palette }) {
+  const f = figureSources(view.rows);
+  return (
+    <div
+      style={{ color: palette.muted, marginTop: 4, fontSize: 11 }}
+      data-testid="tm-figures"
+      data-site={f.site}
+      data-counted={f.counted}
+    >
+      {figureSourcesText(f)}
+    </div>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { TokenCount } from '@/utils/core/types';
+import type { TurnRow } from '@/utils/overlay/types';
 import { formatNumber, t, type MessageKey } from '@/utils/i18n';
 
 /**
@@ -56,4 +57,49 @@ export function noteText(note: string | undefined): string | undefined {
   if (note === undefined) return undefined;
   const key = NOTE_KEYS[note];
   return key ? t(key) : note;
+}
+
+/**
+ * Where the conversation's reply figures come from: replies whose numbers are the site's own
+ * (its stream reported them), replies counted here, and whether any counted one is an estimate
+ * rather than a tokenizer's count.
+ */
+export interface FigureSources {
+  site: number;
+  counted: number;
+  estimate: boolean;
+}
+
+export function figureSources(rows: readonly TurnRow[]): FigureSources {
+  const out: FigureSources = { site: 0, counted: 0, estimate: false };
+  for (const row of rows) {
+    if (row.exact) {
+      out.site++;
+      continue;
+    }
+    out.counted++;
+    if (row.input?.provenance === 'estimate' || row.output?.provenance === 'estimate')
+      out.estimate = true;
+  }
+  return out;
+}
+
+/** The pill's short mark for the conversation's figures (empty: no reply yet). */
+export function figureSourcesShort(f: FigureSources): string {
+  if (f.site === 0 && f.counted === 0) return '';
+  if (f.counted === 0) return t('overlay.figures.siteShort');
+  const counted = f.estimate
+    ? t('overlay.figures.estimatedShort')
+    : t('overlay.figures.countedShort');
+  if (f.site === 0) return counted;
+  return t('overlay.figures.mixedShort', { site: f.site, counted: f.counted });
+}
+
+/** The long form: how many replies carry the site's numbers, how many were counted here. */
+export function figureSourcesText(f: FigureSources): string {
+  return t('overlay.figures.text', {
+    site: f.site,
+    counted: f.counted,
+    how: f.estimate ? t('overlay.figures.howEstimate') : t('overlay.figures.howTokenizer'),
+  });
 }

@@ -130,6 +130,11 @@ describe('the sites’ own streams, served on their real URLs', () => {
     await expect
       .poll(() => badge(page!, 'tm-hidden-context').textContent(), { timeout: 5000 })
       .toContain('Hidden context');
+    // The pill and the panel say this reply's figures are the site's own.
+    await expect
+      .poll(() => badge(page!, 'tm-conv-source').getAttribute('data-site'), { timeout: 5000 })
+      .toBe('1');
+    expect(await badge(page!, 'tm-figures').textContent()).toContain('1 with the site’s own');
   });
 
   it('Claude: the model that answered, and the 5-hour and 7-day windows', async () => {
@@ -155,6 +160,8 @@ describe('the sites’ own streams, served on their real URLs', () => {
     // Recorded as the site named it (the history shows it), still unpriced.
     expect(event.model).toBe('gpt-5-6');
     expect(event.costMicroUsd).toBeNull();
+    // No numbers in ChatGPT's stream: the reply's figures are counted here.
+    expect(await badge(page!, 'tm-conv-source').getAttribute('data-site')).toBe('0');
     // Shown as the site named it, unpriced.
     await expect
       .poll(() => badge(page!, 'tm-model').textContent(), { timeout: 5000 })

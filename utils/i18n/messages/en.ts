@@ -540,6 +540,15 @@ export const en = {
     'Hidden context: the site counted {tokens} input tokens more than the visible conversation (system prompt, memory, tools, search results)',
   'overlay.hiddenContextTitle': 'Site input minus the counted visible conversation',
   'overlay.siteNotice': 'The site says: {notice}',
+  // Which figures are the site's own and which are counted here
+  'overlay.figures.siteShort': 'site’s numbers',
+  'overlay.figures.countedShort': 'counted',
+  'overlay.figures.estimatedShort': 'estimated',
+  'overlay.figures.mixedShort': '{site} site · {counted} counted',
+  'overlay.figures.text':
+    'Replies: {site} with the site’s own numbers (✓), {counted} counted here ({how}). The draft, the next request and the share of the window are always counted here.',
+  'overlay.figures.howTokenizer': 'the model’s tokenizer or a related vocabulary',
+  'overlay.figures.howEstimate': 'some only estimated',
   'popup.siteQuotas': 'Site quotas',
 
   'popup.siteCounting.noAddress': 'This tab has no page address the extension may read.',

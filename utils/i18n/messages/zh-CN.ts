@@ -503,6 +503,14 @@ export const zhCN: Catalog = {
     '隐藏上下文：网站计入的输入比可见对话多 {tokens} 个 token（系统提示、记忆、工具、搜索结果）',
   'overlay.hiddenContextTitle': '网站的输入减去所计的可见对话',
   'overlay.siteNotice': '网站提示：{notice}',
+  'overlay.figures.siteShort': '网站的数字',
+  'overlay.figures.countedShort': '本地计数',
+  'overlay.figures.estimatedShort': '估算',
+  'overlay.figures.mixedShort': '网站 {site} · 本地计数 {counted}',
+  'overlay.figures.text':
+    '回复：{site} 条使用网站自己的数字（✓），{counted} 条在本地计数（{how}）。草稿、下一次请求和占窗口比例总是在本地计数。',
+  'overlay.figures.howTokenizer': '模型的分词器或相近的词表',
+  'overlay.figures.howEstimate': '其中有些只是估算',
   'popup.siteQuotas': '网站配额',
 
   'popup.siteCounting.noAddress': '此标签页没有扩展可以读取的页面地址。',
