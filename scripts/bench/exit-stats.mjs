@@ -1,4 +1,4 @@
-// Preloaded into a CLI process by the bench (`node --import tsx --import <this> scripts/cli.ts`):
+// Preloaded into a CLI process by the bench (`node --import <this> scripts/cli-run.mjs`):
 // on exit, writes the process's own figures to stderr as one JSON line: milliseconds since the
 // process started (node and tsx included) and its peak resident memory. The peak is Linux's
 // VmHWM, which starts afresh at exec; `resourceUsage().maxRSS` (the fallback) keeps the peak of

@@ -9,9 +9,9 @@ export const COMMANDS: Record<string, CliCommand> = {
     summary: 'print the extension version',
     async run() {
       const { readFile } = await import('node:fs/promises');
-      const pkg = JSON.parse(
-        await readFile(new URL('../../package.json', import.meta.url), 'utf8'),
-      );
+      const { join } = await import('node:path');
+      const { ROOT } = await import('../repo-root');
+      const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
       process.stdout.write(JSON.stringify({ version: pkg.version }) + '\n');
       return 0;
     },

@@ -11,7 +11,8 @@ import {
   type VocabId,
   type Vocabulary,
 } from '../../utils/core/tokenize/index';
-import { getBundledCard, resolveModelId } from '../../utils/core/ratecard/index';
+import { resolveModelId } from '../../utils/core/ratecard/resolve';
+import { cachedBundledCard } from './card-cache';
 import { shippedVocabText } from '../vocab-cache';
 
 /**
@@ -42,7 +43,7 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(JSON.stringify({ error: 'usage: count --model <id> <file|->' }) + '\n');
     return 2;
   }
-  const canonical = resolveModel(model);
+  const canonical = resolveModelId(await cachedBundledCard(), model);
   const text = await readInput(input);
   const counter = new TokenCounter(loadVocabFromNodeModules);
   const count = await counter.count(text, canonical ?? model);
@@ -58,9 +59,4 @@ export async function run(args: string[]): Promise<number> {
     }) + '\n',
   );
   return 0;
-}
-
-/** Canonical rate-card id for what the user typed, by the card's alias rules (null: unknown). */
-function resolveModel(raw: string): string | null {
-  return resolveModelId(getBundledCard(), raw);
 }

@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { loadVocabFromNodeModules } from '../count';
 import { TokenCounter } from '../../../utils/core/tokenize';
 
-// The CLI as a user runs it (tsx scripts/cli.ts), checked against the engine in-process.
+// The CLI as a user runs it (`npm run cli`: scripts/cli-run.mjs, the prebuilt bundle of
+// scripts/cli.ts), checked against the engine in-process.
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const FIXTURE = join(ROOT, 'tests', 'fixtures', 'tokenize', 'samples', 'zh-cn.txt');
 const counter = new TokenCounter(loadVocabFromNodeModules);
 
 function cli(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
+  const r = spawnSync(process.execPath, ['scripts/cli-run.mjs', ...args], {
     cwd: ROOT,
     input,
     encoding: 'utf8',
