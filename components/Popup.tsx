@@ -24,6 +24,10 @@ import { SiteCounting } from './any-field/SiteCounting';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import './popup/popup.css';
 
+/** The full-page dashboard (entrypoints/dashboard): all spend, chat and imported, by period. */
+export const DASHBOARD_URL = (period?: 'week' | 'month' | 'all') =>
+  browser.runtime.getURL(`/dashboard.html${period ? `?period=${period}` : ''}`);
+
 /** What the entrypoint read and drew before React loaded. */
 export interface FirstRead {
   currency?: CurrencySettings;
@@ -152,9 +156,14 @@ export function Popup(props: { now: number; numbers: NumbersStore; first?: First
     >
       <h1>
         Token Meter
-        <a href="#" onClick={(e) => (e.preventDefault(), browser.runtime.openOptionsPage())}>
-          {t('popup.options')}
-        </a>
+        <span className="tm-head-links">
+          <a href={DASHBOARD_URL()} target="_blank" rel="noreferrer" data-testid="open-dashboard">
+            {t('popup.dashboard')}
+          </a>
+          <a href="#" onClick={(e) => (e.preventDefault(), browser.runtime.openOptionsPage())}>
+            {t('popup.options')}
+          </a>
+        </span>
       </h1>
       <StorageFullBanner health={health} advice={t('popup.storageFullAdvice')} />
       {loadError ? (

@@ -5,6 +5,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
+import { browser } from 'wxt/browser';
 import { historyDb } from '@/utils/db/schema';
 import { loadImportBreakdown, type BreakdownBy } from '@/utils/db/import-breakdown';
 import { formatCurrency, formatNumber, t } from '@/utils/i18n';
@@ -17,9 +18,22 @@ export function ImportBreakdown() {
   const [by, setBy] = useState<BreakdownBy>('source');
   const split = useLiveQuery(() => loadImportBreakdown(historyDb(), '0000-01-01'), []);
   const rows = split?.[by] ?? [];
-  if (split && split.source.length === 0) return null;
+  const link = (
+    <p>
+      <a
+        href={browser.runtime.getURL('/dashboard.html?period=all')}
+        target="_blank"
+        rel="noreferrer"
+        data-testid="open-dashboard"
+      >
+        {t('options.usage.dashboardLink')}
+      </a>
+    </p>
+  );
+  if (split && split.source.length === 0) return link;
   return (
     <div data-testid="import-breakdown">
+      {link}
       <p>
         {t('options.usage.splitBy')}{' '}
         {DIMENSIONS.map((d) => (

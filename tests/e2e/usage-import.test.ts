@@ -64,4 +64,30 @@ describe('options page: agents and API usage', () => {
     expect(await page.getByTestId('usage-status').textContent()).toMatch(/^0 events added/);
     expect(await stored()).toBe(cli.events);
   }, 90_000);
+
+  it('the dashboard shows the imported events beside chat, split by kind and source', async () => {
+    reportOnFailure(session, () => page, 'usage-dashboard');
+    const cli = (await importFiles(FILES)).summary();
+    page = await openExtensionPage(session, 'dashboard.html?period=all');
+    await page.locator('main[data-ready-ms]').waitFor();
+    const tokens = await page.getByTestId('dash-tokens').textContent();
+    expect(tokens).toContain(`${cli.events} events`);
+    const kinds = await page
+      .getByTestId('split-kind')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+    expect(kinds.sort()).toEqual(['agent', 'api']);
+    expect(await page.getByTestId('dash-billed').textContent()).toMatch(/\$\d/);
+    await page.getByTestId('by-source').click();
+    const sources = await page
+      .getByTestId('split-source')
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+    expect(sources).toEqual(expect.arrayContaining(Object.keys(cli.bySource)));
+    // Switching the period re-reads the rollups: the fixtures are older than this week.
+    await page.getByTestId('period-week').click();
+    await expect
+      .poll(() => page!.getByTestId('dash-tokens').textContent())
+      .not.toContain(`${cli.events} events`);
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 /**
  * English: the source catalog. Every key here must exist in every other catalog (the type of
  * zh-CN.ts and utils/i18n/__tests__/catalogs.test.ts say so). Keys are grouped by surface
- * (`ext.`, `common.`, `popup.`, `options.`, `compare.`, `overlay.`, `menu.`, `notify.`,
+ * (`ext.`, `common.`, `popup.`, `dashboard.`, `options.`, `compare.`, `overlay.`, `menu.`, `notify.`,
  * `welcome.`). `{name}` is a placeholder; a message with `one`/`other` forms is chosen by the
  * `count` parameter (Intl.PluralRules). How to add a string: docs/i18n.md.
  */
@@ -26,6 +26,7 @@ export const en = {
   'language.hint': 'Numbers, dates and money follow the language chosen here.',
 
   'popup.options': 'Options',
+  'popup.dashboard': 'All spend',
   'popup.emptyHistory':
     'No turns recorded yet. Chat on a supported site and your usage appears here.',
   'popup.welcomeLink': 'How Token Meter works',
@@ -271,6 +272,7 @@ export const en = {
   'options.usage.fileError': '{file}: {error}',
   'options.usage.refusal': '{file}, line {line}: {reason}',
   'options.usage.none': 'No importable files (.jsonl, .json, .csv) found.',
+  'options.usage.dashboardLink': 'Open the dashboard: all spend, chat and imported, by period →',
   'options.usage.splitBy': 'All imported usage, split by',
   'options.usage.by.source': 'source',
   'options.usage.by.agent': 'agent',
@@ -556,6 +558,53 @@ export const en = {
   'popup.siteCounting.noHost': 'This page has no host name.',
   'popup.siteCounting.ownCounter': 'This chat site already has its own counter.',
   'popup.siteCounting.notGranted': 'Permission not granted: nothing was changed.',
+
+  'dashboard.title': 'All spend',
+  'dashboard.period': 'Period',
+  'dashboard.period.week': 'This week',
+  'dashboard.period.month': 'This month',
+  'dashboard.period.all': 'All time',
+  'dashboard.kind.chat': 'Chat sites',
+  'dashboard.kind.agent': 'Agents',
+  'dashboard.kind.api': 'API keys and bills',
+  'dashboard.total': 'Spend',
+  'dashboard.billed': 'Billed',
+  'dashboard.billedNote':
+    'What the source says was charged (OpenClaw, OpenRouter, provider cost reports).',
+  'dashboard.api': 'API-equivalent',
+  'dashboard.apiNote':
+    "Priced on the rate card at each event's own date: chat turns, and imported usage that states no cost.",
+  'dashboard.estimate': 'Source estimate',
+  'dashboard.estimateNote':
+    "An aggregator's own estimate (ccusage, tokscale) for models the rate card does not know.",
+  'dashboard.unpriced': 'Unpriced events',
+  'dashboard.unpricedNote': 'Models with no price anywhere: counted here, never as $0.',
+  'dashboard.tokens': {
+    one: '{count} event · input {input} · cache reads {cacheRead} · cache writes {cacheWrite} · output {output} · reasoning {reasoning}',
+    other:
+      '{count} events · input {input} · cache reads {cacheRead} · cache writes {cacheWrite} · output {output} · reasoning {reasoning}',
+  },
+  'dashboard.perDay': 'Spend per day',
+  'dashboard.chartLabel': 'Spend per day: {days}',
+  'dashboard.splitBy': 'Split by',
+  'dashboard.by.kind': 'kind',
+  'dashboard.by.source': 'source',
+  'dashboard.by.agent': 'agent',
+  'dashboard.by.project': 'project',
+  'dashboard.by.model': 'model',
+  'dashboard.col.spend': 'spend',
+  'dashboard.col.input': 'input',
+  'dashboard.col.cacheWrite': 'cache writes',
+  'dashboard.notNamed': '(not named)',
+  'dashboard.nothing': 'Nothing in this period.',
+  'dashboard.note':
+    'Agent and project are known for imported usage only. Models are as each source names them. Input is uncached input; cache reads and writes are counted apart.',
+  'dashboard.otherTimeZone':
+    'Days are counted in {zone}, the time zone of the stored rollups; they are recounted in yours when the extension next starts.',
+  'dashboard.fromRollups': {
+    one: 'read from {count} daily rollup row',
+    other: 'read from {count} daily rollup rows',
+  },
 } as const satisfies Record<string, Message>;
 
 /** A message: plain text, or plural forms chosen by `count` (Intl.PluralRules categories). */
