@@ -2,13 +2,14 @@ import { useRef, useState, type PointerEvent as ReactPointerEvent } from 'react'
 import type { MeterView } from '@/utils/overlay/types';
 import { formatNumber, t } from '@/utils/i18n';
 import {
-  formatUsdShort,
   formatTokenCount,
   describeProvenance,
   noteText,
   figureSources,
   figureSourcesShort,
   figureSourcesText,
+  formatCostShort,
+  localMoneyNote,
 } from './format';
 import { PALETTES, meterColor } from './palette';
 import { Panel, buttonStyle, type ModelChoice } from './Panel';
@@ -218,15 +219,20 @@ function DraftLine({ view, palette }: { view: MeterView; palette: Palette }) {
       <span
         data-testid="tm-draft-cost"
         data-micros={draft?.costMicros ?? ''}
+        data-currency={draft?.local?.currency ?? 'USD'}
+        data-local-micros={draft?.local?.micros ?? ''}
         data-assumed-output={draft?.assumedOutput ?? ''}
         title={
-          draft?.assumedOutput
-            ? t('overlay.assumedOutput', { count: draft.assumedOutput })
-            : undefined
+          [
+            draft?.assumedOutput ? t('overlay.assumedOutput', { count: draft.assumedOutput }) : '',
+            draft?.local ? localMoneyNote(draft.local) : '',
+          ]
+            .filter(Boolean)
+            .join('; ') || undefined
         }
       >
         {draft?.costMicros != null
-          ? formatUsdShort(draft.costMicros)
+          ? formatCostShort(draft.costMicros, draft.local)
           : (noteText(draft?.note) ?? '…')}
         {draft?.assumedOutput ? t('overlay.assumedOut', { count: draft.assumedOutput }) : ''}
       </span>
@@ -252,10 +258,13 @@ function ConversationLine({ view, palette }: { view: MeterView; palette: Palette
       <span
         data-testid="tm-conv-cost"
         data-micros={view.conversation.costMicros ?? ''}
+        data-currency={view.conversation.local?.currency ?? 'USD'}
+        data-local-micros={view.conversation.local?.micros ?? ''}
+        title={view.conversation.local ? localMoneyNote(view.conversation.local) : undefined}
         style={{ color: palette.fg }}
       >
         {view.conversation.costMicros !== null
-          ? formatUsdShort(view.conversation.costMicros)
+          ? formatCostShort(view.conversation.costMicros, view.conversation.local)
           : (noteText(view.conversation.costNote) ?? '…')}
       </span>
       <ConversationSource view={view} />

@@ -6,7 +6,8 @@ import {
   describeProvenance,
   figureSources,
   figureSourcesText,
-  formatUsdShort,
+  formatCostShort,
+  localMoneyNote,
   formatTokenCount,
   noteText,
   provenanceTag,
@@ -82,7 +83,7 @@ const Row = memo(
         <Cell row={row} field="reasoning" palette={palette} />
         <td style={{ textAlign: 'right', padding: '2px 6px' }} title={recordedTitle(row.recorded)}>
           {row.costMicros !== null
-            ? formatUsdShort(row.costMicros)
+            ? formatCostShort(row.costMicros, row.local)
             : (noteText(row.costNote) ?? '…')}
         </td>
       </tr>
@@ -95,6 +96,8 @@ const Row = memo(
     a.row.exact === b.row.exact &&
     a.row.regenerated === b.row.regenerated &&
     a.row.costMicros === b.row.costMicros &&
+    a.row.local?.micros === b.row.local?.micros &&
+    a.row.local?.currency === b.row.local?.currency &&
     a.row.costNote === b.row.costNote &&
     sameCount(a.row.input, b.row.input) &&
     sameCount(a.row.output, b.row.output) &&
@@ -180,7 +183,9 @@ function NextRequest({ next }: { next: NonNullable<MeterView['nextRequest']> }) 
       {t('overlay.next', {
         count: next.inputTokens,
         cost:
-          next.costMicros !== null ? formatUsdShort(next.costMicros) : (noteText(next.note) ?? '…'),
+          next.costMicros !== null
+            ? formatCostShort(next.costMicros, next.local)
+            : (noteText(next.note) ?? '…'),
       })}
     </div>
   );
@@ -203,6 +208,25 @@ function SiteTokensLine({
     >
       {t('overlay.siteTokens', { by: site.by, count: site.tokens })}
       {ours !== null ? ` ${t('overlay.siteTokensOurs', { ours })}` : null}
+    </div>
+  );
+}
+
+/**
+ * Where the figures in the user's currency come from (the lab's list price, or the rate and its
+ * day, "stale" when old), or why they are in USD (no rate for the currency asked).
+ */
+function MoneyLine({ view, palette }: { view: MeterView; palette: Palette }) {
+  const local = view.conversation.local ?? view.draft?.local ?? view.nextRequest?.local;
+  if (!local && !view.localError) return null;
+  return (
+    <div
+      style={{ marginBottom: 6, color: palette.muted, fontSize: 11 }}
+      data-testid="tm-money"
+      data-currency={local?.currency ?? 'USD'}
+      data-basis={local?.basis ?? ''}
+    >
+      {local ? localMoneyNote(local) : t('overlay.money.noRate', { error: view.localError ?? '' })}
     </div>
   );
 }
@@ -374,6 +398,7 @@ export function Panel(props: PanelProps) {
       </div>
       <ModelPicker {...props} model={view.model} />
       {view.nextRequest ? <NextRequest next={view.nextRequest} /> : null}
+      <MoneyLine view={view} palette={palette} />
       {view.siteTokens ? (
         <SiteTokensLine site={view.siteTokens} ours={view.nextRequest?.inputTokens ?? null} />
       ) : null}

@@ -1,5 +1,7 @@
 import type { TokenCount } from '@/utils/core/types';
 import type { TurnRow } from '@/utils/overlay/types';
+import type { LocalMoney } from '@/utils/overlay/types';
+import { isStaleRate } from '@/utils/core/ratecard/fx';
 import { formatNumber, t, type MessageKey } from '@/utils/i18n';
 
 /**
@@ -8,11 +10,50 @@ import { formatNumber, t, type MessageKey } from '@/utils/i18n';
  * the figure is what the rate card says, not converted.
  */
 export function formatUsdShort(micros: number): string {
+  return formatMoneyShort(micros, 'USD');
+}
+
+/**
+ * A cost as shown: in the user's currency when the background priced it in it (`local`), else
+ * the card's USD figure.
+ */
+export function formatCostShort(usdMicros: number, local?: LocalMoney): string {
+  return local ? formatMoneyShort(local.micros, local.currency) : formatUsdShort(usdMicros);
+}
+
+/**
+ * Where a figure in the user's currency comes from, in words: the lab's list price and its
+ * source, or the rate, its day and origin (a rate older than a week says "stale").
+ */
+export function localMoneyNote(local: LocalMoney, now = Date.now()): string {
+  if (local.basis === 'list price') {
+    return t('overlay.money.listPrice', { currency: local.currency, source: local.source });
+  }
+  const rate = local.rate;
+  const text = rate
+    ? t('overlay.money.converted', {
+        rate: String(rate.perUsd),
+        currency: local.currency,
+        date: rate.date,
+      })
+    : local.source;
+  const stale =
+    rate &&
+    rate.source !== 'user' &&
+    isStaleRate({ ...rate, currency: local.currency, source: 'synced' }, now)
+      ? t('overlay.money.stale')
+      : '';
+  const mixed = local.basis === 'mixed' ? t('overlay.money.mixed') : '';
+  return `${mixed}${text}${stale}`;
+}
+
+/** Micro-units of any currency, with the digits formatUsdShort uses for USD. */
+export function formatMoneyShort(micros: number, currency: string): string {
   const dollars = micros / 1_000_000;
   const usd = (digits: number) =>
     formatNumber(dollars, {
       style: 'currency',
-      currency: 'USD',
+      currency,
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     });

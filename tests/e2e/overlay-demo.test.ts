@@ -1,6 +1,6 @@
 // The `npm start` showcase: the demo page with the badge, an unknown model label and the
 // override menu (remembered per site across a reload), a reply sent on the page recorded once,
-// and the screenshot the README shows (docs/overlay.png).
+// the screenshot the README shows (docs/overlay.png), and the figures in the currency the user picks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -86,5 +86,28 @@ describe('overlay on the demo page', () => {
       .toBe(3);
     await expect.poll(() => badge(page!, 'tm-next-request').textContent()).toMatch(/input tokens/);
     await shot(page!, 'overlay');
+  });
+
+  it('shows the user currency chosen on the options page: DeepSeek at its CNY list price', async () => {
+    reportOnFailure(session, () => page, 'overlay-demo-currency');
+    const options = await openExtensionPage(session, 'options.html');
+    await options.locator('[data-testid="currency"]').selectOption('CNY');
+    const cost = badge(page!, 'tm-conv-cost');
+    await expect.poll(() => cost.getAttribute('data-currency'), { timeout: 10000 }).toBe('CNY');
+    expect(await cost.textContent()).toMatch(/^CN¥\d/);
+    expect(Number(await cost.getAttribute('data-local-micros'))).toBeGreaterThan(0);
+    // The USD figure stays underneath; the yuan are not the dollars relabelled.
+    expect(await cost.getAttribute('data-local-micros')).not.toBe(
+      await cost.getAttribute('data-micros'),
+    );
+    const money = badge(page!, 'tm-money');
+    await expect
+      .poll(() => money.getAttribute('data-basis'), { timeout: 10000 })
+      .toBe('list price');
+    expect(await money.textContent()).toMatch(/^CNY list price \(DeepSeek/);
+    await options.locator('[data-testid="currency"]').selectOption('USD');
+    await expect.poll(() => cost.getAttribute('data-currency'), { timeout: 10000 }).toBe('USD');
+    expect(await cost.textContent()).toMatch(/^\$\d/);
+    await options.close();
   });
 });

@@ -8,10 +8,11 @@
  * the compare view opens instead, with the text handed over in `storage.session`.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { defaultModel } from '@/utils/storage';
+import { currencySettings, defaultModel } from '@/utils/storage';
 import type { TokenCount, Usage } from '@/utils/core/types';
 import type { Handlers, Sender } from '@/utils/messaging';
-import { formatUsdShort } from '@/components/overlay/format';
+import { formatCostShort, formatUsdShort, localMoneyNote } from '@/components/overlay/format';
+import type { PriceResult } from '@/utils/core/ratecard';
 import { formatNumber, onLocaleChange, t } from '@/utils/i18n';
 import { i18nReady } from '@/utils/i18n/browser';
 import {
@@ -74,13 +75,31 @@ export async function countSelection(handlers: Handlers, raw: string): Promise<S
   }
   try {
     const usage: Usage = { input: card.tokens, output: 0 };
-    const price = await call<
-      | { priced: true; costMicros: number; currency: string; name?: string }
-      | { priced: false; reason: string }
-    >(handlers, 'priceUsage', { model, usage });
+    const currency = (await currencySettings.getValue().catch(() => null))?.currency ?? 'USD';
+    const price = await call<PriceResult>(handlers, 'priceUsage', {
+      model,
+      usage,
+      currency: currency === 'USD' ? undefined : currency,
+    });
     if (price.priced) {
       if (price.name) card.modelName = price.name;
-      if (price.currency === 'USD') card.costMicros = price.costMicros;
+      if (price.currency === 'USD') {
+        card.costMicros = price.costMicros;
+        const local = price.local;
+        if (local) {
+          card.local = {
+            currency: local.currency,
+            micros: local.costMicros,
+            note: localMoneyNote({
+              ...local,
+              micros: local.costMicros,
+              rate: local.rate ?? undefined,
+            }),
+          };
+        } else if (price.localError) {
+          card.localNote = t('overlay.money.noRate', { error: price.localError });
+        }
+      }
     }
   } catch {
     // the card is unavailable: shown as unpriced
@@ -92,7 +111,13 @@ export async function countSelection(handlers: Handlers, raw: string): Promise<S
 /** The card's words in the UI's language (numbers through Intl). */
 export function selectionLabels(card: SelectionCard): SelectionLabels {
   const n = formatNumber(card.tokens);
-  const cost = card.costMicros === null ? t('common.unpriced') : formatUsdShort(card.costMicros);
+  const cost =
+    card.costMicros === null
+      ? t('common.unpriced')
+      : card.local
+        ? formatCostShort(card.costMicros, { ...card.local, basis: 'converted', source: '' })
+        : formatUsdShort(card.costMicros);
+  const moneyNote = card.local?.note ?? card.localNote;
   return {
     figures: t('menu.card.figures', {
       tokens: card.provenance === 'estimate' ? `≈${n}` : n,
@@ -101,7 +126,8 @@ export function selectionLabels(card: SelectionCard): SelectionLabels {
     sub:
       t('menu.card.sub', { model: card.modelName, chars: card.chars }) +
       (card.truncated ? t('menu.card.truncated') : '') +
-      (card.provenance === 'estimate' ? t('menu.card.estimate') : ''),
+      (card.provenance === 'estimate' ? t('menu.card.estimate') : '') +
+      (moneyNote ? ` · ${moneyNote}` : ''),
     close: t('common.close'),
     compare: t('menu.card.compare'),
   };

@@ -31,6 +31,7 @@ import {
   type SyncedRateCard,
 } from '@/utils/storage/state/background';
 import { getValidOverrides } from '@/utils/storage/validated';
+import { currencySettings } from '@/utils/storage/settings/money';
 
 export const FEEDS = FEED_SOURCES;
 
@@ -336,6 +337,12 @@ export async function getSyncedRates() {
   return (await syncedExchangeRates.getValue().catch(() => null))?.rates ?? {};
 }
 
+/** The rates to price in another currency with: the user's own over the synced ones. */
+export async function getRatesInUse() {
+  const user = (await currencySettings.getValue().catch(() => null))?.rates ?? {};
+  return { ...(await getSyncedRates()), ...user };
+}
+
 function fallbackStatus(): RateCardStatus {
   const card = current?.card ?? getBundledCard();
   return {
@@ -377,7 +384,7 @@ export const rateCardHandlers: Handlers<
       at: at ?? Date.now(),
       overrides: await getValidOverrides(),
       currency,
-      rates: currency ? await getSyncedRates() : undefined,
+      rates: currency ? await getRatesInUse() : undefined,
     }),
   priceUsageMany: async ({ model, usages, offer, at, currency }) => {
     const card = await getCard();
@@ -387,7 +394,7 @@ export const rateCardHandlers: Handlers<
       at: at ?? Date.now(),
       overrides: await getValidOverrides(),
       currency,
-      rates: currency ? await getSyncedRates() : undefined,
+      rates: currency ? await getRatesInUse() : undefined,
     };
     return usages.map((usage) => priceUsage(card, model, usage, options));
   },

@@ -11,6 +11,10 @@ export interface SelectionCard {
   provenance: TokenCount['provenance'];
   /** null: unpriced (unknown to the card); never $0 for a model the card does not know. */
   costMicros: number | null;
+  /** The cost in the user's currency (list price or converted), when not USD. */
+  local?: { currency: string; micros: number; note: string };
+  /** Why the cost is in USD though the user chose another currency (no rate for it). */
+  localNote?: string;
   model: string;
   modelName: string;
   chars: number;

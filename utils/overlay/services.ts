@@ -19,16 +19,31 @@ interface ModelSummaryLike {
   contextWindow?: number;
 }
 
-function toPriceReply(reply: PriceResult): PriceReply {
+export function toPriceReply(reply: PriceResult): PriceReply {
   if (!reply.priced) return { priced: false, reason: reply.reason };
   // Figures are shown in USD; a card entry in another currency is not silently relabelled.
   if (reply.currency !== 'USD') return { priced: false, reason: `priced in ${reply.currency}` };
-  return { priced: true, costMicros: reply.costMicros };
+  const out: PriceReply = { priced: true, costMicros: reply.costMicros };
+  if (reply.local) {
+    const { currency, costMicros, basis, rate, source } = reply.local;
+    out.local = { currency, micros: costMicros, basis, source };
+    if (rate) out.local.rate = { perUsd: rate.perUsd, date: rate.date, source: rate.source };
+  } else if (reply.localError) out.localError = reply.localError;
+  return out;
 }
 
-/** `offer`: the card's offer this site bills at (OpenRouter's chat: 'openrouter'). */
-export function createMessagingServices(options: { offer?: OfferKind } = {}): MeterServices {
+/**
+ * `offer`: the card's offer this site bills at (OpenRouter's chat: 'openrouter').
+ * `currency`: the user's display currency, read at each ask (USD: nothing more is asked).
+ */
+export function createMessagingServices(
+  options: { offer?: OfferKind; currency?: () => string } = {},
+): MeterServices {
   const offer = options.offer;
+  const currency = () => {
+    const c = options.currency?.();
+    return c && c !== 'USD' ? c : undefined;
+  };
   let models: Promise<Map<string, ModelSummaryLike>> | null = null;
   const loadModels = () => {
     models ??= sendMessage('getModels', {}).then(
@@ -70,10 +85,17 @@ export function createMessagingServices(options: { offer?: OfferKind } = {}): Me
       };
     },
     async priceUsage(model: string, usage: Usage): Promise<PriceReply> {
-      return toPriceReply(await sendMessage('priceUsage', { model, usage, offer }));
+      return toPriceReply(
+        await sendMessage('priceUsage', { model, usage, offer, currency: currency() }),
+      );
     },
     async priceUsageMany(model: string, usages: Usage[]): Promise<PriceReply[]> {
-      const replies = await sendMessage('priceUsageMany', { model, usages, offer });
+      const replies = await sendMessage('priceUsageMany', {
+        model,
+        usages,
+        offer,
+        currency: currency(),
+      });
       return replies.map(toPriceReply);
     },
     async recordTurn(event: TurnEvent) {

@@ -36,7 +36,32 @@ export interface ModelInfo {
   contextWindow: number | null;
 }
 
-export type PriceReply = { priced: true; costMicros: number } | { priced: false; reason: string };
+/**
+ * A cost in the user's display currency, as the background priced it: the lab's own list price
+ * in that currency, or the USD cost converted at a dated rate ('mixed': a sum of both kinds).
+ */
+export interface LocalMoney {
+  currency: string;
+  /** Micro-units of `currency` (integer). */
+  micros: number;
+  basis: 'list price' | 'converted' | 'mixed';
+  /** The rate used (converted): units per USD, its day and origin ('synced', 'bundled', 'user'). */
+  rate?: { perUsd: number; date: string; source: string };
+  /** Where a list price came from ("DeepSeek pricing page 2025-09-29"), or the rate in words. */
+  source: string;
+}
+
+export type PriceReply =
+  | {
+      priced: true;
+      /** USD micros (the card's figure). */
+      costMicros: number;
+      /** The same cost in the user's currency, when it is not USD and could be priced in it. */
+      local?: LocalMoney;
+      /** Why `local` is missing though another currency was asked ("no exchange rate for XAF"). */
+      localError?: string;
+    }
+  | { priced: false; reason: string };
 
 /** Everything the meter needs from outside; the content script wires these to messages. */
 export interface MeterServices {
@@ -76,6 +101,8 @@ export interface TurnRow {
   output: TokenCount | null;
   reasoning: TokenCount;
   costMicros: number | null;
+  /** The cost in the user's currency (absent: show USD). */
+  local?: LocalMoney;
   /** Why there is no cost: 'unpriced', 'counting', 'engine unavailable'. */
   costNote?: string;
   recorded: 'no' | 'pending' | 'saved' | 'failed';
@@ -100,6 +127,7 @@ export interface MeterView {
     chars: number;
     tokens: TokenCount | null;
     costMicros: number | null;
+    local?: LocalMoney;
     note?: string;
     /** Output tokens included in `costMicros` (a playground's max-output setting). */
     assumedOutput?: number;
@@ -108,6 +136,8 @@ export interface MeterView {
     /** Tokens of every visible turn (what the next request resends). */
     contextTokens: number | null;
     costMicros: number | null;
+    /** The rows' sum in the user's currency, when every priced row has one. */
+    local?: LocalMoney;
     costNote?: string;
     turns: number;
   };
@@ -115,7 +145,17 @@ export interface MeterView {
    * Sending the draft now: API-equivalent input = every visible turn + the draft, priced as
    * input on the detected model. null until counted or when unpriced.
    */
-  nextRequest: { inputTokens: number; costMicros: number | null; note?: string } | null;
+  nextRequest: {
+    inputTokens: number;
+    costMicros: number | null;
+    local?: LocalMoney;
+    note?: string;
+  } | null;
+  /**
+   * The user's currency could not be used (no exchange rate for it): figures are in USD and this
+   * says why. Absent when the currency is USD or every figure is in it.
+   */
+  localError?: string;
   /** (conversation + draft) / context window, 0..∞; null when the window is unknown. */
   contextRatio: number | null;
   rows: TurnRow[];

@@ -4,7 +4,7 @@
 // be scripted. Unknown models are unpriced (never $0); a failing engine says so.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { defaultModel } from '@/utils/storage';
+import { currencySettings, defaultModel } from '@/utils/storage';
 import {
   countSelection,
   MAX_SELECTION_CHARS,
@@ -30,7 +30,15 @@ function fakeHandlers(options: { known?: string[]; noEngine?: boolean } = {}) {
             count: { tokens: words(text), provenance: 'exact', family: 'fake' },
           }),
         }),
-    priceUsage: async ({ model, usage }: { model: string; usage: { input: number } }) =>
+    priceUsage: async ({
+      model,
+      usage,
+      currency,
+    }: {
+      model: string;
+      usage: { input: number };
+      currency?: string;
+    }) =>
       known.includes(model)
         ? {
             priced: true,
@@ -38,6 +46,20 @@ function fakeHandlers(options: { known?: string[]; noEngine?: boolean } = {}) {
             name: 'GPT-5',
             currency: 'USD',
             costMicros: usage.input * 1250,
+            // The background's answer in another currency: converted at a dated rate, or no rate.
+            ...(currency === 'EUR'
+              ? {
+                  local: {
+                    currency: 'EUR',
+                    costMicros: usage.input * 1000,
+                    basis: 'converted',
+                    rate: { currency: 'EUR', perUsd: 0.8, date: '2026-11-20', source: 'synced' },
+                    source: '0.8 EUR/USD on 2026-11-20 (synced)',
+                  },
+                }
+              : currency
+                ? { localError: `no exchange rate for ${currency}` }
+                : {}),
           }
         : { priced: false, model, reason: 'unknown model' },
     openCompare: async (handoff: unknown) => {
@@ -68,6 +90,21 @@ const click = (selectionText?: string) => ({ menuItemId: SELECTION_MENU_ID, sele
 beforeEach(() => fakeBrowser.reset());
 
 describe('counting a selection', () => {
+  it('shows the cost in the user currency with its rate, or says why it is in USD', async () => {
+    const { handlers } = fakeHandlers();
+    await currencySettings.setValue({ currency: 'EUR', rates: {} });
+    const card = await countSelection(handlers, 'four words right here');
+    expect(card.costMicros).toBe(4 * 1250);
+    expect(card.local).toMatchObject({ currency: 'EUR', micros: 4000 });
+    expect(card.labels!.figures).toContain('€0.004');
+    expect(card.labels!.sub).toContain('converted at 0.8 EUR/USD on 2026-11-20');
+    await currencySettings.setValue({ currency: 'XAF', rates: {} });
+    const usd = await countSelection(handlers, 'four words right here');
+    expect(usd.local).toBeUndefined();
+    expect(usd.labels!.figures).toContain('$0.005');
+    expect(usd.labels!.sub).toContain('no exchange rate for XAF: shown in USD');
+  });
+
   it('counts and prices on the default model', async () => {
     const { handlers } = fakeHandlers();
     const card = await countSelection(handlers, 'four words right here');

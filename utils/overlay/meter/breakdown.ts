@@ -5,7 +5,7 @@
  * reuses the last one. On a long page the row loop yields to the page in slices.
  */
 import type { TokenCount } from '@/utils/core/types';
-import type { ModelView, Snapshot, TurnRow } from '../types';
+import type { LocalMoney, ModelView, Snapshot, TurnRow } from '../types';
 import { exchangeHash } from './accounting';
 import type { PriceCache } from './price-cache';
 import type { Recorder } from './recording';
@@ -36,12 +36,15 @@ export interface BreakdownInput {
 export interface Breakdown {
   rows: TurnRow[];
   costMicros: number | null;
+  local?: LocalMoney;
   costNote?: string;
 }
 
 export interface BreakdownDeps {
   recorder: Recorder;
   priceAll: PriceCache['priceAll'];
+  /** Changes whenever cached prices were dropped (a card sync, another display currency). */
+  priceGeneration?: () => number;
   engineDown: () => boolean;
   /** A completed reply is no longer witnessed once recorded. */
   tracking: TurnTracking;
@@ -119,10 +122,11 @@ export function createBreakdown(deps: BreakdownDeps) {
   /** The breakdown for a snapshot: the last one when nothing it depends on changed. */
   async function build(x: BreakdownInput): Promise<Breakdown> {
     const slice = slicer();
-    const key = `${x.modelId ?? ''}|${x.model.info?.id ?? ''}|${deps.recorder.version()}|${deps.engineDown()}`;
+    const key = `${x.modelId ?? ''}|${x.model.info?.id ?? ''}|${deps.recorder.version()}|${deps.engineDown()}|${deps.priceGeneration?.() ?? 0}`;
     if (x.complete.size === 0 && cache && cache.turns === x.s.turns && cache.key === key) {
       // Nothing about the turns changed (a keystroke in the composer): reuse the breakdown.
-      return { rows: cache.rows, costMicros: cache.costMicros, costNote: cache.costNote };
+      const { rows, costMicros, local, costNote } = cache;
+      return { rows, costMicros, local, costNote };
     }
     const rows = await buildRows(x, slice);
     // Price every row at once (cached by usage, so only new rows reach the background, in one
@@ -131,12 +135,12 @@ export function createBreakdown(deps: BreakdownDeps) {
     if (x.model.info && usages.length > 0)
       applyPrices(priced, await deps.priceAll(x.model.info.id, usages));
     if (slice.due()) await slice.yield();
-    const { costMicros, costNote } = totalCost(rows);
+    const { costMicros, local, costNote } = totalCost(rows);
     // A recording still in flight or failed changes the rows again soon: not cached.
     cache = rows.some((r) => r.recorded === 'pending' || r.recorded === 'failed')
       ? null
-      : { turns: x.s.turns, key, rows, costMicros, costNote };
-    return { rows, costMicros, costNote };
+      : { turns: x.s.turns, key, rows, costMicros, local, costNote };
+    return { rows, costMicros, local, costNote };
   }
 
   return {

@@ -62,7 +62,7 @@ export async function computeView(
   const modelId = model.info?.id ?? model.candidate;
   const { turnCounts, thinkingCounts } = await countTurns(p.counts, modelId, s);
   const complete = new Set(completedReplies(p.tracking, s, p.now(), p.settleMs));
-  const { rows, costMicros, costNote } = await p.breakdown.build({
+  const { rows, costMicros, local, costNote } = await p.breakdown.build({
     s,
     model,
     modelId,
@@ -82,8 +82,9 @@ export async function computeView(
     draft,
     conversation: missing
       ? { contextTokens: null, costMicros: null, costNote: TURNS_NOT_DETECTED, turns: 0 }
-      : { contextTokens: context, costMicros, costNote, turns: s.turns.length },
+      : { contextTokens: context, costMicros, local, costNote, turns: s.turns.length },
     nextRequest: await nextRequest(model, draft, context, p.prices.price),
+    localError: p.prices.localError(),
     contextRatio: contextRatio(model, context, draft?.tokens?.tokens ?? 0),
     rows,
     streaming: s.streaming,

@@ -5,7 +5,7 @@
  * The draft's figures are kept until the draft, the model or the assumed output changes.
  */
 import type { TokenCount, Usage } from '@/utils/core/types';
-import type { MeterView, ModelView, PriceReply, Snapshot } from '../types';
+import type { LocalMoney, MeterView, ModelView, PriceReply, Snapshot } from '../types';
 
 /** A newer draft was asked for while this one was counted: its view is not worth showing. */
 export const STALE = Symbol('stale draft');
@@ -14,6 +14,8 @@ export interface DraftDeps {
   count(model: string | null, text: string): Promise<TokenCount | null>;
   price(model: string, usage: Usage): Promise<PriceReply>;
   engineDown(): boolean;
+  /** The price cache's generation: a draft priced before the last invalidation is re-priced. */
+  generation?(): number;
 }
 
 interface DraftFigures {
@@ -22,7 +24,9 @@ interface DraftFigures {
   assumed: number;
   tokens: TokenCount | null;
   costMicros: number | null;
+  local?: LocalMoney;
   note?: string;
+  generation: number;
 }
 
 export function createDraftPricing(deps: DraftDeps) {
@@ -37,9 +41,11 @@ export function createDraftPricing(deps: DraftDeps) {
     contextTokens: number | null,
   ): Promise<DraftFigures | typeof STALE> {
     const mine = ++seq;
+    const generation = deps.generation?.() ?? 0;
     const tokens = await deps.count(modelId, draft);
     if (mine !== seq) return STALE;
     let cost: number | null = null;
+    let local: LocalMoney | undefined;
     let note: string | undefined;
     if (!tokens) note = deps.engineDown() ? 'engine unavailable' : 'counting';
     else if (!model.info) note = 'unpriced';
@@ -48,10 +54,21 @@ export function createDraftPricing(deps: DraftDeps) {
       if (contextTokens !== null)
         void deps.price(model.info.id, { input: contextTokens + tokens.tokens, output: 0 });
       const reply = await deps.price(model.info.id, { input: tokens.tokens, output: assumed });
-      if (reply.priced) cost = reply.costMicros;
-      else note = 'unpriced';
+      if (reply.priced) {
+        cost = reply.costMicros;
+        local = reply.local;
+      } else note = 'unpriced';
     }
-    return { text: draft, model: modelId, assumed, tokens, costMicros: cost, note };
+    return {
+      text: draft,
+      model: modelId,
+      assumed,
+      tokens,
+      costMicros: cost,
+      local,
+      note,
+      generation,
+    };
   }
 
   /** The draft's view (null: no composer on the page), or STALE when a newer draft is coming. */
@@ -63,7 +80,13 @@ export function createDraftPricing(deps: DraftDeps) {
   ): Promise<MeterView['draft'] | typeof STALE> {
     if (s.draft === null) return null;
     const assumed = s.outputAssumption ?? 0;
-    if (!last || last.text !== s.draft || last.model !== modelId || last.assumed !== assumed) {
+    if (
+      !last ||
+      last.text !== s.draft ||
+      last.model !== modelId ||
+      last.assumed !== assumed ||
+      last.generation !== (deps.generation?.() ?? 0)
+    ) {
       const next = await figures(s.draft, model, modelId, assumed, contextTokens);
       if (next === STALE) return STALE;
       last = next;
@@ -74,6 +97,7 @@ export function createDraftPricing(deps: DraftDeps) {
       costMicros: last.costMicros,
       note: last.note,
     };
+    if (last.local) view.local = last.local;
     if (assumed > 0) view.assumedOutput = assumed;
     return view;
   }
@@ -92,7 +116,8 @@ export async function nextRequest(
   const inputTokens = contextTokens + draft.tokens.tokens;
   if (!model.info) return { inputTokens, costMicros: null, note: 'unpriced' };
   const reply = await price(model.info.id, { input: inputTokens, output: 0 });
-  return reply.priced
-    ? { inputTokens, costMicros: reply.costMicros }
-    : { inputTokens, costMicros: null, note: 'unpriced' };
+  if (!reply.priced) return { inputTokens, costMicros: null, note: 'unpriced' };
+  return reply.local
+    ? { inputTokens, costMicros: reply.costMicros, local: reply.local }
+    : { inputTokens, costMicros: reply.costMicros };
 }

@@ -80,10 +80,12 @@ function createParts(
       count: counts.count,
       price: prices.price,
       engineDown: counts.engineDown,
+      generation: prices.generation,
     }),
     breakdown: createBreakdown({
       recorder,
       priceAll: prices.priceAll,
+      priceGeneration: prices.generation,
       engineDown: counts.engineDown,
       tracking,
       usage,
@@ -163,6 +165,11 @@ export function createMeter(options: MeterOptions) {
     /** Drop caches that depend on the rate card (after a card sync). */
     invalidateCard() {
       parts.prices.invalidate();
+    },
+    /** Price everything again (the display currency changed) and show the new view. */
+    reprice(): Promise<void> {
+      parts.prices.invalidate();
+      return refresh();
     },
     dispose() {
       disposed = true;

@@ -41,12 +41,18 @@ export interface PriceCache {
   price(model: string, usage: Usage): Promise<PriceReply>;
   /** Prices of many usages on one model: cached, the rest in one message where possible. */
   priceAll(model: string, usages: readonly Usage[]): Promise<PriceReply[]>;
-  /** Drop everything that depends on the rate card (after a card sync). */
+  /** Drop everything that depends on the rate card (after a card sync, another currency). */
   invalidate(): void;
+  /** Counts the invalidations: a view built on an older generation is re-priced. */
+  generation(): number;
+  /** Why the last answers could not be given in the user's currency (no rate), if so. */
+  localError(): string | undefined;
 }
 
 interface PriceState {
   services: MeterServices;
+  generation: number;
+  localError?: string;
   infos: Map<string, ModelInfo | null>;
   prices: Map<string, PriceReply>;
   inflight: Map<string, Promise<PriceReply>>;
@@ -65,6 +71,13 @@ async function lookUp(st: PriceState, id: string): Promise<ModelInfo | null> {
   return value;
 }
 
+/** Keep the reason the user's currency could not be used (or forget it once it could). */
+function noteLocal(st: PriceState, reply: PriceReply) {
+  if (!reply.priced) return;
+  if (reply.localError) st.localError = reply.localError;
+  else if (reply.local) st.localError = undefined;
+}
+
 async function priceOne(st: PriceState, model: string, usage: Usage): Promise<PriceReply> {
   const key = priceKey(model, usage);
   const hit = st.prices.get(key);
@@ -75,6 +88,7 @@ async function priceOne(st: PriceState, model: string, usage: Usage): Promise<Pr
     pending = st.services.priceUsage(model, usage).then(
       (reply) => {
         st.prices.set(key, reply);
+        noteLocal(st, reply);
         return reply;
       },
       (error): PriceReply => ({ priced: false, reason: reasonOf(error) }),
@@ -109,6 +123,7 @@ async function priceGroups(
     part.forEach((indices, k) => {
       const reply: PriceReply = replies?.[k] ?? { priced: false, reason: 'pricing unavailable' };
       if (replies?.[k]) st.prices.set(priceKey(model, usages[indices[0]]), reply);
+      noteLocal(st, reply);
       for (const i of indices) out[i] = reply;
     });
   }
@@ -146,7 +161,13 @@ async function priceMany(
 }
 
 export function createPriceCache(services: MeterServices): PriceCache {
-  const st: PriceState = { services, infos: new Map(), prices: new Map(), inflight: new Map() };
+  const st: PriceState = {
+    services,
+    generation: 0,
+    infos: new Map(),
+    prices: new Map(),
+    inflight: new Map(),
+  };
   return {
     info: (id) => lookUp(st, id),
     knows: (id) => st.infos.has(id),
@@ -155,6 +176,10 @@ export function createPriceCache(services: MeterServices): PriceCache {
     invalidate() {
       st.infos.clear();
       st.prices.clear();
+      st.localError = undefined;
+      st.generation++;
     },
+    generation: () => st.generation,
+    localError: () => st.localError,
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { Turn } from '@/utils/sites/types';
 import { weakerProvenance, type Provenance, type TokenCount, type Usage } from '@/utils/core/types';
-import type { MeterView, ModelView, PriceReply, Snapshot, TurnRow } from '../types';
+import type { LocalMoney, MeterView, ModelView, PriceReply, Snapshot, TurnRow } from '../types';
 import type { Recorded } from './recording';
 import { hiddenContext } from './site-usage';
 
@@ -98,14 +98,34 @@ export function rowsToPrice(
 export function applyPrices(rows: TurnRow[], replies: readonly PriceReply[]): void {
   rows.forEach((row, k) => {
     const reply = replies[k];
-    if (reply.priced) row.costMicros = reply.costMicros;
-    else row.costNote = 'unpriced';
+    if (reply.priced) {
+      row.costMicros = reply.costMicros;
+      if (reply.local) row.local = reply.local;
+    } else row.costNote = 'unpriced';
   });
+}
+
+/**
+ * The sum of costs in the user's currency: only when every one has it, in one currency (else
+ * the total is shown in USD). List prices and converted costs added together are 'mixed'.
+ */
+export function sumLocal(parts: readonly (LocalMoney | undefined)[]): LocalMoney | undefined {
+  const first = parts[0];
+  if (!first) return undefined;
+  let micros = 0;
+  let basis = first.basis;
+  for (const part of parts) {
+    if (!part || part.currency !== first.currency) return undefined;
+    micros += part.micros;
+    if (part.basis !== basis) basis = 'mixed';
+  }
+  return { ...first, micros, basis };
 }
 
 /** The conversation's cost: the rows' sum, or null with the first row's reason when one is unpriced. */
 export function totalCost(rows: readonly TurnRow[]): {
   costMicros: number | null;
+  local?: LocalMoney;
   costNote?: string;
 } {
   let costMicros: number | null = 0;
@@ -116,7 +136,9 @@ export function totalCost(rows: readonly TurnRow[]): {
       costNote ??= row.costNote;
     } else if (costMicros !== null) costMicros += row.costMicros;
   }
-  return { costMicros, costNote };
+  const local =
+    costMicros !== null && rows.length > 0 ? sumLocal(rows.map((r) => r.local)) : undefined;
+  return local ? { costMicros, local, costNote } : { costMicros, costNote };
 }
 
 /** Tokens of every visible turn (what the next request resends); null until all are counted. */

@@ -19,6 +19,7 @@ import { startRunner } from '@/utils/overlay/runner';
 import { createMessagingServices } from '@/utils/overlay/services';
 import type { UsageReport } from '@/utils/overlay/types';
 import {
+  currencySettings,
   overlaySettings,
   reportSiteHealth,
   type OverlaySettings,
@@ -71,11 +72,12 @@ function createSiteMeter(
   state: OverlayState,
   render: () => void,
   storeText: () => boolean,
+  currency: () => string,
 ) {
   return createMeter({
     site: { id: adapter.id, label: adapter.label },
     pricing: adapter.pricing,
-    services: createMessagingServices({ offer: adapter.pricing?.offer }),
+    services: createMessagingServices({ offer: adapter.pricing?.offer, currency }),
     storeText,
     onView(next) {
       if (next.health !== state.view?.health || next.healthNote !== state.view?.healthNote) {
@@ -104,6 +106,7 @@ function startMetering(
   state: OverlayState,
   renderer: Renderer,
   storeText: () => boolean,
+  currency: { value: string },
 ): OverlayHandle {
   const { render } = renderer;
   const placement = createPlacement({
@@ -113,8 +116,16 @@ function startMetering(
     onPlace: (position) => (state.position = position),
     onResize: render,
   });
-  const meter = createSiteMeter(adapter, state, render, storeText);
+  const meter = createSiteMeter(adapter, state, render, storeText, () => currency.value);
   if (state.prefs.modelOverride) void meter.setOverride(state.prefs.modelOverride);
+
+  // Another display currency (options page): every figure is priced again in it.
+  const unwatchCurrency = currencySettings.watch((next) => {
+    const code = next?.currency ?? 'USD';
+    if (code === currency.value) return;
+    currency.value = code;
+    meter.reprice().catch(() => undefined);
+  });
 
   const unwatch = overlaySettings.watch((all) => {
     const next: OverlaySiteSettings = all?.[adapter.id] ?? {};
@@ -157,6 +168,7 @@ function startMetering(
     // (found by tests/e2e/faults-restart.test.ts); there is nothing left to unwatch then.
     try {
       unwatch();
+      unwatchCurrency();
     } catch {
       // orphaned: the listener went with the old extension
     }
@@ -186,6 +198,14 @@ export async function startOverlay(
     (p) => (storeText = p.storePromptText),
     () => undefined,
   );
+  // The display currency before the first figure, so a CNY user never sees a flash of USD.
+  const currency = {
+    value: await currencySettings.getValue().then(
+      (c) => c.currency,
+      () => 'USD',
+    ),
+  };
+  if (ctx.isInvalid) return INERT;
 
   const renderer = createRenderer(ctx, adapter, state);
   if (!hidden && !(await mountShadowRoot(ctx, renderer))) return INERT;
@@ -196,5 +216,5 @@ export async function startOverlay(
     .finally(renderer.render);
 
   if (!adapter) return INERT;
-  return startMetering(ctx, adapter, state, renderer, () => storeText);
+  return startMetering(ctx, adapter, state, renderer, () => storeText, currency);
 }
