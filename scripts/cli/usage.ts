@@ -1,7 +1,8 @@
 // `npm run -s cli -- usage --url <request URL> [--request <body file>] <file|->`: what a chat
 // site's own stream says about one reply, read from a saved response body (what DevTools' "Save
 // response" or "Copy response" gives) with the same readers the extension's page hook runs;
-// `--request` the request's body, for sites whose stream names no model (MiMo). One JSON object:
+// `--request` the request's body, for the model where the stream names none (MiMo, Qwen, z.ai;
+// ChatGPT, Claude, DeepSeek when cut before it does). One JSON object:
 // {"site", "complete", "model", "canonical", "input", "output", "reasoning", "source", "limits"}
 // (+ "notice" when the site gave one, "opening" for DeepSeek's running count at the start).
 // The site's numbers are the authority: where it reports an output that holds the reasoning,

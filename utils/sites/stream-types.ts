@@ -98,6 +98,23 @@ export interface SiteStream {
 /** A request body as much as a reader of its model needs (a prompt may be megabytes). */
 export const MAX_REQUEST_BODY = 1_000_000;
 
+/** A request body's top-level JSON object; null when it is not JSON or not an object. */
+export function requestJson(body: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(body);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A model id as a request names it ("gpt-5-5", "claude-haiku-4-5-20251001"); else null. */
+export function plainModelId(value: unknown): string | null {
+  return typeof value === 'string' && /^[\w.:-]{1,100}$/.test(value) ? value : null;
+}
+
 /** Text kept per reply at most: far beyond a chat reply, bounded on a hostile stream. */
 export const MAX_STREAM_TEXT = 2_000_000;
 

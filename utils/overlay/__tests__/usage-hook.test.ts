@@ -471,3 +471,83 @@ describe("usage hook: AI Studio, the model id from the XHR request to Google's A
     expect(notJson).toEqual([]);
   });
 });
+
+// The model the page's request names stands in only where the stream names none: the stream's
+// own model wins, a cut stream falls back to the request's, and no number is invented.
+describe('usage hook: the request body’s model beside the stream’s (tier-1 sites)', () => {
+  const byFormat = (f: string) => STREAMS.find((s) => s.format === f)!;
+
+  function installSite(format: string, body: string) {
+    const reports: UsageReport[] = [];
+    const originalFetch = window.fetch;
+    window.fetch = (async () => streamed(body, 11)) as typeof fetch;
+    const hook = installUsageHook(window, [byFormat(format)]);
+    const stop = listenForUsage(window, (r) => reports.push(r));
+    cleanups.push(() => {
+      hook.uninstall();
+      stop();
+      window.fetch = originalFetch;
+    });
+    return reports;
+  }
+
+  it('ChatGPT: the stream’s model_slug (gpt-5-6) wins over the request’s gpt-5-5', async () => {
+    const body = readFixture('chatgpt', 'capture.txt');
+    const reports = installSite('chatgpt', body);
+    const response = await window.fetch('/backend-api/f/conversation', {
+      method: 'POST',
+      body: readFixture('chatgpt', 'request.json'),
+    });
+    expect(await response.text()).toBe(body);
+    await sleep(20);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ format: 'chatgpt', model: 'gpt-5-6', done: true });
+  });
+
+  it('ChatGPT: a stream cut before it names the model reports the request’s', async () => {
+    const full = readFixture('chatgpt', 'capture.txt');
+    const cut = full.slice(0, full.indexOf('model_slug'));
+    const reports = installSite('chatgpt', cut);
+    await (
+      await window.fetch('/backend-api/f/conversation', {
+        method: 'POST',
+        body: readFixture('chatgpt', 'request.json'),
+      })
+    ).text();
+    await sleep(20);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ format: 'chatgpt', model: 'gpt-5-5', done: false });
+  });
+
+  it('DeepSeek: cut before its snapshot, DeepThink from the request; no number', async () => {
+    const full = readFixture('deepseek', 'capture.txt');
+    const reports = installSite('deepseek', full.slice(0, full.indexOf('{"v":{"response"')));
+    await (
+      await window.fetch('/api/v0/chat/completion', {
+        method: 'POST',
+        body: readFixture('deepseek', 'request.json'),
+      })
+    ).text();
+    await sleep(20);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ model: 'deepseek-reasoner', done: false });
+    expect(reports[0].total ?? reports[0].input ?? reports[0].output).toBeUndefined();
+  });
+
+  it('Qwen over XMLHttpRequest: the exact usage, with the model its request names', async () => {
+    const proto = XMLHttpRequest.prototype;
+    const realSend = proto.send;
+    proto.send = function noNetwork() {};
+    cleanups.push(() => (proto.send = realSend));
+    const body = readFixture('qwen', 'capture.txt');
+    const reports = installSite('qwen', body);
+    const xhr = new XMLHttpRequest();
+    Object.defineProperty(xhr, 'responseText', { get: () => body });
+    xhr.open('POST', '/api/v2/chat/completions');
+    xhr.send(readFixture('qwen', 'request.json'));
+    xhr.dispatchEvent(new Event('loadend'));
+    await sleep(5);
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ input: 2646, output: 46, model: 'qwen3-max', done: true });
+  });
+});

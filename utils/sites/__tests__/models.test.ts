@@ -60,6 +60,14 @@ describe('version patterns', () => {
     ['kimi', 'K2.6 Instant', 'moonshotai/kimi-k2.6'],
     ['zai', 'GLM-5.1', 'zai/glm-5.1'],
     ['qwen', 'Qwen3.7-Max', 'alibaba/qwen3.7-max'],
+    // What the pages' request bodies name (their request.json fixtures).
+    ['chatgpt', 'gpt-5-5', 'openai/gpt-5.5'],
+    ['claude', 'claude-haiku-4-5-20251001', 'anthropic/claude-haiku-4-5'],
+    ['deepseek', 'deepseek-reasoner', 'deepseek/deepseek-reasoner'],
+    ['qwen', 'qwen3-max', 'alibaba/qwen3-max'],
+    ['zai', 'GLM-4-6-API-V1', 'zai/glm-4.6'],
+    ['zai', '0727-360B-API', 'zai/glm-4.5'],
+    ['zai', 'glm-4.7', 'zai/glm-4.7'],
   ])('%s: "%s" → %s', (site, label, id) => {
     expect(resolveSiteModel(site, label)?.model).toBe(id);
   });

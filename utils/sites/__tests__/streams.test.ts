@@ -132,3 +132,51 @@ describe('finding the reader for a request', () => {
     expect(findStreamForRequest(url)).toBeNull();
   });
 });
+
+// The model the page asked for, read from the request body it sends (each site's request.json is
+// written in a documented shape; its README says whose). The stream's own model wins (hook tests).
+describe('the model named in the request body', () => {
+  const REQUEST_MODELS: Record<string, string> = {
+    chatgpt: 'gpt-5-5',
+    claude: 'claude-haiku-4-5-20251001',
+    deepseek: 'deepseek-reasoner',
+    qwen: 'qwen3-max',
+    zai: 'GLM-4-6-API-V1',
+    mimo: 'mimo-v2-flash-studio',
+    aistudio: 'gemini-2.5-pro',
+  };
+  const readers = STREAMS.filter((s) => s.requestModel);
+
+  it('every reader of requests has a request fixture here', () => {
+    expect(readers.map((s) => s.format).sort()).toEqual(Object.keys(REQUEST_MODELS).sort());
+  });
+
+  it.each(Object.entries(REQUEST_MODELS))('%s: its request names %s', (format, model) => {
+    const stream = STREAMS.find((s) => s.format === format)!;
+    expect(stream.requestModel!(readFixture(format, 'request.json'))).toBe(model);
+  });
+
+  it.each(readers.map((s) => s.format))('%s: a body that names no model gives none', (format) => {
+    const read = STREAMS.find((s) => s.format === format)!.requestModel!;
+    const junk = [
+      '',
+      '{',
+      'null',
+      '[]',
+      'f.req=%5B%5D',
+      '{"model":{"id":"x"}}',
+      '{"model":"a b<script>"}',
+      `{"model":"${'x'.repeat(200)}"}`,
+      '{"thinking_enabled":"yes"}',
+      '{"modelConfig":7}',
+    ];
+    for (const body of junk) expect(read(body), body).toBeNull();
+  });
+
+  it('ChatGPT: "auto" names no model; DeepSeek: DeepThink off is the chat model', () => {
+    const chatgpt = STREAMS.find((s) => s.format === 'chatgpt')!.requestModel!;
+    expect(chatgpt('{"action":"next","model":"auto"}')).toBeNull();
+    const deepseek = STREAMS.find((s) => s.format === 'deepseek')!.requestModel!;
+    expect(deepseek('{"prompt":"hi","thinking_enabled":false}')).toBe('deepseek-chat');
+  });
+});

@@ -12,7 +12,8 @@ export const doc: SiteDoc = {
   hosts: 'chatgpt.com',
   draft: 'yes',
   turns: 'yes',
-  model: "yes: the stream's `model_slug` (the model that answered), else the switcher label",
+  model:
+    "yes: the stream's `model_slug` (the model that answered), else the request's `model`, else the switcher label",
   exactUsage: 'no (its stream has no usage); feature quotas from `limits_progress`',
   notes: 'Thinking models show only a summary: reasoning is counted as unknown',
   sourced:

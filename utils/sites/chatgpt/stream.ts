@@ -17,6 +17,8 @@ import {
   type StreamUsage,
   type UsageStreamParser,
   readerParser,
+  requestJson,
+  plainModelId,
 } from '../stream-types';
 import type { UsageStreamSpec } from '../types';
 import { site } from './site';
@@ -107,10 +109,20 @@ export function createChatGptParser(options: ParserOptions = {}): UsageStreamPar
   return readerParser(reader, current, text);
 }
 
+/**
+ * The model the page asked for: the conversation POST's `model` ("gpt-5-5"; the stream's
+ * `model_slug` wins when it names one). "auto" names no model.
+ */
+export function chatGptRequestModel(body: string): string | null {
+  const model = plainModelId(requestJson(body)?.model);
+  return model === 'auto' ? null : model;
+}
+
 const stream: SiteStream = {
   ...usageStream,
   matches: site.matches,
   createParser: createChatGptParser,
+  requestModel: chatGptRequestModel,
 };
 
 export default stream;

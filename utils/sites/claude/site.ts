@@ -12,7 +12,7 @@ export const doc: SiteDoc = {
   hosts: 'claude.ai',
   draft: 'yes',
   turns: 'yes, with expanded thinking',
-  model: "yes: the stream's `message.model`, else the label",
+  model: "yes: the stream's `message.model`, else the request's `model`, else the label",
   exactUsage: 'no (its stream has no usage); 5-hour and 7-day quota use from `message_limit`',
   notes: 'thinking-block selector unverified',
   sourced:

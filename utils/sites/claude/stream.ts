@@ -16,6 +16,8 @@ import {
   type StreamUsage,
   type UsageStreamParser,
   readerParser,
+  requestJson,
+  plainModelId,
 } from '../stream-types';
 import type { UsageStreamSpec } from '../types';
 import { site } from './site';
@@ -80,10 +82,16 @@ export function createClaudeParser(options: ParserOptions = {}): UsageStreamPars
   return readerParser(reader, current, text);
 }
 
+/** The model the page asked for: the completion POST's `model`, when the page names one. */
+export function claudeRequestModel(body: string): string | null {
+  return plainModelId(requestJson(body)?.model);
+}
+
 const stream: SiteStream = {
   ...usageStream,
   matches: site.matches,
   createParser: createClaudeParser,
+  requestModel: claudeRequestModel,
 };
 
 export default stream;

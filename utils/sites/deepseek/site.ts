@@ -12,7 +12,7 @@ export const doc: SiteDoc = {
   hosts: 'chat.deepseek.com',
   draft: 'yes',
   turns: 'yes, with DeepThink text',
-  model: "from the stream's `thinking_enabled` (DeepThink), else the toggle",
+  model: "from the stream's `thinking_enabled` (DeepThink), else the request's, else the toggle",
   exactUsage:
     '**yes**: final `accumulated_token_usage` (a running count: input = it − counted reply; cut short → counted)',
   notes: 'hashed class names: user turns rely on `.ds-message`',

@@ -22,6 +22,7 @@ import {
   type StreamUsage,
   type UsageStreamParser,
   readerParser,
+  requestJson,
 } from '../stream-types';
 import type { UsageStreamSpec } from '../types';
 import { site } from './site';
@@ -111,10 +112,20 @@ export function createDeepSeekParser(options: ParserOptions = {}): UsageStreamPa
   return readerParser(reader, current, text);
 }
 
+/**
+ * The model the page asked for: the completion POST's `thinking_enabled` (the DeepThink toggle)
+ * names the reasoner or the chat model. The stream's own `thinking_enabled` wins.
+ */
+export function deepSeekRequestModel(body: string): string | null {
+  const thinking = requestJson(body)?.thinking_enabled;
+  return thinking === true ? 'deepseek-reasoner' : thinking === false ? 'deepseek-chat' : null;
+}
+
 const stream: SiteStream = {
   ...usageStream,
   matches: site.matches,
   createParser: createDeepSeekParser,
+  requestModel: deepSeekRequestModel,
 };
 
 export default stream;

@@ -12,7 +12,7 @@ export const doc: SiteDoc = {
   hosts: 'chat.qwen.ai',
   draft: 'yes',
   turns: 'yes',
-  model: 'yes',
+  model: "yes: the request's `model` (the stream names none), else the label",
   exactUsage: '**yes**: `usage` on every frame (input exact; output once finished)',
   notes:
     'code blocks are virtualised, so long code is undercounted; thinking selector from one unattributed source',

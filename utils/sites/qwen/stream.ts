@@ -15,6 +15,8 @@ import {
   type StreamUsage,
   type UsageStreamParser,
   readerParser,
+  requestJson,
+  plainModelId,
 } from '../stream-types';
 import type { UsageStreamSpec } from '../types';
 import { site } from './site';
@@ -67,10 +69,16 @@ export function createQwenParser(options: ParserOptions = {}): UsageStreamParser
   return readerParser(reader, current, text);
 }
 
+/** The model the page asked for: the completion POST's top-level `model` ("qwen3-max"). */
+export function qwenRequestModel(body: string): string | null {
+  return plainModelId(requestJson(body)?.model);
+}
+
 const stream: SiteStream = {
   ...usageStream,
   matches: site.matches,
   createParser: createQwenParser,
+  requestModel: qwenRequestModel,
 };
 
 export default stream;

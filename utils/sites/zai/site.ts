@@ -13,7 +13,8 @@ export const doc: SiteDoc = {
   hosts: 'chat.z.ai',
   draft: 'yes',
   turns: 'yes, with shown reasoning',
-  model: 'yes (the page label; the stream names none)',
+  model:
+    "yes: the request's `model` (an upstream id such as `GLM-4-6-API-V1`; the stream names none), else the page label",
   exactUsage:
     '**yes**: `usage` (input; output holds the thinking, split by the counted texts, never added)',
   notes:

@@ -15,6 +15,8 @@ import {
   type StreamUsage,
   type UsageStreamParser,
   readerParser,
+  requestJson,
+  plainModelId,
 } from '../stream-types';
 import type { UsageStreamSpec } from '../types';
 import { site } from './site';
@@ -61,10 +63,19 @@ export function createZaiParser(options: ParserOptions = {}): UsageStreamParser 
   return readerParser(reader, current, text);
 }
 
+/**
+ * The model the page asked for: the completion POST's top-level `model`, as the site names it
+ * (an upstream id such as "GLM-4-6-API-V1" or "glm-4.7"; the site's alias table maps it).
+ */
+export function zaiRequestModel(body: string): string | null {
+  return plainModelId(requestJson(body)?.model);
+}
+
 const stream: SiteStream = {
   ...usageStream,
   matches: site.matches,
   createParser: createZaiParser,
+  requestModel: zaiRequestModel,
 };
 
 export default stream;
