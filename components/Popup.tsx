@@ -20,6 +20,8 @@ import { siteLabel } from './popup/site-label';
 import { StorageFullBanner } from './popup/StorageFullBanner';
 import { SiteQuotas } from './popup/SiteQuotas';
 import { Subscriptions } from './popup/Subscriptions';
+import { SourceSplit } from './popup/SourceSplit';
+import { splitByKind } from './popup/source-split';
 import { SiteCounting } from './any-field/SiteCounting';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import './popup/popup.css';
@@ -83,6 +85,13 @@ function PopupNumbers(props: {
   return (
     <>
       <PeriodCards dashboard={dashboard} money={money} selected={kind} onSelect={props.onKind} />
+      <SourceSplit
+        split={splitByKind(view.bySite)}
+        week={dashboard.views.week.summary.period}
+        revision={dashboard.views.week.summary.totals.events}
+        money={money}
+        dashboardUrl={DASHBOARD_URL(kind === 'month' ? 'month' : 'week')}
+      />
       {!dashboard.hasEvents ? (
         <p className="tm-empty" data-testid="empty">
           {t('popup.emptyHistory')}{' '}

@@ -89,5 +89,33 @@ describe('options page: agents and API usage', () => {
     await expect
       .poll(() => page!.getByTestId('dash-tokens').textContent())
       .not.toContain(`${cli.events} events`);
+
+    // The popup, on the day of the newest Claude Code event: a one-line split by kind and the
+    // week's top agent, with a link to the dashboard.
+    const newest = await page.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('token-meter-history');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction('events').objectStore('events').getAll();
+            req.onsuccess = () => {
+              const rows = req.result as { site: string; time: number }[];
+              resolve(Math.max(...rows.filter((r) => r.site === 'claude-code').map((r) => r.time)));
+              open.result.close();
+            };
+          };
+        }),
+    );
+    const popup = await openExtensionPage(session, `popup.html?now=${newest + 1}`);
+    await popup.getByTestId('source-split').waitFor();
+    expect(await popup.getByTestId('split-agent').textContent()).toMatch(/Agents \$\d/);
+    expect(await popup.getByTestId('week-top').textContent()).toMatch(
+      /Top agent this week: \S+ \$\d/,
+    );
+    expect(await popup.getByTestId('source-split').locator('a').getAttribute('href')).toMatch(
+      /dashboard\.html\?period=week$/,
+    );
+    await popup.close();
   }, 60_000);
 });

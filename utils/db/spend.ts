@@ -19,16 +19,15 @@ import {
   type CalendarOptions,
   type DayTotal,
 } from '@/utils/core/aggregate';
-import { IMPORT_SOURCES, SOURCE_KIND, type ImportSource } from '@/utils/core/imports/types';
 import type { HistoryDB } from './schema';
+import { isImportSource, kindOfSource, type SpendKind } from './spend-kind';
 import type { ImportDayRow } from './types';
 import { ROLLUP_TIME_ZONE } from './write';
 
+export * from './spend-kind';
+
 export type SpendPeriod = 'week' | 'month' | 'all';
 /** Chat sites; agents (their own logs and the aggregators that read those logs); API keys and bills. */
-export type SpendKind = 'chat' | 'agent' | 'api';
-export const SPEND_KINDS: readonly SpendKind[] = ['chat', 'agent', 'api'];
-
 export interface SpendRow {
   key: string;
   events: number;
@@ -76,15 +75,6 @@ const FIELDS = [
   'estimateMicroUsd',
   'unpricedEvents',
 ] as const;
-
-const IMPORTED = new Set<string>(IMPORT_SOURCES);
-
-export const isImportSource = (site: string): site is ImportSource => IMPORTED.has(site);
-
-export function kindOfSource(site: string): SpendKind {
-  if (!isImportSource(site)) return 'chat';
-  return SOURCE_KIND[site] === 'api' ? 'api' : 'agent';
-}
 
 export const emptySpendRow = (key: string): SpendRow => ({
   key,

@@ -27,6 +27,9 @@ export const en = {
 
   'popup.options': 'Options',
   'popup.dashboard': 'All spend',
+  'popup.allSpendLink': 'All spend →',
+  'popup.weekTopAgent': 'Top agent this week: {agent} {amount}',
+  'popup.weekTopProject': 'project {project} {amount}',
   'popup.emptyHistory':
     'No turns recorded yet. Chat on a supported site and your usage appears here.',
   'popup.welcomeLink': 'How Token Meter works',

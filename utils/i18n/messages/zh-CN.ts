@@ -25,6 +25,9 @@ export const zhCN: Catalog = {
 
   'popup.options': '设置',
   'popup.dashboard': '全部花费',
+  'popup.allSpendLink': '全部花费 →',
+  'popup.weekTopAgent': '本周花费最多的智能体：{agent} {amount}',
+  'popup.weekTopProject': '项目 {project} {amount}',
   'popup.emptyHistory': '还没有记录任何对话轮次。在支持的网站上聊天后，用量会显示在这里。',
   'popup.welcomeLink': 'Token Meter 如何工作',
   'popup.dailySpend.week': '每日花费 · 本周',

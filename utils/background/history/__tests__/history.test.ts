@@ -7,6 +7,7 @@ import {
   configureHistory,
   historyHandlers,
   importHistory,
+  importUsage,
   recordTurn,
   refreshToolbarBadge,
   repriceHistory,
@@ -236,6 +237,43 @@ describe('badge and budgets', () => {
       turn({ site: 'claude', key: 'claude|x|1|h', model: 'anthropic/claude-sonnet-4-5' }),
     );
     expect((await refreshToolbarBadge()).level).toBe('over');
+  });
+});
+
+describe('budgets count imported usage', () => {
+  it("an agent bill this week crosses the weekly total and that source's own budget", async () => {
+    await budgetSettings.setValue({
+      weeklyMicroUsd: 100_000,
+      monthlyMicroUsd: null,
+      sites: { openrouter: { weeklyMicroUsd: 50_000, monthlyMicroUsd: null } },
+    });
+    await recordTurn(turn()); // 32_500 of chat
+    expect((await refreshToolbarBadge()).level).toBe('ok');
+    const bill = {
+      key: 'openrouter|budget-test',
+      source: 'openrouter',
+      agent: 'openrouter',
+      project: 'my-key',
+      session: null,
+      model: 'openai/gpt-5',
+      time: NOW - 120_000,
+      tokens: {
+        input: 1000,
+        cacheRead: 0,
+        cacheWrite5m: 0,
+        cacheWrite1h: 0,
+        output: 100,
+        reasoning: 0,
+      },
+      requests: 1,
+      cost: { microUsd: 80_000, kind: 'billed' },
+    };
+    const res = await importUsage([bill], undefined);
+    expect(res).toMatchObject({ added: 1 });
+    const states = await refreshToolbarBadge();
+    expect(states.level).toBe('over');
+    expect(states.text).toBe('.11'); // 32_500 + 80_000 micro-USD
+    expect(await fakeBrowser.action.getTitle({})).toMatch(/openrouter/);
   });
 });
 
