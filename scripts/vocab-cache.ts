@@ -67,6 +67,45 @@ export async function shippedVocabText(id: VocabId): Promise<string> {
   return text;
 }
 
+/** The files whose content decides what a vocabulary's binary form (the CLI's) holds. */
+const BINARY_MAKERS = [
+  'utils/core/tokenize/binary.ts',
+  'utils/core/tokenize/byte-table.ts',
+  'utils/core/tokenize/bpe.ts',
+  'utils/core/tokenize/vocab.ts',
+  'utils/core/tokenize/sentencepiece.ts',
+];
+
+/**
+ * The binary form of a shipped vocabulary file (`<file>.bin` beside it in the cache: the CLI
+ * loads this, see utils/core/tokenize/binary.ts), made from the cached file on a miss. Keyed on
+ * that file's key and the code that makes and reads the binary form.
+ */
+export async function shippedVocabBinary(id: VocabId): Promise<Uint8Array> {
+  const path = join(VOCAB_CACHE_DIR, `${VOCABS[id].file}.bin`);
+  const hash = createHash('sha256').update(vocabCacheKey(id));
+  for (const file of BINARY_MAKERS) hash.update(readFileSync(join(ROOT, file)));
+  const key = hash.digest('hex');
+  try {
+    if (readFileSync(`${path}.key`, 'utf8') === key) return readFileSync(path);
+  } catch {
+    // Not made yet (or unreadable): make it below.
+  }
+  const { toBinaryVocabulary } = await import('../utils/core/tokenize/binary');
+  const bytes = toBinaryVocabulary(id, JSON.parse(await shippedVocabText(id)));
+  try {
+    mkdirSync(VOCAB_CACHE_DIR, { recursive: true });
+    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, path);
+    writeFileSync(`${tmp}.key`, key);
+    renameSync(`${tmp}.key`, `${path}.key`);
+  } catch {
+    // A read-only checkout still counts; it makes it again next time.
+  }
+  return bytes;
+}
+
 /**
  * Builds every vocabulary file whose cache entry is missing or stale, one after another (the
  * unit tests' global setup: on a fresh clone the files are built once here, not once per test

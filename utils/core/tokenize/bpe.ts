@@ -167,6 +167,13 @@ class MinHeap {
   }
 }
 
+export interface PairTableArrays {
+  lefts: Int32Array;
+  rights: Int32Array;
+  values: Float64Array;
+  size: number;
+}
+
 /** Returned by `PairTable.get` for a pair it holds no entry for. */
 export const ABSENT = -2;
 
@@ -182,13 +189,28 @@ export class PairTable {
   private mask: number;
   size = 0;
 
-  constructor(expected: number) {
+  constructor(expected: number, arrays?: PairTableArrays) {
+    if (arrays) {
+      // A table saved with `arrays()` (the CLI's binary vocabulary): used as is, not copied.
+      ({ lefts: this.lefts, rights: this.rights, values: this.values, size: this.size } = arrays);
+      this.mask = this.lefts.length - 1;
+      const n = this.lefts.length;
+      if (this.mask & n || this.rights.length !== n || this.values.length !== n) {
+        throw new Error('Corrupt pair table');
+      }
+      return;
+    }
     let capacity = 1024;
     while (capacity < expected * 2) capacity *= 2;
     this.mask = capacity - 1;
     this.lefts = new Int32Array(capacity).fill(-1);
     this.rights = new Int32Array(capacity);
     this.values = new Float64Array(capacity);
+  }
+
+  /** The table's storage, to save it and load it back without rebuilding. */
+  arrays(): PairTableArrays {
+    return { lefts: this.lefts, rights: this.rights, values: this.values, size: this.size };
   }
 
   private slot(left: number, right: number): number {

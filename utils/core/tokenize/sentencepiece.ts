@@ -238,23 +238,38 @@ function utf8Length(cp: number): number {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 
-// Kept whole: the counting closures (countPiece, cutPieces, pretokenize) read the decoded
-// tables as closure locals in the per-character hot loop; functions over a state object would
-// add property loads there (measured by the tokenizer bench).
-// eslint-disable-next-line max-lines-per-function -- hot-loop closures over decoded tables
 export function parseCompactSpBpe(compact: CompactSpBpe): Vocabulary {
+  return spVocabulary(compactSpTables(compact));
+}
+
+/** What Gemma 3's vocabulary counts with, built from its compact form. */
+export interface SpTables {
+  /** Id of each BMP character (-1: not a token); `astral` for the rest, as [code point, id]. */
+  bmp: Int32Array;
+  astral: [number, number][];
+  /** (left, right) → packed merge (`rank * PACK + merged id`). */
+  pairs: PairTable;
+  /** (x, y) → 1 when some merge joins character x to character y. */
+  joinable: PairTable;
+  /** 1 for each BMP character that some merge joins to a character after it. */
+  hasRight: Uint8Array;
+  astralLeft: boolean;
+  replace: [string, string] | null;
+  added: string[];
+}
+
+export function compactSpTables(compact: CompactSpBpe): SpTables {
   if (compact.format !== 'tm-spbpe-1') throw new Error('Unknown vocabulary format');
   const { size } = compact;
-  // Character → id: a table for the BMP, a map for the rest (2k emoji and rare CJK).
+  // Character → id: a table for the BMP, a list for the rest (2k emoji and rare CJK).
   const bmp = new Int32Array(0x10000).fill(-1);
-  const astral = new Map<number, number>();
+  const astral: [number, number][] = [];
   let id = 0;
   for (const c of compact.chars) {
     const cp = c.codePointAt(0)!;
     if (cp < 0x10000) bmp[cp] = id++;
-    else astral.set(cp, id++);
+    else astral.push([cp, id++]);
   }
-  const idOf = (cp: number) => (cp < 0x10000 ? bmp[cp] : (astral.get(cp) ?? -1));
 
   const bytes = base64ToBytes(compact.merges);
   const pairs = new PairTable(compact.ranks);
@@ -286,13 +301,33 @@ export function parseCompactSpBpe(compact: CompactSpBpe): Vocabulary {
     if (joinChars[i] < 0x10000) hasRight[joinChars[i]] = 1;
     else astralLeft = true;
   }
+  return {
+    bmp,
+    astral,
+    pairs,
+    joinable,
+    hasRight,
+    astralLeft,
+    replace: compact.replace,
+    added: compact.added,
+  };
+}
+
+// Kept whole: the counting closures (countPiece, cutPieces, pretokenize) read the decoded
+// tables as closure locals in the per-character hot loop; functions over a state object would
+// add property loads there (measured by the tokenizer bench).
+// eslint-disable-next-line max-lines-per-function -- hot-loop closures over decoded tables
+export function spVocabulary(tables: SpTables): Vocabulary {
+  const { bmp, pairs, joinable, hasRight, astralLeft } = tables;
+  const astral = new Map(tables.astral);
+  const idOf = (cp: number) => (cp < 0x10000 ? bmp[cp] : (astral.get(cp) ?? -1));
   const joins = (x: number, y: number) =>
     (x < 0x10000 ? hasRight[x] === 1 : astralLeft) && joinable.get(x, y) === 1;
 
-  const [from, to] = compact.replace ?? ['', ''];
-  const fromCode = compact.replace ? from.charCodeAt(0) : -1;
-  const toCode = compact.replace ? to.charCodeAt(0) : -1;
-  const normalize = compact.replace ? (text: string) => text.replaceAll(from, to) : null;
+  const [from, to] = tables.replace ?? ['', ''];
+  const fromCode = tables.replace ? from.charCodeAt(0) : -1;
+  const toCode = tables.replace ? to.charCodeAt(0) : -1;
+  const normalize = tables.replace ? (text: string) => text.replaceAll(from, to) : null;
 
   let scratch = new Int32Array(256);
   const bpe = {
@@ -327,7 +362,7 @@ export function parseCompactSpBpe(compact: CompactSpBpe): Vocabulary {
     return total + countIds(bpe, scratch, n);
   };
 
-  const added = new AddedTokens(compact.added);
+  const added = new AddedTokens(tables.added);
 
   /** Calls `emit` with the normalized text cut between every two characters no merge can join. */
   const cutPieces = (text: string, emit: (piece: string, tokens?: number) => void): void => {

@@ -8,6 +8,7 @@
  * Special and added tokens are ignored on purpose: a count is of the text as given.
  */
 import { ABSENT, countPiece, PACK, PairTable, type BpeVocab } from './bpe';
+import { ByteTable } from './byte-table';
 import { splitChunks } from './chunks';
 import type { EncodeLimits } from './families';
 import { utf8Bytes } from './utf8';
@@ -120,35 +121,73 @@ function isPythonSpace(c: number): boolean {
  * of the incremental cache, so a piece never spans a slice.
  */
 export function parseTiktokenRanks(ranks: TiktokenRanks, limits?: EncodeLimits): Vocabulary {
-  const tokens: string[] = [];
   const byBytes = new Map<string, number>();
+  const tokens = tiktokenTokens(ranks);
+  for (let id = 0; id < tokens.length; id++)
+    if (tokens[id] !== undefined) byBytes.set(tokens[id], id);
+  return tiktokenVocabulary(
+    {
+      byteIds: byteIdsOf((bytes) => byBytes.get(bytes)),
+      // tiktoken merges any two parts whose bytes form a token: a string lookup per pair.
+      pairId: (left, right) => byBytes.get(tokens[left] + tokens[right]) ?? -1,
+      id: (bytes) => byBytes.get(bytes) ?? -1,
+    },
+    ranks.pat_str,
+    limits,
+  );
+}
+
+/** Each token's bytes (one char per byte) by rank, from js-tiktoken's compressed ranks. */
+export function tiktokenTokens(ranks: TiktokenRanks): string[] {
+  const tokens: string[] = [];
   for (const line of ranks.bpe_ranks.split('\n')) {
     if (!line) continue;
     const parts = line.split(' ');
     const offset = Number.parseInt(parts[1], 10);
-    for (let i = 2; i < parts.length; i++) {
-      const bytes = base64ToBytes(parts[i]);
-      tokens[offset + i - 2] = bytes;
-      byBytes.set(bytes, offset + i - 2);
-    }
+    for (let i = 2; i < parts.length; i++) tokens[offset + i - 2] = base64ToBytes(parts[i]);
   }
-  // tiktoken merges any two parts whose bytes form a token: a string lookup per pair, memoised
-  // by id pair (cleared when full) because the merge loop asks for the same pairs again and again.
+  return tokens;
+}
+
+/** How a tiktoken vocabulary finds tokens: by a pair of ids, by bytes (ids are ranks). */
+export interface TiktokenLookup {
+  byteIds: Int32Array;
+  /** Id (rank) of the token whose bytes are `left`'s then `right`'s, or -1. */
+  pairId(left: number, right: number): number;
+  /** Id of the token whose bytes are `bytes`, or -1. */
+  id(bytes: string): number;
+}
+
+/**
+ * A tiktoken vocabulary over its lookup. With `limits`, the text is first cut as the model's
+ * encoder cuts it (`encodeSlices`), and so are the chunks of the incremental cache, so a piece
+ * never spans a slice.
+ */
+export function tiktokenVocabulary(
+  lookup: TiktokenLookup,
+  patStr: string,
+  limits?: EncodeLimits,
+): Vocabulary {
+  // The merge loop asks for the same pairs again and again: memoised by id pair (cleared when
+  // full).
   const memo = new PairTable(1 << 18);
   const bpe: BpeVocab = {
-    byteIds: byteIdsOf(byBytes),
+    byteIds: lookup.byteIds,
     pair(left, right) {
       const known = memo.get(left, right);
       if (known !== ABSENT) return known;
-      const rank = byBytes.get(tokens[left] + tokens[right]);
-      const packed = rank === undefined ? -1 : rank * PACK + rank;
+      const rank = lookup.pairId(left, right);
+      const packed = rank < 0 ? -1 : rank * PACK + rank;
       if (memo.crowded) memo.clear();
       memo.set(left, right, packed);
       return packed;
     },
-    whole: (bytes) => byBytes.get(bytes),
+    whole: (bytes) => {
+      const id = lookup.id(bytes);
+      return id < 0 ? undefined : id;
+    },
   };
-  const pattern = compilePattern(ranks.pat_str);
+  const pattern = compilePattern(patStr);
   // tiktoken keeps only the matches; its patterns leave no gaps, so nothing is dropped.
   const matches = (text: string, emit: (piece: string) => void) => {
     pattern.lastIndex = 0;
@@ -304,16 +343,28 @@ export function compactHfTokenizer(json: HfTokenizerJson): CompactBpe {
 }
 
 export function parseCompactBpe(compact: CompactBpe): Vocabulary {
+  return bpeVocabulary(compactBpeTables(compact));
+}
+
+/** What a byte-level BPE vocabulary counts with, built from its compact form. */
+export interface BpeTables {
+  byteIds: Int32Array;
+  /** (left, right) → packed merge (`rank * PACK + merged id`). */
+  pairs: PairTable;
+  /** Tokens by bytes, for vocabularies that take a whole piece as one token (`ignore_merges`). */
+  whole: ByteTable | null;
+  normalize: 'NFC' | null;
+  splits: string[];
+}
+
+export function compactBpeTables(compact: CompactBpe): BpeTables {
   if (compact.format !== 'tm-bpe-1') throw new Error('Unknown vocabulary format');
   const { tokens, merges } = compact;
-  const byBytes = new Map<string, number>();
   const byteIds = new Int32Array(256).fill(-1);
   for (let id = 0; id < tokens.length; id++) {
     const bytes = tokens[id];
-    if (bytes === null) continue;
-    if (bytes.length === 1 && byteIds[bytes.charCodeAt(0)] === -1)
+    if (bytes !== null && bytes.length === 1 && byteIds[bytes.charCodeAt(0)] === -1)
       byteIds[bytes.charCodeAt(0)] = id;
-    if (compact.ignoreMerges && !byBytes.has(bytes)) byBytes.set(bytes, id);
   }
   if (byteIds.includes(-1)) throw new Error('Vocabulary lacks a single-byte token');
   const pairs = new PairTable(merges.length / 3);
@@ -321,20 +372,36 @@ export function parseCompactBpe(compact: CompactBpe): Vocabulary {
     const [left, right, merged] = [merges[i], merges[i + 1], merges[i + 2]];
     if (left >= 0 && right >= 0 && merged >= 0) pairs.set(left, right, rank * PACK + merged);
   }
-  const bpe: BpeVocab = {
+  return {
     byteIds,
+    pairs,
+    whole: compact.ignoreMerges ? ByteTable.build(tokens, 'first') : null,
+    normalize: compact.normalize,
+    splits: compact.splits,
+  };
+}
+
+export function bpeVocabulary(tables: BpeTables): Vocabulary {
+  const { pairs, whole } = tables;
+  const bpe: BpeVocab = {
+    byteIds: tables.byteIds,
     pair: (left, right) => {
       const packed = pairs.get(left, right);
       return packed === ABSENT ? -1 : packed;
     },
-    whole: compact.ignoreMerges ? (bytes) => byBytes.get(bytes) : undefined,
+    whole: whole
+      ? (bytes) => {
+          const id = whole.id(bytes);
+          return id < 0 ? undefined : id;
+        }
+      : undefined,
   };
   const normalize =
-    compact.normalize === 'NFC' ? (text: string) => text.normalize('NFC') : undefined;
+    tables.normalize === 'NFC' ? (text: string) => text.normalize('NFC') : undefined;
   return {
     countPiece: (piece) => countPiece(bpe, utf8Bytes(piece)),
     normalize,
-    pretokenize: splitter(compact.splits),
+    pretokenize: splitter(tables.splits),
   };
 }
 
@@ -347,11 +414,12 @@ function splitMerge(merge: string): [string, string] {
   return [merge.slice(0, space), merge.slice(space + 1)];
 }
 
-function byteIdsOf(byBytes: Map<string, number>): Int32Array {
+/** Token id of each single byte (a vocabulary without one cannot count every text). */
+export function byteIdsOf(idOf: (bytes: string) => number | undefined): Int32Array {
   const ids = new Int32Array(256);
   for (let b = 0; b < 256; b++) {
-    const id = byBytes.get(String.fromCharCode(b));
-    if (id === undefined) throw new Error(`Vocabulary lacks byte ${b}`);
+    const id = idOf(String.fromCharCode(b));
+    if (id === undefined || id < 0) throw new Error(`Vocabulary lacks byte ${b}`);
     ids[b] = id;
   }
   return ids;
