@@ -4,8 +4,9 @@
 // page must receive every byte unchanged, and the recorded turn must carry what the stream said:
 // Qwen's exact usage, the model that answered (Claude, Kimi; ChatGPT's and Gemini's are not on
 // the bundled card, so the turn is stored under the name the stream gave, unpriced, rather than
-// priced as the page's label), and
-// Claude's quota windows in extension storage for the popup.
+// priced as the page's label), and Claude's quota windows in extension storage for the popup.
+// Qwen's case runs again on a page that wraps fetch after our hook: the page's bytes stay
+// identical and the usage is still read.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -85,13 +86,28 @@ describe('the sites’ own streams, served on their real URLs', () => {
   });
 
   /** The page requests the body as the site does; returns the SHA-256 of what it received. */
-  async function replay(c: StreamCase) {
+  async function replay(c: StreamCase, options: { pageWrapsFetch?: boolean } = {}) {
     const site = SITE_CASES.find((s) => s.site === c.site)!;
+    const before = (await storedEvents(ext, c.site)).length;
     page = await session.context.newPage();
     await page.goto(site.url);
     await expect
       .poll(() => badge(page!, 'tm-badge').getAttribute('data-health'), { timeout: 15000 })
       .toBe('ok');
+    if (options.pageWrapsFetch) {
+      // The page wraps fetch after our hook (as SDKs and analytics do): its wrapper calls ours,
+      // reads its own clone, and hands the page a new Response built from the body.
+      await page.evaluate(() => {
+        const ours = window.fetch;
+        window.fetch = async (...args: Parameters<typeof fetch>) => {
+          const response = await ours(...args);
+          void response.clone().text();
+          return new Response(response.body!.pipeThrough(new TransformStream()), {
+            headers: response.headers,
+          });
+        };
+      });
+    }
     const received = await page.evaluate(
       async ({ path, via }) => {
         const text =
@@ -112,13 +128,15 @@ describe('the sites’ own streams, served on their real URLs', () => {
     expect(received, 'the page got the body byte-identical').toBe(
       sha256(readSiteFixture(c.site, 'capture.txt')),
     );
-    await simulateExchange(page, site, `stream on ${c.site}`, 'The reply the page shows here.');
+    // Another exchange per replay of a site (its turn is recorded anew, not as a duplicate).
+    const prompt = `stream on ${c.site}${options.pageWrapsFetch ? ', page wraps fetch' : ''}`;
+    await simulateExchange(page, site, prompt, 'The reply the page shows here.');
     await badge(page, 'tm-open').click();
     const row = page.locator('token-meter-badge [data-testid="tm-turn-row"]').last();
     await expect.poll(() => row.getAttribute('data-recorded'), { timeout: 10000 }).toBe('saved');
     const events = await storedEvents(ext, c.site);
-    expect(events).toHaveLength(1);
-    return events[0];
+    expect(events).toHaveLength(before + 1);
+    return events.sort((a, b) => a.time - b.time).at(-1);
   }
 
   it('Qwen: the exact input and output from its usage frames', async () => {
@@ -135,6 +153,13 @@ describe('the sites’ own streams, served on their real URLs', () => {
       .poll(() => badge(page!, 'tm-conv-source').getAttribute('data-site'), { timeout: 5000 })
       .toBe('1');
     expect(await badge(page!, 'tm-figures').textContent()).toContain('1 with the site’s own');
+  });
+
+  it('Qwen, on a page that wraps fetch after our hook: its bytes untouched, still read', async () => {
+    reportOnFailure(session, () => page, 'site-streams-qwen-wrapped');
+    const event = await replay(CASES[0], { pageWrapsFetch: true });
+    expect(event.input).toEqual({ tokens: 2646, provenance: 'site', family: 'site:qwen' });
+    expect(event.output).toEqual({ tokens: 46, provenance: 'site', family: 'site:qwen' });
   });
 
   it('Claude: the model that answered, and the 5-hour and 7-day windows', async () => {

@@ -39,27 +39,49 @@ export function createSseJsonReader(
 
 /**
  * Split text fed in pieces into lines (`\r\n` or `\n`), each handed over once whole. A line
- * longer than `maxLine` is dropped (no frame is that long). Linear in the input: the pending
- * tail is sliced once per chunk, not once per line.
+ * longer than `maxLine` is dropped whole (no frame is that long), and nothing of it is kept.
+ * Linear in the input: each chunk is searched once, and the pieces of a line that spans chunks
+ * are joined once, when it ends (never re-scanned or re-copied per chunk).
  */
 export function createLineSplitter(onLine: (line: string) => void, maxLine = 8 * 1024 * 1024) {
-  let buffer = '';
+  let parts: string[] = [];
+  let pending = 0;
+  let dropping = false;
+  const emit = (last: string) => {
+    if (!dropping && pending + last.length <= maxLine) {
+      const line = parts.length > 0 ? parts.join('') + last : last;
+      onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
+    }
+    parts = [];
+    pending = 0;
+    dropping = false;
+  };
   return {
     push(chunk: string) {
-      buffer += chunk;
       let from = 0;
-      let newline = buffer.indexOf('\n', from);
+      let newline = chunk.indexOf('\n');
       while (newline >= 0) {
-        onLine(buffer.slice(from, newline).replace(/\r$/, ''));
+        emit(chunk.slice(from, newline));
         from = newline + 1;
-        newline = buffer.indexOf('\n', from);
+        newline = chunk.indexOf('\n', from);
       }
-      buffer = from > 0 ? buffer.slice(from) : buffer;
-      if (buffer.length > maxLine) buffer = '';
+      if (from >= chunk.length || dropping) return;
+      const rest = from > 0 ? chunk.slice(from) : chunk;
+      if (pending + rest.length > maxLine) {
+        // Too long to be a frame: drop what is kept and the rest of this line as it comes.
+        parts = [];
+        pending = 0;
+        dropping = true;
+        return;
+      }
+      parts.push(rest);
+      pending += rest.length;
     },
     flush() {
-      if (buffer.length > 0) onLine(buffer.replace(/\r$/, ''));
-      buffer = '';
+      if (parts.length > 0) emit('');
+      parts = [];
+      pending = 0;
+      dropping = false;
     },
   };
 }

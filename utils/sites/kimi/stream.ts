@@ -31,58 +31,76 @@ const MAX_FRAME = 8 * 1024 * 1024;
 
 /**
  * Finds JSON objects in text fed in pieces, whatever bytes sit between them. Linear: each
- * character is looked at once, in a small state machine (outside / in object / in string).
+ * character is looked at once, in a small state machine (outside / in object / in string), and
+ * the pieces of an object that spans chunks are joined once, when it closes. An object longer
+ * than MAX_FRAME is dropped (nothing of it is kept).
  */
 export function createJsonObjectScanner(onObject: (json: string) => void) {
-  let buffer = '';
-  let pos = 0;
-  let start = -1;
+  let parts: string[] = [];
+  let kept = 0;
+  let inObject = false;
+  let braceAtEnd = false; // the last chunk ended in `{`: it starts a frame if `"` follows
   let depth = 0;
   let inString = false;
   let escaped = false;
 
-  const scan = () => {
-    for (; pos < buffer.length; pos++) {
-      const c = buffer.charCodeAt(pos);
-      if (start < 0) {
-        // `{"` starts a frame (a length byte that happens to be `{` is followed by another `{`)
-        if (c === 123) {
-          if (pos + 1 >= buffer.length) return; // wait for the next character
-          if (buffer.charCodeAt(pos + 1) === 34) {
-            start = pos;
-            depth = 0;
-            inString = false;
-            escaped = false;
-          } else continue;
-        } else continue;
-      }
-      if (inString) {
-        if (escaped) escaped = false;
-        else if (c === 92) escaped = true;
-        else if (c === 34) inString = false;
-      } else if (c === 34) inString = true;
-      else if (c === 123) depth++;
-      else if (c === 125 && --depth === 0) {
-        onObject(buffer.slice(start, pos + 1));
-        start = -1;
-      }
-    }
+  const open = (withBrace: boolean) => {
+    inObject = true;
+    parts = withBrace ? ['{'] : [];
+    kept = parts.length;
+    depth = withBrace ? 1 : 0;
+    inString = false;
+    escaped = false;
   };
 
   return {
     push(chunk: string) {
-      buffer += chunk;
-      scan();
-      // Keep only the frame in progress (or the one character that may start one).
-      const keep = start >= 0 ? start : Math.min(pos, buffer.length);
-      buffer = buffer.slice(keep);
-      pos -= keep;
-      if (start >= 0) start = 0;
-      if (buffer.length > MAX_FRAME) {
-        buffer = '';
-        pos = 0;
-        start = -1;
+      let start = inObject ? 0 : -1;
+      for (let i = 0; i < chunk.length; i++) {
+        const c = chunk.charCodeAt(i);
+        if (!inObject) {
+          if (braceAtEnd) {
+            braceAtEnd = false;
+            if (c === 34) {
+              open(true);
+              start = i;
+            }
+          }
+          // `{"` starts a frame (a length byte that happens to be `{` is followed by another `{`)
+          if (!inObject) {
+            if (c !== 123) continue;
+            if (i + 1 >= chunk.length) {
+              braceAtEnd = true;
+              continue;
+            }
+            if (chunk.charCodeAt(i + 1) !== 34) continue;
+            open(false);
+            start = i;
+          }
+        }
+        if (inString) {
+          if (escaped) escaped = false;
+          else if (c === 92) escaped = true;
+          else if (c === 34) inString = false;
+        } else if (c === 34) inString = true;
+        else if (c === 123) depth++;
+        else if (c === 125 && --depth === 0) {
+          const last = chunk.slice(start, i + 1);
+          const json = parts.length > 0 ? parts.join('') + last : last;
+          inObject = false;
+          parts = [];
+          kept = 0;
+          onObject(json);
+        }
       }
+      if (!inObject) return;
+      const rest = chunk.slice(start);
+      kept += rest.length;
+      if (kept > MAX_FRAME) {
+        inObject = false;
+        parts = [];
+        kept = 0;
+      } else parts.push(rest);
     },
   };
 }
