@@ -8,7 +8,7 @@ import type { FactorUse, TextProfile } from '@/utils/core/aggregate';
 import { sendMessage, type Res } from '@/utils/messaging';
 import type { Period } from '@/utils/core/aggregate';
 import { currentLocale, t, type MessageKey } from '@/utils/i18n';
-import type { Money } from './money';
+import { formatTokensShort, type Money } from './money-format';
 
 const DEFAULT_TARGET = 'deepseek/deepseek-v3.2';
 
@@ -97,6 +97,12 @@ function OtherModelMethod(props: { profile: TextProfile; result: Res<'repriceHis
       {result && result.targetFamily === null ? t('popup.otherModel.unknownTarget') : ''}
       {result && result.unknownFamilies.length > 0
         ? t('popup.otherModel.notScaled', { families: result.unknownFamilies.join(', ') })
+        : ''}
+      {result && result.cache.read + result.cache.write > 0
+        ? t('popup.otherModel.cache', {
+            read: formatTokensShort(result.cache.read),
+            write: formatTokensShort(result.cache.write),
+          })
         : ''}
     </p>
   );

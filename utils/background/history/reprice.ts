@@ -1,4 +1,8 @@
-/** "What would this have cost on another model": the options page's re-pricing of the history. */
+/**
+ * "What would this have cost on another model": the popup's re-pricing of the history, chat turns
+ * and imported agent and API usage alike (the latter per token class: uncached input, cache
+ * reads, cache writes, output, reasoning), each event at the target's price on its own date.
+ */
 import { repriceEvents } from '@/utils/core/aggregate';
 import { findModel, priceUsage } from '@/utils/core/ratecard';
 import { eventsBetween } from '@/utils/db/queries';
@@ -15,6 +19,13 @@ export async function repriceHistory(req: Req<'repriceHistory'>): Promise<Res<'r
       model: e.model,
       family: e.input.family,
       tokens: { input: e.input.tokens, output: e.output.tokens, reasoning: e.reasoning.tokens },
+      // Imported agent and API usage: uncached input above, cache reads and writes by class.
+      cache: e.imported
+        ? {
+            read: e.imported.cacheRead,
+            write: e.imported.cacheWrite5m + e.imported.cacheWrite1h,
+          }
+        : undefined,
       costMicroUsd: e.costMicroUsd,
       time: e.time,
     })),

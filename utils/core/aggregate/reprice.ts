@@ -72,9 +72,19 @@ export interface RepriceSource {
   model: string | null;
   family: string;
   tokens: Tokens;
+  /**
+   * Cached input by class, when known (imported agent and API usage: `tokens.input` is then the
+   * uncached input). Each class is priced at the target model's own rate for it.
+   */
+  cache?: CacheTokens;
   costMicroUsd: number | null;
   /** Epoch ms of the turn: it is re-priced at the price in force then. */
   time?: number;
+}
+
+export interface CacheTokens {
+  read: number;
+  write: number;
 }
 
 /** The cost of a usage on a model at a moment (epoch ms; undefined: now), or null (unpriced). */
@@ -102,10 +112,20 @@ export interface RepriceResult {
   /** Token totals before and after scaling. */
   tokens: Tokens;
   scaledTokens: Tokens;
+  /** Cache reads and writes before and after scaling (zero for chat turns). */
+  cache: CacheTokens;
+  scaledCache: CacheTokens;
   /** Stored families for which no ratio was known (scaled ×1). */
   unknownFamilies: string[];
   /** The factors applied, most turns first (shown under the figure). */
   factors: FactorUse[];
+}
+
+function countUse(uses: Map<string, FactorUse>, from: string, to: string, factor: number): void {
+  const key = `${from}→${to}`;
+  const use = uses.get(key);
+  if (use) use.events++;
+  else uses.set(key, { from, to, factor, events: 1 });
 }
 
 /**
@@ -124,6 +144,8 @@ export function repriceEvents(
   const tokens: Tokens = { input: 0, output: 0, reasoning: 0 };
   const uses = new Map<string, FactorUse>();
   const scaledTokens: Tokens = { input: 0, output: 0, reasoning: 0 };
+  const cache: CacheTokens = { read: 0, write: 0 };
+  const scaledCache: CacheTokens = { read: 0, write: 0 };
   const unknown = new Set<string>();
   let cost: number | null = 0;
   let actual = 0;
@@ -134,16 +156,7 @@ export function repriceEvents(
     const from = storedFamilyOf(e.family, e.model);
     if (!from) unknown.add(e.family);
     const f = tokenFactor(from, targetFamily, profile);
-    const useKey = `${from?.id ?? e.family}→${targetFamily?.id ?? 'unknown'}`;
-    const use = uses.get(useKey);
-    if (use) use.events++;
-    else
-      uses.set(useKey, {
-        from: from?.id ?? e.family,
-        to: targetFamily?.id ?? 'unknown',
-        factor: f,
-        events: 1,
-      });
+    countUse(uses, from?.id ?? e.family, targetFamily?.id ?? 'unknown', f);
     const scaled: Tokens = {
       input: Math.round(e.tokens.input * f),
       output: Math.round(e.tokens.output * f),
@@ -155,12 +168,24 @@ export function repriceEvents(
     scaledTokens.input += scaled.input;
     scaledTokens.output += scaled.output;
     scaledTokens.reasoning += scaled.reasoning;
+    const read = Math.round((e.cache?.read ?? 0) * f);
+    const write = Math.round((e.cache?.write ?? 0) * f);
+    cache.read += e.cache?.read ?? 0;
+    cache.write += e.cache?.write ?? 0;
+    scaledCache.read += read;
+    scaledCache.write += write;
     if (e.costMicroUsd === null) actualUnpriced++;
     else actual += e.costMicroUsd;
     if (cost !== null) {
       const c = price(
         targetModel,
-        { input: scaled.input, output: scaled.output, reasoning: scaled.reasoning || undefined },
+        {
+          input: scaled.input,
+          output: scaled.output,
+          reasoning: scaled.reasoning || undefined,
+          cacheRead: read || undefined,
+          cacheWrite: write || undefined,
+        },
         e.time,
       );
       cost = c === null ? null : cost + c;
@@ -175,6 +200,8 @@ export function repriceEvents(
     events: count,
     tokens,
     scaledTokens,
+    cache,
+    scaledCache,
     unknownFamilies: [...unknown],
     factors: [...uses.values()].sort((a, b) => b.events - a.events),
   };

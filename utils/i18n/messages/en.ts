@@ -100,6 +100,8 @@ export const en = {
   'popup.otherModel.unknownTarget':
     ' The chosen model’s tokenizer is not known: counted as o200k (default estimate).',
   'popup.otherModel.notScaled': ' Counts from {families} were not scaled (no ratio known).',
+  'popup.otherModel.cache':
+    ' Agents and API usage: cache reads ({read}) and writes ({write}) priced at the model’s own cache rates, each at its date.',
   'popup.otherModel.method.latin':
     "Your text is not stored, so each turn's counts are converted with the token engine's ratio between the two tokenizers on English text (measured on reference texts for the shipped vocabularies, the engine's estimate factors for the others), then priced per turn on the chosen model.",
   'popup.otherModel.method.cjk':

@@ -89,6 +89,8 @@ export const zhCN: Catalog = {
   'popup.otherModel.factorsMore': '，另有 {count} 项',
   'popup.otherModel.unknownTarget': '所选模型的分词器未知：按 o200k 计数（默认估算）。',
   'popup.otherModel.notScaled': '来自 {families} 的计数未换算（没有已知比例）。',
+  'popup.otherModel.cache':
+    '智能体与 API 用量：缓存读取（{read}）和写入（{write}）按该模型自己的缓存价格、按各自日期计价。',
   'popup.otherModel.method.latin':
     '你的文字不会被保存，因此每轮的计数按 token 引擎在英文文本上测得的两种分词器之比换算（内置词表用参考文本实测，其他词表用引擎的估算系数），再按所选模型逐轮计价。',
   'popup.otherModel.method.cjk':

@@ -14,7 +14,13 @@ import {
   TOOLBAR_BADGE_COLORS,
 } from '@/utils/background/history';
 import { getBundledCard, priceUsage } from '@/utils/core/ratecard';
-import { periodContaining, previousPeriod } from '@/utils/core/aggregate';
+import {
+  periodContaining,
+  previousPeriod,
+  storedFamilyOf,
+  tokenFactor,
+} from '@/utils/core/aggregate';
+import { tokenizerForModel } from '@/utils/core/tokenize/families';
 import type { TurnEvent } from '@/utils/core/types';
 import { HistoryDB } from '@/utils/db/schema';
 import { ROLLUP_TIME_ZONE } from '@/utils/db/write';
@@ -188,6 +194,68 @@ describe('repriceHistory', () => {
       end: NOW,
     });
     expect(unknown.costMicroUsd).toBeNull();
+  });
+
+  it('re-prices imported agent usage per token class, cache reads at the cache-read rate', async () => {
+    const time = NOW - 3_600_000;
+    const tokens = {
+      input: 2_000,
+      cacheRead: 900_000,
+      cacheWrite5m: 30_000,
+      cacheWrite1h: 10_000,
+      output: 8_000,
+      reasoning: 0,
+    };
+    const agentEvent = {
+      key: 'claude-code|reprice-test',
+      source: 'claude-code',
+      agent: 'claude-code',
+      project: '/home/me/app',
+      session: 's1',
+      model: 'claude-sonnet-4-5',
+      time,
+      tokens,
+      requests: 1,
+      cost: null,
+    };
+    expect(await importUsage([agentEvent], undefined)).toMatchObject({ added: 1 });
+    const res = await repriceHistory({
+      model: 'openai/gpt-5',
+      profile: 'latin',
+      start: NOW - 86_400_000,
+      end: NOW,
+    });
+    const [stored] = await db.events.toArray();
+    const from = storedFamilyOf(stored.input.family, stored.model);
+    const f = tokenFactor(from, tokenizerForModel('openai/gpt-5').family, 'latin');
+    expect(from?.id).toBe('estimate:claude');
+    const card = getBundledCard();
+    const scaled = (n: number) => Math.round(n * f);
+    const expected = priceUsage(
+      card,
+      'openai/gpt-5',
+      {
+        input: scaled(tokens.input),
+        cacheRead: scaled(tokens.cacheRead),
+        cacheWrite: scaled(tokens.cacheWrite5m + tokens.cacheWrite1h),
+        output: scaled(tokens.output),
+      },
+      { at: time },
+    );
+    if (!expected.priced) throw new Error('gpt-5 must be priced');
+    expect(res.costMicroUsd).toBe(expected.costMicros);
+    expect(res.cache).toEqual({ read: 900_000, write: 40_000 });
+    expect(res.scaledCache.read).toBe(scaled(900_000));
+    // Cache reads as plain input would cost far more: the classes are kept apart.
+    const asInput = priceUsage(
+      card,
+      'openai/gpt-5',
+      { input: scaled(tokens.input + tokens.cacheRead), output: scaled(tokens.output) },
+      { at: time },
+    );
+    if (!asInput.priced) throw new Error('gpt-5 must be priced');
+    expect(res.costMicroUsd!).toBeLessThan(asInput.costMicros / 2);
+    expect(res.actualMicroUsd).toBe(stored.costMicroUsd);
   });
 });
 
