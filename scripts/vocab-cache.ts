@@ -82,6 +82,10 @@ const BINARY_MAKERS = [
  * that file's key and the code that makes and reads the binary form.
  */
 export async function shippedVocabBinary(id: VocabId): Promise<Uint8Array> {
+  if (process.env.TOKEN_METER_VOCAB_CACHE === 'off') {
+    const { toBinaryVocabulary } = await import('../utils/core/tokenize/binary');
+    return toBinaryVocabulary(id, JSON.parse(await shippedVocabText(id)));
+  }
   const path = join(VOCAB_CACHE_DIR, `${VOCABS[id].file}.bin`);
   const hash = createHash('sha256').update(vocabCacheKey(id));
   for (const file of BINARY_MAKERS) hash.update(readFileSync(join(ROOT, file)));

@@ -1,10 +1,6 @@
 // Kimi K2 and Mistral Tekken next to OpenAI's own tiktoken (Rust, as WebAssembly: the npm
-// `tiktoken` package) with the same ranks and pattern, measured in the same run; and the `count`
-// CLI on every vocabulary family, as a process, next to the CLI's `version` command (the
-// runtime's own start: node and the prebuilt bundle) and, for Gemma 3, next to the same count with the
-// vocabulary cache turned off (the file rebuilt from its npm package, as every run did before).
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+// `tiktoken` package) with the same ranks and pattern, measured in the same run. The `count`
+// CLI per family is in vocabularies-cli.bench.ts (`npm run bench -- vocabularies` runs both).
 import { Tiktoken } from 'tiktoken/lite';
 import {
   Encoder,
@@ -17,10 +13,9 @@ import { loadVocabFromNodeModules } from '../cli/count';
 import { pythonEncodeSlices } from '../gen-token-refs';
 import { shippedVocabText } from '../vocab-cache';
 import { chineseMegabyte, draft, keystrokes } from './tokenizer.bench';
-import { median, p95, timeMedian } from './stats';
+import { p95, timeMedian } from './stats';
 import type { BenchRow, BenchSuite } from './types';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const NEW = ['kimi-k2', 'tekken'] as const;
 
 async function vocabularyRows(): Promise<BenchRow[]> {
@@ -123,89 +118,10 @@ async function vocabularyRows(): Promise<BenchRow[]> {
   return rows;
 }
 
-interface ProcessStats {
-  ms: number;
-  maxRssMb: number;
-}
-
-/** One CLI process, with the figures scripts/bench/exit-stats.mjs reports from inside it. */
-function cli(args: string[], env: Record<string, string> = {}): ProcessStats {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', './scripts/bench/exit-stats.mjs', 'scripts/cli-run.mjs', ...args],
-    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } },
-  );
-  if (r.status !== 0) throw new Error(`cli ${args.join(' ')}: ${r.stderr}`);
-  const line = r.stderr.split('\n').find((l) => l.startsWith('{"exitStats"'));
-  return JSON.parse(line!).exitStats as ProcessStats;
-}
-
-function cliMedian(runs: number, args: string[], env?: Record<string, string>): ProcessStats {
-  const all = Array.from({ length: runs }, () => cli(args, env));
-  return { ms: median(all.map((s) => s.ms)), maxRssMb: median(all.map((s) => s.maxRssMb)) };
-}
-
-const MODELS = [
-  'openai/gpt-5',
-  'openai/gpt-4',
-  'deepseek/deepseek-v3.2',
-  'alibaba/qwen3-235b-a22b',
-  'meta-llama/llama-3.3-70b-instruct',
-  'google/gemini-2.5-pro',
-  'moonshotai/kimi-k2.6',
-  'mistral/mistral-small-2506',
-  'anthropic/claude-sonnet-4-5',
-];
-
-function cliRows(): BenchRow[] {
-  const rows: BenchRow[] = [];
-  const file = join('tests', 'fixtures', 'tokenize', 'samples', 'zh-cn.txt');
-  cli(['version']); // builds the CLI bundle if it is missing or stale (scripts/cli-run.mjs)
-  const runtime = cliMedian(3, ['version']);
-  rows.push({
-    name: 'CLI `version` process (node start + the prebuilt bundle, no vocabulary)',
-    value: runtime.ms,
-    unit: 'ms',
-  });
-  for (const model of MODELS) {
-    const run = cliMedian(3, ['count', '--model', model, file]);
-    const own = run.ms - runtime.ms;
-    rows.push({
-      name: `CLI \`count\` ${model}: its own time (process ${run.ms.toFixed(0)} ms − \`version\`)`,
-      value: own,
-      unit: 'ms',
-      target: '< 300 ms',
-      met: own < 300,
-    });
-    rows.push({
-      name: `CLI \`count\` ${model}: peak memory of the process`,
-      value: run.maxRssMb,
-      unit: 'MB',
-      baseline: { label: '`version`', value: runtime.maxRssMb },
-      target: '< 150 MB',
-      met: run.maxRssMb < 150,
-    });
-  }
-  const uncached = cliMedian(1, ['count', '--model', 'google/gemini-2.5-pro', file], {
-    TOKEN_METER_VOCAB_CACHE: 'off',
-  });
-  rows.push({
-    name: 'CLI `count` google/gemini-2.5-pro without the vocabulary cache (as before it): process',
-    value: uncached.ms,
-    unit: 'ms',
-  });
-  rows.push({
-    name: 'CLI `count` google/gemini-2.5-pro without the vocabulary cache: peak memory',
-    value: uncached.maxRssMb,
-    unit: 'MB',
-  });
-  return rows;
-}
-
 const suite: BenchSuite = {
-  title: 'Kimi K2 and Mistral Tekken (next to Rust tiktoken), and the count CLI per family',
+  title: 'Kimi K2 and Mistral Tekken (next to Rust tiktoken)',
   async run() {
-    return [...(await vocabularyRows()), ...cliRows()];
+    return vocabularyRows();
   },
 };
 
