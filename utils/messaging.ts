@@ -112,6 +112,8 @@ export interface Protocol {
       counts: Record<string, FamilyState>;
       output: OutputSpec;
       currentModel: string | null;
+      /** Also price each row in this currency (`price.local`); absent or USD: USD only. */
+      currency?: string;
     };
     res: {
       rows: CompareRow[];

@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { t } from '@/utils/i18n';
 import { formatCost } from '@/utils/core/ratecard';
 import { comparePins, currencySettings, togglePin } from '@/utils/storage';
+import { syncedExchangeRates } from '@/utils/storage/state/background';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { CompareTable } from './CompareTable';
 import { useDebounced, useHandoff, useReplyLength, useRowView } from './hooks';
@@ -17,11 +18,21 @@ import { readDroppedFile } from './read-file';
 import { AddModelFieldset, FilterFieldset, ReplyLengthFieldset } from './ReplyControls';
 import { TokenizerProgress } from './TokenizerProgress';
 import { useCompare } from './use-compare';
+import type { CompareRow } from '@/utils/core/compare';
 
-/** Money in the user's currency (and the conversion rate's note, when not USD). */
+/**
+ * Money in the user's currency (and the conversion rate's note, when not USD): the rows carry
+ * their figures in it from the background (a lab's list price, or converted); this converts only
+ * what has none (the user's, synced or bundled rate, as the background would).
+ */
 function useMoney() {
   const currency = useStorageItem(currencySettings);
-  const options = { currency: currency?.currency ?? 'USD', userRates: currency?.rates };
+  const synced = useStorageItem(syncedExchangeRates);
+  const options = {
+    currency: currency?.currency ?? 'USD',
+    userRates: currency?.rates,
+    syncedRates: synced?.rates ?? undefined,
+  };
   return {
     money: (micros: number) => formatCost(micros, options).amount,
     rateNote: formatCost(0, options).rate,
@@ -76,16 +87,24 @@ function CompareNotes({ error, missing }: { error: string | null; missing: strin
 function CompareFooter({
   currentModel,
   rateNote,
+  rows,
 }: {
   currentModel: string | null;
   rateNote: string | null;
+  rows: CompareRow[];
 }) {
+  // A row shown at its lab's own list price (marked ◆): its currency.
+  const listed = rows.find(
+    (r) => r.price.status === 'priced' && r.price.local?.basis === 'list price',
+  );
+  const listPrice = listed?.price.status === 'priced' ? listed.price.local!.currency : null;
   return (
     <footer className="muted small">
       {t('compare.footer')}
       {currentModel ? '' : t('compare.footerPick')}
       {t('compare.footerFits')}
       {rateNote ? t('compare.footerRate', { rate: rateNote }) : ''}
+      {listPrice ? t('compare.footerListPrice', { currency: listPrice }) : ''}
       {t('compare.footerPins')}
     </footer>
   );
@@ -111,7 +130,6 @@ export function ComparePage({ handoffId }: { handoffId: string | null }) {
     },
     setNotice,
   );
-
   const countedText = useDebounced(text, 250);
   const models = useMemo(() => [...pins, ...added.filter((m) => !pins.includes(m))], [pins, added]);
   const compared = useCompare({
@@ -175,7 +193,7 @@ export function ComparePage({ handoffId }: { handoffId: string | null }) {
         onMakeCurrent={setCurrentModel}
         money={money}
       />
-      <CompareFooter currentModel={currentModel} rateNote={rateNote} />
+      <CompareFooter currentModel={currentModel} rateNote={rateNote} rows={rows} />
     </main>
   );
 }

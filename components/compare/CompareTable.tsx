@@ -7,7 +7,8 @@ import {
   type SortDir,
   type SortKey,
 } from '@/utils/core/compare';
-import { formatNumber, t, type MessageKey } from '@/utils/i18n';
+import { formatNumber, intlLocale, t, type MessageKey } from '@/utils/i18n';
+import { formatMoney } from '@/utils/core/ratecard/currency';
 
 type ColumnKey = 'name' | 'tokens' | 'input' | 'output' | 'total' | 'ratio' | 'context' | 'tier';
 
@@ -115,7 +116,26 @@ function Cost({
   field: 'inputMicros' | 'outputMicros' | 'totalMicros';
   money: (micros: number) => string;
 }) {
-  if (p.status === 'priced') return <>{money(p[field])}</>;
+  if (p.status === 'priced') {
+    // The row's own figure in the user's currency (a lab's list price says so), else converted.
+    if (p.local) {
+      return (
+        <span
+          data-currency={p.local.currency}
+          data-basis={p.local.basis}
+          title={
+            p.local.basis === 'list price'
+              ? t('compare.listPrice', { source: p.local.source })
+              : p.local.source
+          }
+        >
+          {formatMoney(p.local[field], p.local.currency, intlLocale())}
+          {p.local.basis === 'list price' && field === 'totalMicros' ? ' ◆' : ''}
+        </span>
+      );
+    }
+    return <>{money(p[field])}</>;
+  }
   if (p.status === 'counting') return <span className="muted">…</span>;
   if (p.status === 'unpriced')
     return (

@@ -9,6 +9,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { sendMessage, type Res } from '@/utils/messaging';
 import type { FamilyState, OutputSpec } from '@/utils/core/compare';
+import { currencySettings } from '@/utils/storage';
+import { useStorageItem } from '@/components/hooks/use-storage-item';
 
 export interface FamilyProgress {
   family: string;
@@ -37,7 +39,10 @@ interface Counts {
   ms: Record<string, number>;
 }
 
-export function useCompare({ text, models, output, currentModel }: CompareQuery): CompareData {
+export function useCompare(query: CompareQuery): CompareData {
+  const { text, models, output, currentModel } = query;
+  // The user's display currency: rows carry `price.local` in it when it is not USD.
+  const currency = useStorageItem(currencySettings)?.currency;
   const [counts, setCounts] = useState<Counts>({ text, byFamily: {}, ms: {} });
   const [reply, setReply] = useState<Res<'getCompareRows'> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -57,6 +62,7 @@ export function useCompare({ text, models, output, currentModel }: CompareQuery)
       counts: byFamily,
       output,
       currentModel,
+      currency,
     }).then(
       (next) => {
         if (!live) return;
@@ -69,7 +75,7 @@ export function useCompare({ text, models, output, currentModel }: CompareQuery)
       live = false;
     };
     // `byFamily` derives from counts + text; `models` is compared by value (modelsKey).
-  }, [counts, text, modelsKey, output, currentModel]);
+  }, [counts, text, modelsKey, output, currentModel, currency]);
 
   // Count every family the rows need that is not counted (or asked for) yet for this text.
   useEffect(() => {

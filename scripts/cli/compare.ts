@@ -1,8 +1,11 @@
-// `npm run -s cli -- compare <file|-> [--models a,b,c] [--output-tokens N] [--json]`: what a
+// `npm run -s cli -- compare <file|-> [--models a,b,c] [--output-tokens N] [--currency <code>]
+// [--json]`: what a
 // prompt costs on other models, each counted with its own tokenizer family and priced on the
 // bundled rate card. Counting goes through the same TokenCounter as `count` (one call per family,
 // see utils/core/compare/count.ts) and pricing through the same priceUsage as `price`, so a row's
-// tokens and total equal what those commands give for that model.
+// tokens and total equal what those commands give for that model. --currency adds each row's
+// figures in that currency (the lab's list price where the card has one, else converted at the
+// bundled dated rate), beside the USD ones, which stay as they were.
 import { readFile } from 'node:fs/promises';
 import {
   buildRows,
@@ -16,18 +19,26 @@ import {
   sortRows,
   type CompareRow,
 } from '../../utils/core/compare/index';
-import { formatMoney, getBundledCard, microsToUnits } from '../../utils/core/ratecard/index';
+import {
+  formatMoney,
+  getBundledCard,
+  isCurrencyCode,
+  microsToUnits,
+  rateFor,
+} from '../../utils/core/ratecard/index';
 import { TokenCounter } from '../../utils/core/tokenize/index';
 import { loadVocabFromNodeModules } from './count';
 
 const USAGE =
-  'usage: compare <file|-> [--models a,b,c] [--output-tokens N] [--current <model>] [--json]';
+  'usage: compare <file|-> [--models a,b,c] [--output-tokens N] [--current <model>] [--currency <code>] [--json]';
 
 interface Options {
   input: string;
   models: string[] | null;
   outputTokens: number;
   current: string | null;
+  /** Also price in this currency (null: USD only). */
+  currency: string | null;
   json: boolean;
 }
 
@@ -36,6 +47,7 @@ function parseArgs(args: string[]): Options | string {
   let models: string[] | null = null;
   let outputTokens = DEFAULT_OUTPUT_TOKENS;
   let current: string | null = null;
+  let currency: string | null = null;
   let json = false;
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].startsWith('--') ? args[i].split(/=(.*)/s, 2) : [args[i]];
@@ -54,12 +66,19 @@ function parseArgs(args: string[]): Options | string {
       }
       outputTokens = Number(raw);
     } else if (flag === '--current') current = value() ?? null;
-    else if (flag.startsWith('--')) return `unknown option ${flag}`;
+    else if (flag === '--currency') {
+      const code = (value() ?? '').toUpperCase();
+      if (!isCurrencyCode(code))
+        return `--currency needs an ISO 4217 code (CNY, EUR), got "${code}"`;
+      if (code !== 'USD' && !rateFor(code))
+        return `--currency ${code}: no exchange rate for ${code}`;
+      currency = code === 'USD' ? null : code;
+    } else if (flag.startsWith('--')) return `unknown option ${flag}`;
     else if (input === undefined) input = args[i];
     else return `one input only (got "${input}" and "${args[i]}")`;
   }
   if (!input) return 'missing input file (or - for stdin)';
-  return { input, models, outputTokens, current, json };
+  return { input, models, outputTokens, current, currency, json };
 }
 
 async function readInput(path: string): Promise<string> {
@@ -72,7 +91,12 @@ async function readInput(path: string): Promise<string> {
 /** The comparison the CLI prints (exported for the tests and the bench). */
 export async function compareText(
   text: string,
-  options: { models?: readonly string[] | null; outputTokens?: number; current?: string | null },
+  options: {
+    models?: readonly string[] | null;
+    outputTokens?: number;
+    current?: string | null;
+    currency?: string | null;
+  },
   counter = new TokenCounter(loadVocabFromNodeModules),
 ): Promise<CompareRow[]> {
   const card = getBundledCard();
@@ -85,6 +109,7 @@ export async function compareText(
     counts,
     output: { kind: 'tokens', tokens: options.outputTokens ?? DEFAULT_OUTPUT_TOKENS },
     currentModel: options.current,
+    priceOptions: options.currency ? { currency: options.currency } : undefined,
   });
   return sortRows(rows, 'total', 'asc');
 }
@@ -100,10 +125,23 @@ export function toJsonRow(row: CompareRow) {
     outputCost: p ? microsToUnits(p.outputMicros) : null,
     total: p ? microsToUnits(p.totalMicros) : null,
     fitsContext: row.fitsContext,
+    // With --currency only: the same figures in it, and where they came from.
+    ...(p?.local
+      ? {
+          local: {
+            currency: p.local.currency,
+            inputCost: microsToUnits(p.local.inputMicros),
+            outputCost: microsToUnits(p.local.outputMicros),
+            total: microsToUnits(p.local.totalMicros),
+            basis: p.local.basis,
+            source: p.local.source,
+          },
+        }
+      : {}),
   };
 }
 
-function toTable(rows: CompareRow[], withRatio: boolean): string {
+function toTable(rows: CompareRow[], withRatio: boolean, currency: string | null): string {
   const money = (row: CompareRow, field: 'inputMicros' | 'outputMicros' | 'totalMicros') =>
     row.price.status === 'priced'
       ? formatMoney(row.price[field], 'USD')
@@ -111,6 +149,7 @@ function toTable(rows: CompareRow[], withRatio: boolean): string {
         ? 'unpriced'
         : 'error';
   const header = ['model', 'tokens', 'provenance', 'family', 'input', 'output', 'total'];
+  if (currency) header.push(`total ${currency}`);
   if (withRatio) header.push('ratio');
   header.push('context', 'tier');
   const lines = rows.map((r) => {
@@ -123,13 +162,14 @@ function toTable(rows: CompareRow[], withRatio: boolean): string {
       money(r, 'outputMicros'),
       money(r, 'totalMicros'),
     ];
+    if (currency) cells.push(localTotal(r));
     if (withRatio) cells.push(formatRatio(r.ratio));
     cells.push(formatFit(r), formatTier(r));
     return cells;
   });
   const all = [header, ...lines];
   const widths = header.map((_, i) => Math.max(...all.map((l) => l[i].length)));
-  const right = new Set([1, 4, 5, 6, 7]);
+  const right = new Set(currency ? [1, 4, 5, 6, 7, 8] : [1, 4, 5, 6, 7]);
   return all
     .map((l) =>
       l
@@ -138,6 +178,14 @@ function toTable(rows: CompareRow[], withRatio: boolean): string {
         .trimEnd(),
     )
     .join('\n');
+}
+
+/** A row's total in the asked currency; ◆ marks the lab's own list price (not converted). */
+function localTotal(r: CompareRow): string {
+  if (r.price.status !== 'priced') return r.price.status === 'unpriced' ? 'unpriced' : 'error';
+  const l = r.price.local;
+  if (!l) return 'no rate';
+  return formatMoney(l.totalMicros, l.currency) + (l.basis === 'list price' ? ' ◆' : '');
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -164,7 +212,14 @@ export async function run(args: string[]): Promise<number> {
       `Expected reply: ${options.outputTokens} tokens. Prices: bundled rate card ${getBundledCard().createdAt}, USD.`,
       '≈ estimate (no public tokenizer), ~ related vocabulary; context: prompt ≤ window.',
     ];
-    process.stdout.write(`${toTable(rows, options.current !== null)}\n\n${notes.join('\n')}\n`);
+    const rate = options.currency ? rateFor(options.currency) : null;
+    if (rate) {
+      notes.push(
+        `${options.currency}: ◆ the lab's own list price; others converted at ${rate.perUsd} ${rate.currency}/USD of ${rate.date} (${rate.source}).`,
+      );
+    }
+    const table = toTable(rows, options.current !== null, options.currency);
+    process.stdout.write(`${table}\n\n${notes.join('\n')}\n`);
   }
   return 0;
 }

@@ -6,11 +6,17 @@
 // (default now) and prints one JSON object: {"model", "priced": true, "currency": "USD", "cost",
 // "breakdown", "source", "free", "at", "rules", "rule"}, costs in USD; with --currency, `cost`
 // and `breakdown` are in that currency (the lab's list price where the card has one, else
-// converted) and `usd` keeps the USD figures. An unknown model prints
+// converted) and `usd` keeps the USD figures. --sync also refreshes the exchange rates
+// (Frankfurter, validated like in the extension; a failure warns on stderr and the bundled
+// rates are used). An unknown model prints
 // {"model": <as given>, "priced": false, "reason"} with no cost.
 import {
   applyFeed,
+  BUNDLED_RATES,
   FEED_SOURCES,
+  FX_SOURCE,
+  parseExchangeRates,
+  type ExchangeRate,
   getBundledCard,
   isCurrencyCode,
   microsToUnits,
@@ -117,7 +123,37 @@ async function syncCard(card: RateCard): Promise<RateCard> {
   return card;
 }
 
+/**
+ * Today's exchange rates from the sync's source, checked against the bundled ones (a move over
+ * 10x is refused); on any failure a warning on stderr and {} (the bundled rates then apply).
+ */
+export async function syncExchangeRates(): Promise<Record<string, ExchangeRate>> {
+  try {
+    const response = await fetch(FX_SOURCE.url, { signal: AbortSignal.timeout(20_000) });
+    if (!response.ok) throw new Error(`${FX_SOURCE.name} answered HTTP ${response.status}`);
+    return parseExchangeRates(await response.json(), Date.now(), BUNDLED_RATES);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(
+      JSON.stringify({ warning: `sync: ${message}; using the bundled exchange rates` }) + '\n',
+    );
+    return {};
+  }
+}
+
 const roundUsd = (micros: number) => microsToUnits(micros);
+
+/** The bundled card and rates, or with --sync the feeds' (each failure warns and keeps those). */
+async function loadPricing(parsed: { sync: boolean; currency?: string }) {
+  let card = getBundledCard();
+  let rates: Record<string, ExchangeRate> | undefined;
+  if (parsed.sync) {
+    card = await syncCard(card);
+    // Only a currency that needs a rate asks for one (no request for USD).
+    if (parsed.currency && parsed.currency !== 'USD') rates = await syncExchangeRates();
+  }
+  return { card, rates };
+}
 
 export async function run(args: string[]): Promise<number> {
   let parsed;
@@ -134,12 +170,12 @@ export async function run(args: string[]): Promise<number> {
     );
     return 2;
   }
-  let card = getBundledCard();
-  if (parsed.sync) card = await syncCard(card);
+  const { card, rates } = await loadPricing(parsed);
   const result = priceUsage(card, parsed.model, parsed.usage, {
     offer: parsed.offer,
     at: parsed.at,
     currency: parsed.currency,
+    rates,
   });
   if (!result.priced) {
     process.stdout.write(

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { buildRows, familiesOf, resolveDefaultModels } from '@/utils/core/compare';
 import { tokenizerForModel } from '@/utils/core/tokenize';
 import type { Handlers } from '@/utils/messaging';
-import { getCard } from '@/utils/background/ratecard';
+import { getCard, getRatesInUse } from '@/utils/background/ratecard';
 import { getValidOverrides } from '@/utils/storage/validated';
 import { compareHandoffs, HANDOFF_TTL_MS, type CompareHandoff } from '@/utils/storage';
 
@@ -16,7 +16,7 @@ import { compareHandoffs, HANDOFF_TTL_MS, type CompareHandoff } from '@/utils/st
 export const MAX_HANDOFF_CHARS = 4_000_000;
 
 export const compareHandlers: Handlers<'getCompareRows' | 'openCompare'> = {
-  getCompareRows: async ({ models, withDefaults, counts, output, currentModel }) => {
+  getCompareRows: async ({ models, withDefaults, counts, output, currentModel, currency }) => {
     const card = await getCard();
     const defaults = resolveDefaultModels(card);
     const list = withDefaults ? [...defaults.ids, ...models] : [...models];
@@ -26,7 +26,11 @@ export const compareHandlers: Handlers<'getCompareRows' | 'openCompare'> = {
       counts,
       output,
       currentModel,
-      priceOptions: { overrides: await getValidOverrides() },
+      priceOptions: {
+        overrides: await getValidOverrides(),
+        // The user's currency: each priced row also carries `local` (list price or converted).
+        ...(currency && currency !== 'USD' ? { currency, rates: await getRatesInUse() } : {}),
+      },
     });
     const all = currentModel ? [...list, currentModel] : list;
     return {

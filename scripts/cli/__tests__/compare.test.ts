@@ -123,6 +123,57 @@ describe('cli compare', () => {
     expect((await cli('compare', prompt, '--current', 'gpt-5.5')).out).toBe(r.out);
   }, 60_000);
 
+  it('--currency adds each row in that currency, equal to `price --currency`', async () => {
+    const models = ['deepseek/deepseek-v3.2', 'gpt-5.5', 'acme/not-a-model'];
+    const r = await cli(
+      'compare',
+      prompt,
+      '--models',
+      models.join(','),
+      '--currency',
+      'CNY',
+      '--json',
+    );
+    expect(r.code, r.err).toBe(0);
+    const rows = JSON.parse(r.out) as Record<string, any>[];
+    const byModel = (id: string) => rows.find((x) => x.model === id)!;
+    // DeepSeek bills Chinese accounts in CNY: its own list price, not a conversion.
+    expect(byModel('deepseek/deepseek-v3.2').local).toMatchObject({
+      currency: 'CNY',
+      basis: 'list price',
+    });
+    expect(byModel('openai/gpt-5.5').local).toMatchObject({ currency: 'CNY', basis: 'converted' });
+    expect(byModel('acme/not-a-model')).not.toHaveProperty('local');
+    for (const id of ['deepseek/deepseek-v3.2', 'openai/gpt-5.5']) {
+      const row = byModel(id);
+      const price = JSON.parse(
+        (
+          await cli(
+            'price',
+            '--model',
+            id,
+            '--input',
+            String(row.tokens),
+            '--output',
+            '500',
+            '--currency',
+            'CNY',
+          )
+        ).out,
+      );
+      expect(row.local.total, id).toBe(price.cost);
+      expect(row.local.inputCost, id).toBe(price.breakdown.input);
+      // The USD fields are as without --currency.
+      expect(row.total, id).toBe(price.usd.cost);
+    }
+    const table = await cli('compare', prompt, '--models', models.join(','), '--currency', 'CNY');
+    expect(table.out.split('\n')[0]).toMatch(/total\s+total CNY/);
+    expect(table.out).toMatch(/CN¥[\d.]+ ◆/);
+    const none = await cli('compare', prompt, '--currency', 'XAF');
+    expect(none.code).toBe(2);
+    expect(JSON.parse(none.err).error).toMatch(/no exchange rate for XAF/);
+  }, 120_000);
+
   it('rejects bad options and unreadable files with a clear message', async () => {
     const bad = await cli('compare', prompt, '--output-tokens', '-3');
     expect(bad.code).toBe(2);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../price';
 
 // The CLI's stdout is its contract: one JSON object per call, in the shape docs/pricing.md shows.
-async function cli(args: string) {
+async function cli(args: string, fetchImpl: (url: string) => Promise<Response> = vi.fn()) {
   let out = '';
   let err = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
@@ -13,11 +13,17 @@ async function cli(args: string) {
     err += String(chunk);
     return true;
   });
-  const fetchSpy = vi.fn();
+  const fetchSpy = vi.fn(fetchImpl);
   vi.stubGlobal('fetch', fetchSpy);
   const code = await run(args.split(' ').filter(Boolean));
   vi.unstubAllGlobals();
-  return { code, out, err, fetched: fetchSpy.mock.calls.length };
+  return {
+    code,
+    out,
+    err,
+    fetched: fetchSpy.mock.calls.length,
+    urls: fetchSpy.mock.calls.map((c) => String(c[0])),
+  };
 }
 
 afterEach(() => vi.restoreAllMocks());
@@ -96,5 +102,54 @@ describe('cli price', () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(JSON.parse(r.err).error).toMatch(message);
+  });
+
+  describe('--sync refreshes the exchange rates too', () => {
+    // The price feeds answer 503 (the card is kept as bundled); Frankfurter answers as documented
+    // (`{amount, base, date, rates}` per USD); the figures are examples, not a capture.
+    const feeds =
+      (fx: () => Response) =>
+      async (url: string): Promise<Response> =>
+        url.includes('frankfurter') ? fx() : new Response('busy', { status: 503 });
+    const rates = (eur: number) =>
+      Response.json({ amount: 1, base: 'USD', date: '2026-12-04', rates: { EUR: eur, CNY: 7.1 } });
+
+    it('converts at the synced rate and says so', async () => {
+      const r = await cli(
+        '--model gpt-5 --input 1000000 --output 0 --currency EUR --at 2026-12-05T12:00:00Z --sync',
+        feeds(() => rates(0.5)),
+      );
+      expect(r.code).toBe(0);
+      expect(r.urls.some((u) => u.startsWith('https://api.frankfurter.dev/v1/latest'))).toBe(true);
+      const out = JSON.parse(r.out);
+      expect(out).toMatchObject({ currency: 'EUR', cost: 0.625, usd: { cost: 1.25 } });
+      expect(out.exchange.rate).toEqual({
+        currency: 'EUR',
+        perUsd: 0.5,
+        date: '2026-12-04',
+        source: 'synced',
+      });
+    });
+
+    it('a bad answer (a 10x move, or an outage) warns and keeps the bundled rate', async () => {
+      for (const fx of [() => rates(95), () => new Response('down', { status: 500 })]) {
+        const r = await cli(
+          '--model gpt-5 --input 1000000 --output 0 --currency EUR --sync',
+          feeds(fx),
+        );
+        expect(r.code).toBe(0);
+        expect(r.err).toMatch(/using the bundled exchange rates/);
+        const out = JSON.parse(r.out);
+        expect(out.exchange.rate).toMatchObject({ perUsd: 0.952258, source: 'bundled' });
+      }
+    });
+
+    it('asks for no rate without a currency to convert to', async () => {
+      const r = await cli(
+        '--model gpt-5 --input 1 --output 1 --sync',
+        feeds(() => rates(0.5)),
+      );
+      expect(r.urls.some((u) => u.includes('frankfurter'))).toBe(false);
+    });
   });
 });

@@ -43,10 +43,30 @@ export type RowPrice =
       offer: string;
       source: string;
       override: boolean;
+      /**
+       * The same figures in the currency asked (`priceOptions.currency`): the lab's list price
+       * in it, or the USD converted at a dated rate. Absent for USD; `localError` says why when
+       * no rate is known.
+       */
+      local?: RowLocalPrice;
+      localError?: string;
     }
   | { status: 'unpriced'; reason: string }
   | { status: 'counting' }
   | { status: 'error'; message: string };
+
+export interface RowLocalPrice {
+  currency: string;
+  inputMicros: number;
+  outputMicros: number;
+  totalMicros: number;
+  basis: 'list price' | 'converted';
+  /** The list price's source and date, or the rate, its day and origin. */
+  source: string;
+  /** The rate's day (converted), to judge its age by. */
+  rateDate: string | null;
+  rateOrigin: string | null;
+}
 
 export interface CompareRow {
   /** Canonical id when the card knows the model, else the id as given. */
@@ -198,7 +218,7 @@ function priceRow(
     result.offer === 'override'
       ? (priceOptions?.overrides?.[model.id]?.tiers ?? [])
       : (model.offers[result.offer]?.tiers ?? []);
-  return {
+  const price: RowPrice = {
     status: 'priced',
     inputMicros: result.breakdown.input,
     outputMicros: result.breakdown.output,
@@ -209,4 +229,18 @@ function priceRow(
     source: result.source,
     override: result.override,
   };
+  if (result.local) {
+    const l = result.local;
+    price.local = {
+      currency: l.currency,
+      inputMicros: l.breakdown.input,
+      outputMicros: l.breakdown.output,
+      totalMicros: l.costMicros,
+      basis: l.basis,
+      source: l.source,
+      rateDate: l.rate?.date ?? null,
+      rateOrigin: l.rate?.source ?? null,
+    };
+  } else if (result.localError) price.localError = result.localError;
+  return price;
 }

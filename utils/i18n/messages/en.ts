@@ -369,6 +369,8 @@ export const en = {
   'compare.footerPick': ' (pick one with “set current”)',
   'compare.footerFits':
     '. Fits: the prompt fits the context window; “no room for the reply” when prompt + reply do not.',
+  'compare.listPrice': 'The lab’s own list price in this currency ({source}), not converted',
+  'compare.footerListPrice': ' ◆ = the lab’s own list price in {currency}, not converted.',
   'compare.footerRate': ' Converted at {rate}.',
   'compare.footerPins': ' Pinned models (★) stay in the table.',
   'compare.col.name': 'Model',

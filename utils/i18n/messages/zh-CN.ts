@@ -336,6 +336,8 @@ export const zhCN: Catalog = {
     '≈ 估算（没有公开的分词器；悬停可查看预期误差）· ~ 相近词表 · 比例：与当前模型相比的总费用',
   'compare.footerPick': '（用“设为当前”选择一个）',
   'compare.footerFits': '。容纳：提示词能放进上下文窗口；提示词加回复放不下时显示“回复空间不足”。',
+  'compare.listPrice': '厂商在此币种下的官方标价（{source}），非换算',
+  'compare.footerListPrice': ' ◆ = 厂商的 {currency} 官方标价，非换算。',
   'compare.footerRate': ' 按 {rate} 换算。',
   'compare.footerPins': ' 已固定的模型（★）会一直留在表中。',
   'compare.col.name': '模型',
