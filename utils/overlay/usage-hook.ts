@@ -31,9 +31,35 @@ function modelFromBody(stream: HookStream, body: unknown): string | null {
   }
 }
 
+/** Bytes of a response read in one go before the page gets the thread back. */
+export const READ_SLICE = 64 * 1024;
+
+/**
+ * A macrotask turn for the page: a private MessageChannel (no 4 ms timer clamp), its methods
+ * captured now so a page patching them later cannot stall or observe it; else a timer.
+ */
+function pageYield(win: Window & typeof globalThis): () => Promise<void> {
+  const setTimer = win.setTimeout.bind(win);
+  try {
+    const channel = new win.MessageChannel();
+    const post = channel.port2.postMessage; // the port's own method, captured now
+    const waiting: (() => void)[] = [];
+    channel.port1.onmessage = () => waiting.shift()?.();
+    return () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        post.call(channel.port2, 0);
+      });
+  } catch {
+    return () => new Promise<void>((resolve) => setTimer(resolve, 0));
+  }
+}
+
 export interface HookHandle {
   /** Reports sent (for tests). */
   sent: number;
+  /** Response bodies being read now (for tests: 0 once every read has ended). */
+  reading: number;
   uninstall(): void;
 }
 
@@ -59,12 +85,13 @@ export function installUsageHook(
   const CustomEventCtor = win.CustomEvent;
   const TextDecoderCtor = win.TextDecoder;
   const originalFetch = win.fetch;
+  const yieldToPage = pageYield(win);
   const xhrProto = win.XMLHttpRequest.prototype;
   const originalOpen = xhrProto.open;
   const originalSend = xhrProto.send;
   const secret = randomSecret(win);
   const eventName = usageEventName(secret);
-  const handle: HookHandle = { sent: 0, uninstall };
+  const handle: HookHandle = { sent: 0, reading: 0, uninstall };
 
   // Handshake: answer the content script once, then never again.
   const onContentUp = () => {
@@ -121,17 +148,27 @@ export function installUsageHook(
     const parser = createUsageParser(stream.format);
     const decoder = new TextDecoderCtor();
     const reader = body.getReader();
+    handle.reading++;
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        parser.push(decoder.decode(value, { stream: true }));
+        // A reader that falls behind gets megabytes at once (the tee hands over all it holds):
+        // read them in slices, the page running in between, so no task of ours grows with them.
+        for (let at = 0; at < value.byteLength; at += READ_SLICE) {
+          if (at > 0) await yieldToPage();
+          parser.push(decoder.decode(value.subarray(at, at + READ_SLICE), { stream: true }));
+        }
       }
       parser.push(decoder.decode());
     } catch {
       // Aborted by the page (stop button) or the network: report what was read.
     }
-    emit(stream, path, parser.finish(), await requestModel.catch(() => null));
+    try {
+      emit(stream, path, parser.finish(), await requestModel.catch(() => null));
+    } finally {
+      handle.reading--;
+    }
   };
 
   /** The model a fetch's request names: its init's text body, or a Request's (a clone's). */

@@ -5,13 +5,20 @@
 // site's own numbers, or nothing, never a wrong number. (How much heap the hook keeps while it
 // reads is measured in Chromium by `npm run bench -- streams`, not here.)
 import { afterEach, describe, expect, it } from 'vitest';
-import { installUsageHook } from '@/utils/overlay/usage-hook';
+import { installUsageHook, READ_SLICE, type HookHandle } from '@/utils/overlay/usage-hook';
 import { listenForUsage } from '@/utils/overlay/usage-channel';
 import type { UsageReport } from '@/utils/overlay/types';
 import { readFixture } from '@/utils/sites/__tests__/expectations';
 import { STREAMS } from '@/utils/sites/streams';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Until the hook has finished reading every body it started on (it reads in slices). */
+async function settled(hook: HookHandle) {
+  await sleep(10);
+  for (let i = 0; hook.reading > 0 && i < 3000; i++) await sleep(10);
+  expect(hook.reading).toBe(0);
+}
 const MB = 1024 * 1024;
 const zai = STREAMS.find((s) => s.format === 'zai')!;
 const kimi = STREAMS.find((s) => s.format === 'kimi')!;
@@ -88,21 +95,39 @@ describe('a 50 MB stream', () => {
     const bytes = new TextEncoder().encode(body);
     expect(bytes.length).toBeGreaterThan(50 * MB);
     // An odd chunk size: edges fall inside frames and inside multi-byte characters.
-    const { reports } = setup(() => streamedBytes(bytes, 65_537));
+    const { reports, hook } = setup(() => streamedBytes(bytes, 65_537));
     const response = await window.fetch(ZAI_PATH, { method: 'POST' });
     expect(sameBytes(await response.arrayBuffer(), bytes)).toBe(true);
-    await sleep(50);
+    await settled(hook);
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ format: 'zai', input: 39, output: 165, done: true });
   }, 60_000);
 
+  it('a body handed over as one 2 MB chunk is read in slices of at most 64 KB', async () => {
+    const bytes = new TextEncoder().encode(bigZaiBody(2 * MB));
+    const sizes: number[] = [];
+    const decode = TextDecoder.prototype.decode;
+    TextDecoder.prototype.decode = function counted(this: TextDecoder, input?, options?) {
+      if (input) sizes.push((input as ArrayBufferView).byteLength);
+      return decode.call(this, input, options);
+    };
+    cleanups.push(() => (TextDecoder.prototype.decode = decode));
+    const { reports, hook } = setup(() => streamedBytes(bytes, bytes.length));
+    const response = await window.fetch(ZAI_PATH, { method: 'POST' });
+    expect(sameBytes(await response.arrayBuffer(), bytes)).toBe(true);
+    await settled(hook);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(READ_SLICE);
+    expect(sizes.length).toBeGreaterThanOrEqual(Math.floor(bytes.length / READ_SLICE));
+    expect(reports[0]).toMatchObject({ input: 39, output: 165, done: true });
+  });
+
   it('50 MB that is no stream (one line, no frame) reaches the page whole; nothing is reported', async () => {
     const bytes = new Uint8Array(50 * MB).fill(0x61); // "aaaa…", no newline
     bytes.set(new TextEncoder().encode('{"usage":{"prompt_tokens":1'), 0);
-    const { reports } = setup(() => streamedBytes(bytes, 64 * 1024));
+    const { reports, hook } = setup(() => streamedBytes(bytes, 64 * 1024));
     const response = await window.fetch(ZAI_PATH, { method: 'POST' });
     expect(sameBytes(await response.arrayBuffer(), bytes)).toBe(true);
-    await sleep(50);
+    await settled(hook);
     expect(reports).toHaveLength(0);
   }, 60_000);
 
@@ -115,12 +140,12 @@ describe('a 50 MB stream', () => {
       x ^= x << 5;
       bytes[i] = x & 0xff;
     }
-    const { reports } = setup(() => streamedBytes(bytes, 64 * 1024), [kimi]);
+    const { reports, hook } = setup(() => streamedBytes(bytes, 64 * 1024), [kimi]);
     const response = await window.fetch('/apiv2/kimi.gateway.chat.v1.ChatService/Chat', {
       method: 'POST',
     });
     expect(sameBytes(await response.arrayBuffer(), bytes)).toBe(true);
-    await sleep(50);
+    await settled(hook);
     // Random bytes hold no frame the reader accepts: no number, no model.
     expect(reports.filter((r) => r.input ?? r.output ?? r.total ?? r.model)).toHaveLength(0);
   }, 60_000);
