@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { historyDb } from '@/utils/db/schema';
-import { exportHistory } from '@/utils/db/export';
+import { writeExport } from '@/utils/db/export';
 import { IMPORT_CHUNK, MAX_IMPORT_BYTES, parseImport } from '@/utils/db/transfer';
 import { retentionSettings } from '@/utils/storage';
 import { saveRetention } from '@/utils/storage/validated';
@@ -15,15 +15,7 @@ import { sendMessage } from '@/utils/messaging';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { Section, StatusLine, useAction } from './form';
 import { UsageImportControls } from './UsageImportControls';
-
-function download(text: string, name: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+import { openSaveTarget } from './save-target';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 
@@ -36,18 +28,27 @@ function ExportControls() {
   const doExport = (kind: 'json' | 'csv') =>
     run(async () => {
       const started = performance.now();
-      const r = await exportHistory(historyDb(), kind);
-      download(
-        r.text,
+      // The file picker first: it needs the click's user activation.
+      const target = await openSaveTarget(
         `token-meter-history-${stamp()}.${kind}`,
         kind === 'json' ? 'application/json' : 'text/csv',
+        kind,
       );
+      if (!target) return t('options.data.exportCancelled');
+      let r;
+      try {
+        r = await writeExport(historyDb(), kind, target.sink);
+        await target.close();
+      } catch (e) {
+        await target.abort();
+        throw e;
+      }
       const ms = Math.round(performance.now() - started);
       setTiming({ ms, readMs: Math.round(r.readMs), serializeMs: Math.round(r.serializeMs) });
-      return t('options.data.exported', {
+      return t(target.how === 'file' ? 'options.data.exportedFile' : 'options.data.exported', {
         count: r.count,
         kind: kind.toUpperCase(),
-        size: formatNumber(r.text.length / 1048576, {
+        size: formatNumber(r.chars / 1048576, {
           maximumFractionDigits: 1,
           minimumFractionDigits: 1,
         }),

@@ -102,6 +102,11 @@ function useUsageImport() {
               setProgress(progressText(p));
             }
           },
+        }).catch((e: unknown) => {
+          throw new Error(
+            t('options.usage.stopped', { error: e instanceof Error ? e.message : String(e) }),
+            { cause: e },
+          );
         });
         setDetails([
           ...r.fileErrors.map((e) =>

@@ -137,22 +137,36 @@ async function readFile(
   options: UsageImportOptions,
   flushIfFull: () => Promise<void>,
 ): Promise<boolean> {
-  const reader = file.stream().getReader();
+  let reader: ReadableStreamDefaultReader<Uint8Array>;
   try {
-    for (;;) {
-      if (options.signal?.aborted) {
-        await reader.cancel().catch(() => undefined);
-        return true;
-      }
-      const { done, value } = await reader.read();
-      if (done) return true;
-      parser.push(value);
-      r.bytesDone += value.byteLength;
-      await flushIfFull();
-      options.onProgress?.({ ...r });
-    }
+    reader = file.stream().getReader();
   } catch (error) {
     r.fileErrors.push({ file: file.name, error: `unreadable: ${(error as Error).message}` });
     return false;
+  }
+  for (;;) {
+    if (options.signal?.aborted) {
+      await reader.cancel().catch(() => undefined);
+      return true;
+    }
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (error) {
+      r.fileErrors.push({ file: file.name, error: `unreadable: ${(error as Error).message}` });
+      return false;
+    }
+    if (chunk.done) return true;
+    parser.push(chunk.value);
+    r.bytesDone += chunk.value.byteLength;
+    // A batch the background could not store stops the import (it is not the file's fault):
+    // the file stays unmarked, so the next run reads it again.
+    try {
+      await flushIfFull();
+    } catch (error) {
+      await reader.cancel().catch(() => undefined);
+      throw error;
+    }
+    options.onProgress?.({ ...r });
   }
 }

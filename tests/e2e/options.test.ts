@@ -99,9 +99,13 @@ describe('options page', () => {
     expect(await stored()).toBe(2_000);
   }, 120_000);
 
-  it('exports JSON that imports back to the same rows, and CSV', async () => {
+  it('exports JSON that imports back to the same rows, and CSV, as a download and to a picked file', async () => {
     reportOnFailure(session, () => page, 'options-export');
     page = await openExtensionPage(session, 'options.html');
+    // Without the File System Access API (as in Firefox): chunks become Blob parts, one download.
+    await page.evaluate(() =>
+      Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }),
+    );
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('export-json').click(),
@@ -120,7 +124,31 @@ describe('options page', () => {
     ]);
     const csvPath = join(dir, 'export.csv');
     await csv.saveAs(csvPath);
-    expect(readFileSync(csvPath, 'utf8').trim().split('\n')).toHaveLength(EVENTS.length + 1);
+    const csvText = readFileSync(csvPath, 'utf8');
+    expect(csvText.trim().split('\n')).toHaveLength(EVENTS.length + 1);
+
+    // With it: the page's picker answers with a file in the origin's private file system (the
+    // real dialog cannot be driven), and the export streams into that file's writable stream.
+    await page.evaluate(() =>
+      Object.defineProperty(window, 'showSaveFilePicker', {
+        configurable: true,
+        value: async (o: { suggestedName: string }) =>
+          (await navigator.storage.getDirectory()).getFileHandle(o.suggestedName, { create: true }),
+      }),
+    );
+    await page.getByTestId('export-csv').click();
+    await expect
+      .poll(() => page!.getByTestId('export-status').textContent(), { timeout: 30_000 })
+      .toMatch(/to the file you chose/);
+    const written = await page.evaluate(async () => {
+      const root = await navigator.storage.getDirectory();
+      for await (const [name, handle] of root as unknown as AsyncIterable<
+        [string, FileSystemFileHandle]
+      >)
+        if (name.endsWith('.csv')) return (await handle.getFile()).text();
+      return null;
+    });
+    expect(written).toBe(csvText);
   });
 
   it('saves budgets in micro-USD and subscriptions; deletes everything after confirming', async () => {

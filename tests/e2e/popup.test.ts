@@ -172,6 +172,10 @@ describe('popup with 100k events', () => {
 
     // Export of the 100k events from the options page, as a user does it.
     const options = await openExtensionPage(session, 'options.html');
+    // The download path (Blob parts): the real file picker is a dialog no test can answer.
+    await options.evaluate(() =>
+      Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }),
+    );
     const [download] = await Promise.all([
       options.waitForEvent('download'),
       options.getByTestId('export-json').click(),

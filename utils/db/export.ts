@@ -1,14 +1,36 @@
-/** Read the whole history for export (pages may read; only the background writes). */
+/**
+ * Export the history (pages may read; only the background writes). The export is streamed: events
+ * are read in key-ordered pages (CSV by time, JSON by id) and each page is written as one chunk
+ * to a sink (a file's writable stream, Blob parts, a Node file), so a history of millions of
+ * events is never held in memory at once. The next page is read while the current one is
+ * serialized.
+ */
 import type { HistoryDB } from './schema';
-import { buildExportJson, csvHeader, csvRows } from './transfer';
+import { csvHeader, csvRowWriter, exportJsonWriter, flat } from './transfer';
 import type { StoredEvent } from './types';
 
-const PAGE = 20_000;
+/** Events per page: a page is ~2–4 MB of JSON, ~0.4 MB of CSV per 2,000. */
+export const EXPORT_PAGE = 5_000;
 const PARTS = 6;
+const READ_PAGE = 20_000;
+
+/** Where the chunks go; `write` may be async (a file stream), and is awaited in order. */
+export interface ExportSink {
+  write(chunk: string): void | Promise<void>;
+}
+
+export interface ExportStats {
+  count: number;
+  /** Characters written (UTF-16 code units; bytes differ only for non-ASCII text). */
+  chars: number;
+  /** Time spent waiting for IndexedDB, and everything else (serializing, writing). */
+  readMs: number;
+  serializeMs: number;
+}
 
 /**
- * Every event in insertion order. Read as a few id ranges at once: in Chrome the database
- * process reads one range while this page deserializes another.
+ * Every event in insertion order, in memory (tests, small histories). Read as a few id ranges
+ * at once: in Chrome the database process reads one range while this page deserializes another.
  */
 export async function readAllEvents(db: HistoryDB): Promise<StoredEvent[]> {
   return db.transaction('r', db.events, async () => {
@@ -19,7 +41,7 @@ export async function readAllEvents(db: HistoryDB): Promise<StoredEvent[]> {
     if (first === undefined || last === undefined) return [];
     const lo = Number(first);
     const hi = Number(last);
-    const parts = Math.max(1, Math.min(PARTS, Math.ceil((hi - lo + 1) / PAGE)));
+    const parts = Math.max(1, Math.min(PARTS, Math.ceil((hi - lo + 1) / READ_PAGE)));
     const step = Math.ceil((hi - lo + 1) / parts);
     const ranges = await Promise.all(
       Array.from({ length: parts }, (_, i) =>
@@ -33,54 +55,106 @@ export async function readAllEvents(db: HistoryDB): Promise<StoredEvent[]> {
   });
 }
 
-export async function exportJson(db: HistoryDB, now = Date.now()): Promise<string> {
-  const [events, conversations] = await Promise.all([
-    readAllEvents(db),
-    db.conversations.filter((c) => Boolean(c.title)).toArray(),
-  ]);
-  return buildExportJson(
-    events,
-    conversations.map((c) => [c.id, c.title!]),
-    now,
-  );
+type Cursor = number | null;
+type PageReader = (after: Cursor) => Promise<{ rows: StoredEvent[]; next: Cursor }>;
+
+/** Pages in id order: rows with an id above `after`. */
+function byId(db: HistoryDB, size: number): PageReader {
+  return async (after) => {
+    const rows = await (
+      after === null ? db.events.orderBy(':id') : db.events.where(':id').above(after)
+    )
+      .limit(size)
+      .toArray();
+    return { rows, next: rows.length === size ? rows[rows.length - 1].id! : null };
+  };
 }
 
-export async function exportCsv(db: HistoryDB): Promise<string> {
-  const events = await readAllEvents(db);
-  events.sort((a, b) => a.time - b.time);
-  return csvHeader() + csvRows(events);
+/**
+ * Pages in time order (ties in id order, as the index keeps them): rows with a time above
+ * `after`. A page that ends inside a run of equal times is completed with the whole run, so no
+ * row is skipped or repeated whatever the page size.
+ */
+function byTime(db: HistoryDB, size: number): PageReader {
+  return async (after) => {
+    const rows = await (
+      after === null ? db.events.orderBy('time') : db.events.where('time').above(after)
+    )
+      .limit(size)
+      .toArray();
+    if (rows.length < size) return { rows, next: null };
+    const lastTime = rows[rows.length - 1].time;
+    let cut = rows.length;
+    while (cut > 0 && rows[cut - 1].time === lastTime) cut--;
+    const run = await db.events.where('time').equals(lastTime).toArray();
+    return { rows: rows.slice(0, cut).concat(run), next: lastTime };
+  };
 }
 
-export interface ExportResult {
-  text: string;
-  count: number;
-  /** Time spent reading from IndexedDB and serializing, for the page's status line. */
-  readMs: number;
-  serializeMs: number;
+/** Read every page, handing each to `onPage`; returns the count and the time spent waiting. */
+async function streamPages(
+  read: PageReader,
+  onPage: (rows: StoredEvent[]) => Promise<void>,
+): Promise<{ count: number; waitMs: number }> {
+  let count = 0;
+  let waitMs = 0;
+  let pending = read(null);
+  for (;;) {
+    const t = performance.now();
+    const { rows, next } = await pending;
+    waitMs += performance.now() - t;
+    // Read ahead: the next page comes from the database while this one is written.
+    if (next !== null) pending = read(next);
+    count += rows.length;
+    if (rows.length) await onPage(rows);
+    if (next === null) return { count, waitMs };
+  }
 }
 
-/** Export as JSON or CSV with the event count and where the time went. */
-export async function exportHistory(
+/**
+ * Write the history as JSON (lossless, re-importable) or CSV (one row per turn, in time order)
+ * to `sink`, page by page.
+ */
+export async function writeExport(
   db: HistoryDB,
   kind: 'json' | 'csv',
-  now = Date.now(),
-): Promise<ExportResult> {
-  const t0 = performance.now();
-  const [events, conversations] = await Promise.all([
-    readAllEvents(db),
-    kind === 'json' ? db.conversations.filter((c) => Boolean(c.title)).toArray() : [],
-  ]);
-  const t1 = performance.now();
-  let text: string;
-  if (kind === 'json') {
-    text = buildExportJson(
-      events,
-      conversations.map((c) => [c.id, c.title!]),
-      now,
-    );
+  sink: ExportSink,
+  options: { now?: number; pageSize?: number } = {},
+): Promise<ExportStats> {
+  const size = options.pageSize ?? EXPORT_PAGE;
+  let chars = 0;
+  let readMs: number;
+  const started = performance.now();
+  const put = async (chunk: string) => {
+    chars += chunk.length;
+    await sink.write(flat(chunk));
+  };
+  let count: number;
+  if (kind === 'csv') {
+    const rows = csvRowWriter();
+    await put(csvHeader());
+    ({ count, waitMs: readMs } = await streamPages(byTime(db, size), (page) => put(rows(page))));
   } else {
-    events.sort((a, b) => a.time - b.time);
-    text = csvHeader() + csvRows(events);
+    const json = exportJsonWriter(options.now ?? Date.now());
+    await put(json.head());
+    ({ count, waitMs: readMs } = await streamPages(byId(db, size), (page) =>
+      put(json.events(page)),
+    ));
+    const t = performance.now();
+    const titled = await db.conversations.filter((c) => Boolean(c.title)).toArray();
+    readMs += performance.now() - t;
+    await put(json.tail(titled.map((c) => [c.id, c.title!])));
   }
-  return { text, count: events.length, readMs: t1 - t0, serializeMs: performance.now() - t1 };
+  // Reads overlap writing, so the read figure is the time spent waiting for a page.
+  return { count, chars, readMs, serializeMs: performance.now() - started - readMs };
 }
+
+/** The export as one string (tests, small histories). */
+async function exportText(db: HistoryDB, kind: 'json' | 'csv', now?: number): Promise<string> {
+  const parts: string[] = [];
+  await writeExport(db, kind, { write: (c) => void parts.push(c) }, { now });
+  return parts.join('');
+}
+
+export const exportJson = (db: HistoryDB, now = Date.now()) => exportText(db, 'json', now);
+export const exportCsv = (db: HistoryDB) => exportText(db, 'csv');

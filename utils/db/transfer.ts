@@ -141,7 +141,12 @@ function samePrices(a: AppliedPrices, b: AppliedPrices): boolean {
   return ka.every((k) => a.perMillion[k] === b.perMillion[k]);
 }
 
-export function buildExportJson(events: StoredEvent[], titles: [string, string][], now: number) {
+/**
+ * The JSON export written piece by piece: `head()`, then `events(rows)` for each page of rows in
+ * id order, then `tail(titles)`. Price sets are numbered as they are first met, so the `prices`
+ * list comes after the events (key order means nothing to a JSON reader).
+ */
+export function exportJsonWriter(now: number) {
   // Price sets repeat: group candidates by a cheap key, then compare field by field.
   const candidates = new Map<string, number[]>();
   const prices: AppliedPrices[] = [];
@@ -154,37 +159,50 @@ export function buildExportJson(events: StoredEvent[], titles: [string, string][
     list.push(index);
     return index;
   };
-  // Fields listed one by one (not a rest spread): 100k rows, and a fixed shape is much faster.
-  const rows = events.map((e) => {
-    const row: ExportFile['events'][number] = {
-      key: e.key,
-      time: e.time,
-      site: e.site,
-      conversationId: e.conversationId,
-      turnIndex: e.turnIndex,
-      modelLabel: e.modelLabel,
-      model: e.model,
-      input: e.input,
-      output: e.output,
-      reasoning: e.reasoning,
-      costMicroUsd: e.costMicroUsd,
-      rateCardVersion: e.rateCardVersion,
-      prices: e.prices ? indexOf(e.prices, `${e.rateCardVersion}|${e.model}`) : null,
-      flags: e.flags,
-    };
-    if (e.text) row.text = e.text;
-    if (e.imported) row.imported = e.imported;
-    return row;
-  });
-  const file: ExportFile = {
-    format: EXPORT_FORMAT,
-    version: EXPORT_VERSION,
-    exportedAt: new Date(now).toISOString(),
-    prices,
-    events: rows,
-    titles,
+  let first = true;
+  return {
+    head: () =>
+      `{"format":${JSON.stringify(EXPORT_FORMAT)},"version":${EXPORT_VERSION},` +
+      `"exportedAt":${JSON.stringify(new Date(now).toISOString())},"events":[`,
+    events(events: readonly StoredEvent[]): string {
+      if (events.length === 0) return '';
+      // Fields listed one by one (not a rest spread): a fixed shape is much faster.
+      const rows = events.map((e) => {
+        const row: ExportFile['events'][number] = {
+          key: e.key,
+          time: e.time,
+          site: e.site,
+          conversationId: e.conversationId,
+          turnIndex: e.turnIndex,
+          modelLabel: e.modelLabel,
+          model: e.model,
+          input: e.input,
+          output: e.output,
+          reasoning: e.reasoning,
+          costMicroUsd: e.costMicroUsd,
+          rateCardVersion: e.rateCardVersion,
+          prices: e.prices ? indexOf(e.prices, `${e.rateCardVersion}|${e.model}`) : null,
+          flags: e.flags,
+        };
+        if (e.text) row.text = e.text;
+        if (e.imported) row.imported = e.imported;
+        return row;
+      });
+      const json = JSON.stringify(rows);
+      const body = json.slice(1, -1);
+      const out = first ? body : `,${body}`;
+      first = false;
+      return out;
+    },
+    tail: (titles: [string, string][]) =>
+      `],"prices":${JSON.stringify(prices)},"titles":${JSON.stringify(titles)}}`,
   };
-  return JSON.stringify(file);
+}
+
+/** The whole JSON export of rows in memory (tests and small files). */
+export function buildExportJson(events: StoredEvent[], titles: [string, string][], now: number) {
+  const w = exportJsonWriter(now);
+  return w.head() + w.events(events) + w.tail(titles);
 }
 
 function toStored(file: ExportFile): ImportData {
@@ -325,21 +343,90 @@ export function csvHeader(): string {
   return CSV_COLUMNS.join(',') + '\n';
 }
 
+const PAD2 = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
+const PAD3 = Array.from({ length: 1000 }, (_, i) => String(i).padStart(3, '0'));
+const DAY_MS = 86_400_000;
+/** Last epoch ms whose ISO form has a four-digit year (9999-12-31T23:59:59.999Z). */
+const LAST_FOUR_DIGIT_YEAR = 253_402_300_799_999;
+
+/**
+ * `new Date(t).toISOString()` for a run of times, with the date part kept from the previous
+ * call (an export is in time order, so most rows share their day with the one before).
+ */
+export function isoTimes(): (time: number) => string {
+  let day = NaN;
+  let prefix = '';
+  return (time) => {
+    if (time < 0 || time > LAST_FOUR_DIGIT_YEAR) return new Date(time).toISOString();
+    const d = Math.floor(time / DAY_MS);
+    if (d !== day) {
+      day = d;
+      prefix = new Date(d * DAY_MS).toISOString().slice(0, 11);
+    }
+    let rest = time - d * DAY_MS;
+    const h = Math.floor(rest / 3_600_000);
+    rest -= h * 3_600_000;
+    const m = Math.floor(rest / 60_000);
+    rest -= m * 60_000;
+    const s = Math.floor(rest / 1000);
+    return `${prefix}${PAD2[h]}:${PAD2[m]}:${PAD2[s]}.${PAD3[rest - s * 1000]}Z`;
+  };
+}
+
+/**
+ * CSV rows for events, one writer per export: it keeps the escaped form of the cells that
+ * repeat (site, model, label, vocabulary, card, conversation, agent, project) and the date of
+ * the previous row, which is most of the time of a plain row-by-row join.
+ */
+export function csvRowWriter(): (events: readonly StoredEvent[]) => string {
+  const iso = isoTimes();
+  let memo = new Map<string, string>();
+  const cell = (value: string | null): string => {
+    if (value === null || value === '') return '';
+    let out = memo.get(value);
+    if (out === undefined) {
+      if (memo.size > 50_000) memo = new Map();
+      out = csvText(value);
+      memo.set(value, out);
+    }
+    return out;
+  };
+  return (events) => {
+    let out = '';
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i];
+      const imp = e.imported;
+      out +=
+        `${iso(e.time)},${cell(e.site)},${cell(e.conversationId)},` +
+        `${e.turnIndex},${cell(e.modelLabel)},${cell(e.model)},` +
+        `${e.input.tokens},${e.input.provenance},${cell(e.input.family)},` +
+        `${e.output.tokens},${e.output.provenance},${cell(e.output.family)},` +
+        `${e.reasoning.tokens},${e.reasoning.provenance},${microToUsd(e.costMicroUsd)},` +
+        `${cell(e.rateCardVersion)},${e.flags},${csvText(e.key)},` +
+        (imp
+          ? `${imp.source},${cell(imp.agent)},${cell(imp.project)},` +
+            `${imp.cacheRead},${imp.cacheWrite5m + imp.cacheWrite1h},${imp.costKind}\n`
+          : ',,,,,\n');
+    }
+    return out;
+  };
+}
+
+/** CSV rows of events in memory, written 2,000 at a time (see `flat`). */
 export function csvRows(events: readonly StoredEvent[]): string {
-  const lines: string[] = new Array(events.length);
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i];
-    lines[i] =
-      `${new Date(e.time).toISOString()},${csvText(e.site)},${csvText(e.conversationId)},` +
-      `${e.turnIndex},${csvText(e.modelLabel)},${csvText(e.model)},` +
-      `${e.input.tokens},${e.input.provenance},${csvText(e.input.family)},` +
-      `${e.output.tokens},${e.output.provenance},${csvText(e.output.family)},` +
-      `${e.reasoning.tokens},${e.reasoning.provenance},${microToUsd(e.costMicroUsd)},` +
-      `${csvText(e.rateCardVersion)},${e.flags},${csvText(e.key)},` +
-      (e.imported
-        ? `${e.imported.source},${csvText(e.imported.agent)},${csvText(e.imported.project)},` +
-          `${e.imported.cacheRead},${e.imported.cacheWrite5m + e.imported.cacheWrite1h},${e.imported.costKind}\n`
-        : ',,,,,\n');
-  }
-  return lines.join('');
+  const write = csvRowWriter();
+  const parts: string[] = [];
+  for (let i = 0; i < events.length; i += 2_000)
+    parts.push(flat(write(events.slice(i, i + 2_000))));
+  return parts.join('');
+}
+
+/**
+ * The same string, flattened. A row built by concatenation is a tree of dozens of small string
+ * objects until it is read; flattening each chunk at once lets the young-generation GC drop
+ * them instead of copying millions of live pieces (CSV of 100k rows: ~5× less CPU in V8).
+ */
+export function flat(s: string): string {
+  if (s.length > 0) s.charCodeAt(0);
+  return s;
 }

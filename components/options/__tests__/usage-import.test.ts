@@ -101,3 +101,46 @@ describe('the options page import', () => {
     expect(partial).toBeLessThan(await full.db.events.count());
   });
 });
+
+describe('an import stopped by force', () => {
+  const rollups = async (db: HistoryDB) => ({
+    events: (await db.events.toArray())
+      .map(({ id: _id, ...e }) => e)
+      .sort((a, b) => a.key.localeCompare(b.key)),
+    importDays: await db.importDays.toArray(),
+    dayTotals: await db.dayTotals.toArray(),
+    dayConversations: await db.dayConversations.toArray(),
+    conversations: await db.conversations.toArray(),
+  });
+
+  it.each([1, 3, 8, 20])(
+    'the background gone at batch %i (mid-file): nothing half-written; run again, it equals a clean import',
+    async (killAt) => {
+      const { db, send } = backend();
+      let n = 0;
+      const dying: SendBatch = async (req) => {
+        // The message fails as when the worker is stopped (a batch that fails inside its
+        // transaction is utils/db/__tests__/imports.test.ts's).
+        if (++n === killAt)
+          throw new Error('Could not establish connection. Receiving end does not exist.');
+        return send(req);
+      };
+      await expect(runUsageImport(asFiles(PATHS, 64), { send: dying, batch: 3 })).rejects.toThrow(
+        /Receiving end/,
+      );
+      // What was stored is whole batches: the rollups agree with the events stored so far.
+      const partial = await rollups(db);
+      const check = backend();
+      await storeImported(check.db, partial.events, { timeZone: 'UTC' });
+      expect((await rollups(check.db)).importDays).toEqual(partial.importDays);
+      expect((await rollups(check.db)).dayTotals).toEqual(partial.dayTotals);
+
+      const known = new Map((await db.importFiles.toArray()).map((x) => [x.id, x]));
+      const resumed = await runUsageImport(asFiles(PATHS), { send, known });
+      const clean = backend();
+      await runUsageImport(asFiles(PATHS), { send: clean.send });
+      expect(await rollups(db)).toEqual(await rollups(clean.db));
+      expect(resumed.unchanged).toBe(known.size);
+    },
+  );
+});

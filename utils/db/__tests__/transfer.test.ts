@@ -1,10 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HistoryDB } from '@/utils/db/schema';
 import { recordEvents } from '@/utils/db/write';
-import { exportCsv, exportJson, readAllEvents } from '@/utils/db/export';
-import { buildExportJson, MAX_IMPORT_BYTES, microToUsd, parseImport } from '@/utils/db/transfer';
+import { exportCsv, exportJson, readAllEvents, writeExport } from '@/utils/db/export';
+import {
+  buildExportJson,
+  csvHeader,
+  isoTimes,
+  MAX_IMPORT_BYTES,
+  microToUsd,
+  parseImport,
+} from '@/utils/db/transfer';
+import type { StoredEvent } from '@/utils/db/types';
 import { setLocale } from '@/utils/i18n';
-import { generateEvents } from './generate';
+import { generateEvents, rng } from './generate';
 
 const TZ = 'Asia/Shanghai';
 const END = Date.UTC(2026, 3, 1);
@@ -210,5 +218,118 @@ describe('export and import', () => {
   it('accepts a valid file', () => {
     const result = parseImport(JSON.stringify(valid()));
     expect(result.ok).toBe(true);
+  });
+});
+
+describe('streamed export', () => {
+  const csvOf = (events: StoredEvent[]) =>
+    csvHeader() +
+    csvRowsOld([...events].sort((a, b) => a.time - b.time || (a.id ?? 0) - (b.id ?? 0)));
+  /** The row-by-row CSV the export used to build in memory: the reference for the streamed one. */
+  function csvRowsOld(events: StoredEvent[]): string {
+    return events
+      .map(
+        (e) =>
+          [
+            new Date(e.time).toISOString(),
+            e.site,
+            e.conversationId,
+            e.turnIndex,
+            e.modelLabel ?? '',
+            e.model ?? '',
+            e.input.tokens,
+            e.input.provenance,
+            e.input.family,
+            e.output.tokens,
+            e.output.provenance,
+            e.output.family,
+            e.reasoning.tokens,
+            e.reasoning.provenance,
+            microToUsd(e.costMicroUsd),
+            e.rateCardVersion ?? '',
+            e.flags,
+            e.key,
+            ',,,,,',
+          ].join(',') + '\n',
+      )
+      .join('');
+  }
+
+  async function seeded(count: number, sameTimes: number) {
+    const db = freshDb();
+    const events = generateEvents(count, { end: END, days: 3, seed: 5 });
+    // A run of equal times longer than a page, and another across a page boundary.
+    const tie = (from: number, n: number) => {
+      for (let i = from; i < Math.min(count, from + n); i++) events[i].time = events[from].time;
+    };
+    tie(10, sameTimes);
+    tie(250, 10);
+    await recordEvents(db, events, { timeZone: TZ });
+    return { db, stored: await readAllEvents(db) };
+  }
+
+  it.each([7, 50, 5_000])(
+    'CSV pages of %i rows: every row once, in time order, the same text as row by row',
+    async (pageSize) => {
+      const { db, stored } = await seeded(600, 120);
+      const chunks: string[] = [];
+      const stats = await writeExport(
+        db,
+        'csv',
+        { write: (c) => void chunks.push(c) },
+        { pageSize },
+      );
+      expect(stats.count).toBe(600);
+      const text = chunks.join('');
+      expect(text).toBe(csvOf(stored));
+      expect(stats.chars).toBe(text.length);
+      if (pageSize === 7) expect(chunks.length).toBeGreaterThan(600 / 130);
+    },
+  );
+
+  it('JSON pages of any size give the same file, which imports back', async () => {
+    const { db } = await seeded(300, 30);
+    const whole = await exportJson(db, END);
+    for (const pageSize of [1, 13, 299, 300, 301]) {
+      const chunks: string[] = [];
+      await writeExport(db, 'json', { write: (c) => void chunks.push(c) }, { now: END, pageSize });
+      expect(chunks.join('')).toBe(whole);
+    }
+    const parsed = parseImport(whole);
+    expect(parsed.ok && parsed.data.events.length).toBe(300);
+  });
+
+  it('waits for an async sink, in order; an empty history is a header or an empty list', async () => {
+    const { db } = await seeded(40, 2);
+    const order: number[] = [];
+    let n = 0;
+    await writeExport(
+      db,
+      'csv',
+      {
+        write: async () => {
+          const me = n++;
+          await new Promise((r) => setTimeout(r, 1));
+          order.push(me);
+        },
+      },
+      { pageSize: 9 },
+    );
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    const empty = freshDb();
+    expect(await exportCsv(empty)).toBe(csvHeader());
+    const json = parseImport(await exportJson(empty, END));
+    expect(json.ok && json.data.events).toEqual([]);
+  });
+
+  it('writes ISO times as toISOString does, before 1970 and after 9999 too', () => {
+    const iso = isoTimes();
+    const random = rng(3);
+    const times = [
+      0, 1, 86_399_999, 86_400_000, 951_782_400_000, 253_402_300_799_999, 253_402_300_800_000, -1,
+    ];
+    for (let i = 0; i < 2_000; i++) times.push(Math.floor(random() * 4e12));
+    times.sort((a, b) => a - b);
+    for (const t of times) expect(iso(t)).toBe(new Date(t).toISOString());
   });
 });

@@ -210,6 +210,9 @@ export const en = {
     other: '{count} turns stored in this browser.',
   },
   'options.data.exported': 'Exported {count} turns as {kind} ({size} MB) in {ms} ms.',
+  'options.data.exportedFile':
+    'Exported {count} turns as {kind} ({size} MB) to the file you chose, in {ms} ms.',
+  'options.data.exportCancelled': 'Export cancelled; nothing was written.',
   'options.data.exportJson': 'Export JSON',
   'options.data.exportCsv': 'Export CSV',
   'options.data.exportNote':
@@ -272,6 +275,8 @@ export const en = {
   'options.usage.cancel': 'Cancel',
   'options.usage.summary':
     '{added} events added ({replaced} replaced by fuller copies), {duplicates} duplicates skipped, {refused} lines refused; {unchanged} files unchanged since the last import.',
+  'options.usage.stopped':
+    'The import stopped ({error}). What was stored is kept, in whole batches; import again to finish: nothing is counted twice.',
   'options.usage.cancelled':
     'Cancelled: what was read so far is stored; import again to finish (nothing is counted twice).',
   'options.usage.fileError': '{file}: {error}',

@@ -190,6 +190,9 @@ export const zhCN: Catalog = {
   'options.data.title': '你的数据',
   'options.data.stored': { other: '本浏览器中保存了 {count} 轮对话。' },
   'options.data.exported': '已导出 {count} 轮，格式 {kind}（{size} MB），用时 {ms} 毫秒。',
+  'options.data.exportedFile':
+    '已导出 {count} 轮到你选择的文件，格式 {kind}（{size} MB），用时 {ms} 毫秒。',
+  'options.data.exportCancelled': '已取消导出，未写入任何内容。',
   'options.data.exportJson': '导出 JSON',
   'options.data.exportCsv': '导出 CSV',
   'options.data.exportNote': 'JSON 包含全部内容，可以再次导入；CSV 每轮一行（不含文字）。',
@@ -242,6 +245,8 @@ export const zhCN: Catalog = {
   'options.usage.cancel': '取消',
   'options.usage.summary':
     '已添加 {added} 条（{replaced} 条被更完整的副本替换），跳过重复 {duplicates} 条，拒绝 {refused} 行；{unchanged} 个文件自上次导入后未变。',
+  'options.usage.stopped':
+    '导入中断（{error}）。已保存的内容按整批保留；再次导入即可完成，不会重复计数。',
   'options.usage.cancelled': '已取消：已读取的部分已保存；再次导入即可完成（不会重复计数）。',
   'options.usage.fileError': '{file}：{error}',
   'options.usage.refusal': '{file}，第 {line} 行：{reason}',
