@@ -159,6 +159,11 @@ async function readFile(
     if (chunk.done) return true;
     parser.push(chunk.value);
     r.bytesDone += chunk.value.byteLength;
+    if (parser.stopped) {
+      // Refused as a whole (binary, say): the rest is not read; it may be gigabytes.
+      await reader.cancel().catch(() => undefined);
+      return true;
+    }
     // A batch the background could not store stops the import (it is not the file's fault):
     // the file stays unmarked, so the next run reads it again.
     try {

@@ -59,6 +59,8 @@ export async function importFiles(
     try {
       for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
         file.push(chunk as Uint8Array);
+        // A refused file (binary, say) is not read to its end: it may be gigabytes.
+        if (file.stopped) break;
       }
     } catch (error) {
       tally.refusal({ file: path, line: 0, reason: `unreadable: ${(error as Error).message}` });

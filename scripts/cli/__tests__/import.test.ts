@@ -1,3 +1,5 @@
+import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../import';
@@ -85,4 +87,27 @@ describe('cli import', () => {
     expect(r.code).toBe(2);
     expect(JSON.parse(r.err).error).toMatch(/no file/);
   });
+});
+
+describe('cli import of a 5 GB file', () => {
+  it('a sparse 5 GB file of zero bytes is refused as binary after its first chunk, not read whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tm-huge-'));
+    try {
+      const path = join(dir, 'huge.jsonl');
+      // Sparse: 5 GB long, no disk used; reading it all would take about a minute.
+      const fd = openSync(path, 'w');
+      ftruncateSync(fd, 5 * 1024 ** 3);
+      closeSync(fd);
+      const started = performance.now();
+      const r = await cli([path, '--json']);
+      expect(performance.now() - started).toBeLessThan(15_000);
+      const json = JSON.parse(r.out);
+      expect(json.events).toBe(0);
+      expect(json.files).toEqual([
+        expect.objectContaining({ error: expect.stringMatching(/binary file/) }),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

@@ -103,6 +103,11 @@ export class FileImport {
     };
   }
 
+  /** True once the file is refused as a whole: the reader may stop reading it. */
+  get stopped(): boolean {
+    return this.stage === 'stopped';
+  }
+
   push(bytes: Uint8Array): void {
     if (this.stage === 'stopped' || bytes.length === 0) return;
     if (!this.decoder) {
