@@ -10,7 +10,12 @@
  * background's merged map does not compile until every message has one).
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { ModelSummary, PriceResult, RateCardStatus } from '@/utils/core/ratecard';
+import type {
+  LookupResult,
+  ModelSummary,
+  PriceResult,
+  RateCardStatus,
+} from '@/utils/core/ratecard';
 import type { RepriceResult, TextProfile } from '@/utils/core/aggregate';
 import type { OfferKind, TokenCount, TurnEvent, Usage } from '@/utils/core/types';
 import type { ImportFileRow, StoredEvent } from '@/utils/db/types';
@@ -62,6 +67,11 @@ export interface Protocol {
     req: Record<string, never>;
     res: { version: string; createdAt: string; models: (ModelSummary & { override: boolean })[] };
   };
+  /**
+   * "Look up a model" (options page): models of the card in use matching `query`, each priced
+   * field with its source and date, tiers, history, time rules, the user's price and sync changes.
+   */
+  lookupModels: { req: { query: string; limit?: number }; res: LookupResult };
   /** The card in use and the last sync (time, per-feed error) for the UI. */
   getRateCardStatus: { req: Record<string, never>; res: RateCardStatus };
   /** "Refresh now": sync both feeds, answer with the resulting status. */

@@ -3,6 +3,7 @@ import type { RateCardStatus } from '@/utils/core/ratecard';
 import { formatDateTime, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import { Section, StatusLine, useAction } from './form';
+import { ModelLookup } from './ModelLookup';
 import { syncErrorsText, syncErrorText } from './sync-error';
 
 const when = (ms: number | null) => (ms ? formatDateTime(ms) : t('common.never'));
@@ -81,6 +82,7 @@ export function RateCardSection() {
         {busy ? t('options.ratecard.refreshing') : t('options.ratecard.refresh')}
       </button>
       <StatusLine status={line} />
+      <ModelLookup />
     </Section>
   );
 }

@@ -4,7 +4,7 @@
  * good card, store. Any failure is recorded in the status for the UI and the last good card stays
  * in use; nothing here may throw out of a listener (the worker must never crash).
  *
- * Handlers: priceUsage, priceUsageMany, getModels, getRateCardStatus, refreshRateCard.
+ * Handlers: priceUsage, priceUsageMany, getModels, lookupModels, getRateCardStatus, refreshRateCard.
  */
 import { browser } from 'wxt/browser';
 import {
@@ -14,6 +14,7 @@ import {
   parseExchangeRates,
   getBundledCard,
   listModels,
+  lookupModels,
   parseFeedBody,
   priceUsage,
   rateCardSchema,
@@ -376,7 +377,12 @@ async function ensureAlarm() {
 }
 
 export const rateCardHandlers: Handlers<
-  'priceUsage' | 'priceUsageMany' | 'getModels' | 'getRateCardStatus' | 'refreshRateCard'
+  | 'priceUsage'
+  | 'priceUsageMany'
+  | 'getModels'
+  | 'lookupModels'
+  | 'getRateCardStatus'
+  | 'refreshRateCard'
 > = {
   priceUsage: async ({ model, usage, offer, at, currency }) =>
     priceUsage(await getCard(), model, usage, {
@@ -406,6 +412,14 @@ export const rateCardHandlers: Handlers<
       createdAt: card.createdAt,
       models: listModels(card).map((m) => ({ ...m, override: m.id in overrides })),
     };
+  },
+  lookupModels: async ({ query, limit }) => {
+    const { card, origin } = await loadCurrent();
+    return lookupModels(card, query, {
+      limit,
+      overrides: await getValidOverrides(),
+      bundled: origin === 'synced' ? getBundledCard() : null,
+    });
   },
   getRateCardStatus: () => getStatus(),
   refreshRateCard: () => syncRateCard(),

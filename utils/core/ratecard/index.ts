@@ -46,3 +46,14 @@ export { applyFeed } from './sync';
 export { FEED_SOURCES } from './feeds';
 export type { FeedKey } from './feeds';
 export { FX_SOURCE, STALE_RATE_DAYS, parseExchangeRates, isStaleRate } from './fx';
+export { lookupModels, dateIn, LOOKUP_LIMIT, PRICE_FIELDS } from './lookup';
+export type {
+  FieldLine,
+  LookupResult,
+  ModelLine,
+  OfferLine,
+  PeriodLine,
+  PriceField,
+  SyncChange,
+  TierLine,
+} from './lookup';
