@@ -29,6 +29,7 @@ export function toPriceReply(reply: PriceResult): PriceReply {
     out.local = { currency, micros: costMicros, basis, source };
     if (rate) out.local.rate = { perUsd: rate.perUsd, date: rate.date, source: rate.source };
   } else if (reply.localError) out.localError = reply.localError;
+  if (reply.changesAt) out.until = Date.parse(reply.changesAt);
   return out;
 }
 

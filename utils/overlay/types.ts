@@ -60,6 +60,8 @@ export type PriceReply =
       local?: LocalMoney;
       /** Why `local` is missing though another currency was asked ("no exchange rate for XAF"). */
       localError?: string;
+      /** Epoch ms when a time-of-day rule (peak hours) may change this price: stale from then. */
+      until?: number;
     }
   | { priced: false; reason: string };
 

@@ -28,6 +28,7 @@ import {
   listPriceAt,
   periodAt,
   timeRuleAt,
+  nextTimeRuleChange,
   toEpochMs,
   type Moment,
   type TimeRuleUsed,
@@ -117,6 +118,11 @@ export interface Priced {
   rule: AppliedRule;
   /** The rules in words, one line each, e.g. "peak hours 01:00-04:00 UTC ×2 (DeepSeek …)". */
   rules: string[];
+  /**
+   * When a time-of-day rule may next change this price (a peak window opening or closing, ISO),
+   * or absent when the offer has none: a figure cached now is stale from then on.
+   */
+  changesAt?: string;
   /** Present when `options.currency` was asked and differs from `currency`. */
   local?: LocalCost;
   /** Why `local` is missing although a currency was asked (no rate for it). */
@@ -288,12 +294,18 @@ export function priceUsage(
       at,
       rule,
       rules: describeRule(rule, resolution),
+      ...changesAtOf(offer, ms),
     },
     offer,
     usage,
     ms,
     options,
   );
+}
+
+function changesAtOf(offer: Offer, ms: number): { changesAt?: string } {
+  const next = nextTimeRuleChange(offer.timeRules, ms);
+  return next === null ? {} : { changesAt: new Date(next).toISOString() };
 }
 
 function priceOverride(

@@ -113,6 +113,37 @@ export function timeRuleAt(
   return null;
 }
 
+/**
+ * The first moment after `ms` at which these time rules may change the price (a window opening
+ * or closing, a rule starting or ending), or null when there is none: a price computed at `ms`
+ * holds until then (the overlay's cache keys on it).
+ */
+export function nextTimeRuleChange(rules: TimeRule[] | undefined, ms: number): number | null {
+  const DAY = 86_400_000;
+  let next = Infinity;
+  for (const rule of rules ?? []) {
+    const since = Date.parse(rule.since);
+    const until = rule.until ? Date.parse(rule.until) : Infinity;
+    if (since > ms) next = Math.min(next, since);
+    if (until > ms && until !== Infinity) next = Math.min(next, until);
+    if (ms >= until) continue;
+    const offset = zoneOffsetMinutes(rule.zone) * 60_000;
+    const firstDay = Math.floor((Math.max(ms, since) + offset) / DAY) * DAY;
+    // Window edges on the rule's days, in its zone, over the next eight days.
+    for (let d = 0; d <= 8; d++) {
+      const dayStart = firstDay + d * DAY;
+      if (!rule.days.includes(new Date(dayStart).getUTCDay() || 7)) continue;
+      for (const w of rule.windows) {
+        for (const edge of [w.start, w.end]) {
+          const t = dayStart + minutesOf(edge) * 60_000 - offset;
+          if (t > ms && t >= since && t < next) next = t;
+        }
+      }
+    }
+  }
+  return next === Infinity ? null : next;
+}
+
 /** A price times a decimal factor, exactly (to 1e-12), e.g. 0.22 × 2 = 0.44. */
 function times(price: number, factor: number): number {
   const product = toScaledBigInt(price, 12) * toScaledBigInt(factor, 6);

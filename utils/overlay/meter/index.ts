@@ -58,7 +58,7 @@ function createParts(
   const tracking = newTurnTracking();
   const usage = createUsageLog();
   const counts = createCountCache(services);
-  const prices = createPriceCache(services);
+  const prices = createPriceCache(services, now);
   const recorder = createRecorder({
     ...hooks,
     services,

@@ -51,6 +51,9 @@ export interface PriceCache {
 
 interface PriceState {
   services: MeterServices;
+  now: () => number;
+  /** The earliest moment a cached price goes stale (a peak window opens or closes). */
+  staleAt: number;
   generation: number;
   localError?: string;
   infos: Map<string, ModelInfo | null>;
@@ -74,6 +77,7 @@ async function lookUp(st: PriceState, id: string): Promise<ModelInfo | null> {
 /** Keep the reason the user's currency could not be used (or forget it once it could). */
 function noteLocal(st: PriceState, reply: PriceReply) {
   if (!reply.priced) return;
+  if (reply.until !== undefined && reply.until < st.staleAt) st.staleAt = reply.until;
   if (reply.localError) st.localError = reply.localError;
   else if (reply.local) st.localError = undefined;
 }
@@ -160,9 +164,25 @@ async function priceMany(
   return out;
 }
 
-export function createPriceCache(services: MeterServices): PriceCache {
+/**
+ * Drop every cached price once a time-of-day rule may have changed one (the price of the same
+ * usage differs inside and outside DeepSeek's peak hours); the next view prices again.
+ */
+function expire(st: PriceState) {
+  if (st.now() < st.staleAt) return;
+  st.prices.clear();
+  st.staleAt = Infinity;
+  st.generation++;
+}
+
+export function createPriceCache(
+  services: MeterServices,
+  now: () => number = Date.now,
+): PriceCache {
   const st: PriceState = {
     services,
+    now,
+    staleAt: Infinity,
     generation: 0,
     infos: new Map(),
     prices: new Map(),
@@ -171,15 +191,16 @@ export function createPriceCache(services: MeterServices): PriceCache {
   return {
     info: (id) => lookUp(st, id),
     knows: (id) => st.infos.has(id),
-    price: (model, usage) => priceOne(st, model, usage),
-    priceAll: (model, usages) => priceMany(st, model, usages),
+    price: (model, usage) => (expire(st), priceOne(st, model, usage)),
+    priceAll: (model, usages) => (expire(st), priceMany(st, model, usages)),
     invalidate() {
       st.infos.clear();
       st.prices.clear();
       st.localError = undefined;
+      st.staleAt = Infinity;
       st.generation++;
     },
-    generation: () => st.generation,
+    generation: () => (expire(st), st.generation),
     localError: () => st.localError,
   };
 }

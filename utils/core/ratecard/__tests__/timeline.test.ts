@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nextTimeRuleChange } from '@/utils/core/ratecard/timeline';
 import {
   offerSchema,
   priceUsage,
@@ -157,6 +158,38 @@ describe('pricing at a moment', () => {
     );
     expect(r.local).toBeUndefined();
     expect(r.localError).toBe('no exchange rate for XAF');
+  });
+});
+
+describe('when a time rule next changes the price', () => {
+  const next = (at: string, rules = [peak]) => {
+    const ms = nextTimeRuleChange(rules, Date.parse(at));
+    return ms === null ? null : new Date(ms).toISOString();
+  };
+  it.each([
+    ['2026-12-01T00:59:00Z', '2026-12-01T01:00:00.000Z'], // Tuesday, before the first window
+    ['2026-12-01T01:00:00Z', '2026-12-01T04:00:00.000Z'], // inside it: its end
+    ['2026-12-01T05:00:00Z', '2026-12-01T06:00:00.000Z'], // between windows
+    ['2026-12-01T10:00:00Z', '2026-12-02T01:00:00.000Z'], // after the last: tomorrow's first
+    ['2026-12-04T12:00:00Z', '2026-12-07T01:00:00.000Z'], // Friday afternoon: Monday
+    ['2026-08-10T12:00:00Z', '2026-08-16T16:00:00.000Z'], // before the rule: its start
+  ])('at %s: %s', (at, expected) => expect(next(at)).toBe(expected));
+
+  it('follows the zone of the rule, an end date, and no rules at all', () => {
+    const beijing = { ...peak, zone: '+08:00', windows: [{ start: '09:00', end: '12:00' }] };
+    expect(next('2026-12-01T00:30:00Z', [beijing])).toBe('2026-12-01T01:00:00.000Z');
+    const ended = { ...peak, until: '2026-12-01T02:00:00Z' };
+    expect(next('2026-12-01T01:30:00Z', [ended])).toBe('2026-12-01T02:00:00.000Z');
+    expect(next('2026-12-01T03:00:00Z', [ended])).toBeNull();
+    expect(nextTimeRuleChange(undefined, Date.parse('2026-12-01T00:00:00Z'))).toBeNull();
+  });
+
+  it('a price says until when it holds, only for an offer with time rules', () => {
+    const usage = { input: 1000, output: 1000 };
+    const r = priced(
+      priceUsage(card, 'deepseek/deepseek-v4-flash', usage, { at: '2026-12-01T02:00:00Z' }),
+    );
+    expect(r.changesAt).toBe('2026-12-01T04:00:00.000Z');
   });
 });
 

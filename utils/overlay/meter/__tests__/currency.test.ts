@@ -159,4 +159,31 @@ describe('overlay figures in the user currency', () => {
     expect(sumLocal([cny(1, 'list price'), undefined])).toBeUndefined();
     expect(sumLocal([])).toBeUndefined();
   });
+
+  it('a cached figure is priced again when DeepSeek peak hours open and close', async () => {
+    // Tuesday 2026-12-01, one minute before the 01:00 UTC peak window (x2).
+    vi.setSystemTime(new Date('2026-12-01T00:59:00Z'));
+    const currency = { value: 'USD' };
+    const { meter, last, ready } = setup('deepseek-v4-flash', currency);
+    await ready;
+    await meter.update(snap);
+    const offPeak = last().conversation.costMicros!;
+    const offPeakDraft = last().draft!.costMicros!;
+    expect(offPeak).toBeGreaterThan(0);
+    // The same page a minute later (nothing on it changed): the peak price.
+    vi.setSystemTime(new Date('2026-12-01T01:00:30Z'));
+    await meter.update({ ...snap });
+    // Double, to the micro-dollar each row and the draft are rounded to.
+    const peak = last().conversation.costMicros!;
+    expect(Math.abs(peak - 2 * offPeak)).toBeLessThanOrEqual(2);
+    expect(Math.abs(last().draft!.costMicros! - 2 * offPeakDraft)).toBeLessThanOrEqual(1);
+    // Still inside the window: the cache answers, the figure holds.
+    vi.setSystemTime(new Date('2026-12-01T02:00:00Z'));
+    await meter.update({ ...snap });
+    expect(last().conversation.costMicros).toBe(peak);
+    // 04:00 closes the window.
+    vi.setSystemTime(new Date('2026-12-01T04:00:00Z'));
+    await meter.update({ ...snap });
+    expect(last().conversation.costMicros).toBe(offPeak);
+  });
 });
