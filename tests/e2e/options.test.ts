@@ -151,6 +151,26 @@ describe('options page', () => {
     expect(written).toBe(csvText);
   });
 
+  it("looks up a model and shows each field's source: Sonnet 4.5's tier, DeepSeek's peak rule", async () => {
+    reportOnFailure(session, () => page, 'options-lookup');
+    page = await openExtensionPage(session, 'options.html');
+    const box = page.getByRole('searchbox', { name: 'Look up a model' });
+    await box.fill('claude-sonnet-4-5');
+    const sonnet = page.locator(
+      '[data-model="anthropic/claude-sonnet-4-5"] [data-offer="default"]',
+    );
+    await expect
+      .poll(() => sonnet.getByTestId('lookup-tier').textContent(), { timeout: 10_000 })
+      .toMatch(/Above 200,000 prompt tokens.*taken from genai-prices 0\.1\.8 2026-09-23/);
+    await box.fill('deepseek-v4-flash');
+    const flash = page.locator('[data-model="deepseek/deepseek-v4-flash"] [data-offer="default"]');
+    await expect
+      .poll(() => flash.getByTestId('lookup-rules').textContent(), { timeout: 10_000 })
+      .toMatch(
+        /DeepSeek peak hours.*01:00-04:00.*prices ×2.*2026-08-16T16:00:00Z.*Source: DeepSeek peak-valley pricing notice/,
+      );
+  });
+
   it('saves budgets in micro-USD and subscriptions; deletes everything after confirming', async () => {
     reportOnFailure(session, () => page, 'options-settings');
     page = await openExtensionPage(session, 'options.html');
