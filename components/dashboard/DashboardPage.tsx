@@ -18,7 +18,12 @@ import {
   type SpendView,
 } from '@/utils/db/spend';
 import { formatNumber, t, type MessageKey } from '@/utils/i18n';
-import { calendarSettings, resolveCalendar } from '@/utils/storage';
+import {
+  calendarSettings,
+  resolveCalendar,
+  type CalendarSettings,
+  type CurrencySettings,
+} from '@/utils/storage';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { useMoney, formatTokensShort, type Money } from '@/components/popup/money';
 import { modelLabel } from '@/components/popup/Breakdowns';
@@ -236,11 +241,16 @@ function Body(props: { view: SpendView; money: Money }) {
 }
 
 /** The page: the period's view from the rollups, kept live while imports and turns land. */
-export function DashboardPage(props: { now: number; initialPeriod: SpendPeriod }) {
-  const { now } = props;
+export function DashboardPage(props: {
+  now: number;
+  initialPeriod: SpendPeriod;
+  /** What the entrypoint read before React: the settings and the first view. */
+  first?: { calendar?: CalendarSettings; currency?: CurrencySettings; view?: SpendView };
+}) {
+  const { now, first } = props;
   const [period, setPeriod] = useState<SpendPeriod>(props.initialPeriod);
-  const money = useMoney();
-  const weekStart = useStorageItem(calendarSettings)?.weekStart;
+  const money = useMoney(first?.currency);
+  const weekStart = useStorageItem(calendarSettings, first?.calendar)?.weekStart;
   const calendar = useMemo(
     () => (weekStart ? resolveCalendar(weekStart, navigator.language) : undefined),
     [weekStart],
@@ -256,7 +266,9 @@ export function DashboardPage(props: { now: number; initialPeriod: SpendPeriod }
         : undefined,
     [period, calendar, now],
   );
-  const shown = view && view.period === period && money.loaded ? view : undefined;
+  // Until the live query answers, the view the entrypoint read (same period, same calendar).
+  const latest = view ?? (first?.view?.period === period ? first.view : undefined);
+  const shown = latest && latest.period === period && money.loaded ? latest : undefined;
   const readyMs = useReadyMs(!!shown);
   return (
     <main className="tm-dash" data-ready-ms={readyMs ?? undefined} data-rows-read={shown?.rowsRead}>

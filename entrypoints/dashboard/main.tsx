@@ -2,8 +2,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { DashboardPage } from '@/components/dashboard/DashboardPage';
 import { LocaleRoot } from '@/components/hooks/use-locale';
-import type { SpendPeriod } from '@/utils/db/spend';
+import { historyDb } from '@/utils/db/schema';
+import { loadSpend, type SpendPeriod } from '@/utils/db/spend';
 import { initI18n } from '@/utils/i18n/browser';
+import { calendarSettings, resolveCalendar } from '@/utils/storage/settings/history';
+import { currencySettings } from '@/utils/storage/settings/money';
 
 const params = new URLSearchParams(location.search);
 /** `?now=<epoch ms>` pins the clock (e2e checks and the bench); otherwise the real time. */
@@ -12,11 +15,30 @@ const now = Number.isFinite(pinned) && pinned > 0 ? pinned : Date.now();
 const asked = params.get('period');
 const period: SpendPeriod = asked === 'month' || asked === 'all' ? asked : 'week';
 
-initI18n().then(() =>
+// The settings, the database and the first view's query start at once, beside the language:
+// the first render already has its numbers (the page then follows changes live).
+const calendar = calendarSettings.getValue().catch(() => undefined);
+const currency = currencySettings.getValue().catch(() => undefined);
+const view = calendar
+  .then((c) =>
+    loadSpend(
+      historyDb(),
+      period,
+      now,
+      resolveCalendar(c?.weekStart ?? 'locale', navigator.language),
+    ),
+  )
+  .catch(() => undefined);
+
+Promise.all([initI18n(), calendar, currency, view]).then(([, c, money, first]) =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <LocaleRoot>
-        <DashboardPage now={now} initialPeriod={period} />
+        <DashboardPage
+          now={now}
+          initialPeriod={period}
+          first={{ calendar: c, currency: money, view: first }}
+        />
       </LocaleRoot>
     </StrictMode>,
   ),
