@@ -320,6 +320,22 @@ describe('rate-card sync', () => {
 });
 
 describe('rate-card messages and alarms', () => {
+  it('answers lookupModels from the card in use: a synced price change and your own price are marked', async () => {
+    const card = structuredClone(getBundledCard());
+    card.createdAt = '2099-01-01';
+    const sonnet = card.models.find((m) => m.id === 'anthropic/claude-sonnet-4-5')!;
+    sonnet.offers.default!.prices.input = 2.5;
+    await syncedRateCard.setValue({ card, savedAt: 1 });
+    await setPriceOverride('anthropic/claude-sonnet-4-5', { prices: { input: 1, output: 2 } });
+    const r = await rateCardHandlers.lookupModels({ query: 'claude-sonnet-4-5' }, {} as never);
+    const model = r.models[0];
+    expect(model.id).toBe('anthropic/claude-sonnet-4-5');
+    expect(model.override?.prices.input).toBe(1);
+    const lab = model.offers.find((o) => o.kind === 'default')!;
+    expect(lab.fields.find((f) => f.field === 'input')?.value).toBe(2.5);
+    expect(lab.sync).toMatchObject({ kind: 'prices', bundled: { input: 3 } });
+  });
+
   it('answers priceUsage, getModels, getRateCardStatus and refreshRateCard', async () => {
     vi.stubGlobal('fetch', feeds({}).fetchImpl);
     const off = registerHandlers(setupRateCard());
