@@ -57,11 +57,12 @@ describe('overlay on the demo page', () => {
     expect(await badge(page!, 'tm-conv-cost').textContent()).toBe('unpriced');
     await badge(page!, 'tm-open').click();
     await badge(page!, 'tm-model-select').selectOption('deepseek/deepseek-v3.2');
+    // The pick goes to storage and back through the background: allow a busy machine time.
     await expect
-      .poll(() => badge(page!, 'tm-model').getAttribute('data-model'))
+      .poll(() => badge(page!, 'tm-model').getAttribute('data-model'), { timeout: 10_000 })
       .toBe('deepseek/deepseek-v3.2');
     await expect
-      .poll(() => badge(page!, 'tm-conv-cost').getAttribute('data-micros'))
+      .poll(() => badge(page!, 'tm-conv-cost').getAttribute('data-micros'), { timeout: 10_000 })
       .toMatch(/^\d+$/);
     await page!.reload();
     await expect
