@@ -245,4 +245,26 @@ export class PairTable {
     this.lefts.fill(-1);
     this.size = 0;
   }
+
+  /**
+   * Room for more entries in a memo: the table doubles (its entries kept) while it has fewer
+   * than `maxCapacity` slots, else it is emptied. A memo that starts small costs a short count
+   * nothing: a fresh 2^19-slot table is 8 MB to allocate and touch, ~40 ms of a CLI count.
+   */
+  makeRoom(maxCapacity: number): void {
+    const { lefts, rights, values } = this;
+    if (lefts.length >= maxCapacity) {
+      this.clear();
+      return;
+    }
+    const capacity = lefts.length * 2;
+    this.mask = capacity - 1;
+    this.lefts = new Int32Array(capacity).fill(-1);
+    this.rights = new Int32Array(capacity);
+    this.values = new Float64Array(capacity);
+    this.size = 0;
+    for (let i = 0; i < lefts.length; i++) {
+      if (lefts[i] !== -1) this.set(lefts[i], rights[i], values[i]);
+    }
+  }
 }

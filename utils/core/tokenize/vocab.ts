@@ -163,14 +163,17 @@ export interface TiktokenLookup {
  * encoder cuts it (`encodeSlices`), and so are the chunks of the incremental cache, so a piece
  * never spans a slice.
  */
+/** Most slots of a tiktoken vocabulary's pair memo (8 MB). */
+const MEMO_SLOTS = 1 << 19;
+
 export function tiktokenVocabulary(
   lookup: TiktokenLookup,
   patStr: string,
   limits?: EncodeLimits,
 ): Vocabulary {
-  // The merge loop asks for the same pairs again and again: memoised by id pair (cleared when
-  // full).
-  const memo = new PairTable(1 << 18);
+  // The merge loop asks for the same pairs again and again: memoised by id pair (the table
+  // starts small and grows to 2^19 slots, then is cleared when full).
+  const memo = new PairTable(0);
   const bpe: BpeVocab = {
     byteIds: lookup.byteIds,
     pair(left, right) {
@@ -178,7 +181,7 @@ export function tiktokenVocabulary(
       if (known !== ABSENT) return known;
       const rank = lookup.pairId(left, right);
       const packed = rank < 0 ? -1 : rank * PACK + rank;
-      if (memo.crowded) memo.clear();
+      if (memo.crowded) memo.makeRoom(MEMO_SLOTS);
       memo.set(left, right, packed);
       return packed;
     },
