@@ -2,8 +2,9 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleKey, cliBundle, freshBundle } from '../cli-run.mjs';
-import { cachedBundledCard, cardCacheKey } from '../cli/card-cache';
+import { cachedBundledCard, cachedModelId, cardCacheKey } from '../cli/card-cache';
 import { getBundledCard } from '../../utils/core/ratecard/bundled';
+import { resolveModelId } from '../../utils/core/ratecard/resolve';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SCRATCH = join('.output', `cli-run-test-${process.pid}`);
@@ -76,5 +77,18 @@ describe('the validated bundled card, cached for the CLI', () => {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as { key: string };
     expect(stored.key).toBe(cardCacheKey());
     expect(await cachedBundledCard()).toEqual(card);
+  });
+});
+
+describe('model ids resolved on the bundled card, remembered for the CLI', () => {
+  it('answers as resolveModelId does, from the file once an id was asked', async () => {
+    const ids = ['openai/gpt-5', 'gpt-5', 'Claude Sonnet 4.5', 'x-ai/grok-4', 'no-such/model-9'];
+    const card = getBundledCard();
+    for (const id of ids) expect(await cachedModelId(id)).toBe(resolveModelId(card, id));
+    const file = join(ROOT, '.output', 'card-cache', 'resolved-ids.json');
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { ids: Record<string, unknown> };
+    for (const id of ids) expect(Object.hasOwn(stored.ids, id)).toBe(true);
+    expect(stored.ids['no-such/model-9']).toBeNull();
+    for (const id of ids) expect(await cachedModelId(id)).toBe(resolveModelId(card, id));
   });
 });

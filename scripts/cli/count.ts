@@ -3,7 +3,7 @@
 // estimate). `provenance` is "exact" (the model's own tokenizer), "vocab" (a closely related
 // vocabulary: Gemini with Gemma 3's, API aliases, fine-tunes) or "estimate". The same engine as
 // the extension, reading the same vocabulary files it ships (cached under .output/vocab-cache).
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import {
   familyById,
   parseVocabulary,
@@ -11,8 +11,7 @@ import {
   type VocabId,
   type Vocabulary,
 } from '../../utils/core/tokenize/index';
-import { resolveModelId } from '../../utils/core/ratecard/resolve';
-import { cachedBundledCard } from './card-cache';
+import { cachedModelId } from './card-cache';
 import { parseBinaryVocabulary } from '../../utils/core/tokenize/binary';
 import { shippedVocabBinary, shippedVocabText } from '../vocab-cache';
 
@@ -34,7 +33,8 @@ export async function loadBinaryVocab(id: VocabId): Promise<Vocabulary> {
 }
 
 async function readInput(path: string): Promise<string> {
-  if (path !== '-') return readFile(path, 'utf8');
+  // Sync: node:fs/promises would load streams and read through the thread pool (~10 ms).
+  if (path !== '-') return readFileSync(path, 'utf8');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
@@ -52,10 +52,10 @@ export async function run(args: string[]): Promise<number> {
     process.stderr.write(JSON.stringify({ error: 'usage: count --model <id> <file|->' }) + '\n');
     return 2;
   }
-  const canonical = resolveModelId(await cachedBundledCard(), model);
+  const canonical = await cachedModelId(model);
   const text = await readInput(input);
   const counter = new TokenCounter(loadBinaryVocab);
-  const count = await counter.count(text, canonical ?? model);
+  const count = await counter.count(text, canonical ?? model, true);
   // The family that counted: a failed vocabulary load falls back to an estimate, with its error.
   const family = familyById(count.family);
   process.stdout.write(

@@ -93,22 +93,32 @@ export class TokenCounter {
    * Count `text` for a model id (canonical or bare; null → default estimate). Never throws on
    * text. When a family's vocabulary fails to load and the family names a fallback estimate,
    * the count is that estimate, labelled as one (the load is tried again on the next count).
+   * With `once` (a text counted a single time, as the CLI does), the text is counted whole by
+   * `countTokens`, without the chunk cache's splitting and bookkeeping: the same number.
    */
-  async count(text: string, modelId: string | null): Promise<TokenCount> {
+  async count(text: string, modelId: string | null, once = false): Promise<TokenCount> {
     const choice = tokenizerForModel(modelId);
     let { family, provenance } = choice;
-    let counter: FamilyCounter;
+    const measurer = async (f: TokenizerFamily): Promise<(text: string) => number> => {
+      if (!once) {
+        const counter = await this.counter(f);
+        return (t) => counter.count(t);
+      }
+      const encoder = await this.encoder(f.vocab);
+      return (t) => countTokens(t, f, encoder);
+    };
+    let measure: (text: string) => number;
     try {
-      counter = await this.counter(family);
+      measure = await measurer(family);
     } catch (error) {
       const fallback = family.fallback ? familyById(family.fallback) : undefined;
       if (!fallback) throw error;
       family = fallback;
       provenance = 'estimate';
-      counter = await this.counter(fallback);
+      measure = await measurer(fallback);
     }
     return {
-      tokens: counter.count(typeof text === 'string' ? text : ''),
+      tokens: measure(typeof text === 'string' ? text : ''),
       provenance,
       family: family.id,
     };
