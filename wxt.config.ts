@@ -4,8 +4,15 @@ import { localeAssets } from './scripts/locales-assets';
 import { stripDemoMatches } from './scripts/store-manifest';
 import { tokenizerAssets } from './scripts/tokenizer-assets';
 
-/** The hosts the rate-card sync may fetch. */
-const RATE_CARD_HOSTS = ['https://models.dev/*', 'https://openrouter.ai/*'];
+/**
+ * The hosts the rate-card sync may fetch. genai-prices' data is one file on GitHub's raw host
+ * (a host permission's path is ignored by browsers, so `/*` by convention).
+ */
+const RATE_CARD_HOSTS = [
+  'https://models.dev/*',
+  'https://openrouter.ai/*',
+  'https://raw.githubusercontent.com/*',
+];
 /** The optional host permission's ceiling; a single site (`https://host/*`) is requested. */
 const ANY_SITE = ['https://*/*', 'http://*/*'];
 

@@ -23,7 +23,7 @@ import {
   toEpochMs,
   parseFeedBody,
   priceUsage,
-  type FeedKey,
+  type CardFeedKey,
   type RateCard,
 } from '../../utils/core/ratecard';
 import { OFFER_KINDS, type OfferKind } from '../../utils/core/types';
@@ -104,7 +104,7 @@ function parseArgs(args: string[]) {
 /** Fetch both feeds and apply what validates; a failure is reported and the card kept. */
 async function syncCard(card: RateCard): Promise<RateCard> {
   const at = new Date().toISOString();
-  for (const key of ['modelsDev', 'openrouter'] as FeedKey[]) {
+  for (const key of ['modelsDev', 'openrouter'] as CardFeedKey[]) {
     const { name, url } = FEED_SOURCES[key];
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });

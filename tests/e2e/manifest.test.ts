@@ -12,7 +12,11 @@ import { ROOT } from './harness';
 /** Every registered site's match patterns (a new site is reviewed in its folder and registry). */
 const CHAT_SITES = ADAPTERS.flatMap((a) => a.matches);
 /** Rate-card sync: the only requests the extension makes. */
-const RATE_CARD_HOSTS = ['https://models.dev/*', 'https://openrouter.ai/*'];
+const RATE_CARD_HOSTS = [
+  'https://models.dev/*',
+  'https://openrouter.ai/*',
+  'https://raw.githubusercontent.com/*',
+];
 const API_PERMISSIONS = ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting'];
 /** Asked for at the moment of use: budget alerts, and counting on a site the user turns on. */
 const OPTIONAL_API = ['notifications'];

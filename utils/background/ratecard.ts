@@ -1,6 +1,6 @@
 /**
- * Rate-card sync in the background: on install and every 12 h (alarms), fetch models.dev and
- * OpenRouter with ETag/If-None-Match and a timeout, validate, normalize, check against the last
+ * Rate-card sync in the background: on install and every 12 h (alarms), fetch models.dev,
+ * OpenRouter and genai-prices with ETag/If-None-Match and a timeout, validate, normalize, check against the last
  * good card, store. Any failure is recorded in the status for the UI and the last good card stays
  * in use; nothing here may throw out of a listener (the worker must never crash).
  *
@@ -9,6 +9,9 @@
 import { browser } from 'wxt/browser';
 import {
   applyFeed,
+  applyGenaiFeed,
+  getBundledAmendments,
+  parseGenaiFeed,
   FEED_SOURCES,
   FX_SOURCE,
   parseExchangeRates,
@@ -18,16 +21,20 @@ import {
   parseFeedBody,
   priceUsage,
   rateCardSchema,
+  type Amendments,
   type FeedKey,
   type RateCard,
+  type FeedStatus,
   type RateCardStatus,
   type SyncErrorCode,
   type SyncErrorInfo,
 } from '@/utils/core/ratecard';
 import type { Handlers } from '@/utils/messaging';
 import {
+  emptyFeed,
   rateCardSyncStatus,
   syncedExchangeRates,
+  syncedGenaiPrices,
   syncedRateCard,
   type SyncedRateCard,
 } from '@/utils/storage/state/background';
@@ -68,6 +75,7 @@ export async function getStatus(): Promise<RateCardStatus> {
   const fx = await syncedExchangeRates.getValue().catch(() => null);
   return {
     ...stored,
+    feeds: { ...stored.feeds, genaiPrices: stored.feeds.genaiPrices ?? emptyFeed('genaiPrices') },
     version: card.version,
     createdAt: card.createdAt,
     models: card.models.length,
@@ -203,7 +211,7 @@ export interface SyncDeps {
   timeoutMs?: number;
 }
 
-/** Sync both feeds once; concurrent calls share one run. Never throws. */
+/** Sync the three feeds once; concurrent calls share one run. Never throws. */
 export function syncRateCard(deps: SyncDeps = {}): Promise<RateCardStatus> {
   syncing ??= runSync(deps).finally(() => {
     syncing = null;
@@ -227,25 +235,43 @@ async function runSync({
     const conditional = origin === 'synced';
     const iso = new Date(attempt).toISOString();
 
-    // Each feed is applied and checked on its own, so one broken feed does not block the other.
+    feeds.genaiPrices ??= emptyFeed('genaiPrices');
+    const { amendments, live } = await amendmentsInUse(origin);
+
+    // genai-prices first: new data needs a fresh (unconditional) models.dev read to amend, since
+    // the lab offers carried over from the card in use are amended already (sync.ts).
+    const genaiFeed = feeds.genaiPrices;
+    const pendingGenai = await fetchGenai(genaiFeed, {
+      etag: conditional && live ? genaiFeed.etag : null,
+      attempt,
+      iso,
+      fetchImpl,
+      timeoutMs,
+    });
+
+    // Each feed is applied and checked on its own, so one broken feed does not block the others.
+    let modelsDevJson: unknown;
     for (const key of ['modelsDev', 'openrouter'] as const) {
       const feed = feeds[key];
       feed.lastAttempt = attempt;
       try {
-        const etag = conditional ? feed.etag : null;
+        const etag = conditional && !(key === 'modelsDev' && pendingGenai) ? feed.etag : null;
         const result = await fetchFeed(key, etag, fetchImpl, timeoutMs);
         if (result.kind === 'body') {
-          card = applyFeed(card, key, result.json, iso);
+          card = applyFeed(card, key, result.json, iso, amendments);
           feed.etag = result.etag;
+          if (key === 'modelsDev') modelsDevJson = result.json;
         }
-        feed.lastSuccess = attempt;
-        feed.error = null;
-        feed.errorInfo = null;
+        markOk(feed, attempt);
       } catch (error) {
-        const { text, info } = describeError(error);
-        feed.error = text;
-        feed.errorInfo = info;
+        markFailed(feed, error);
       }
+    }
+
+    let acceptedGenai: Amendments | null = null;
+    if (pendingGenai) {
+      card = applyPendingGenai(card, pendingGenai, modelsDevJson, feeds, { attempt, iso });
+      if (!genaiFeed.error) acceptedGenai = pendingGenai.amendments;
     }
 
     await syncRates(fetchImpl, attempt, timeoutMs);
@@ -253,16 +279,14 @@ async function runSync({
       await syncedRateCard.setValue({ card, savedAt: attempt });
       current = { card, origin: 'synced' };
     }
-    const failed = [feeds.modelsDev, feeds.openrouter].filter((f) => f.error);
-    await rateCardSyncStatus.setValue({
-      lastSync: failed.length ? status.lastSync : attempt,
-      lastAttempt: attempt,
-      error: failed.length ? failed.map((f) => f.error).join('; ') : null,
-      errors: failed.length
-        ? failed.map((f) => f.errorInfo ?? { code: 'rejected', values: { detail: f.error! } })
-        : null,
-      feeds,
-    });
+    if (acceptedGenai) {
+      await syncedGenaiPrices.setValue({
+        genai: acceptedGenai.genai,
+        genaiSource: acceptedGenai.genaiSource,
+        savedAt: attempt,
+      });
+    }
+    await saveStatus(status.lastSync, feeds, attempt);
   } catch (error) {
     // Storage failure or a bug: record it, keep the card in use.
     const message = error instanceof Error ? error.message : String(error);
@@ -281,6 +305,103 @@ async function runSync({
   // This run is over even though `syncing` is cleared only after it returns.
   const result = await getStatus().catch(() => null);
   return result ? { ...result, syncing: false } : fallbackStatus();
+}
+
+/** Fetch and validate genai-prices (null: not modified or failed, recorded in `feed`). */
+async function fetchGenai(
+  feed: FeedStatus,
+  run: {
+    etag: string | null;
+    attempt: number;
+    iso: string;
+    fetchImpl: FetchLike;
+    timeoutMs: number;
+  },
+): Promise<{ amendments: Amendments; etag: string | null } | null> {
+  feed.lastAttempt = run.attempt;
+  try {
+    const result = await fetchFeed('genaiPrices', run.etag, run.fetchImpl, run.timeoutMs);
+    if (result.kind === 'body') {
+      return { amendments: parseGenaiFeed(result.json, run.iso), etag: result.etag };
+    }
+    markOk(feed, run.attempt);
+  } catch (error) {
+    markFailed(feed, error);
+  }
+  return null;
+}
+
+/** Record a run's outcome: `lastSync` moves only when every feed succeeded. */
+async function saveStatus(
+  lastSync: number | null,
+  feeds: RateCardStatus['feeds'],
+  attempt: number,
+): Promise<void> {
+  const failed = [feeds.modelsDev, feeds.openrouter, feeds.genaiPrices].filter((f) => f?.error);
+  await rateCardSyncStatus.setValue({
+    lastSync: failed.length ? lastSync : attempt,
+    lastAttempt: attempt,
+    error: failed.length ? failed.map((f) => f!.error).join('; ') : null,
+    errors: failed.length
+      ? failed.map((f) => f!.errorInfo ?? { code: 'rejected', values: { detail: f!.error! } })
+      : null,
+    feeds,
+  });
+}
+
+/**
+ * The genai-prices data the card in use was amended with (its last accepted live read, or the
+ * bundled copy); every card a sync rebuilds is amended with it.
+ */
+async function amendmentsInUse(origin: 'bundled' | 'synced') {
+  const stored = await syncedGenaiPrices.getValue().catch(() => null);
+  const bundled = getBundledAmendments();
+  return origin === 'synced' && stored
+    ? {
+        amendments: { ...bundled, genai: stored.genai, genaiSource: stored.genaiSource },
+        live: true,
+      }
+    : { amendments: bundled, live: false };
+}
+
+/**
+ * New genai-prices data over this run's fresh models.dev payload; the outcome is recorded in
+ * `feeds.genaiPrices` (a rejection keeps `card`; no fresh payload: not applied, and why).
+ */
+function applyPendingGenai(
+  card: RateCard,
+  pending: { amendments: Amendments; etag: string | null },
+  modelsDevJson: unknown,
+  feeds: RateCardStatus['feeds'],
+  run: { attempt: number; iso: string },
+): RateCard {
+  const feed = feeds.genaiPrices!;
+  try {
+    if (modelsDevJson === undefined) {
+      const why = feeds.modelsDev.error ?? 'models.dev sent no new data';
+      const text = `genai-prices not applied: it needs a fresh models.dev read (${why})`;
+      throw new SyncError(text, 'rejected', { detail: text });
+    }
+    const next = applyGenaiFeed(card, pending.amendments, modelsDevJson, run.iso);
+    feed.etag = pending.etag;
+    markOk(feed, run.attempt);
+    return next;
+  } catch (error) {
+    markFailed(feed, error);
+    return card;
+  }
+}
+
+function markOk(feed: FeedStatus, attempt: number) {
+  feed.lastSuccess = attempt;
+  feed.error = null;
+  feed.errorInfo = null;
+}
+
+function markFailed(feed: FeedStatus, error: unknown) {
+  const { text, info } = describeError(error);
+  feed.error = text;
+  feed.errorInfo = info;
 }
 
 /**
@@ -356,7 +477,10 @@ function fallbackStatus(): RateCardStatus {
     syncing: false,
     error: 'status unavailable',
     errors: [{ code: 'unavailable', values: {} }],
-    feeds: structuredClone(rateCardSyncStatus.fallback.feeds),
+    feeds: {
+      ...structuredClone(rateCardSyncStatus.fallback.feeds),
+      genaiPrices: emptyFeed('genaiPrices'),
+    },
   };
 }
 

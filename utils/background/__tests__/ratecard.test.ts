@@ -22,7 +22,7 @@ import { loadModelsDevCopy, loadOpenRouterFixture } from '../../core/ratecard/__
 
 type Reply = Response | (() => Response | Promise<Response>);
 
-function feeds(replies: { modelsDev?: Reply; openrouter?: Reply; fx?: Reply }) {
+function feeds(replies: { modelsDev?: Reply; openrouter?: Reply; genai?: Reply; fx?: Reply }) {
   const calls: { url: string; headers: Record<string, string> }[] = [];
   const fetchImpl: FetchLike = async (url, init) => {
     calls.push({ url, headers: (init?.headers ?? {}) as Record<string, string> });
@@ -31,7 +31,9 @@ function feeds(replies: { modelsDev?: Reply; openrouter?: Reply; fx?: Reply }) {
         ? replies.modelsDev
         : url === FX_SOURCE.url
           ? replies.fx
-          : replies.openrouter;
+          : url === FEEDS.genaiPrices.url
+            ? replies.genai
+            : replies.openrouter;
     if (!reply) return new Response(null, { status: 304 });
     return typeof reply === 'function' ? reply() : reply;
   };
@@ -71,8 +73,15 @@ describe('rate-card sync', () => {
       error: null,
       lastSuccess: T1,
     });
-    // The two price feeds, then the exchange rates (unconditional: a small daily file).
+    // genai-prices, the two price feeds, then the exchange rates (unconditional: a small daily file).
+    expect(first.calls.map((c) => c.url)).toEqual([
+      FEEDS.genaiPrices.url,
+      FEEDS.modelsDev.url,
+      FEEDS.openrouter.url,
+      FX_SOURCE.url,
+    ]);
     expect(first.calls.map((c) => c.headers['If-None-Match'])).toEqual([
+      undefined,
       undefined,
       undefined,
       undefined,
@@ -88,7 +97,9 @@ describe('rate-card sync', () => {
 
     const second = feeds({});
     const again = await syncRateCard({ fetch: second.fetchImpl, now: () => T2 });
+    // genai-prices is asked in full: no live genai-prices data is stored yet (bundled in use)
     expect(second.calls.map((c) => c.headers['If-None-Match'])).toEqual([
+      undefined,
       '"md1"',
       '"or1"',
       undefined,
@@ -109,6 +120,7 @@ describe('rate-card sync', () => {
     const second = feeds({});
     await syncRateCard({ fetch: second.fetchImpl, now: () => T2 });
     expect(second.calls.map((c) => c.headers['If-None-Match'])).toEqual([
+      undefined,
       undefined,
       undefined,
       undefined,
@@ -153,7 +165,7 @@ describe('rate-card sync', () => {
     expect((await getStatus()).syncing).toBe(true);
     release();
     expect((await a).syncing).toBe(false);
-    expect(fetchSpy).toHaveBeenCalledTimes(3); // one per feed and the rates, not six
+    expect(fetchSpy).toHaveBeenCalledTimes(4); // one per feed and the rates, not eight
     expect((await getStatus()).syncing).toBe(false);
   });
 
@@ -379,13 +391,13 @@ describe('rate-card messages and alarms', () => {
       expect(await fakeBrowser.alarms.get(SYNC_ALARM)).toMatchObject({ periodInMinutes: 720 });
     });
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
-    await vi.waitFor(() => expect(fetchSpy).toHaveBeenCalledTimes(3));
+    await vi.waitFor(() => expect(fetchSpy).toHaveBeenCalledTimes(4));
     await vi.waitFor(async () => expect((await getStatus()).syncing).toBe(false));
     await fakeBrowser.alarms.onAlarm.trigger({
       name: SYNC_ALARM,
       scheduledTime: Date.now(),
     } as never);
-    await vi.waitFor(() => expect(fetchSpy).toHaveBeenCalledTimes(6));
+    await vi.waitFor(() => expect(fetchSpy).toHaveBeenCalledTimes(8));
     vi.unstubAllGlobals();
   });
 });

@@ -1,6 +1,6 @@
 /** Rate card and pricing engine (pure). See docs/pricing.md. */
 export * from './schema';
-export { getBundledCard } from './bundled';
+export { getBundledAmendments, getBundledCard } from './bundled';
 export {
   buildRateCard,
   cardVersion,
@@ -42,9 +42,10 @@ export {
 } from './currency';
 export type { CostDisplay, ExchangeRate, FormattedCost } from './currency';
 export { checkCardChange, parseFeedBody, MAX_MODEL_DROP, MAX_PRICE_FACTOR } from './guard';
-export { applyFeed } from './sync';
+export type { Amendments } from './amend';
+export { applyFeed, applyGenaiFeed, genaiLiveSource, parseGenaiFeed } from './sync';
 export { FEED_SOURCES } from './feeds';
-export type { FeedKey } from './feeds';
+export type { CardFeedKey, FeedKey } from './feeds';
 export { FX_SOURCE, STALE_RATE_DAYS, parseExchangeRates, isStaleRate } from './fx';
 export { lookupModels, dateIn, LOOKUP_LIMIT, PRICE_FIELDS } from './lookup';
 export type {

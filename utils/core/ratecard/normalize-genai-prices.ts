@@ -32,6 +32,7 @@ const conditionalSchema = z.looseObject({
       type: z.string().optional(),
       start_date: z.string().optional(),
       start_time: z.string().optional(),
+      end_time: z.string().optional(),
     })
     .optional(),
   prices: modelPriceSchema,
@@ -136,10 +137,24 @@ export function normalizeGenaiPrices(raw: unknown): GenaiModel[] {
       const m = parsed.data;
       const entries = Array.isArray(m.prices) ? m.prices : [{ prices: m.prices }];
       const periods: GenaiPeriod[] = [];
+      const windows: [number, number][] = [];
       let last = '';
       for (const entry of entries) {
         const c = 'constraint' in entry ? entry.constraint : undefined;
-        if (c?.start_time !== undefined) continue; // a daily window: see the note above
+        if (c?.start_time !== undefined) {
+          // A daily window: not imported (see the note above), but overlapping ones mean a broken feed.
+          for (const w of dayWindows(c.start_time, c.end_time, `${provider.id}/${m.id}`)) {
+            const clash = windows.find(([a, b]) => w[0] < b && a < w[1]);
+            if (clash) {
+              throw new RateCardSourceError(
+                'genai-prices',
+                `${provider.id}/${m.id}: overlapping time windows (${c.start_time}-${c.end_time} overlaps another)`,
+              );
+            }
+            windows.push(w);
+          }
+          continue;
+        }
         const from = c?.start_date ?? null;
         if (from !== null) {
           if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !Number.isFinite(Date.parse(from))) {
@@ -167,6 +182,32 @@ export function normalizeGenaiPrices(raw: unknown): GenaiModel[] {
     }
   }
   return out;
+}
+
+/** Seconds of the day of an `HH:MM:SS[Z]` time, or null. */
+function daySeconds(time: string | undefined): number | null {
+  const hit = /^(\d{2}):(\d{2})(?::(\d{2}))?Z?$/.exec(time ?? '');
+  if (!hit) return null;
+  const [h, m, s] = [Number(hit[1]), Number(hit[2]), Number(hit[3] ?? 0)];
+  return h < 24 && m < 60 && s < 60 ? h * 3600 + m * 60 + s : null;
+}
+
+/** A daily window as spans of the day in seconds (one crossing midnight is split in two). */
+function dayWindows(start: string, end: string | undefined, where: string): [number, number][] {
+  const a = daySeconds(start);
+  const b = daySeconds(end);
+  if (a === null || b === null || a === b) {
+    throw new RateCardSourceError(
+      'genai-prices',
+      `${where}: bad time window ${start}-${end ?? '?'}`,
+    );
+  }
+  return a < b
+    ? [[a, b]]
+    : [
+        [a, 86400],
+        [0, b],
+      ];
 }
 
 /** genai-prices' match rules: equals, starts_with, ends_with, contains, regex, or, and. */

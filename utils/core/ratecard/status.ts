@@ -47,7 +47,8 @@ export interface RateCardStatus {
   error: string | null;
   /** The same errors as codes (absent in statuses stored before codes existed). */
   errors?: SyncErrorInfo[] | null;
-  feeds: { modelsDev: FeedStatus; openrouter: FeedStatus };
+  /** genaiPrices is absent in statuses stored before it was a live feed. */
+  feeds: { modelsDev: FeedStatus; openrouter: FeedStatus; genaiPrices?: FeedStatus };
   /** Where the card in use has its prices from, each with its data date and license. */
   cardSources?: { name: string; url: string; fetchedAt: string; license: string }[];
   /** The synced exchange rates: their day (null: none yet) and the last attempt's error. */

@@ -74,6 +74,7 @@ const ITEMS: Row[] = [
       openrouter: emptyFeed('https://openrouter.ai/api/v1/models'),
     },
   }],
+  ['syncedGenaiPrices',    'local:genaiPrices',       'background',     1,         null],
   ['syncedExchangeRates',  'local:exchangeRates',     'background',     1,         { rates: null, lastAttempt: null, error: null }],
   ['compareHandoffs',      'session:compareHandoffs', 'background',     undefined, {}],
   ['overlayHealth',        'local:overlayHealth',     'content-script', 1,         {}],

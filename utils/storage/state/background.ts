@@ -8,6 +8,7 @@
 import { storage } from 'wxt/utils/storage';
 import { FEED_SOURCES, type FeedKey } from '@/utils/core/ratecard/feeds';
 import type { RateCard } from '@/utils/core/ratecard/schema';
+import type { Amendments } from '@/utils/core/ratecard/amend';
 import type { ExchangeRate } from '@/utils/core/ratecard/currency';
 import type { FeedStatus, RateCardStatus, SyncErrorInfo } from '@/utils/core/ratecard/status';
 import type { StoredEvent } from '@/utils/db/types';
@@ -25,7 +26,7 @@ export const syncedRateCard = /* @__PURE__ */ storage.defineItem<SyncedRateCard 
 
 // No side effects: a bundle without the sync status (a content script) drops the feed table too.
 /* @__NO_SIDE_EFFECTS__ */
-function emptyFeed(feed: FeedKey): FeedStatus {
+export function emptyFeed(feed: FeedKey): FeedStatus {
   return {
     url: FEED_SOURCES[feed].url,
     lastAttempt: null,
@@ -71,6 +72,22 @@ export interface SyncedExchangeRates {
 export const syncedExchangeRates = /* @__PURE__ */ storage.defineItem<SyncedExchangeRates>(
   'local:exchangeRates',
   { fallback: { rates: null, lastAttempt: null, error: null }, version: 1 },
+);
+
+export interface SyncedGenaiPrices {
+  /** genai-prices' models as amendments (amend.ts), from its last accepted live read. */
+  genai: Amendments['genai'];
+  genaiSource: string;
+  savedAt: number;
+}
+
+/**
+ * The last good live genai-prices data, amending every card the sync rebuilds (null until one is
+ * accepted: the bundled amendments apply).
+ */
+export const syncedGenaiPrices = /* @__PURE__ */ storage.defineItem<SyncedGenaiPrices | null>(
+  'local:genaiPrices',
+  { fallback: null, version: 1 },
 );
 
 /** Budget id → period id it was last notified for (one notification per budget and period). */

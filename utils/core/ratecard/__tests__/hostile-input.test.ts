@@ -10,7 +10,7 @@ import {
   getBundledCard,
   parseFeedBody,
   rateCardSchema,
-  type FeedKey,
+  type CardFeedKey,
   type RateCard,
 } from '@/utils/core/ratecard';
 import { loadFullModelsDev, loadOpenRouterFixture } from './helpers';
@@ -21,7 +21,7 @@ export const RATECARD_RUNS = { modelsDev: 60, openrouter: 300 };
 const inUse: RateCard = deepFreeze(structuredClone(getBundledCard()));
 const snapshot = JSON.stringify(inUse);
 
-function sync(feed: FeedKey, body: string): { card?: RateCard; error?: Error } {
+function sync(feed: CardFeedKey, body: string): { card?: RateCard; error?: Error } {
   try {
     const json = parseFeedBody(feed, body, 'application/json');
     return { card: applyFeed(inUse, feed, json, '2026-07-03T00:00:00.000Z') };
