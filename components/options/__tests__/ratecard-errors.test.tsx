@@ -55,6 +55,8 @@ describe('rate-card sync errors on the options page', () => {
     expect(zh).toContain('models.dev 返回 HTTP 503');
     expect(zh).toContain('无法连接 openrouter.ai（Failed to fetch）');
     expect(zh).toContain(`${FX_SOURCE.name} 返回 HTTP 502`);
+    // The third feed, genai-prices, on a line of its own
+    expect(zh).toContain(`${FEEDS.genaiPrices.url}: genai-prices 返回 HTTP 503`);
     expect(zh).toContain('继续使用上一份有效的价目表');
     expect(zh).not.toMatch(/answered|unreachable|options\.ratecard/);
 
@@ -62,6 +64,29 @@ describe('rate-card sync errors on the options page', () => {
     const en = await render(status);
     expect(en).toContain('models.dev answered HTTP 503');
     expect(en).toContain('openrouter.ai unreachable (Failed to fetch)');
+    expect(en).toContain(`${FEEDS.genaiPrices.url}: genai-prices answered HTTP 503`);
+  });
+
+  it('a genai-prices payload refused by its guards shows as its own line, the other feeds fine', async () => {
+    resetRateCardMemory();
+    await syncRateCard({
+      fetch: async (url) =>
+        url === FEEDS.genaiPrices.url
+          ? new Response('{"providers": "none"}', {
+              headers: { 'content-type': 'application/json' },
+            })
+          : new Response(null, { status: 304 }),
+    });
+    const status = await getStatus();
+    expect(status.feeds.genaiPrices?.errorInfo?.code).toBe('rejected');
+    expect(status.feeds.modelsDev.error).toBeNull();
+    setLocale('zh-CN');
+    const zh = await render(status);
+    expect(zh).toMatch(
+      /data\.json: 数据未通过检查：genai-prices rejected: payload: \(root\): Invalid input/,
+    );
+    expect(zh).toContain(`${FEEDS.modelsDev.url}: `);
+    expect(zh).not.toContain('models.dev 返回');
   });
 
   it('shows an error stored before codes existed (or with an unknown code) as its text', async () => {

@@ -64,10 +64,9 @@ export function parseGenaiFeed(json: unknown, fetchedAt: string): Amendments {
   try {
     return buildAmendments(json, getBundledAmendments().lab, genaiLiveSource(fetchedAt));
   } catch (error) {
-    throw new Error(
-      `${FEED_SOURCES.genaiPrices.name} rejected: ${error instanceof Error ? error.message : String(error)}`,
-      { cause: error },
-    );
+    const name = FEED_SOURCES.genaiPrices.name;
+    const text = error instanceof Error ? error.message : String(error);
+    throw new Error(`${name} rejected: ${text.replace(`${name}: `, '')}`, { cause: error });
   }
 }
 
