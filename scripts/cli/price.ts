@@ -12,6 +12,10 @@
 // {"model": <as given>, "priced": false, "reason"} with no cost.
 import {
   applyFeed,
+  applyGenaiFeed,
+  parseGenaiFeed,
+  type Amendments,
+  type FeedKey,
   BUNDLED_RATES,
   FEED_SOURCES,
   FX_SOURCE,
@@ -101,26 +105,55 @@ function parseArgs(args: string[]) {
   };
 }
 
-/** Fetch both feeds and apply what validates; a failure is reported and the card kept. */
+/**
+ * Fetch the three feeds and apply what validates; a failure is reported and the card kept.
+ * genai-prices amends the lab offers of this run's models.dev read (as in the extension's sync).
+ */
 async function syncCard(card: RateCard): Promise<RateCard> {
   const at = new Date().toISOString();
-  for (const key of ['modelsDev', 'openrouter'] as CardFeedKey[]) {
+  const fetchJson = async (key: FeedKey) => {
     const { name, url } = FEED_SOURCES[key];
+    const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
+    if (!response.ok) throw new Error(`${name} answered HTTP ${response.status}`);
+    return parseFeedBody(name, await response.text(), response.headers.get('content-type'));
+  };
+  let genai: Amendments | null = null;
+  try {
+    genai = parseGenaiFeed(await fetchJson('genaiPrices'), at);
+  } catch (error) {
+    warnSync(error);
+  }
+  let modelsDevJson: unknown;
+  for (const key of ['modelsDev', 'openrouter'] as CardFeedKey[]) {
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(20_000) });
-      if (!response.ok) throw new Error(`${name} answered HTTP ${response.status}`);
-      const json = parseFeedBody(name, await response.text(), response.headers.get('content-type'));
+      const json = await fetchJson(key);
       card = applyFeed(card, key, json, at);
+      if (key === 'modelsDev') modelsDevJson = json;
     } catch (error) {
-      const cause =
-        error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
-      const message = (error instanceof Error ? error.message : String(error)) + cause;
-      process.stderr.write(
-        JSON.stringify({ warning: `sync: ${message}; using the card as it was` }) + '\n',
-      );
+      warnSync(error);
+    }
+  }
+  if (genai) {
+    try {
+      if (modelsDevJson === undefined) {
+        throw new Error('genai-prices not applied: it needs a fresh models.dev read');
+      }
+      card = applyGenaiFeed(card, genai, modelsDevJson, at);
+    } catch (error) {
+      warnSync(error);
     }
   }
   return card;
+}
+
+function warnSync(error: unknown) {
+  // A network failure's reason is in its cause ("fetch failed" → ECONNREFUSED …).
+  const cause =
+    error instanceof TypeError && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  const message = (error instanceof Error ? error.message : String(error)) + cause;
+  process.stderr.write(
+    JSON.stringify({ warning: `sync: ${message}; using the card as it was` }) + '\n',
+  );
 }
 
 /**

@@ -1,4 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FEED_SOURCES } from '../../../utils/core/ratecard';
+import { SOURCES, loadModelsDevCopy } from '../../../utils/core/ratecard/__tests__/helpers';
 import { run } from '../price';
 
 // The CLI's stdout is its contract: one JSON object per call, in the shape docs/pricing.md shows.
@@ -150,6 +154,58 @@ describe('cli price', () => {
         feeds(() => rates(0.5)),
       );
       expect(r.urls.some((u) => u.includes('frankfurter'))).toBe(false);
+    });
+  });
+
+  describe('--sync fetches genai-prices too', () => {
+    // The repo's copies of the real feeds; gpt-5 in genai-prices given a dated change
+    // ($2.5/$20 until 2026-06-01); OpenRouter and the exchange rates answer 503.
+    const genai = (edit: (prices: unknown) => unknown) => {
+      const data = JSON.parse(readFileSync(join(SOURCES, 'genai-prices.json'), 'utf8'));
+      const gpt5 = data
+        .find((p: { id: string }) => p.id === 'openai')
+        .models.find((m: { id: string }) => m.id === 'gpt-5');
+      gpt5.prices = edit(gpt5.prices);
+      return data;
+    };
+    const history = (now: unknown) => [
+      { prices: { input_mtok: 2.5, output_mtok: 20 } },
+      { constraint: { type: 'start_date', start_date: '2026-06-01' }, prices: now },
+    ];
+    const feeds =
+      (genaiBody: unknown) =>
+      async (url: string): Promise<Response> =>
+        url === FEED_SOURCES.genaiPrices.url
+          ? Response.json(genaiBody)
+          : url === FEED_SOURCES.modelsDev.url
+            ? Response.json(loadModelsDevCopy())
+            : new Response('busy', { status: 503 });
+
+    it('prices at the time of use with its dated history', async () => {
+      const r = await cli(
+        '--model gpt-5 --input 1000000 --output 0 --at 2026-05-20T12:00:00Z --sync',
+        feeds(genai(history)),
+      );
+      expect(r.code).toBe(0);
+      expect(r.urls[0]).toBe(FEED_SOURCES.genaiPrices.url);
+      expect(JSON.parse(r.out)).toMatchObject({ cost: 2.5 });
+      expect(r.err).not.toMatch(/genai-prices/);
+    });
+
+    it('a feed whose history goes backwards warns and prices without it', async () => {
+      const backwards = (now: unknown) => [
+        ...history(now),
+        { constraint: { type: 'start_date', start_date: '2026-03-01' }, prices: now },
+      ];
+      const r = await cli(
+        '--model gpt-5 --input 1000000 --output 0 --at 2026-05-20T12:00:00Z --sync',
+        feeds(genai(backwards)),
+      );
+      expect(r.code).toBe(0);
+      expect(r.err).toMatch(
+        /sync: genai-prices rejected: openai\/gpt-5: price history goes backwards .*; using the card as it was/,
+      );
+      expect(JSON.parse(r.out)).toMatchObject({ cost: 1.25 });
     });
   });
 });
