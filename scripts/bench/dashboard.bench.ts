@@ -28,7 +28,7 @@ import {
   type DayConversation,
   type DayTotal,
 } from '../../utils/core/aggregate';
-import { importDayId } from '../../utils/db/imports';
+import { addToImportDay } from '../../utils/db/imports';
 import type { ConversationRow, ImportDayRow, StoredEvent } from '../../utils/db/types';
 import { generateEvents } from '../../utils/db/__tests__/generate';
 import { median } from './stats';
@@ -162,44 +162,6 @@ type Generate = (
   n0: number,
 ) => StoredEvent[];
 
-/** The importDays row fold of utils/db/imports.ts (foldImportDays), without a database. */
-function foldImportRow(rows: Map<string, ImportDayRow>, e: StoredEvent, day: string) {
-  const i = e.imported!;
-  const id = importDayId(day, e);
-  let row = rows.get(id);
-  if (!row) {
-    row = {
-      id,
-      day,
-      source: i.source,
-      agent: i.agent,
-      project: i.project ?? '',
-      model: e.modelLabel ?? '',
-      events: 0,
-      input: 0,
-      cacheRead: 0,
-      cacheWrite: 0,
-      output: 0,
-      reasoning: 0,
-      billedMicroUsd: 0,
-      apiMicroUsd: 0,
-      estimateMicroUsd: 0,
-      unpricedEvents: 0,
-    };
-    rows.set(id, row);
-  }
-  row.events += 1;
-  row.input += e.input.tokens;
-  row.cacheRead += i.cacheRead;
-  row.cacheWrite += i.cacheWrite5m + i.cacheWrite1h;
-  row.output += e.output.tokens;
-  row.reasoning += e.reasoning.tokens;
-  const cost = e.costMicroUsd ?? 0;
-  if (i.costKind === 'billed') row.billedMicroUsd += cost;
-  else if (i.costKind === 'api') row.apiMicroUsd += cost;
-  else row.unpricedEvents += 1;
-}
-
 function foldConversation(rows: Map<string, ConversationRow>, e: StoredEvent) {
   let row = rows.get(e.conversation);
   if (!row) {
@@ -280,7 +242,7 @@ async function seed(page: Page, now: number): Promise<{ events: number; rollupRo
     for (const [id, row] of folded.conversations) conversations.set(id, row);
     for (const e of batch) {
       foldConversation(convRows, e);
-      if (e.imported) foldImportRow(importDays, e, keyer(e.time));
+      if (e.imported) addToImportDay(importDays, e, keyer(e.time));
     }
     await written;
     if (c % 10 === 9) console.error(`  seeded ${((c + 1) * BATCH).toLocaleString('en-US')} events`);

@@ -88,6 +88,45 @@ export function importDayId(day: string, e: StoredEvent): string {
   return `${day}|${i.source}|${i.agent}|${i.project ?? ''}|${e.modelLabel ?? ''}`;
 }
 
+/** Add one imported event to its importDays row in `rows` (made on first use), counted on `day`. */
+export function addToImportDay(rows: Map<string, ImportDayRow>, e: StoredEvent, day: string): void {
+  const i = e.imported!;
+  const id = importDayId(day, e);
+  let row = rows.get(id);
+  if (!row) {
+    row = {
+      id,
+      day,
+      source: i.source,
+      agent: i.agent,
+      project: i.project ?? '',
+      model: e.modelLabel ?? '',
+      events: 0,
+      input: 0,
+      cacheRead: 0,
+      cacheWrite: 0,
+      output: 0,
+      reasoning: 0,
+      billedMicroUsd: 0,
+      apiMicroUsd: 0,
+      estimateMicroUsd: 0,
+      unpricedEvents: 0,
+    };
+    rows.set(id, row);
+  }
+  row.events += 1;
+  row.input += e.input.tokens;
+  row.cacheRead += i.cacheRead;
+  row.cacheWrite += i.cacheWrite5m + i.cacheWrite1h;
+  row.output += e.output.tokens;
+  row.reasoning += e.reasoning.tokens;
+  const cost = e.costMicroUsd ?? 0;
+  if (i.costKind === 'billed') row.billedMicroUsd += cost;
+  else if (i.costKind === 'api') row.apiMicroUsd += cost;
+  else if (i.costKind === 'estimate') row.estimateMicroUsd += cost;
+  else row.unpricedEvents += 1;
+}
+
 /** Add (sign 1) or take out (sign -1) imported events from the importDays rollup. */
 export async function foldImportDays(
   db: HistoryDB,
@@ -98,43 +137,7 @@ export async function foldImportDays(
   const keyer = makeDayKeyer(timeZone);
   const deltas = new Map<string, ImportDayRow>();
   for (const e of events) {
-    const i = e.imported;
-    if (!i) continue;
-    const day = keyer(e.time);
-    const id = importDayId(day, e);
-    let row = deltas.get(id);
-    if (!row) {
-      row = {
-        id,
-        day,
-        source: i.source,
-        agent: i.agent,
-        project: i.project ?? '',
-        model: e.modelLabel ?? '',
-        events: 0,
-        input: 0,
-        cacheRead: 0,
-        cacheWrite: 0,
-        output: 0,
-        reasoning: 0,
-        billedMicroUsd: 0,
-        apiMicroUsd: 0,
-        estimateMicroUsd: 0,
-        unpricedEvents: 0,
-      };
-      deltas.set(id, row);
-    }
-    row.events += 1;
-    row.input += e.input.tokens;
-    row.cacheRead += i.cacheRead;
-    row.cacheWrite += i.cacheWrite5m + i.cacheWrite1h;
-    row.output += e.output.tokens;
-    row.reasoning += e.reasoning.tokens;
-    const cost = e.costMicroUsd ?? 0;
-    if (i.costKind === 'billed') row.billedMicroUsd += cost;
-    else if (i.costKind === 'api') row.apiMicroUsd += cost;
-    else if (i.costKind === 'estimate') row.estimateMicroUsd += cost;
-    else row.unpricedEvents += 1;
+    if (e.imported) addToImportDay(deltas, e, keyer(e.time));
   }
   const ids = [...deltas.keys()];
   const existing = await db.importDays.bulkGet(ids);
