@@ -6,7 +6,10 @@ import { tokenizerAssets } from './scripts/tokenizer-assets';
 
 /**
  * The hosts the rate-card sync may fetch. genai-prices' data is one file on GitHub's raw host
- * (a host permission's path is ignored by browsers, so `/*` by convention).
+ * (a host permission's path is ignored by browsers, so `/*` by convention). openrouter.ai also
+ * serves the user's own OpenRouter key (credits, activity; utils/background/openrouter.ts), only
+ * once one is saved: that needs no host beyond this one, so it is asked for again in the click
+ * that saves the key (Firefox may prompt) and not dropped when the key is removed.
  */
 const RATE_CARD_HOSTS = [
   'https://models.dev/*',

@@ -22,6 +22,7 @@ import type { ImportFileRow, StoredEvent } from '@/utils/db/types';
 import type { ImportEvent } from '@/utils/core/imports';
 import type { CompareRow, FamilyState, OutputSpec } from '@/utils/core/compare';
 import type { CompareHandoff } from '@/utils/storage';
+import type { OpenRouterStatus } from '@/utils/storage/state/openrouter';
 
 export interface Protocol {
   /** Liveness and version: used by the e2e wiring test and by the badge's "connected" state. */
@@ -100,6 +101,13 @@ export interface Protocol {
     req: { events: ImportEvent[]; files?: ImportFileRow[] };
     res: { added: number; replaced: number; duplicates: number; refused: number };
   };
+  /**
+   * Pull OpenRouter credits and daily activity with the key the user saved (options page); the
+   * activity is stored as imported usage. Errors are in the status (nothing stored, key kept).
+   */
+  pullOpenRouter: { req: Record<string, never>; res: OpenRouterStatus };
+  /** Remove the saved OpenRouter key and what its pulls found (stored usage stays). */
+  forgetOpenRouter: { req: Record<string, never>; res: { forgotten: true } };
   /** Delete the whole history (the user confirmed). */
   deleteHistory: { req: Record<string, never>; res: { deleted: true } };
   /**

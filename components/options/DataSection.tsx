@@ -15,6 +15,7 @@ import { sendMessage } from '@/utils/messaging';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { Section, StatusLine, useAction } from './form';
 import { UsageImportControls } from './UsageImportControls';
+import { OpenRouterKey } from './OpenRouterKey';
 import { openSaveTarget } from './save-target';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
@@ -244,6 +245,7 @@ export function DataSection() {
       <ExportControls />
       <ImportControls />
       <UsageImportControls />
+      <OpenRouterKey />
       <RetentionControl />
       <DeleteEverything count={count} />
     </Section>

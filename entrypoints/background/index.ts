@@ -8,6 +8,7 @@ import { setupContextMenu } from '@/utils/background/context-menu';
 import { setupAnyField } from '@/utils/any-field/register';
 import { setupReinject } from '@/utils/background/reinject';
 import { setupWelcome } from '@/utils/background/welcome';
+import { setupOpenRouter } from '@/utils/background/openrouter';
 
 // Thin entrypoint: nothing runs outside main() (WXT imports this file at build time).
 // Each feature area keeps its handlers and startup work in utils/background/<area>.ts and is
@@ -22,6 +23,7 @@ export default defineBackground({
       ...setupHistory(),
       ...setupTokenizer(),
       ...setupCompare(),
+      ...setupOpenRouter(),
     };
     registerHandlers(handlers);
     // The selection menu counts with the same handlers, in-process (a worker cannot message itself).

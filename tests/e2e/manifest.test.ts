@@ -11,7 +11,10 @@ import { ROOT } from './harness';
 
 /** Every registered site's match patterns (a new site is reviewed in its folder and registry). */
 const CHAT_SITES = ADAPTERS.flatMap((a) => a.matches);
-/** Rate-card sync: the only requests the extension makes. */
+/**
+ * Rate-card sync: the only requests the extension makes on its own. openrouter.ai also takes the
+ * user's OpenRouter key's requests (credits, activity), only once a key is saved; no new host.
+ */
 const RATE_CARD_HOSTS = [
   'https://models.dev/*',
   'https://openrouter.ai/*',

@@ -7,6 +7,14 @@
  * leaves whole batches and no half-folded rollup; a file's row in `importFiles` is written with
  * its last batch, so a file not marked is read again on the next scan (its stored events are
  * then duplicates, never counted twice).
+ *
+ * OpenRouter's activity API (one row per UTC day and endpoint) and its activity CSV export (one
+ * row per generation) describe the same usage under different keys. For a UTC day the API
+ * reports, the API's day rows win: the API covers completed days only, so its day is whole,
+ * where an export may end mid-day. Generations of such a day are skipped when they arrive
+ * (counted as duplicates) and taken out when the day rows arrive after them (counted as
+ * replaced), so either order ends with the same history. Days the API does not cover (older
+ * than its 30 days, or today) keep the CSV's generations, with their cache reads.
  */
 import {
   addInto,
@@ -24,7 +32,7 @@ import { foldIntoConversations, foldIntoRollups, rollupTimeZone } from './write'
 export interface ImportWriteResult {
   /** New keys stored. */
   added: number;
-  /** Stored events replaced by a copy with more tokens. */
+  /** Stored events replaced by a copy with more tokens, or by OpenRouter's totals of their day. */
   replaced: number;
   /** Events whose key was already stored or repeated in the batch (replaced ones included). */
   duplicates: number;
@@ -50,6 +58,8 @@ export async function storeImported(
       if (prior) duplicates++;
       if (!prior || eventTokens(e) > eventTokens(prior)) byKey.set(e.key, e);
     }
+    const openRouter = await settleOpenRouterDays(db, byKey);
+    duplicates += openRouter.skipped;
     const stored = byKey.size
       ? await db.events
           .where('key')
@@ -63,9 +73,10 @@ export async function storeImported(
       else byKey.delete(old.key);
     }
     const timeZone = await rollupTimeZone(db, options.timeZone);
-    if (replacedRows.length) {
-      await db.events.bulkDelete(replacedRows.map((e) => e.id!));
-      await unfold(db, replacedRows, timeZone);
+    const outgoing = [...replacedRows, ...openRouter.outgoing];
+    if (outgoing.length) {
+      await db.events.bulkDelete(outgoing.map((e) => e.id!));
+      await unfold(db, outgoing, timeZone);
     }
     const fresh = [...byKey.values()].map((e) => {
       const row = { ...e };
@@ -79,8 +90,60 @@ export async function storeImported(
       await foldImportDays(db, fresh, timeZone, 1);
     }
     if (options.files?.length) await db.importFiles.bulkPut([...options.files]);
-    return { added: fresh.length - replacedRows.length, replaced: replacedRows.length, duplicates };
+    return {
+      added: fresh.length - replacedRows.length,
+      replaced: outgoing.length,
+      duplicates,
+    };
   });
+}
+
+/** Stored keys of OpenRouter's API day rows and of its CSV generations (`import|` + the parser's key). */
+const OPENROUTER_DAY = 'import|openrouter|day|';
+const OPENROUTER_GEN = 'import|openrouter|gen|';
+const DAY_MS = 86_400_000;
+const utcDay = (time: number) => new Date(time).toISOString().slice(0, 10);
+
+/**
+ * The API's day rows win over the CSV's generations of the same UTC day (see the top of this
+ * file): drops such generations from `byKey` and returns the stored ones to take out.
+ */
+async function settleOpenRouterDays(
+  db: HistoryDB,
+  byKey: Map<string, StoredEvent>,
+): Promise<{ skipped: number; outgoing: StoredEvent[] }> {
+  const keys = [...byKey.keys()];
+  const dayRows = keys.filter((k) => k.startsWith(OPENROUTER_DAY)).map((k) => byKey.get(k)!);
+  const gens = keys.filter((k) => k.startsWith(OPENROUTER_GEN));
+  if (dayRows.length === 0 && gens.length === 0) return { skipped: 0, outgoing: [] };
+  const incomingDays = new Set(dayRows.map((e) => utcDay(e.time)));
+  let skipped = 0;
+  if (gens.length) {
+    // Day rows are few (30 days per pull, a row per endpoint): read them all.
+    const apiDays = new Set(incomingDays);
+    await db.events
+      .where('key')
+      .startsWith(OPENROUTER_DAY)
+      .each((e) => void apiDays.add(utcDay(e.time)));
+    for (const k of gens) {
+      if (apiDays.has(utcDay(byKey.get(k)!.time))) {
+        byKey.delete(k);
+        skipped++;
+      }
+    }
+  }
+  const outgoing: StoredEvent[] = [];
+  for (const day of incomingDays) {
+    const start = Date.parse(`${day}T00:00:00Z`);
+    outgoing.push(
+      ...(await db.events
+        .where('time')
+        .between(start, start + DAY_MS, true, false)
+        .filter((e) => e.key.startsWith(OPENROUTER_GEN))
+        .toArray()),
+    );
+  }
+  return { skipped, outgoing };
 }
 
 export function importDayId(day: string, e: StoredEvent): string {

@@ -10,6 +10,8 @@
  *   dashboard snapshot, shown by the pages), overlay.ts (site health and the sites' latest quota
  *   windows, reported by the content script), compare.ts (the compare hand-off), background.ts (rate-card cache and sync status,
  *   pending turns, budget notifications: read by the background only).
+ * - settings/openrouter.ts and state/openrouter.ts: the user's OpenRouter key and what its last
+ *   pull found; imported from where they are (the options page and the background only).
  * - validated.ts: the validated writes. Each runs its value through `parseOrThrow`, which throws
  *   "<what> not saved: <field>: <problem>" and stores nothing.
  *

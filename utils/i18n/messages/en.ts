@@ -257,6 +257,39 @@ export const en = {
   'options.data.confirmYes': 'Yes, delete everything',
   'options.data.deleted': 'Everything was deleted.',
   'options.data.deleteAll': 'Delete everything…',
+  'options.openrouter.title': 'OpenRouter key',
+  'options.openrouter.intro':
+    "Optional: paste an OpenRouter management key to see your remaining credit and pull the last 30 days of activity (per day, model and provider, billed) into the history. The key stays in this browser's extension storage and is sent only to openrouter.ai.",
+  'options.openrouter.keyLabel': 'Key:',
+  'options.openrouter.save': 'Save and pull',
+  'options.openrouter.saved': 'Key ending in …{tail} saved.',
+  'options.openrouter.pull': 'Pull now',
+  'options.openrouter.remove': 'Remove key',
+  'options.openrouter.removed': 'Key removed. Usage already pulled stays in the history.',
+  'options.openrouter.badKey': 'That does not look like a key (no spaces, 8 to 512 characters).',
+  'options.openrouter.permissionDenied':
+    'Access to openrouter.ai was not granted: the key was not saved.',
+  'options.openrouter.pulled': 'Pulled from OpenRouter.',
+  'options.openrouter.pulledWithErrors':
+    'Pulled from OpenRouter, with errors (below). Nothing of a failed request was stored; the key is kept.',
+  'options.openrouter.credits':
+    'Remaining credit: {remaining} ({used} used of {total}; OpenRouter, {at})',
+  'options.openrouter.activity':
+    'Activity: {rows} rows over {days} days stored as billed OpenRouter usage: {added} added, {replaced} replaced, {duplicates} already there, {refused} refused ({at})',
+  'options.openrouter.creditsFailed': 'Credits not read:',
+  'options.openrouter.activityFailed': 'Activity not pulled:',
+  'options.openrouter.error.unauthorized':
+    'OpenRouter refused the key (401). Check it, or remove it and paste it again.',
+  'options.openrouter.error.forbidden':
+    'OpenRouter answered 403: this needs a management key (Settings → Management keys on openrouter.ai).',
+  'options.openrouter.error.rateLimited':
+    'OpenRouter asked to slow down (429). Try again in a minute.',
+  'options.openrouter.error.http': 'OpenRouter answered HTTP {status}.',
+  'options.openrouter.error.network':
+    'OpenRouter could not be reached (offline, blocked or timed out).',
+  'options.openrouter.error.malformed': "OpenRouter's answer was not the documented JSON.",
+  'options.openrouter.error.storage': 'The history could not store the rows.',
+  'options.openrouter.error.noKey': 'No key saved.',
   'options.usage.title': 'Agents and API usage',
   'options.usage.intro':
     'Add what agents (Claude Code, Codex, OpenClaw, Kimi, Gemini, Qwen), ccusage or tokscale reports, OpenRouter exports and OpenAI or Anthropic usage reports spent. Files are read here, in the browser; nothing is sent anywhere.',

@@ -229,6 +229,36 @@ export const zhCN: Catalog = {
   'options.data.confirmYes': '是的，全部删除',
   'options.data.deleted': '已全部删除。',
   'options.data.deleteAll': '全部删除…',
+  'options.openrouter.title': 'OpenRouter 密钥',
+  'options.openrouter.intro':
+    '可选：粘贴 OpenRouter 管理密钥，即可查看剩余额度，并把最近 30 天的活动（按日期、模型和提供方，按实际计费）导入历史记录。密钥只保存在本浏览器的扩展存储中，只发送到 openrouter.ai。',
+  'options.openrouter.keyLabel': '密钥：',
+  'options.openrouter.save': '保存并拉取',
+  'options.openrouter.saved': '已保存以 …{tail} 结尾的密钥。',
+  'options.openrouter.pull': '立即拉取',
+  'options.openrouter.remove': '移除密钥',
+  'options.openrouter.removed': '密钥已移除。已拉取的用量仍保留在历史记录中。',
+  'options.openrouter.badKey': '这看起来不像密钥（不能有空格，长度 8 到 512 个字符）。',
+  'options.openrouter.permissionDenied': '未获得访问 openrouter.ai 的权限：密钥未保存。',
+  'options.openrouter.pulled': '已从 OpenRouter 拉取。',
+  'options.openrouter.pulledWithErrors':
+    '已从 OpenRouter 拉取，但有错误（见下）。失败的请求没有存储任何内容；密钥已保留。',
+  'options.openrouter.credits':
+    '剩余额度：{remaining}（共 {total}，已用 {used}；来自 OpenRouter，{at}）',
+  'options.openrouter.activity':
+    '活动：{days} 天共 {rows} 行，已作为 OpenRouter 计费用量存储：新增 {added}，替换 {replaced}，已存在 {duplicates}，拒绝 {refused}（{at}）',
+  'options.openrouter.creditsFailed': '未能读取额度：',
+  'options.openrouter.activityFailed': '未能拉取活动：',
+  'options.openrouter.error.unauthorized':
+    'OpenRouter 拒绝了该密钥（401）。请检查，或移除后重新粘贴。',
+  'options.openrouter.error.forbidden':
+    'OpenRouter 返回 403：需要管理密钥（openrouter.ai 的 Settings → Management keys）。',
+  'options.openrouter.error.rateLimited': 'OpenRouter 要求降低请求频率（429）。请一分钟后再试。',
+  'options.openrouter.error.http': 'OpenRouter 返回 HTTP {status}。',
+  'options.openrouter.error.network': '无法连接 OpenRouter（离线、被拦截或超时）。',
+  'options.openrouter.error.malformed': 'OpenRouter 的响应不是文档所述的 JSON。',
+  'options.openrouter.error.storage': '历史记录无法存储这些行。',
+  'options.openrouter.error.noKey': '尚未保存密钥。',
   'options.usage.title': '智能体与 API 用量',
   'options.usage.intro':
     '加入智能体（Claude Code、Codex、OpenClaw、Kimi、Gemini、Qwen）、ccusage 或 tokscale 报告、OpenRouter 导出以及 OpenAI 或 Anthropic 用量报告的花费。文件只在浏览器内读取，不会发送到任何地方。',

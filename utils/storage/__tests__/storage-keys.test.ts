@@ -61,6 +61,7 @@ const ITEMS: Row[] = [
   ['defaultModel',         'local:defaultModel',      'user',           1,         'openai/gpt-5'],
   ['comparePins',          'local:comparePins',       'user',           1,         []],
   ['languageSetting',      'local:language',          'user',           1,         'auto'],
+  ['openRouterKey',        'local:openrouterKey',     'user',           1,         null],
   // State the extension keeps for itself (state/*.ts)
   ['historyHealth',        'local:historyHealth',     'background',     1,         { quotaExceededAt: null, unsavedTurns: 0, lastError: null }],
   ['budgetNotified',       'local:budgetNotified',    'background',     1,         {}],
@@ -79,6 +80,9 @@ const ITEMS: Row[] = [
   ['compareHandoffs',      'session:compareHandoffs', 'background',     undefined, {}],
   ['overlayHealth',        'local:overlayHealth',     'content-script', 1,         {}],
   ['siteQuotas',           'local:siteQuotas',        'content-script', 1,         {}],
+  ['openRouterStatus',     'local:openrouterStatus',  'background',     1,         {
+    credits: null, creditsError: null, activity: null, activityError: null, lastAttempt: null,
+  }],
 ];
 
 interface ItemLike {
@@ -140,9 +144,14 @@ describe('the storage keys', () => {
     expect(stateItems.filter(([name]) => ownerOf(name) === 'user')).toEqual([]);
   });
 
-  it('the index re-exports every item but the background-only ones', () => {
-    const background = itemsOf(stateFiles['../state/background.ts']).map(([name]) => name);
-    expect(background.length).toBeGreaterThan(0);
+  it('the index re-exports every item but the background-only ones and the OpenRouter key', () => {
+    // The key and its pull status are loaded by the options page and the background only.
+    const background = [
+      stateFiles['../state/background.ts'],
+      stateFiles['../state/openrouter.ts'],
+      settingsFiles['../settings/openrouter.ts'],
+    ].flatMap((m) => itemsOf(m).map(([name]) => name));
+    expect(background.length).toBeGreaterThan(3);
     expect(
       itemsOf(storageIndex)
         .map(([name]) => name)
