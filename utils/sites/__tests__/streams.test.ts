@@ -53,6 +53,26 @@ describe('every reader over its real capture', () => {
     );
   });
 
+  it.each(formats)(
+    '%s: the page hook’s reader (no text kept, frames skipped by a cheap test) finds what the full reader finds',
+    (format) => {
+      const body = readFixture(format, streamBodyFixture(format));
+      const full = parseInPieces(format, body, []).usage;
+      fc.assert(
+        fc.property(fc.array(fc.nat(body.length), { maxLength: 12 }), (cuts) => {
+          const hook = createUsageParser(format);
+          let from = 0;
+          for (const p of [...[...new Set(cuts)].sort((a, b) => a - b), body.length]) {
+            hook.push(body.slice(from, p));
+            from = p;
+          }
+          expect(hook.finish()).toEqual(full);
+        }),
+        { numRuns: 50 },
+      );
+    },
+  );
+
   it.each(formats)('%s: one character at a time gives the same result and text', (format) => {
     const body = readFixture(format, streamBodyFixture(format));
     const ones = Array.from({ length: body.length }, (_, i) => i + 1);

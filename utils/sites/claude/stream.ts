@@ -57,22 +57,29 @@ export function createClaudeParser(options: ParserOptions = {}): UsageStreamPars
   let done = false;
   const text = createTextSink(options.keepText);
 
-  const reader = createSseJsonReader((frame) => {
-    if (!isRecord(frame)) return;
-    if (frame.type === 'message_start' && isRecord(frame.message)) {
-      if (typeof frame.message.model === 'string') model = frame.message.model;
-    } else if (frame.type === 'content_block_delta' && isRecord(frame.delta)) {
-      const d = frame.delta;
-      if (d.type === 'text_delta' && typeof d.text === 'string') text.append('answer', d.text);
-      else if (d.type === 'thinking_delta' && typeof d.thinking === 'string')
-        text.append('thinking', d.thinking);
-    } else if (frame.type === 'message_limit' && isRecord(frame.message_limit)) {
-      const windows = readWindows(frame.message_limit.windows);
-      if (windows.length > 0) limits = windows;
-    } else if (frame.type === 'message_stop') {
-      done = true;
-    }
-  });
+  const reader = createSseJsonReader(
+    (frame) => {
+      if (!isRecord(frame)) return;
+      if (frame.type === 'message_start' && isRecord(frame.message)) {
+        if (typeof frame.message.model === 'string') model = frame.message.model;
+      } else if (frame.type === 'content_block_delta' && isRecord(frame.delta)) {
+        const d = frame.delta;
+        if (d.type === 'text_delta' && typeof d.text === 'string') text.append('answer', d.text);
+        else if (d.type === 'thinking_delta' && typeof d.thinking === 'string')
+          text.append('thinking', d.thinking);
+      } else if (frame.type === 'message_limit' && isRecord(frame.message_limit)) {
+        const windows = readWindows(frame.message_limit.windows);
+        if (windows.length > 0) limits = windows;
+      } else if (frame.type === 'message_stop') {
+        done = true;
+      }
+    },
+    undefined,
+    // Text deltas carry only the reply's text: skipped unless the text is kept.
+    options.keepText
+      ? undefined
+      : (payload) => !payload.startsWith('{"type":"content_block_delta"'),
+  );
 
   const current = (): StreamUsage | null =>
     model === undefined && limits === undefined

@@ -30,11 +30,14 @@ export const usageStream = {
 const MAX_FRAME = 8 * 1024 * 1024;
 
 /**
- * Finds JSON objects in text fed in pieces, whatever bytes sit between them. Linear: each
- * character is looked at once, in a small state machine (outside / in object / in string), and
- * the pieces of an object that spans chunks are joined once, when it closes. An object longer
- * than MAX_FRAME is dropped (nothing of it is kept).
+ * Finds JSON objects in text fed in pieces, whatever bytes sit between them. Linear: a small
+ * state machine (outside / in object / in string) that jumps with `indexOf` to the next place
+ * its state can change (the next `{"` outside an object, the next quote or backslash inside a
+ * string: most of a frame is string), looking at single characters only between strings; the
+ * pieces of an object that spans chunks are joined once, when it closes. An object longer than
+ * MAX_FRAME is dropped (nothing of it is kept).
  */
+// eslint-disable-next-line max-lines-per-function -- one state machine, one loop: it is the hot path
 export function createJsonObjectScanner(onObject: (json: string) => void) {
   let parts: string[] = [];
   let kept = 0;
@@ -53,56 +56,80 @@ export function createJsonObjectScanner(onObject: (json: string) => void) {
     escaped = false;
   };
 
-  return {
-    push(chunk: string) {
-      let start = inObject ? 0 : -1;
-      for (let i = 0; i < chunk.length; i++) {
-        const c = chunk.charCodeAt(i);
-        if (!inObject) {
-          if (braceAtEnd) {
-            braceAtEnd = false;
-            if (c === 34) {
-              open(true);
-              start = i;
-            }
-          }
-          // `{"` starts a frame (a length byte that happens to be `{` is followed by another `{`)
-          if (!inObject) {
-            if (c !== 123) continue;
-            if (i + 1 >= chunk.length) {
-              braceAtEnd = true;
-              continue;
-            }
-            if (chunk.charCodeAt(i + 1) !== 34) continue;
-            open(false);
-            start = i;
+  const push = (chunk: string) => {
+    const n = chunk.length;
+    if (n === 0) return;
+    let start = inObject ? 0 : -1;
+    let i = 0;
+    let quote = -1; // the next `"` at or after i (n: none), while in a string
+    let backslash = -1; // the next `\` at or after i (n: none)
+    while (i < n) {
+      if (!inObject) {
+        if (braceAtEnd) {
+          braceAtEnd = false;
+          if (chunk.charCodeAt(0) === 34) {
+            open(true);
+            start = 0;
           }
         }
-        if (inString) {
-          if (escaped) escaped = false;
-          else if (c === 92) escaped = true;
-          else if (c === 34) inString = false;
-        } else if (c === 34) inString = true;
-        else if (c === 123) depth++;
-        else if (c === 125 && --depth === 0) {
-          const last = chunk.slice(start, i + 1);
-          const json = parts.length > 0 ? parts.join('') + last : last;
-          inObject = false;
-          parts = [];
-          kept = 0;
-          onObject(json);
+        if (!inObject) {
+          // `{"` starts a frame (a length byte that happens to be `{` is followed by another `{`)
+          const at = chunk.indexOf('{"', i);
+          if (at < 0) {
+            if (chunk.charCodeAt(n - 1) === 123) braceAtEnd = true;
+            return;
+          }
+          open(false);
+          start = at;
+          i = at;
         }
       }
-      if (!inObject) return;
-      const rest = chunk.slice(start);
-      kept += rest.length;
-      if (kept > MAX_FRAME) {
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+          i++;
+          continue;
+        }
+        if (quote < i) {
+          quote = chunk.indexOf('"', i);
+          if (quote < 0) quote = n;
+        }
+        if (backslash < i) {
+          backslash = chunk.indexOf('\\', i);
+          if (backslash < 0) backslash = n;
+        }
+        if (backslash < quote) {
+          escaped = true;
+          i = backslash + 1;
+        } else {
+          inString = quote >= n;
+          i = quote + 1;
+        }
+        continue;
+      }
+      const c = chunk.charCodeAt(i++);
+      if (c === 34) inString = true;
+      else if (c === 123) depth++;
+      else if (c === 125 && --depth === 0) {
+        const last = chunk.slice(start, i);
+        const json = parts.length > 0 ? parts.join('') + last : last;
         inObject = false;
         parts = [];
         kept = 0;
-      } else parts.push(rest);
-    },
+        onObject(json);
+      }
+    }
+    if (!inObject) return;
+    const rest = chunk.slice(start);
+    kept += rest.length;
+    if (kept > MAX_FRAME) {
+      inObject = false;
+      parts = [];
+      kept = 0;
+    } else parts.push(rest);
   };
+
+  return { push };
 }
 
 const DEGRADE = /switched to (.{1,40}?)(?= for\b|[,!;]|\.(?:\s|$)|$)/i;
@@ -130,7 +157,10 @@ export function createKimiParser(options: ParserOptions = {}): UsageStreamParser
     }
   };
 
+  // Without the text, only the end and the notices matter: other frames are not parsed.
+  const wanted = options.keepText ? null : /"(?:done|notification)"/;
   const scanner = createJsonObjectScanner((json) => {
+    if (wanted && !wanted.test(json)) return;
     try {
       const frame: unknown = JSON.parse(json);
       if (isRecord(frame)) onFrame(frame);
