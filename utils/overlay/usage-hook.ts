@@ -243,23 +243,57 @@ export function installUsageHook(
       if (entry) {
         const requestModel = modelFromBody(entry.stream, body);
         const parser = createUsageParser(entry.stream.format);
+        // The text so far (the page's own string, never a copy) and how much of it is read.
+        let text = '';
         let seen = 0;
+        let reading = false;
+        let ended = false;
+        let reported = false;
+        const report = () => {
+          if (reported) return;
+          reported = true;
+          text = '';
+          try {
+            emit(entry.stream, entry.path, parser.finish(), requestModel);
+          } catch {
+            // never let a report break the page
+          }
+        };
+        // What a progress event added is read in slices of at most READ_SLICE characters, the
+        // page running in between (a large delta, or everything at `load`, is no single task).
+        const read = async () => {
+          reading = true;
+          handle.reading++;
+          try {
+            while (seen < text.length) {
+              const end = Math.min(text.length, seen + READ_SLICE);
+              parser.push(text.slice(seen, end));
+              seen = end;
+              if (seen < text.length) await yieldToPage();
+            }
+          } catch {
+            // a reader failure: report what was read
+          } finally {
+            reading = false;
+            handle.reading--;
+          }
+          if (ended) report();
+        };
         const feed = () => {
           try {
             if (this.responseType !== '' && this.responseType !== 'text') return;
-            const text = this.responseText;
-            if (text.length > seen) {
-              parser.push(text.slice(seen));
-              seen = text.length;
-            }
+            const now = this.responseText;
+            if (now.length > text.length) text = now;
           } catch {
             // responseText unavailable
           }
+          if (!reading && seen < text.length) void read();
         };
         addListener.call(this, 'progress', feed);
         addListener.call(this, 'loadend', () => {
+          ended = true;
           feed();
-          emit(entry.stream, entry.path, parser.finish(), requestModel);
+          if (!reading) report();
         });
       }
     } catch {

@@ -4,12 +4,32 @@
 // `XMLHttpRequest` after the hook. The page always gets its bytes untouched; the hook reports the
 // site's own numbers, or nothing, never a wrong number. (How much heap the hook keeps while it
 // reads is measured in Chromium by `npm run bench -- streams`, not here.)
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installUsageHook, READ_SLICE, type HookHandle } from '@/utils/overlay/usage-hook';
 import { listenForUsage } from '@/utils/overlay/usage-channel';
 import type { UsageReport } from '@/utils/overlay/types';
 import { readFixture } from '@/utils/sites/__tests__/expectations';
 import { STREAMS } from '@/utils/sites/streams';
+
+// The length of every piece of text the hook's readers are handed (the readers themselves are
+// the real ones).
+const pushed = vi.hoisted(() => [] as number[]);
+vi.mock('@/utils/sites/streams', async (importOriginal) => {
+  const real = await importOriginal<typeof import('@/utils/sites/streams')>();
+  return {
+    ...real,
+    createUsageParser: (...args: Parameters<typeof real.createUsageParser>) => {
+      const parser = real.createUsageParser(...args);
+      return {
+        ...parser,
+        push(chunk: string) {
+          pushed.push(chunk.length);
+          parser.push(chunk);
+        },
+      };
+    },
+  };
+});
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -149,6 +169,41 @@ describe('a 50 MB stream', () => {
     // Random bytes hold no frame the reader accepts: no number, no model.
     expect(reports.filter((r) => r.input ?? r.output ?? r.total ?? r.model)).toHaveLength(0);
   }, 60_000);
+});
+
+describe('a large XMLHttpRequest delta', () => {
+  it('2 MB handed over by one progress event is read in slices of at most 64 KB, the page running between', async () => {
+    const proto = XMLHttpRequest.prototype;
+    const realSend = proto.send;
+    proto.send = function noNetwork() {};
+    cleanups.push(() => (proto.send = realSend));
+    const body = bigZaiBody(2 * MB);
+    const { reports, hook } = setup(() => new Response(''));
+    const xhr = new XMLHttpRequest();
+    let text = '';
+    Object.defineProperty(xhr, 'responseText', { get: () => text });
+    xhr.open('POST', ZAI_PATH);
+    xhr.send('{}');
+    pushed.length = 0;
+    text = body.slice(0, MB);
+    xhr.dispatchEvent(new Event('progress'));
+    // The event's own task read one slice; the rest waits for the page's turn.
+    expect(pushed).toEqual([READ_SLICE]);
+    expect(hook.reading).toBe(1);
+    // More arrives, and the request ends, while the first delta is still being read.
+    text = body;
+    xhr.dispatchEvent(new Event('progress'));
+    xhr.dispatchEvent(new Event('load'));
+    xhr.dispatchEvent(new Event('loadend'));
+    expect(pushed).toEqual([READ_SLICE]);
+    expect(reports).toHaveLength(0);
+    await settled(hook);
+    expect(Math.max(...pushed)).toBeLessThanOrEqual(READ_SLICE);
+    expect(pushed.reduce((a, b) => a + b, 0)).toBe(body.length);
+    expect(pushed.length).toBeGreaterThanOrEqual(Math.floor(body.length / READ_SLICE));
+    expect(reports).toHaveLength(1);
+    expect(reports[0]).toMatchObject({ format: 'zai', input: 39, output: 165, done: true });
+  });
 });
 
 describe('a page that wraps fetch after the hook', () => {
