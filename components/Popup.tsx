@@ -7,7 +7,12 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { browser } from 'wxt/browser';
 import type { PeriodKind } from '@/utils/core/aggregate';
-import { type CurrencySettings, historyHealth, type HistoryHealth } from '@/utils/storage';
+import {
+  type CurrencySettings,
+  historyHealth,
+  type HistoryHealth,
+  type SyncedExchangeRates,
+} from '@/utils/storage';
 import { t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
 import type { NumbersStore } from './popup/numbers-store';
@@ -33,6 +38,7 @@ export const DASHBOARD_URL = (period?: 'week' | 'month' | 'all') =>
 /** What the entrypoint read and drew before React loaded. */
 export interface FirstRead {
   currency?: CurrencySettings;
+  rates?: SyncedExchangeRates;
   health?: HistoryHealth;
   /** When the period cards were drawn before React (first-paint.ts), ms after opening. */
   firstPaintMs?: number;
@@ -147,7 +153,7 @@ export function Popup(props: { now: number; numbers: NumbersStore; first?: First
   const { version, error } = useBackground();
   const [kind, setKind] = useState<PeriodKind>('week');
   const health = useStorageItem(historyHealth, first?.health);
-  const money = useMoney(first?.currency);
+  const money = useMoney({ currency: first?.currency, rates: first?.rates }, now);
   const {
     dashboard,
     error: loadError,

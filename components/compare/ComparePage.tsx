@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import { t } from '@/utils/i18n';
 import { formatCost } from '@/utils/core/ratecard';
 import { comparePins, currencySettings, togglePin } from '@/utils/storage';
-import { syncedExchangeRates } from '@/utils/storage/state/background';
+import { syncedExchangeRates } from '@/utils/storage/state/exchange-rates';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { CompareTable } from './CompareTable';
 import { useDebounced, useHandoff, useReplyLength, useRowView } from './hooks';

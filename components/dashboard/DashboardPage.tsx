@@ -23,6 +23,7 @@ import {
   resolveCalendar,
   type CalendarSettings,
   type CurrencySettings,
+  type SyncedExchangeRates,
 } from '@/utils/storage';
 import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { useMoney, formatTokensShort, type Money } from '@/components/popup/money';
@@ -74,7 +75,12 @@ function Cards(props: { view: SpendView; money: Money }) {
   return (
     <>
       <div className="tm-dash-cards">
-        {card(t('dashboard.total'), <Money row={r} money={money} />, 'dash-total')}
+        {card(
+          t('dashboard.total'),
+          <Money row={r} money={money} />,
+          'dash-total',
+          money.sumTitle ?? undefined,
+        )}
         {card(
           t('dashboard.billed'),
           cost(r.billedMicroUsd, money),
@@ -245,11 +251,16 @@ export function DashboardPage(props: {
   now: number;
   initialPeriod: SpendPeriod;
   /** What the entrypoint read before React: the settings and the first view. */
-  first?: { calendar?: CalendarSettings; currency?: CurrencySettings; view?: SpendView };
+  first?: {
+    calendar?: CalendarSettings;
+    currency?: CurrencySettings;
+    rates?: SyncedExchangeRates;
+    view?: SpendView;
+  };
 }) {
   const { now, first } = props;
   const [period, setPeriod] = useState<SpendPeriod>(props.initialPeriod);
-  const money = useMoney(first?.currency);
+  const money = useMoney({ currency: first?.currency, rates: first?.rates }, now);
   const weekStart = useStorageItem(calendarSettings, first?.calendar)?.weekStart;
   const calendar = useMemo(
     () => (weekStart ? resolveCalendar(weekStart, navigator.language) : undefined),

@@ -25,7 +25,9 @@ export function PeriodCards(props: {
           onClick={() => onSelect(card.kind)}
         >
           <span className="tm-card-title">{card.title}</span>
-          <span className="tm-amount">{card.amount}</span>
+          <span className="tm-amount" title={card.amountTitle ?? undefined}>
+            {card.amount}
+          </span>
           <span
             className={`tm-change ${card.changeClass}`}
             title={card.previousTitle}

@@ -35,9 +35,11 @@ export function paintFirst(
     button.setAttribute('aria-selected', String(card.kind === selected));
     const change = el('span', `tm-change ${card.changeClass}`, card.change);
     change.title = card.previousTitle;
+    const amount = el('span', 'tm-amount', card.amount);
+    if (card.amountTitle) amount.title = card.amountTitle;
     button.append(
       el('span', 'tm-card-title', card.title),
-      el('span', 'tm-amount', card.amount),
+      amount,
       change,
       el('span', 'tm-sub', card.sub),
     );

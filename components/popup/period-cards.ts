@@ -14,6 +14,8 @@ export interface PeriodCard {
   kind: PeriodKind;
   title: string;
   amount: string;
+  /** How the amount was converted (a sum of history at one rate); null in USD. */
+  amountTitle: string | null;
   change: string;
   /** '', 'tm-up' or 'tm-down'. */
   changeClass: string;
@@ -34,6 +36,7 @@ export function periodCards(dashboard: Dashboard, money: Money): PeriodCard[] {
       kind,
       title: t(`popup.period.${kind}`),
       amount: money.format(totals.costMicroUsd),
+      amountTitle: money.sumTitle,
       change:
         change.ratio === null
           ? formatChange(null)

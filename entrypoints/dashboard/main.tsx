@@ -7,6 +7,7 @@ import { loadSpend, type SpendPeriod } from '@/utils/db/spend';
 import { initI18n } from '@/utils/i18n/browser';
 import { calendarSettings, resolveCalendar } from '@/utils/storage/settings/history';
 import { currencySettings } from '@/utils/storage/settings/money';
+import { syncedExchangeRates } from '@/utils/storage/state/exchange-rates';
 
 const params = new URLSearchParams(location.search);
 /** `?now=<epoch ms>` pins the clock (e2e checks and the bench); otherwise the real time. */
@@ -19,6 +20,7 @@ const period: SpendPeriod = asked === 'month' || asked === 'all' ? asked : 'week
 // the first render already has its numbers (the page then follows changes live).
 const calendar = calendarSettings.getValue().catch(() => undefined);
 const currency = currencySettings.getValue().catch(() => undefined);
+const rates = syncedExchangeRates.getValue().catch(() => undefined);
 const view = calendar
   .then((c) =>
     loadSpend(
@@ -30,14 +32,14 @@ const view = calendar
   )
   .catch(() => undefined);
 
-Promise.all([initI18n(), calendar, currency, view]).then(([, c, money, first]) =>
+Promise.all([initI18n(), calendar, currency, rates, view]).then(([, c, money, r, first]) =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <LocaleRoot>
         <DashboardPage
           now={now}
           initialPeriod={period}
-          first={{ calendar: c, currency: money, view: first }}
+          first={{ calendar: c, currency: money, rates: r, view: first }}
         />
       </LocaleRoot>
     </StrictMode>,

@@ -6,6 +6,7 @@ import { initI18n } from '@/utils/i18n/browser';
 import '@/components/popup/popup.css';
 // The storage files, not the index: each item the index brings along is read on load.
 import { currencySettings } from '@/utils/storage/settings/money';
+import { syncedExchangeRates } from '@/utils/storage/state/exchange-rates';
 import { historyHealth } from '@/utils/storage/state/history';
 
 const params = new URLSearchParams(location.search);
@@ -29,21 +30,24 @@ const numbers = watchNumbers(now, navigator.language, {
   queryOnly: params.get('source') === 'query',
 });
 const currency = currencySettings.getValue().catch(() => undefined);
+const rates = syncedExchangeRates.getValue().catch(() => undefined);
 const health = historyHealth.getValue().catch(() => undefined);
 const app = import('./app');
 
 let firstPaintMs: number | undefined;
-Promise.all([numbers.ready, currency, locale]).then(([, c]) => {
+Promise.all([numbers.ready, currency, rates, locale]).then(([, c, r]) => {
   const { dashboard } = numbers.getSnapshot();
   // React may have been quicker (a warm opening); then it has drawn everything already.
   const root = document.getElementById('root')!;
   if (!dashboard || c === undefined || root.dataset.mounted !== undefined) return;
-  paintFirst(root, dashboard, makeMoney(c, intlLocale()));
+  paintFirst(root, dashboard, makeMoney(c, intlLocale(), { synced: r?.rates, now }));
   performance.mark('tm-numbers');
   firstPaintMs = Math.round(performance.now());
 });
 
-Promise.all([app, numbers.ready, currency, health, locale]).then(([{ mountPopup }, , c, h]) => {
-  document.getElementById('root')!.dataset.mounted = '';
-  mountPopup(now, numbers, { currency: c, health: h, firstPaintMs });
-});
+Promise.all([app, numbers.ready, currency, rates, health, locale]).then(
+  ([{ mountPopup }, , c, r, h]) => {
+    document.getElementById('root')!.dataset.mounted = '';
+    mountPopup(now, numbers, { currency: c, rates: r, health: h, firstPaintMs });
+  },
+);

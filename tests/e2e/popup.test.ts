@@ -192,4 +192,66 @@ describe('popup with 100k events', () => {
       /Exported 100,000 turns/,
     );
   }, 240_000);
+
+  it('shows the sums in CNY at the synced rate, and in USD with the reason when there is no rate', async () => {
+    reportOnFailure(session, () => page, 'popup-cny');
+    // A rate as the sync stores it (Frankfurter's shape after parsing), dated the popup's day.
+    const day = new Date(NOW).toISOString().slice(0, 10);
+    const setup = await openExtensionPage(session, 'popup.html');
+    await setup.evaluate(
+      (rateDay) =>
+        (globalThis as any).chrome.storage.local.set({
+          currency: { currency: 'CNY', rates: {} },
+          exchangeRates: {
+            rates: { CNY: { currency: 'CNY', perUsd: 7.05, date: rateDay, source: 'synced' } },
+            lastAttempt: null,
+            error: null,
+          },
+        }),
+      day,
+    );
+    await setup.close();
+    /** "CN¥1,234.56" → 1234.56 */
+    const amountOf = (text: string | null) => Number((text ?? '').replace(/[^\d.]/g, ''));
+
+    page = await session.context.newPage();
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html?now=${NOW}`);
+    await page.locator('main[data-ready-ms]').waitFor();
+    const week = page.getByTestId('total-week');
+    const micro = Number(await week.getAttribute('data-micro-usd'));
+    expect(micro).toBeGreaterThan(0);
+    const amount = await week.locator('.tm-amount').textContent();
+    expect(amount).toMatch(/^CN¥/);
+    expect(amountOf(amount)).toBeCloseTo((micro * 7.05) / 1e6, 1);
+    expect(await week.locator('.tm-amount').getAttribute('title')).toContain(
+      `today’s rate: converted at 7.05 CNY/USD on ${day} (synced rate)`,
+    );
+    await expect
+      .poll(() => page!.locator('footer.tm-footer').textContent())
+      .toContain(`converted at 7.05 CNY/USD on ${day} (synced rate)`);
+    expect(await page.locator('footer.tm-footer').textContent()).not.toContain('stale');
+
+    // The spend page converts its sums alike.
+    const dash = await openExtensionPage(session, `dashboard.html?period=week&now=${NOW}`);
+    await dash.locator('main[data-ready-ms]').waitFor();
+    expect(await dash.getByTestId('dash-total').textContent()).toMatch(/CN¥/);
+    expect(await dash.getByTestId('dash-total').getAttribute('title')).toContain('7.05 CNY/USD');
+    expect(await dash.locator('footer.tm-dash-note').textContent()).toContain(
+      `converted at 7.05 CNY/USD on ${day} (synced rate)`,
+    );
+    await dash.close();
+
+    // A currency with no rate anywhere (a rate the user set, then cleared): USD, and why.
+    await page.evaluate(() =>
+      (globalThis as any).chrome.storage.local.set({ currency: { currency: 'XAF', rates: {} } }),
+    );
+    await expect.poll(() => week.locator('.tm-amount').textContent()).toMatch(/^\$/);
+    expect(amountOf(await week.locator('.tm-amount').textContent())).toBeCloseTo(micro / 1e6, 1);
+    expect(await page.locator('footer.tm-footer').textContent()).toContain(
+      'no exchange rate for XAF: shown in USD',
+    );
+    await page.evaluate(() =>
+      (globalThis as any).chrome.storage.local.set({ currency: { currency: 'USD', rates: {} } }),
+    );
+  }, 60_000);
 });

@@ -33,11 +33,11 @@ import type { Handlers } from '@/utils/messaging';
 import {
   emptyFeed,
   rateCardSyncStatus,
-  syncedExchangeRates,
   syncedGenaiPrices,
   syncedRateCard,
   type SyncedRateCard,
 } from '@/utils/storage/state/background';
+import { syncedExchangeRates } from '@/utils/storage/state/exchange-rates';
 import { getValidOverrides } from '@/utils/storage/validated';
 import { currencySettings } from '@/utils/storage/settings/money';
 

@@ -8,8 +8,9 @@
  *   compare.ts (pinned models), language.ts (the UI language).
  * - state/: what the extension keeps for itself: history.ts (history health and the popup's
  *   dashboard snapshot, shown by the pages), overlay.ts (site health and the sites' latest quota
- *   windows, reported by the content script), compare.ts (the compare hand-off), background.ts (rate-card cache and sync status,
- *   pending turns, budget notifications: read by the background only).
+ *   windows, reported by the content script), compare.ts (the compare hand-off),
+ *   exchange-rates.ts (the synced exchange rates, shown by the pages), background.ts (rate-card
+ *   cache and sync status, pending turns, budget notifications: read by the background only).
  * - settings/openrouter.ts and state/openrouter.ts: the user's OpenRouter key and what its last
  *   pull found; imported from where they are (the options page and the background only).
  * - validated.ts: the validated writes. Each runs its value through `parseOrThrow`, which throws
@@ -26,8 +27,8 @@
  *   their chunks with the background, by file, so an item re-exported here is loaded, and read,
  *   by every page that imports this index; the synced rate card and the pending turns weigh up
  *   to hundreds of KB. For the same reason the popup's first paint imports the three files it
- *   reads (settings/history.ts, settings/money.ts, settings/language.ts, state/history.ts)
- *   directly.
+ *   reads (settings/history.ts, settings/money.ts, settings/language.ts, state/history.ts,
+ *   state/exchange-rates.ts) directly.
  */
 export * from './settings/sites';
 export * from './settings/history';
@@ -37,3 +38,4 @@ export * from './settings/language';
 export * from './state/history';
 export * from './state/overlay';
 export * from './state/compare';
+export * from './state/exchange-rates';

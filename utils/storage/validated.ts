@@ -24,6 +24,7 @@ import {
   type Subscription,
 } from './settings/history';
 import { currencySettings, priceOverrides } from './settings/money';
+import { syncedExchangeRates } from './state/exchange-rates';
 
 /** The value as the schema parses it, or an Error "<what> not saved: <field>: <problem>". */
 function parseOrThrow<S extends z.ZodType>(what: string, schema: S, value: unknown): z.output<S> {
@@ -75,12 +76,16 @@ const rateSchema = z.strictObject({
   source: z.enum(['bundled', 'user']),
 });
 
-/** Choose the display currency; a currency with no bundled rate needs a rate first. */
+/**
+ * Choose the display currency; a currency with no rate (the user's, synced or bundled) needs one
+ * first.
+ */
 export async function setDisplayCurrency(currency: string): Promise<void> {
   const code = currency.trim().toUpperCase();
   if (!isCurrencyCode(code)) throw new Error(`Unknown currency code "${currency}"`);
   const current = await currencySettings.getValue();
-  if (code !== 'USD' && !current.rates[code] && !BUNDLED_RATES[code]) {
+  const synced = (await syncedExchangeRates.getValue().catch(() => null))?.rates ?? {};
+  if (code !== 'USD' && !current.rates[code] && !synced[code] && !BUNDLED_RATES[code]) {
     throw new Error(`No exchange rate for ${code} yet: set one (units per 1 USD and its date)`);
   }
   await currencySettings.setValue({ ...current, currency: code });
@@ -97,7 +102,7 @@ export async function setExchangeRate(currency: string, perUsd: number, date: st
   });
 }
 
-/** Forget the user's rate (the bundled one applies again). */
+/** Forget the user's rate (the synced or bundled one applies again). */
 export async function clearExchangeRate(currency: string) {
   const current = await currencySettings.getValue();
   const rates = { ...current.rates };

@@ -20,7 +20,10 @@ describe('the popup’s first paint (before React)', () => {
     });
     const dashboard = await loadDashboard(db, NOW, { timeZone: TZ, weekStart: 1 });
     await db.delete();
-    const money = makeMoney({ currency: 'EUR', rates: {} }, 'en');
+    const money = makeMoney({ currency: 'EUR', rates: {} }, 'en', {
+      synced: { EUR: { currency: 'EUR', perUsd: 0.86, date: '2026-06-16', source: 'synced' } },
+      now: NOW,
+    });
 
     const root = document.createElement('div');
     root.append(document.createElement('p')); // whatever was there is replaced
@@ -35,6 +38,7 @@ describe('the popup’s first paint (before React)', () => {
         selected: c.getAttribute('aria-selected'),
         change: c.querySelector('.tm-change')!.className.trim(),
         title: c.querySelector('.tm-change')!.getAttribute('title'),
+        amountTitle: c.querySelector('.tm-amount')!.getAttribute('title'),
       }));
     expect(root.children).toHaveLength(1);
     expect(cards(root)).toHaveLength(3);
@@ -42,5 +46,8 @@ describe('the popup’s first paint (before React)', () => {
     expect(root.textContent).toContain(
       money.format(dashboard.views.week.summary.totals.costMicroUsd),
     );
+    // Sums of history at the synced rate, and each amount says how it was converted.
+    expect(money.format(10_000_000)).toBe('€8.60');
+    expect(cards(root)[0].amountTitle).toContain('0.86 EUR/USD on 2026-06-16 (synced rate)');
   });
 });

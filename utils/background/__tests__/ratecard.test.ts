@@ -13,7 +13,8 @@ import {
 } from '@/utils/background/ratecard';
 import { FX_SOURCE, getBundledCard } from '@/utils/core/ratecard';
 import { registerHandlers, sendMessage } from '@/utils/messaging';
-import { syncedExchangeRates, syncedRateCard } from '@/utils/storage/state/background';
+import { syncedRateCard } from '@/utils/storage/state/background';
+import { syncedExchangeRates } from '@/utils/storage/state/exchange-rates';
 import { setPriceOverride } from '@/utils/storage/validated';
 import { loadModelsDevCopy, loadOpenRouterFixture } from '../../core/ratecard/__tests__/helpers';
 

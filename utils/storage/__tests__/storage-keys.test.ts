@@ -203,6 +203,7 @@ describe('the storage keys', () => {
       'utils/storage/settings/history.ts',
       'utils/storage/settings/language.ts',
       'utils/storage/settings/money.ts',
+      'utils/storage/state/exchange-rates.ts',
       'utils/storage/state/history.ts',
     ]);
   });

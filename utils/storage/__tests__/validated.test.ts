@@ -5,6 +5,7 @@ import {
   priceOverrides,
   retentionSettings,
   subscriptionSettings,
+  syncedExchangeRates,
 } from '@/utils/storage';
 import {
   clearExchangeRate,
@@ -33,6 +34,17 @@ describe('rate-card settings', () => {
     await expect(setDisplayCurrency('ZZZ1')).rejects.toThrow(/Unknown currency code "ZZZ1"/);
     await expect(setDisplayCurrency('BRL')).rejects.toThrow(/No exchange rate for BRL yet/);
     expect((await currencySettings.getValue()).currency).toBe('USD');
+  });
+
+  it('switches to a currency only the synced rates have', async () => {
+    await syncedExchangeRates.setValue({
+      rates: { BRL: { currency: 'BRL', perUsd: 5.3, date: '2026-11-30', source: 'synced' } },
+      lastAttempt: null,
+      error: null,
+    });
+    await setDisplayCurrency('brl');
+    expect(await currencySettings.getValue()).toEqual({ currency: 'BRL', rates: {} });
+    await expect(setDisplayCurrency('ISK')).rejects.toThrow(/No exchange rate for ISK yet/);
   });
 
   it('stores a dated user rate, which makes any ISO currency available', async () => {

@@ -9,8 +9,7 @@ import { storage } from 'wxt/utils/storage';
 import { FEED_SOURCES, type FeedKey } from '@/utils/core/ratecard/feeds';
 import type { RateCard } from '@/utils/core/ratecard/schema';
 import type { Amendments } from '@/utils/core/ratecard/amend';
-import type { ExchangeRate } from '@/utils/core/ratecard/currency';
-import type { FeedStatus, RateCardStatus, SyncErrorInfo } from '@/utils/core/ratecard/status';
+import type { FeedStatus, RateCardStatus } from '@/utils/core/ratecard/status';
 import type { StoredEvent } from '@/utils/db/types';
 
 export interface SyncedRateCard {
@@ -56,22 +55,6 @@ export const rateCardSyncStatus = /* @__PURE__ */ storage.defineItem<RateCardSyn
     },
     version: 1,
   },
-);
-
-export interface SyncedExchangeRates {
-  /** Rates per USD by currency, with the day they are from (null until a sync succeeds). */
-  rates: Record<string, ExchangeRate> | null;
-  /** Epoch ms of the last attempt, and its error (null when it succeeded). */
-  lastAttempt: number | null;
-  error: string | null;
-  /** The same error as a code (absent in values stored before codes existed). */
-  errorInfo?: SyncErrorInfo | null;
-}
-
-/** Exchange rates the rate-card sync fetched (utils/core/ratecard/fx.ts); the last good ones. */
-export const syncedExchangeRates = /* @__PURE__ */ storage.defineItem<SyncedExchangeRates>(
-  'local:exchangeRates',
-  { fallback: { rates: null, lastAttempt: null, error: null }, version: 1 },
 );
 
 export interface SyncedGenaiPrices {
