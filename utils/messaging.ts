@@ -23,6 +23,7 @@ import type { ImportEvent } from '@/utils/core/imports';
 import type { CompareRow, FamilyState, OutputSpec } from '@/utils/core/compare';
 import type { CompareHandoff } from '@/utils/storage';
 import type { OpenRouterStatus } from '@/utils/storage/state/openrouter';
+import type { FolderScans } from '@/utils/storage/state/imports';
 
 export interface Protocol {
   /** Liveness and version: used by the e2e wiring test and by the badge's "connected" state. */
@@ -108,6 +109,11 @@ export interface Protocol {
   pullOpenRouter: { req: Record<string, never>; res: OpenRouterStatus };
   /** Remove the saved OpenRouter key and what its pulls found (stored usage stays). */
   forgetOpenRouter: { req: Record<string, never>; res: { forgotten: true } };
+  /**
+   * Re-scan the granted folders if the user's interval makes a scan due (options page and
+   * dashboard on opening), or now (`force`, after a permission was given back).
+   */
+  rescanFolders: { req: { force?: boolean }; res: FolderScans };
   /** Delete the whole history (the user confirmed). */
   deleteHistory: { req: Record<string, never>; res: { deleted: true } };
   /**

@@ -5,9 +5,18 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { historyDb } from '@/utils/db/schema';
-import { t } from '@/utils/i18n';
+import { formatDateTime, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messaging';
+import { useStorageItem } from '@/components/hooks/use-storage-item';
 import {
+  FOLDER_RESCAN_INTERVALS,
+  folderRescanSettings,
+  folderScans,
+  type FolderRescanInterval,
+  type FolderScanResult,
+} from '@/utils/storage';
+import {
+  askFolderPermission,
   canGrantFolders,
   droppedFiles,
   forgetFolder,
@@ -16,8 +25,8 @@ import {
   listFolders,
   PermissionError,
   scanFolder,
-} from './granted-folders';
-import { runUsageImport, type UsageFile, type UsageImportProgress } from './usage-import';
+} from '@/utils/usage-import/folders';
+import { runUsageImport, type UsageFile, type UsageImportProgress } from '@/utils/usage-import/run';
 import { StatusLine, useAction } from './form';
 import { ImportBreakdown } from './ImportBreakdown';
 
@@ -32,6 +41,49 @@ function progressText(p: UsageImportProgress): string {
   });
 }
 
+function scanText(r: FolderScanResult | undefined): string | null {
+  if (!r) return null;
+  const at = formatDateTime(r.at);
+  if (r.state === 'permission') return t('options.usage.scanPermission', { at });
+  if (r.state === 'error') return t('options.usage.scanError', { at, error: r.error });
+  return t('options.usage.scanDone', {
+    at,
+    files: r.files,
+    unchanged: r.unchanged,
+    added: r.added,
+    duplicates: r.duplicates,
+    refused: r.refused,
+  });
+}
+
+/** How often granted folders are re-scanned on their own. */
+function RescanInterval() {
+  const setting = useStorageItem(folderRescanSettings);
+  return (
+    <p>
+      <label>
+        {t('options.usage.rescanEvery')}{' '}
+        <select
+          value={setting?.interval ?? 'off'}
+          data-testid="usage-rescan-interval"
+          onChange={(e) =>
+            void folderRescanSettings
+              .setValue({ interval: e.target.value as FolderRescanInterval })
+              .then(() => sendMessage('rescanFolders', {}))
+              .catch(() => undefined)
+          }
+        >
+          {FOLDER_RESCAN_INTERVALS.map((i) => (
+            <option key={i} value={i}>
+              {t(`options.usage.interval.${i}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </p>
+  );
+}
+
 function GrantedFolders(props: {
   busy: boolean;
   granted: string[];
@@ -40,38 +92,75 @@ function GrantedFolders(props: {
 }) {
   const { busy, granted, refresh, rescan } = props;
   const refreshFolders = refresh;
+  const scans = useStorageItem(folderScans);
+  if (!canGrantFolders()) return <p className="tm-opt-note">{t('options.usage.noFolderApi')}</p>;
   return (
     <>
-      {canGrantFolders() ? (
-        <p>
-          <button
-            disabled={busy}
-            onClick={() =>
-              void grantFolder().then((name) => {
-                refreshFolders();
-                if (name) void rescan(name);
-              })
-            }
-          >
-            {t('options.usage.grant')}
-          </button>
-          {granted.map((name) => (
-            <span key={name}>
-              {' '}
-              <button disabled={busy} onClick={() => void rescan(name)}>
-                {t('options.usage.rescan', { name })}
-              </button>{' '}
-              <button disabled={busy} onClick={() => void forgetFolder(name).then(refreshFolders)}>
-                {t('options.usage.forget')}
-              </button>
-            </span>
-          ))}
-        </p>
-      ) : (
-        <p className="tm-opt-note">{t('options.usage.noFolderApi')}</p>
-      )}
+      <p>
+        <button
+          disabled={busy}
+          onClick={() =>
+            void grantFolder().then((name) => {
+              refreshFolders();
+              if (name) void rescan(name);
+            })
+          }
+        >
+          {t('options.usage.grant')}
+        </button>
+      </p>
+      {granted.length ? (
+        <ul className="tm-opt-folders" data-testid="usage-folders">
+          {granted.map((name) => {
+            const result = scans?.folders[name];
+            return (
+              <li key={name} data-testid="usage-folder-row">
+                <button disabled={busy} onClick={() => void rescan(name)}>
+                  {t('options.usage.rescan', { name })}
+                </button>{' '}
+                <button
+                  disabled={busy}
+                  onClick={() => void forgetFolder(name).then(refreshFolders)}
+                >
+                  {t('options.usage.forget')}
+                </button>{' '}
+                {result?.state === 'permission' ? (
+                  <button
+                    disabled={busy}
+                    data-testid="usage-folder-ask"
+                    onClick={() =>
+                      void askFolderPermission(name).then((ok) =>
+                        ok ? sendMessage('rescanFolders', { force: true }) : undefined,
+                      )
+                    }
+                  >
+                    {t('options.usage.askAgain')}
+                  </button>
+                ) : null}
+                {result ? (
+                  <span
+                    className={result.state === 'ok' ? 'tm-opt-note' : 'tm-error'}
+                    data-testid="usage-folder-scan"
+                  >
+                    {' '}
+                    {scanText(result)}
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      ) : null}
+      {granted.length ? <RescanInterval /> : null}
     </>
   );
+}
+
+/** A scheduled re-scan that is due runs when the page opens (in the background), not at the next alarm. */
+function useDueRescan() {
+  useEffect(() => {
+    if (canGrantFolders()) sendMessage('rescanFolders', {}).catch(() => undefined);
+  }, []);
 }
 
 /** The import action: progress text, details after, cancel. */
@@ -139,6 +228,7 @@ export function UsageImportControls() {
   const [granted, setGranted] = useState<string[]>([]);
   const refreshFolders = () => void listFolders().then(setGranted, () => setGranted([]));
   useEffect(refreshFolders, []);
+  useDueRescan();
 
   const rescan = (name: string) =>
     importFiles(async () => {

@@ -9,6 +9,7 @@ import { setupAnyField } from '@/utils/any-field/register';
 import { setupReinject } from '@/utils/background/reinject';
 import { setupWelcome } from '@/utils/background/welcome';
 import { setupOpenRouter } from '@/utils/background/openrouter';
+import { setupFolderRescan } from '@/utils/background/folder-rescan';
 
 // Thin entrypoint: nothing runs outside main() (WXT imports this file at build time).
 // Each feature area keeps its handlers and startup work in utils/background/<area>.ts and is
@@ -24,6 +25,7 @@ export default defineBackground({
       ...setupTokenizer(),
       ...setupCompare(),
       ...setupOpenRouter(),
+      ...setupFolderRescan(),
     };
     registerHandlers(handlers);
     // The selection menu counts with the same handlers, in-process (a worker cannot message itself).

@@ -8,6 +8,7 @@ import { initI18n } from '@/utils/i18n/browser';
 import { calendarSettings, resolveCalendar } from '@/utils/storage/settings/history';
 import { currencySettings } from '@/utils/storage/settings/money';
 import { syncedExchangeRates } from '@/utils/storage/state/exchange-rates';
+import { sendMessage } from '@/utils/messaging';
 
 const params = new URLSearchParams(location.search);
 /** `?now=<epoch ms>` pins the clock (e2e checks and the bench); otherwise the real time. */
@@ -32,7 +33,9 @@ const view = calendar
   )
   .catch(() => undefined);
 
-Promise.all([initI18n(), calendar, currency, rates, view]).then(([, c, money, r, first]) =>
+Promise.all([initI18n(), calendar, currency, rates, view]).then(([, c, money, r, first]) => {
+  // After the first view: a scheduled re-scan of granted folders that is due runs now.
+  setTimeout(() => void sendMessage('rescanFolders', {}).catch(() => undefined), 0);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <LocaleRoot>
@@ -43,5 +46,5 @@ Promise.all([initI18n(), calendar, currency, rates, view]).then(([, c, money, r,
         />
       </LocaleRoot>
     </StrictMode>,
-  ),
-);
+  );
+});

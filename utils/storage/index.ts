@@ -5,12 +5,14 @@
  * - settings/: what the user sets (owner `user`), by area: sites.ts (chat sites, privacy, the
  *   overlay per site, "any other page", the default model), history.ts (budgets,
  *   subscriptions, retention, week start), money.ts (currency, exchange rates, custom prices),
- *   compare.ts (pinned models), language.ts (the UI language).
+ *   compare.ts (pinned models), language.ts (the UI language), imports.ts (scheduled folder
+ *   re-scans).
  * - state/: what the extension keeps for itself: history.ts (history health and the popup's
  *   dashboard snapshot, shown by the pages), overlay.ts (site health and the sites' latest quota
  *   windows, reported by the content script), compare.ts (the compare hand-off),
- *   exchange-rates.ts (the synced exchange rates, shown by the pages), background.ts (rate-card
- *   cache and sync status, pending turns, budget notifications: read by the background only).
+ *   exchange-rates.ts (the synced exchange rates, shown by the pages), imports.ts (the last
+ *   scheduled folder re-scan), background.ts (rate-card cache and sync status, pending turns,
+ *   budget notifications: read by the background only).
  * - settings/openrouter.ts and state/openrouter.ts: the user's OpenRouter key and what its last
  *   pull found; imported from where they are (the options page and the background only).
  * - validated.ts: the validated writes. Each runs its value through `parseOrThrow`, which throws
@@ -35,7 +37,9 @@ export * from './settings/history';
 export * from './settings/money';
 export * from './settings/compare';
 export * from './settings/language';
+export * from './settings/imports';
 export * from './state/history';
 export * from './state/overlay';
 export * from './state/compare';
 export * from './state/exchange-rates';
+export * from './state/imports';

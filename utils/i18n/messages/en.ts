@@ -313,6 +313,16 @@ export const en = {
     'Permission to read {name} was not given (or was revoked): grant the folder again.',
   'options.usage.progress':
     'Reading {done} of {total} files ({percent}%): {added} events added, {duplicates} duplicates, {refused} refused',
+  'options.usage.rescanEvery': 'Re-scan granted folders on their own:',
+  'options.usage.interval.off': 'off',
+  'options.usage.interval.hourly': 'every hour',
+  'options.usage.interval.daily': 'every day',
+  'options.usage.scanDone':
+    'Last scan {at}: {files} files read, {unchanged} unchanged; {added} events added, {duplicates} duplicates, {refused} refused.',
+  'options.usage.scanPermission':
+    'Permission needed ({at}): the browser no longer lets Token Meter read this folder. Nothing was read or removed.',
+  'options.usage.scanError': 'Last scan {at} failed: {error}',
+  'options.usage.askAgain': 'Allow reading again…',
   'options.usage.cancel': 'Cancel',
   'options.usage.summary':
     '{added} events added ({replaced} replaced by fuller copies), {duplicates} duplicates skipped, {refused} lines refused; {unchanged} files unchanged since the last import.',

@@ -280,6 +280,16 @@ export const zhCN: Catalog = {
   'options.usage.denied': '未获得（或已撤销）读取 {name} 的权限：请重新授权该文件夹。',
   'options.usage.progress':
     '正在读取第 {done}/{total} 个文件（{percent}%）：已添加 {added} 条，重复 {duplicates} 条，拒绝 {refused} 行',
+  'options.usage.rescanEvery': '自动重新扫描已授权的文件夹：',
+  'options.usage.interval.off': '关闭',
+  'options.usage.interval.hourly': '每小时',
+  'options.usage.interval.daily': '每天',
+  'options.usage.scanDone':
+    '上次扫描 {at}：读取 {files} 个文件，{unchanged} 个未变；新增 {added} 条，重复 {duplicates} 条，拒绝 {refused} 行。',
+  'options.usage.scanPermission':
+    '需要权限（{at}）：浏览器不再允许 Token Meter 读取此文件夹。未读取也未删除任何内容。',
+  'options.usage.scanError': '上次扫描 {at} 失败：{error}',
+  'options.usage.askAgain': '重新允许读取…',
   'options.usage.cancel': '取消',
   'options.usage.summary':
     '已添加 {added} 条（{replaced} 条被更完整的副本替换），跳过重复 {duplicates} 条，拒绝 {refused} 行；{unchanged} 个文件自上次导入后未变。',

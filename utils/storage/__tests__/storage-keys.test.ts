@@ -62,6 +62,7 @@ const ITEMS: Row[] = [
   ['comparePins',          'local:comparePins',       'user',           1,         []],
   ['languageSetting',      'local:language',          'user',           1,         'auto'],
   ['openRouterKey',        'local:openrouterKey',     'user',           1,         null],
+  ['folderRescanSettings', 'local:folderRescan',      'user',           1,         { interval: 'off' }],
   // State the extension keeps for itself (state/*.ts)
   ['historyHealth',        'local:historyHealth',     'background',     1,         { quotaExceededAt: null, unsavedTurns: 0, lastError: null }],
   ['budgetNotified',       'local:budgetNotified',    'background',     1,         {}],
@@ -80,6 +81,7 @@ const ITEMS: Row[] = [
   ['compareHandoffs',      'session:compareHandoffs', 'background',     undefined, {}],
   ['overlayHealth',        'local:overlayHealth',     'content-script', 1,         {}],
   ['siteQuotas',           'local:siteQuotas',        'content-script', 1,         {}],
+  ['folderScans',          'local:folderScans',       'background',     1,         { lastScanAt: null, folders: {} }],
   ['openRouterStatus',     'local:openrouterStatus',  'background',     1,         {
     credits: null, creditsError: null, activity: null, activityError: null, lastAttempt: null,
   }],

@@ -6,10 +6,10 @@
  */
 import Dexie, { type Table } from 'dexie';
 import { isImportableName } from '@/utils/core/imports';
-import type { UsageFile } from './usage-import';
+import type { UsageFile } from './run';
 
 /** The parts of the File System Access API used here (not in every TypeScript DOM lib). */
-interface DirHandle {
+export interface DirHandle {
   kind: 'directory';
   name: string;
   values(): AsyncIterable<DirHandle | FileHandle>;
@@ -17,16 +17,24 @@ interface DirHandle {
   requestPermission?(o: { mode: 'read' }): Promise<PermissionState>;
   isSameEntry?(other: DirHandle): Promise<boolean>;
 }
-interface FileHandle {
+export interface FileHandle {
   kind: 'file';
   name: string;
   getFile(): Promise<File>;
 }
 
-interface FolderRow {
+export interface FolderRow {
   name: string;
   handle: DirHandle;
   grantedAt: number;
+}
+
+/** Where the handles are kept; replaceable in tests (a fake handle cannot be stored in IndexedDB). */
+export interface FolderStore {
+  all(): Promise<FolderRow[]>;
+  get(name: string): Promise<FolderRow | undefined>;
+  put(row: FolderRow): Promise<void>;
+  delete(name: string): Promise<void>;
 }
 
 class FoldersDB extends Dexie {
@@ -37,8 +45,22 @@ class FoldersDB extends Dexie {
   }
 }
 
-let db: FoldersDB | undefined;
-const folders = () => (db ??= new FoldersDB());
+function dexieStore(): FolderStore {
+  const db = new FoldersDB();
+  return {
+    all: () => db.folders.toArray(),
+    get: (name) => db.folders.get(name),
+    put: async (row) => void (await db.folders.put(row)),
+    delete: (name) => db.folders.delete(name),
+  };
+}
+
+let store: FolderStore | undefined;
+const folders = (): FolderStore => (store ??= dexieStore());
+/** Tests: keep handles in `s` instead (undefined: back to the page's database). */
+export function setFolderStore(s: FolderStore | undefined): void {
+  store = s;
+}
 
 export const canGrantFolders = (): boolean =>
   typeof (globalThis as { showDirectoryPicker?: unknown }).showDirectoryPicker === 'function';
@@ -53,31 +75,43 @@ export async function grantFolder(): Promise<string | null> {
   } catch {
     return null;
   }
-  for (const row of await folders().folders.toArray()) {
+  return keepFolder(handle);
+}
+
+/** Keep a directory handle for re-scans; one already kept (the same entry) keeps its name. */
+export async function keepFolder(handle: DirHandle): Promise<string> {
+  for (const row of await folders().all()) {
     if (await row.handle.isSameEntry?.(handle).catch(() => false)) return row.name;
   }
   let name = handle.name;
-  for (let n = 2; await folders().folders.get(name); n++) name = `${handle.name} (${n})`;
-  await folders().folders.put({ name, handle, grantedAt: Date.now() });
+  for (let n = 2; await folders().get(name); n++) name = `${handle.name} (${n})`;
+  await folders().put({ name, handle, grantedAt: Date.now() });
   return name;
 }
 
 export async function listFolders(): Promise<string[]> {
-  return (await folders().folders.toArray()).map((r) => r.name);
+  return (await folders().all()).map((r) => r.name);
 }
 
 export async function forgetFolder(name: string): Promise<void> {
-  await folders().folders.delete(name);
+  await folders().delete(name);
 }
 
-/** Every importable file of a granted folder; throws when the permission is not (or no longer) given. */
-export async function scanFolder(name: string): Promise<UsageFile[]> {
-  const row = await folders().folders.get(name);
+/**
+ * Every importable file of a granted folder; throws a PermissionError when the permission is not
+ * (or no longer) given. `ask`: request it when it is not granted (a page, in a click); a
+ * scheduled scan only queries it and never asks.
+ */
+export async function scanFolder(name: string, { ask = true } = {}): Promise<UsageFile[]> {
+  const row = await folders().get(name);
   if (!row) throw new Error(name);
+  const queried = await row.handle.queryPermission?.({ mode: 'read' });
   const state =
-    (await row.handle.queryPermission?.({ mode: 'read' })) === 'granted'
+    queried === 'granted'
       ? 'granted'
-      : await row.handle.requestPermission?.({ mode: 'read' });
+      : ask
+        ? await row.handle.requestPermission?.({ mode: 'read' })
+        : queried;
   if (state !== 'granted') throw new PermissionError(name);
   const out: UsageFile[] = [];
   const walk = async (dir: DirHandle, prefix: string) => {
@@ -133,4 +167,11 @@ export async function droppedFiles(items: DataTransferItemList): Promise<UsageFi
   };
   for (const entry of entries) await visit(entry, '');
   return out;
+}
+
+/** Ask again for a kept folder's permission (in a click); true when it is granted. */
+export async function askFolderPermission(name: string): Promise<boolean> {
+  const row = await folders().get(name);
+  if (!row) return false;
+  return (await row.handle.requestPermission?.({ mode: 'read' })) === 'granted';
 }

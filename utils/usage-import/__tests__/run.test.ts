@@ -6,9 +6,9 @@ import { getBundledCard } from '@/utils/core/ratecard';
 import { importedToStored } from '@/utils/background/history/imported';
 import { HistoryDB } from '@/utils/db/schema';
 import { storeImported } from '@/utils/db/imports';
-import { runUsageImport, type SendBatch, type UsageFile } from '../usage-import';
+import { runUsageImport, type SendBatch, type UsageFile } from '../run';
 
-const ROOT = join(__dirname, '../../../utils/core/imports/__tests__/fixtures');
+const ROOT = join(__dirname, '../../core/imports/__tests__/fixtures');
 const card = getBundledCard();
 
 function walk(dir: string): string[] {
