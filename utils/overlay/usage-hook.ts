@@ -31,8 +31,12 @@ function modelFromBody(stream: HookStream, body: unknown): string | null {
   }
 }
 
-/** Bytes of a response read in one go before the page gets the thread back. */
-export const READ_SLICE = 64 * 1024;
+/**
+ * Bytes of a response (characters of an XHR's text) read in one go before the page gets the
+ * thread back. 32 KB: a 64 KB slice of Kimi's envelopes took 0.4–1.1 ms in Chromium (its decode
+ * and scan), too near the 1 ms a task of ours may take (`npm run bench -- streams`).
+ */
+export const READ_SLICE = 32 * 1024;
 
 /**
  * A macrotask turn for the page: a private MessageChannel (no 4 ms timer clamp), its methods

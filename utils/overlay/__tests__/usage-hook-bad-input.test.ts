@@ -123,7 +123,7 @@ describe('a 50 MB stream', () => {
     expect(reports[0]).toMatchObject({ format: 'zai', input: 39, output: 165, done: true });
   }, 60_000);
 
-  it('a body handed over as one 2 MB chunk is read in slices of at most 64 KB', async () => {
+  it('a body handed over as one 2 MB chunk is read in slices of at most READ_SLICE bytes', async () => {
     const bytes = new TextEncoder().encode(bigZaiBody(2 * MB));
     const sizes: number[] = [];
     const decode = TextDecoder.prototype.decode;
@@ -172,7 +172,7 @@ describe('a 50 MB stream', () => {
 });
 
 describe('a large XMLHttpRequest delta', () => {
-  it('2 MB handed over by one progress event is read in slices of at most 64 KB, the page running between', async () => {
+  it('2 MB handed over by one progress event is read in slices of at most READ_SLICE characters, the page running between', async () => {
     const proto = XMLHttpRequest.prototype;
     const realSend = proto.send;
     proto.send = function noNetwork() {};
