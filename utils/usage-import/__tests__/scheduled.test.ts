@@ -14,8 +14,12 @@ import { getBundledCard } from '@/utils/core/ratecard';
 import { HistoryDB } from '@/utils/db/schema';
 import { folderRescanSettings, folderScans } from '@/utils/storage';
 import {
+  askFolderPermission,
+  forgetFolder,
   keepFolder,
   listFolders,
+  PermissionError,
+  scanFolder,
   setFolderStore,
   type DirHandle,
   type FileHandle,
@@ -260,5 +264,37 @@ describe('scheduled folder re-scans', () => {
     const scans = await rescanIfDue();
     expect(scans.folders['projects (2)']).toMatchObject({ state: 'ok', added: 0 });
     expect(await db.events.count()).toBe(cliEvents(claude));
+  });
+});
+
+describe('re-scan on demand (the options page, in a click)', () => {
+  const claude = join(FIXTURES, 'claude/projects');
+
+  it('a revoked folder is asked for again; refused, it throws PermissionError and reads nothing', async () => {
+    const dir = new FakeDir('projects', claude);
+    await keepFolder(dir);
+    dir.permission = 'denied';
+    await expect(scanFolder('projects')).rejects.toBeInstanceOf(PermissionError);
+    expect(dir.asked).toBe(1);
+    expect(dir.listed).toBe(0);
+    expect(await askFolderPermission('projects')).toBe(false);
+    dir.permission = 'granted';
+    expect(await askFolderPermission('projects')).toBe(true);
+    expect((await scanFolder('projects')).map((f) => f.name)).toEqual([
+      '-home-ana-shop/1f0e4c3b-0000-4d4d-8e8e-123456789abc.jsonl',
+      '-home-ana-shop/9ecb1d2e-5a7b-4c1e-9f00-aa11bb22cc33.jsonl',
+    ]);
+  });
+
+  it('forgetting a folder drops the grant only: its imported usage stays in the history', async () => {
+    const dir = new FakeDir('projects', claude);
+    await keepFolder(dir);
+    await folderRescanSettings.setValue({ interval: 'hourly' });
+    await rescanIfDue();
+    const count = await db.events.count();
+    expect(count).toBeGreaterThan(0);
+    await forgetFolder('projects');
+    expect(await listFolders()).toEqual([]);
+    expect(await db.events.count()).toBe(count);
   });
 });
