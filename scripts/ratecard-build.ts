@@ -248,6 +248,7 @@ const amendments = buildAmendments(
   JSON.parse(await readFile(GENAI, 'utf8')),
   JSON.parse(await readFile(LAB_PRICES, 'utf8')),
   `genai-prices ${genaiMeta.version} ${genaiMeta.fetchedAt}`,
+  genaiMeta.fetchedAt,
 );
 sources.push({
   name: 'genai-prices',

@@ -4,7 +4,8 @@
 //
 // Prices one request on the bundled rate card (no network unless --sync) at the moment `--at`
 // (default now) and prints one JSON object: {"model", "priced": true, "currency": "USD", "cost",
-// "breakdown", "source", "free", "at", "rules", "rule"}, costs in USD; with --currency, `cost`
+// "breakdown", "source", "free", "at", "rules", "rule", "sources"}, costs in USD (`sources`: per
+// class of the breakdown, the source and date of the price it was billed at); with --currency, `cost`
 // and `breakdown` are in that currency (the lab's list price where the card has one, else
 // converted) and `usd` keeps the USD figures. --sync also refreshes the exchange rates
 // (Frankfurter, validated like in the extension; a failure warns on stderr and the bundled
@@ -177,7 +178,7 @@ export async function syncExchangeRates(): Promise<Record<string, ExchangeRate>>
 const roundUsd = (micros: number) => microsToUnits(micros);
 
 /** The bundled card and rates, or with --sync the feeds' (each failure warns and keeps those). */
-async function loadPricing(parsed: { sync: boolean; currency?: string }) {
+export async function loadPricing(parsed: { sync: boolean; currency?: string }) {
   let card = getBundledCard();
   let rates: Record<string, ExchangeRate> | undefined;
   if (parsed.sync) {
@@ -251,6 +252,7 @@ export async function run(args: string[]): Promise<number> {
       tierAbove: result.tierAbove,
       rules: result.rules,
       rule: result.rule,
+      sources: result.sources,
       ...(local
         ? {
             usd: {

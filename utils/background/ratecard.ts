@@ -358,7 +358,13 @@ async function amendmentsInUse(origin: 'bundled' | 'synced') {
   const bundled = getBundledAmendments();
   return origin === 'synced' && stored
     ? {
-        amendments: { ...bundled, genai: stored.genai, genaiSource: stored.genaiSource },
+        amendments: {
+          ...bundled,
+          genai: stored.genai,
+          genaiSource: stored.genaiSource,
+          // The live read's day (the day its source label names).
+          genaiDate: new Date(stored.savedAt).toISOString().slice(0, 10),
+        },
         live: true,
       }
     : { amendments: bundled, live: false };

@@ -56,6 +56,7 @@ describe('cli price', () => {
       'tierAbove',
       'rules',
       'rule',
+      'sources',
     ]);
     expect(json).toMatchObject({
       model: 'openai/gpt-5',
@@ -65,12 +66,16 @@ describe('cli price', () => {
       breakdown: { input: 0.0125, cacheRead: 0.01125, output: 0.02, reasoning: 0.08 },
     });
     expect(json.source).toMatch(/^models\.dev \(lab list price, 2026-07-02\)$/);
+    // Per class, the source and date of the price it was billed at.
+    expect(json.sources.input).toEqual({ source: 'models.dev 2026-07-02', date: '2026-07-02' });
+    expect(Object.keys(json.sources).sort()).toEqual(Object.keys(json.breakdown).sort());
   });
 
   it('names the long-context rate and the OpenRouter offer in the source', async () => {
     const tier = JSON.parse((await cli('--model gemini-2.5-pro --input 250000 --output 2000')).out);
     expect(tier.cost).toBe(0.655);
     expect(tier.source).toContain('prompt > 200000 tokens');
+    expect(tier.rule.tier).toMatchObject({ above: 200000, date: expect.stringMatching(/^\d{4}-/) });
     const or = JSON.parse(
       (
         await cli(

@@ -118,6 +118,8 @@ describe('live genai-prices feed', () => {
         until: '2026-06-01',
         prices: expect.objectContaining({ input: 2.5, output: 20 }),
         source: 'genai-prices (live, 2026-11-25)',
+        // The live read's day, as a field.
+        sourceDate: '2026-11-25',
       }),
     ]);
     expect(offer.prices).toMatchObject({ input: 1.25, output: 10 });
@@ -140,6 +142,8 @@ describe('live genai-prices feed', () => {
     expect(offerOf(await getCard(), 'openai/gpt-5').default!.history?.[0]).toMatchObject({
       until: '2026-06-01',
       source: 'genai-prices (live, 2026-11-25)',
+      // Rebuilt from the stored data: dated by the day it was read, not the bundled package's.
+      sourceDate: '2026-11-25',
     });
   });
 

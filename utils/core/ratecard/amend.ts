@@ -48,6 +48,11 @@ export const labPricesSchema = z.strictObject({
       until: z.string(),
       prices: priceSetSchema,
       source: z.string(),
+      /** The date of that source's data (YYYY-MM-DD). */
+      sourceDate: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .optional(),
     }),
   ),
   timeRules: z.array(z.strictObject({ models: z.array(modelId).min(1), rule: timeRuleSchema })),
@@ -60,6 +65,8 @@ export interface Amendments {
   genai: GenaiModel[];
   /** e.g. "genai-prices 0.1.8 (2026-09-23)". */
   genaiSource: string;
+  /** The date of genai-prices' data (its package date, or the day of a live read). */
+  genaiDate?: string;
   lab: LabPrices;
 }
 
@@ -75,7 +82,7 @@ function genaiFor(model: RateCardModel, genai: GenaiModel[]): GenaiModel | undef
 }
 
 /** Merge genai-prices' periods into a lab offer whose current price one of them agrees with. */
-export function mergeGenai(offer: Offer, g: GenaiModel, source: string): Offer {
+export function mergeGenai(offer: Offer, g: GenaiModel, source: string, date?: string): Offer {
   const periods = g.periods;
   let k = -1;
   for (let i = periods.length - 1; i >= 0; i--) {
@@ -89,11 +96,14 @@ export function mergeGenai(offer: Offer, g: GenaiModel, source: string): Offer {
   const read = offer.fetchedAt.slice(0, 10);
   if (k < last && (periods[last].from ?? '') <= read) return offer; // genai's change predates a read that still shows the old price
   const current = k === last ? periods[k] : periods[last];
+  const dated = date ? { sourceDate: date } : {};
   const history: PricePeriod[] = periods.slice(0, k === last ? k : last).map((p, i) => ({
     until: periods[i + 1].from!,
     prices: p.prices,
     tiers: p.tiers,
     source,
+    ...dated,
+    ...(p.from ? { from: p.from } : {}),
   }));
   const next: Offer = { ...offer };
   if (history.length) next.history = history;
@@ -102,12 +112,15 @@ export function mergeGenai(offer: Offer, g: GenaiModel, source: string): Offer {
     next.prices = { ...current.prices };
     next.tiers = current.tiers;
     next.priceSource = `${source}, since ${current.from}`;
+    if (date) next.priceSourceDate = date;
   }
   if (!next.tiers.length && current.tiers.length) {
     next.tiers = current.tiers;
     next.tierSource = source;
+    if (date) next.tierSourceDate = date;
   } else if (!next.tiers.length && current.from && history.some((p) => p.tiers.length)) {
     next.tierSource = `${source}: no long-context rate since ${current.from}`;
+    if (date) next.tierSourceDate = date;
   }
   return makeOffer(next);
 }
@@ -133,7 +146,14 @@ export function applyAmendments(models: RateCardModel[], amendments: Amendments 
     }
     for (const m of fresh) {
       const g = m.offers.default && genaiFor(m, amendments.genai);
-      if (g) m.offers.default = mergeGenai(m.offers.default!, g, amendments.genaiSource);
+      if (g) {
+        m.offers.default = mergeGenai(
+          m.offers.default!,
+          g,
+          amendments.genaiSource,
+          amendments.genaiDate,
+        );
+      }
     }
     for (const f of lab.follow) {
       const m = byId.get(f.model);
@@ -148,6 +168,7 @@ export function applyAmendments(models: RateCardModel[], amendments: Amendments 
         ...target,
         sourceId: m.offers.default.sourceId,
         priceSource: `${target.priceSource ?? `${target.source} ${target.fetchedAt}`}, as ${f.as} (${f.source})`,
+        priceSourceDate: target.priceSourceDate ?? target.fetchedAt.slice(0, 10),
       });
     }
     for (const h of lab.history) {
@@ -155,7 +176,13 @@ export function applyAmendments(models: RateCardModel[], amendments: Amendments 
       if (!offer) continue;
       const history = [
         ...(offer.history ?? []),
-        { until: h.until, prices: h.prices, tiers: [], source: h.source },
+        {
+          until: h.until,
+          prices: h.prices,
+          tiers: [],
+          source: h.source,
+          ...(h.sourceDate ? { sourceDate: h.sourceDate } : {}),
+        },
       ];
       history.sort((a, b) => Date.parse(a.until) - Date.parse(b.until));
       offer.history = history;
@@ -208,6 +235,7 @@ function reconcileTiers(model: RateCardModel): void {
     ...lab,
     tiers: or.tiers.map((t): Tier => ({ above: t.above, prices: { ...t.prices } })),
     tierSource: `${or.source} ${or.fetchedAt}`,
+    tierSourceDate: or.fetchedAt.slice(0, 10),
   });
 }
 
@@ -216,6 +244,7 @@ export function buildAmendments(
   genaiRaw: unknown,
   labRaw: unknown,
   genaiSource: string,
+  genaiDate?: string,
 ): Amendments {
   const genai = normalizeGenaiPrices(genaiRaw).filter(
     (g) => g.periods.length > 1 || g.periods.some((p) => p.tiers.length),
@@ -225,5 +254,5 @@ export function buildAmendments(
     const issue = lab.error.issues[0];
     throw new Error(`lab-prices.json: ${issue.path.join('.')}: ${issue.message}`);
   }
-  return { genai, genaiSource, lab: lab.data };
+  return { genai, genaiSource, ...(genaiDate ? { genaiDate } : {}), lab: lab.data };
 }

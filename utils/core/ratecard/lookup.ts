@@ -9,6 +9,7 @@
 import type { PriceOverride, PriceOverrides } from './price';
 import type { ListPrice, Offer, PriceSet, RateCard, RateCardModel, TimeRule } from './schema';
 import type { OfferKind } from '../types';
+import { dateIn, dayOf } from './timeline';
 
 export const PRICE_FIELDS = [
   'input',
@@ -97,12 +98,8 @@ export interface LookupResult {
 
 export const LOOKUP_LIMIT = 20;
 
-/** The first YYYY-MM-DD in a source text ("genai-prices 0.1.8 2026-09-23"), else null. */
-export function dateIn(text: string): string | null {
-  return /\b(\d{4}-\d{2}-\d{2})\b/.exec(text)?.[1] ?? null;
-}
-
-const day = (iso: string) => (/^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso);
+export { dateIn };
+const day = dayOf;
 
 function fieldLines(
   prices: Partial<PriceSet>,
@@ -139,10 +136,15 @@ function offerLine(
   const read = day(offer.fetchedAt);
   const baseSource = `${offer.source} ${read}`;
   const priceSource = offer.priceSource ?? baseSource;
-  const priceDate = offer.priceSource ? (dateIn(offer.priceSource) ?? read) : read;
+  // The dates are fields of the card; a card written before they were is read from the text.
+  const priceDate = offer.priceSource
+    ? (offer.priceSourceDate ?? dateIn(offer.priceSource) ?? read)
+    : read;
   const since = offer.since ?? null;
   const tierSource = offer.tierSource ?? baseSource;
-  const tierDate = offer.tierSource ? (dateIn(offer.tierSource) ?? read) : read;
+  const tierDate = offer.tierSource
+    ? (offer.tierSourceDate ?? dateIn(offer.tierSource) ?? read)
+    : read;
   const history = offer.history ?? [];
   let sync: SyncChange | null = null;
   if (compare) {
@@ -171,12 +173,12 @@ function offerLine(
       taken: offer.tierSource !== undefined,
     })),
     history: history.map((p, i) => ({
-      from: i > 0 ? history[i - 1].until : null,
+      from: i > 0 ? history[i - 1].until : (p.from ?? null),
       until: p.until,
       prices: p.prices,
       tiers: p.tiers.length,
       source: p.source,
-      date: dateIn(p.source),
+      date: p.sourceDate ?? dateIn(p.source),
     })),
     timeRules: offer.timeRules ?? [],
     listPrices: offer.listPrices ?? [],

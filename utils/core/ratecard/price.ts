@@ -26,7 +26,9 @@ import type { Offer, OfferKind, PriceSet, RateCard, RateCardModel } from './sche
 import {
   applyTimeRule,
   listPriceAt,
+  dayOf,
   periodAt,
+  tierSourceOf,
   timeRuleAt,
   nextTimeRuleChange,
   toEpochMs,
@@ -73,10 +75,19 @@ export interface AppliedRule {
   resolvedBy: string;
   /** The `:variant` suffix of the id as asked ("free", "thinking"), or null. */
   variant: string | null;
-  /** The price period used: from/until (ISO, null when open) and who stated it. */
-  period: { from: string | null; until: string | null; source: string; historical: boolean };
+  /**
+   * The price period used: from/until (ISO, null when open), who stated it and the date of that
+   * source's data (null when the card does not say).
+   */
+  period: {
+    from: string | null;
+    until: string | null;
+    source: string;
+    historical: boolean;
+    date?: string | null;
+  };
   /** The long-context tier applied (prompt tokens > above), or null, and where it came from. */
-  tier: { above: number; source: string } | null;
+  tier: { above: number; source: string; date?: string | null } | null;
   /** The time-of-day rule active at `at`, or null. */
   timeRule: TimeRuleUsed | null;
 }
@@ -92,6 +103,16 @@ export interface LocalCost {
   rate: ExchangeRate | null;
   /** The list price's source and date (list price), or the rate's. */
   source: string;
+}
+
+/** Who stated the price one class of a breakdown was billed at, and that source's date. */
+export interface FieldSource {
+  source: string;
+  date: string | null;
+  /** The class's own price is not stated: it is billed at this class's price. */
+  billedAs?: 'input' | 'output';
+  /** The time-of-day rule that changed the price (its source), when one applied. */
+  timeRule?: string;
 }
 
 export interface Priced {
@@ -123,6 +144,8 @@ export interface Priced {
    * or absent when the offer has none: a figure cached now is stale from then on.
    */
   changesAt?: string;
+  /** Per class of `breakdown`, the source of the price it was billed at (the card's fields). */
+  sources?: Record<PriceClass, FieldSource>;
   /** Present when `options.currency` was asked and differs from `currency`. */
   local?: LocalCost;
   /** Why `local` is missing although a currency was asked (no rate for it). */
@@ -269,16 +292,17 @@ export function priceUsage(
       until: period.until,
       source: period.source,
       historical: period.historical,
+      date: period.date,
     },
     tier:
       r.tierAbove === null
         ? null
-        : {
-            above: r.tierAbove,
-            source: !period.historical && offer.tierSource ? offer.tierSource : period.source,
-          },
+        : !period.historical && offer.tierSource
+          ? { above: r.tierAbove, ...tierSourceOf(offer) }
+          : { above: r.tierAbove, source: period.source, date: period.date },
     timeRule: time?.used ?? null,
   };
+  const tier = period.tiers.find((t) => t.above === r.tierAbove);
   return withLocal(
     {
       priced: true,
@@ -294,6 +318,7 @@ export function priceUsage(
       at,
       rule,
       rules: describeRule(rule, resolution),
+      sources: fieldSources(period.prices, tier?.prices ?? null, rule),
       ...changesAtOf(offer, ms),
     },
     offer,
@@ -301,6 +326,41 @@ export function priceUsage(
     ms,
     options,
   );
+}
+
+const CLASS_FIELD = {
+  input: ['input', null],
+  cacheRead: ['cacheRead', 'input'],
+  cacheWrite: ['cacheWrite', 'input'],
+  output: ['output', null],
+  reasoning: ['reasoning', 'output'],
+  request: ['request', null],
+} as const;
+
+/**
+ * Per price class: the tier's source where the applied tier states that class's price, else the
+ * period's; a class the source does not price says what it is billed as.
+ */
+function fieldSources(
+  prices: PriceSet,
+  tierPrices: Partial<PriceSet> | null,
+  rule: AppliedRule,
+): Record<PriceClass, FieldSource> {
+  const out = {} as Record<PriceClass, FieldSource>;
+  for (const [cls, [field, fallback]] of Object.entries(CLASS_FIELD) as [
+    PriceClass,
+    (typeof CLASS_FIELD)[PriceClass],
+  ][]) {
+    const stated = (p: Partial<PriceSet> | null) => p?.[field] !== undefined;
+    const byFallback = !stated(tierPrices) && !stated(prices) && fallback !== null;
+    const priceField = byFallback ? fallback : field;
+    const fromTier = rule.tier !== null && tierPrices?.[priceField] !== undefined;
+    const from = fromTier ? rule.tier! : rule.period;
+    out[cls] = { source: from.source, date: from.date ?? null };
+    if (byFallback) out[cls].billedAs = fallback;
+    if (rule.timeRule) out[cls].timeRule = rule.timeRule.source;
+  }
+  return out;
 }
 
 function changesAtOf(offer: Offer, ms: number): { changesAt?: string } {
@@ -320,10 +380,24 @@ function priceOverride(
   const rule: AppliedRule = {
     resolvedBy: resolution.rule,
     variant: resolution.variant,
-    period: { from: override.setAt ?? null, until: null, source: 'your price', historical: false },
-    tier: r.tierAbove === null ? null : { above: r.tierAbove, source: 'your price' },
+    period: {
+      from: override.setAt ?? null,
+      until: null,
+      source: 'your price',
+      historical: false,
+      date: override.setAt ? dayOf(override.setAt) : null,
+    },
+    tier:
+      r.tierAbove === null
+        ? null
+        : {
+            above: r.tierAbove,
+            source: 'your price',
+            date: override.setAt ? dayOf(override.setAt) : null,
+          },
     timeRule: null,
   };
+  const tier = (override.tiers ?? []).find((t) => t.above === r.tierAbove);
   const result: Priced = {
     priced: true,
     model: model.id,
@@ -338,6 +412,7 @@ function priceOverride(
     at: new Date(ms).toISOString(),
     rule,
     rules: describeRule(rule, resolution),
+    sources: fieldSources(override.prices, tier?.prices ?? null, rule),
   };
   return withLocal(result, null, usage, ms, options);
 }
@@ -360,6 +435,7 @@ function priceFreeVariant(
       until: null,
       source: `${offer.source} ${offer.fetchedAt}`,
       historical: false,
+      date: dayOf(offer.fetchedAt),
     },
     tier: null,
     timeRule: null,
@@ -378,6 +454,7 @@ function priceFreeVariant(
     at,
     rule,
     rules: describeRule(rule, resolution),
+    sources: fieldSources({ input: 0, output: 0 }, null, rule),
   };
 }
 

@@ -59,6 +59,10 @@ export const pricePeriodSchema = z.strictObject({
   tiers: z.array(tierSchema),
   /** The source that stated this price, with its date, e.g. "models.dev 2026-07-02". */
   source: z.string().min(1),
+  /** The date of that source's data (the day it was read or published); absent in older cards. */
+  sourceDate: instant.optional(),
+  /** When this price took effect, where the source states it (genai-prices' `start_date`). */
+  from: instant.optional(),
 });
 export type PricePeriod = z.infer<typeof pricePeriodSchema>;
 
@@ -153,10 +157,14 @@ export const offerSchema = z
     since: instant.optional(),
     /** Where `prices` came from when another source than `source` is newer (e.g. genai-prices). */
     priceSource: z.string().min(1).optional(),
+    /** The date of `priceSource`'s data; absent in older cards (and when `fetchedAt` applies). */
+    priceSourceDate: instant.optional(),
     /** Earlier prices, oldest first, each until the next one (or `since`) took over. */
     history: z.array(pricePeriodSchema).optional(),
     /** Set when `tiers` were taken from another offer or source of the same model (it says which). */
     tierSource: z.string().min(1).optional(),
+    /** The date of `tierSource`'s data; absent in older cards. */
+    tierSourceDate: instant.optional(),
     /** Time-of-day rules (peak hours), applied on top of the price in force. */
     timeRules: z.array(timeRuleSchema).optional(),
     /** The lab's list prices in other currencies (CNY), newest last. */
@@ -220,6 +228,11 @@ export function offerTimelineProblem(offer: {
   for (let i = 1; i < ends.length; i++) {
     if (!(ends[i] > ends[i - 1])) {
       return `price history goes backwards (${offer.history![i].until} after ${offer.history![i - 1].until})`;
+    }
+  }
+  for (const p of offer.history ?? []) {
+    if (p.from !== undefined && !(Date.parse(p.from) < Date.parse(p.until))) {
+      return `a price period starts (${p.from}) on or after its end (${p.until})`;
     }
   }
   if (offer.since !== undefined && ends.length && ends.at(-1)! > Date.parse(offer.since)) {

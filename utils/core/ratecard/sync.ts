@@ -62,7 +62,12 @@ export function genaiLiveSource(fetchedAt: string): string {
  */
 export function parseGenaiFeed(json: unknown, fetchedAt: string): Amendments {
   try {
-    return buildAmendments(json, getBundledAmendments().lab, genaiLiveSource(fetchedAt));
+    return buildAmendments(
+      json,
+      getBundledAmendments().lab,
+      genaiLiveSource(fetchedAt),
+      fetchedAt.slice(0, 10),
+    );
   } catch (error) {
     const name = FEED_SOURCES.genaiPrices.name;
     const text = error instanceof Error ? error.message : String(error);

@@ -35,6 +35,8 @@ export interface PricePeriodUsed {
   until: string | null;
   /** Who stated this price, with its date. */
   source: string;
+  /** The date of that source's data (YYYY-MM-DD), or null when the card does not say. */
+  date: string | null;
   /** True when an earlier price than the card's current one was used. */
   historical: boolean;
 }
@@ -48,9 +50,10 @@ export function periodAt(offer: Offer, ms: number): PricePeriodUsed {
       return {
         prices: p.prices,
         tiers: p.tiers,
-        from: i > 0 ? history[i - 1].until : null,
+        from: i > 0 ? history[i - 1].until : (p.from ?? null),
         until: p.until,
         source: p.source,
+        date: p.sourceDate ?? dateIn(p.source),
         historical: true,
       };
     }
@@ -61,7 +64,35 @@ export function periodAt(offer: Offer, ms: number): PricePeriodUsed {
     from: history.at(-1)?.until ?? offer.since ?? null,
     until: null,
     source: offer.priceSource ?? `${offer.source} ${offer.fetchedAt}`,
+    date: offer.priceSource
+      ? (offer.priceSourceDate ?? dateIn(offer.priceSource))
+      : dayOf(offer.fetchedAt),
     historical: false,
+  };
+}
+
+/**
+ * The first YYYY-MM-DD in a source text ("genai-prices 0.1.8 2026-09-23"), else null: the date
+ * of a card written before prices carried their source's date as a field.
+ */
+export function dateIn(text: string): string | null {
+  return /\b(\d{4}-\d{2}-\d{2})\b/.exec(text)?.[1] ?? null;
+}
+
+/** The day of an ISO date or time ("2026-07-02T00:00:00Z" → "2026-07-02"). */
+export function dayOf(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso;
+}
+
+/** Where an offer's tiers were taken from (`tierSource`, set) and that source's date. */
+export function tierSourceOf(offer: Offer): { source: string; date: string | null } {
+  const source = offer.tierSource ?? `${offer.source} ${offer.fetchedAt}`;
+  return {
+    source,
+    date:
+      offer.tierSourceDate ??
+      (offer.tierSource ? dateIn(offer.tierSource) : null) ??
+      dayOf(offer.fetchedAt),
   };
 }
 

@@ -27,7 +27,11 @@ describe('tiers reconciled across offers', () => {
     const r = price('claude-sonnet-4-5', { input: 250_000, output: 2_000 });
     expect(r.costMicros).toBe(1_545_000);
     expect(r.offer).toBe('default');
-    expect(r.rule.tier).toEqual({ above: 200_000, source: 'genai-prices 0.1.8 2026-09-23' });
+    expect(r.rule.tier).toEqual({
+      above: 200_000,
+      source: 'genai-prices 0.1.8 2026-09-23',
+      date: '2026-09-23',
+    });
   });
 
   it("Sonnet 4.0 and Opus 4.7: the lab offer takes OpenRouter's tiers at the same base price", () => {

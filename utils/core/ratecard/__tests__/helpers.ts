@@ -36,6 +36,7 @@ export function amendmentsFromSources(): Amendments {
     JSON.parse(readFileSync(join(SOURCES, 'genai-prices.json'), 'utf8')),
     JSON.parse(readFileSync(join(SOURCES, 'lab-prices.json'), 'utf8')),
     `genai-prices ${meta.genaiPrices.version} ${meta.genaiPrices.fetchedAt}`,
+    meta.genaiPrices.fetchedAt,
   );
 }
 
