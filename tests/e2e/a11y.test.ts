@@ -1,5 +1,6 @@
-// Accessibility and the store listing: axe-core (WCAG 2 A/AA rules) on each extension page and on
-// the overlay, in English and in Chinese, with no serious or critical violation; the same in the
+// Accessibility and the store listing: axe-core (WCAG 2 A/AA rules) on each extension page (the
+// dashboard with a small history of chat turns and imported usage, so its cards, chart and
+// tables are checked) and on the overlay, in English and in Chinese, with no serious or critical violation; the same in the
 // dark colour scheme (English: the palettes do not depend on the language); keyboard use of
 // the overlay; and the listing screenshots (1280×800) of each page in both languages, written to
 // docs/store/.
@@ -8,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateHistory } from '../../scripts/bench/dashboard-seed';
 import {
   demoServer,
   DOCS_DIR,
@@ -44,6 +46,29 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map(
       (v) => `${v.id} (${v.impact}): ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
     );
+}
+
+/**
+ * A month of history through the background's import (chat turns and, every fifth event,
+ * imported agent and API usage), then the dashboard's all-time view with its numbers drawn.
+ */
+async function openDashboardWithHistory(session: Session, page: Page): Promise<void> {
+  const now = Date.UTC(2026, 11, 6, 12);
+  const events = generateHistory(400, now, 30, 5, 0, 0);
+  await page.goto(`chrome-extension://${session.extensionId}/dashboard.html?period=all&now=${now}`);
+  const reply = await page.evaluate(
+    (json) =>
+      (globalThis as any).chrome.runtime.sendMessage({
+        tm: 1,
+        type: 'importHistory',
+        data: JSON.parse(json),
+      }),
+    JSON.stringify({ events, titles: [] }),
+  );
+  expect(reply).toMatchObject({ ok: true });
+  await page.reload();
+  await page.locator('main[data-ready-ms]').waitFor();
+  await page.getByTestId('split-kind').waitFor();
 }
 
 async function setLanguage(ext: Page, language: 'en' | 'zh-CN') {
@@ -84,6 +109,18 @@ describe.each(['en', 'zh-CN'] as const)(
       await page.screenshot({
         path: join(STORE_DIR, `${path.replace('.html', '')}-${language}.png`),
       });
+      await page.close();
+    });
+
+    it('dashboard.html with spend has no serious or critical axe violation', async () => {
+      reportOnFailure(session, () => page, `a11y-${language}-dashboard`);
+      page = await session.context.newPage();
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await openDashboardWithHistory(session, page);
+      await expect.poll(() => page!.evaluate(() => document.documentElement.lang)).toBe(language);
+      await page.waitForTimeout(500);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(STORE_DIR, `dashboard-${language}.png`) });
       await page.close();
     });
 
@@ -145,6 +182,15 @@ describe('accessibility in the dark colour scheme', () => {
       return { declared: style.colorScheme, luminance: 0.2126 * r + 0.7152 * g + 0.0722 * b };
     });
     if (/dark/.test(scheme.declared)) expect(scheme.luminance).toBeLessThan(64);
+    expect(await seriousViolations(p)).toEqual([]);
+    await p.close();
+  });
+
+  it('dashboard.html with spend', async () => {
+    reportOnFailure(session, () => page, 'a11y-dark-dashboard');
+    const p = await darkPage(`chrome-extension://${session.extensionId}/welcome.html`);
+    await openDashboardWithHistory(session, p);
+    await p.waitForTimeout(500);
     expect(await seriousViolations(p)).toEqual([]);
     await p.close();
   });

@@ -26,6 +26,7 @@ import {
   type DayTotal,
 } from '@/utils/core/aggregate';
 import { writeScope, type HistoryDB } from './schema';
+import { foldSpendMonths } from './spend-months';
 import type { ImportDayRow, ImportFileRow, StoredEvent } from './types';
 import { foldIntoConversations, foldIntoRollups, rollupTimeZone } from './write';
 
@@ -190,7 +191,7 @@ export function addToImportDay(rows: Map<string, ImportDayRow>, e: StoredEvent, 
   else row.unpricedEvents += 1;
 }
 
-/** Add (sign 1) or take out (sign -1) imported events from the importDays rollup. */
+/** Add (sign 1) or take out (sign -1) imported events from the importDays rollup and its months. */
 export async function foldImportDays(
   db: HistoryDB,
   events: readonly StoredEvent[],
@@ -227,13 +228,14 @@ export async function foldImportDays(
   });
   if (put.length) await db.importDays.bulkPut(put);
   if (gone.length) await db.importDays.bulkDelete(gone);
+  await foldSpendMonths(db, [], deltas.values(), sign);
 }
 
 function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
-/** Take events out of the day rollups, their conversations and importDays (inside a write transaction). */
+/** Take events out of the day rollups, their conversations, importDays and its months (inside a write transaction). */
 async function unfold(db: HistoryDB, events: StoredEvent[], timeZone: string): Promise<void> {
   const keyer = makeDayKeyer(timeZone);
   const delta = foldEvents(

@@ -24,6 +24,7 @@ export async function rebuildDerived(db: HistoryDB, timeZone: string): Promise<v
       db.dayConversations.clear(),
       db.conversations.clear(),
       db.importDays.clear(),
+      db.spendMonths.clear(),
     ]);
     await db.meta.put({ key: ROLLUP_TIME_ZONE, value: timeZone });
     let lastId = 0;

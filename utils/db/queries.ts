@@ -63,11 +63,16 @@ function rangeOf(now: number, calendar: CalendarOptions) {
   } satisfies Record<PeriodKind, Period>;
   const all = [...Object.values(periods), ...Object.values(previous)];
   const first = all.reduce((a, p) => (p.days[0] < a ? p.days[0] : a), periods.day.days[0]);
+  // Top conversations are shown for the current periods only: their rows start later.
+  const firstShown = Object.values(periods).reduce(
+    (a, p) => (p.days[0] < a ? p.days[0] : a),
+    periods.day.days[0],
+  );
   const start = Math.min(...all.map((p) => p.start));
   const end = Math.max(...all.map((p) => p.end));
   const last = periods.month.days[periods.month.days.length - 1];
   const lastDay = periods.week.days[6] > last ? periods.week.days[6] : last;
-  return { periods, previous, first, lastDay, start, end };
+  return { periods, previous, first, firstShown, lastDay, start, end };
 }
 
 /** Fold the events of [start, end) into rollup rows in `timeZone` (the fallback path). */
@@ -102,7 +107,10 @@ export async function loadDashboard(
       const [tz, rolledTotals, rolledConversations, someKey] = await Promise.all([
         db.meta.get(ROLLUP_TIME_ZONE),
         db.dayTotals.where('day').between(range.first, range.lastDay, true, true).toArray(),
-        db.dayConversations.where('day').between(range.first, range.lastDay, true, true).toArray(),
+        db.dayConversations
+          .where('day')
+          .between(range.firstShown, range.lastDay, true, true)
+          .toArray(),
         db.events.limit(1).primaryKeys(),
       ]);
       const rollupsMatch = tz === undefined || tz.value === calendar.timeZone;

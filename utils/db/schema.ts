@@ -9,7 +9,15 @@
  */
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { DayConversation, DayTotal } from '@/utils/core/aggregate';
-import type { ConversationRow, ImportDayRow, ImportFileRow, MetaRow, StoredEvent } from './types';
+import { addDaysToMonths } from './spend-months';
+import type {
+  ConversationRow,
+  ImportDayRow,
+  ImportFileRow,
+  MetaRow,
+  SpendMonthRow,
+  StoredEvent,
+} from './types';
 
 export const DB_NAME = 'token-meter-history';
 
@@ -44,7 +52,27 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       importFiles: '&id',
     },
   },
+  {
+    version: 3,
+    description:
+      'spendMonths: the day rollups summed by calendar month, source, agent, project and model (a whole month or all time in a few rows per month); built on upgrade from the stored dayTotals and importDays rows.',
+    stores: {
+      spendMonths: '&id, month',
+    },
+    upgrade: buildSpendMonths,
+  },
 ];
+
+/** Version 3's upgrade: fold every stored day rollup row into the month rollup. */
+async function buildSpendMonths(tx: Transaction): Promise<void> {
+  const [chat, imports] = await Promise.all([
+    tx.table<DayTotal, string>('dayTotals').toArray(),
+    tx.table<ImportDayRow, string>('importDays').toArray(),
+  ]);
+  const months = new Map<string, SpendMonthRow>();
+  addDaysToMonths(months, chat, imports);
+  await tx.table<SpendMonthRow, string>('spendMonths').bulkPut([...months.values()]);
+}
 
 export class HistoryDB extends Dexie {
   events!: Table<StoredEvent, number>;
@@ -54,6 +82,7 @@ export class HistoryDB extends Dexie {
   meta!: Table<MetaRow, string>;
   importDays!: Table<ImportDayRow, string>;
   importFiles!: Table<ImportFileRow, string>;
+  spendMonths!: Table<SpendMonthRow, string>;
 
   constructor(name = DB_NAME, options?: DexieOptions, versions = SCHEMA_VERSIONS) {
     super(name, options);
@@ -82,5 +111,6 @@ export function writeScope(db: HistoryDB) {
     db.meta,
     db.importDays,
     db.importFiles,
+    db.spendMonths,
   ];
 }

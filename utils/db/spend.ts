@@ -1,14 +1,16 @@
 /**
  * All spend in one view (the dashboard page): chat turns from the `dayTotals` rollup and
  * imported usage (agents, aggregators, API reports) from the `importDays` rollup, folded over a
- * week, a month or all time. Never a scan of the events: the first view reads only rollup rows
- * (a few per day and source), so it stays fast with a million events.
+ * week, a month or all time. Never a scan of the events: whole calendar months are read from the
+ * month rollup (`spendMonths`, the same day rows summed per month: spend-months.ts) and only the
+ * days of a period outside whole months from the day rollups, so a week reads a few dozen rows,
+ * a month or all time a few per month, with a million events.
  *
- * Imported events sit in both rollups (`dayTotals` under `site = <source id>`, so that the popup
- * and budgets count them); here they are taken from `importDays` only, which keeps their cost by
- * kind (billed / API-equivalent / the aggregator's estimate / unpriced) and cache reads and
- * writes apart. A chat turn's cost is API-equivalent; a chat turn the card could not price is
- * counted as unpriced, never as $0.
+ * Imported events sit in both day rollups (`dayTotals` under `site = <source id>`, so that the
+ * popup and budgets count them); here they are taken from `importDays` only, which keeps their
+ * cost by kind (billed / API-equivalent / the aggregator's estimate / unpriced) and cache reads
+ * and writes apart. A chat turn's cost is API-equivalent; a chat turn the card could not price
+ * is counted as unpriced, never as $0.
  */
 import {
   addDays,
@@ -21,29 +23,16 @@ import {
 } from '@/utils/core/aggregate';
 import type { HistoryDB } from './schema';
 import { isImportSource, kindOfSource, type SpendKind } from './spend-kind';
-import type { ImportDayRow } from './types';
+import { monthOf, pricedOf, SPEND_FIELDS, spendOfDayTotal, zeroSpend } from './spend-months';
+import type { ImportDayRow, SpendMonthRow, SpendValues } from './types';
 import { ROLLUP_TIME_ZONE } from './write';
 
 export * from './spend-kind';
 
 export type SpendPeriod = 'week' | 'month' | 'all';
-/** Chat sites; agents (their own logs and the aggregators that read those logs); API keys and bills. */
-export interface SpendRow {
+/** One line of the view: a dimension's key and what it counts. */
+export interface SpendRow extends SpendValues {
   key: string;
-  events: number;
-  /** Uncached input. */
-  input: number;
-  cacheRead: number;
-  cacheWrite: number;
-  output: number;
-  reasoning: number;
-  /** What the source says was charged. */
-  billedMicroUsd: number;
-  /** Priced on the rate card (chat turns; imported usage with no stated cost). */
-  apiMicroUsd: number;
-  /** An aggregator's own estimate, for models the card does not know. */
-  estimateMicroUsd: number;
-  unpricedEvents: number;
 }
 
 export type SpendBy = 'kind' | 'source' | 'agent' | 'project' | 'model';
@@ -63,46 +52,13 @@ export interface SpendView {
   otherTimeZone: string | null;
 }
 
-const FIELDS = [
-  'events',
-  'input',
-  'cacheRead',
-  'cacheWrite',
-  'output',
-  'reasoning',
-  'billedMicroUsd',
-  'apiMicroUsd',
-  'estimateMicroUsd',
-  'unpricedEvents',
-] as const;
-
-export const emptySpendRow = (key: string): SpendRow => ({
-  key,
-  ...(Object.fromEntries(FIELDS.map((f) => [f, 0])) as Omit<SpendRow, 'key'>),
-});
+export const emptySpendRow = (key: string): SpendRow => ({ key, ...zeroSpend() });
 
 /** Priced money of a row: billed + API-equivalent + estimate (unpriced events add nothing). */
-export const pricedMicroUsd = (r: SpendRow) =>
-  r.billedMicroUsd + r.apiMicroUsd + r.estimateMicroUsd;
+export const pricedMicroUsd = (r: SpendRow) => pricedOf(r);
 
-function addRow(target: SpendRow, add: Omit<SpendRow, 'key'>): void {
-  for (const f of FIELDS) target[f] += add[f];
-}
-
-/** A chat rollup row in the dashboard's terms (imported sources are read from importDays). */
-function fromDayTotal(r: DayTotal): Omit<SpendRow, 'key'> {
-  return {
-    events: r.events,
-    input: r.input,
-    cacheRead: 0,
-    cacheWrite: 0,
-    output: r.output,
-    reasoning: r.reasoning,
-    billedMicroUsd: 0,
-    apiMicroUsd: r.costMicroUsd,
-    estimateMicroUsd: 0,
-    unpricedEvents: r.events - r.pricedEvents,
-  };
+function addRow(target: SpendRow, add: SpendValues): void {
+  for (const f of SPEND_FIELDS) target[f] += add[f];
 }
 
 /** The days a period covers; for "all", from the first day with data to today. */
@@ -121,15 +77,45 @@ export function spendDays(
   return out;
 }
 
+const dayOfMonth = (month: string, index: number) =>
+  `${month}-${String(index + 1).padStart(2, '0')}`;
+
+/** The first day with an event in month rows (null when there is none). */
+export function firstDayOf(rows: readonly SpendMonthRow[]): string | null {
+  let first: string | null = null;
+  for (const r of rows) {
+    if (first !== null && r.month > first) continue;
+    const i = r.dayEvents.findIndex((n) => n > 0);
+    if (i < 0) continue;
+    const day = dayOfMonth(r.month, i);
+    if (first === null || day < first) first = day;
+  }
+  return first;
+}
+
+/** The months every day of which is in `days` (read from the month rollup). */
+export function wholeMonths(days: readonly string[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const d of days) count.set(monthOf(d), (count.get(monthOf(d)) ?? 0) + 1);
+  const out = new Set<string>();
+  for (const [month, n] of count) {
+    const { year, month: m } = parseDayKey(`${month}-01`);
+    if (n === new Date(Date.UTC(year, m, 0)).getUTCDate()) out.add(month);
+  }
+  return out;
+}
+
 /**
- * Fold chat and imported rollup rows of `days` into the view. Rows outside `days` are ignored
- * (a day after today cannot be shown on the chart but is still counted in "all").
+ * Fold rollup rows into the view: day rows of `days` (rows outside `days` are ignored, except
+ * for "all", where a day after today cannot be shown on the chart but is still counted) and
+ * month rows, each counted whole (the caller reads only months inside the period).
  */
 export function foldSpend(
   period: SpendPeriod,
   days: string[],
   chatRows: readonly DayTotal[],
   importRows: readonly ImportDayRow[],
+  monthRows: readonly SpendMonthRow[] = [],
 ): Omit<SpendView, 'rowsRead' | 'otherTimeZone'> {
   const index = new Map(days.map((d, i) => [d, i]));
   const daily = {
@@ -141,7 +127,7 @@ export function foldSpend(
   const groups = Object.fromEntries(
     SPEND_DIMENSIONS.map((by) => [by, new Map<string, SpendRow>()]),
   ) as Record<SpendBy, Map<string, SpendRow>>;
-  const add = (by: SpendBy, key: string, row: Omit<SpendRow, 'key'>) => {
+  const add = (by: SpendBy, key: string, row: SpendValues) => {
     const map = groups[by];
     let g = map.get(key);
     if (!g) map.set(key, (g = emptySpendRow(key)));
@@ -152,25 +138,38 @@ export function foldSpend(
     const i = index.get(day);
     if (i !== undefined) daily[kind][i] += micro;
   };
+  /** One row of any rollup: chat rows have no agent or project. */
+  const count = (
+    kind: SpendKind,
+    source: string,
+    model: string,
+    row: SpendValues,
+    by?: { agent: string; project: string },
+  ) => {
+    addRow(totals, row);
+    add('kind', kind, row);
+    add('source', source, row);
+    if (by) {
+      add('agent', by.agent, row);
+      add('project', by.project, row);
+    }
+    add('model', model, row);
+  };
   for (const r of chatRows) {
     if (isImportSource(r.site) || !inRange(r.day)) continue;
-    const row = fromDayTotal(r);
-    addRow(totals, row);
-    add('kind', 'chat', row);
-    add('source', r.site, row);
-    add('model', r.model, row);
+    count('chat', r.site, r.model, spendOfDayTotal(r));
     onDay('chat', r.day, r.costMicroUsd);
   }
   for (const r of importRows) {
     if (!inRange(r.day)) continue;
     const kind = kindOfSource(r.source);
-    addRow(totals, r);
-    add('kind', kind, r);
-    add('source', r.source, r);
-    add('agent', r.agent, r);
-    add('project', r.project, r);
-    add('model', r.model, r);
-    onDay(kind, r.day, r.billedMicroUsd + r.apiMicroUsd + r.estimateMicroUsd);
+    count(kind, r.source, r.model, r, r);
+    onDay(kind, r.day, pricedOf(r));
+  }
+  for (const r of monthRows) {
+    const kind = kindOfSource(r.source);
+    count(kind, r.source, r.model, r, kind === 'chat' ? undefined : r);
+    r.dayMicroUsd.forEach((micro, i) => micro && onDay(kind, dayOfMonth(r.month, i), micro));
   }
   const order = (a: SpendRow, b: SpendRow) =>
     pricedMicroUsd(b) - pricedMicroUsd(a) || b.events - a.events || (a.key < b.key ? -1 : 1);
@@ -180,36 +179,51 @@ export function foldSpend(
   return { period, days, daily, totals, split };
 }
 
-/** Read the rollups of the period (and nothing else) and fold them. */
+/**
+ * Read the rollups of the period (and nothing else) and fold them: its whole months from the
+ * month rollup, its other days from the day rollups; all time from the month rollup alone.
+ */
 export async function loadSpend(
   db: HistoryDB,
   period: SpendPeriod,
   now: number,
   calendar: CalendarOptions,
 ): Promise<SpendView> {
-  return db.transaction('r', [db.dayTotals, db.importDays, db.meta], async () => {
-    let chatRows: DayTotal[];
-    let importRows: ImportDayRow[];
+  return db.transaction('r', [db.dayTotals, db.importDays, db.spendMonths, db.meta], async () => {
+    let chatRows: DayTotal[] = [];
+    let importRows: ImportDayRow[] = [];
+    let monthRows: SpendMonthRow[];
     let days: string[];
+    let rowsRead: number;
     const tz = db.meta.get(ROLLUP_TIME_ZONE);
     if (period === 'all') {
-      [chatRows, importRows] = await Promise.all([db.dayTotals.toArray(), db.importDays.toArray()]);
-      let first: string | null = null;
-      for (const r of chatRows) if (first === null || r.day < first) first = r.day;
-      for (const r of importRows) if (first === null || r.day < first) first = r.day;
-      days = spendDays(period, now, calendar, first);
+      monthRows = await db.spendMonths.toArray();
+      days = spendDays(period, now, calendar, firstDayOf(monthRows));
+      rowsRead = monthRows.length;
     } else {
       days = spendDays(period, now, calendar, null);
-      const [a, b] = [days[0], days[days.length - 1]];
-      [chatRows, importRows] = await Promise.all([
-        db.dayTotals.where('day').between(a, b, true, true).toArray(),
-        db.importDays.where('day').between(a, b, true, true).toArray(),
+      const whole = wholeMonths(days);
+      const edges = days.filter((d) => !whole.has(monthOf(d)));
+      const [a, b] = [edges[0], edges[edges.length - 1]];
+      [monthRows, chatRows, importRows] = await Promise.all([
+        whole.size
+          ? db.spendMonths
+              .where('month')
+              .anyOf([...whole])
+              .toArray()
+          : [],
+        a ? db.dayTotals.where('day').between(a, b, true, true).toArray() : [],
+        a ? db.importDays.where('day').between(a, b, true, true).toArray() : [],
       ]);
+      rowsRead = monthRows.length + chatRows.length + importRows.length;
+      // A day row inside a whole month read above would be counted twice.
+      chatRows = chatRows.filter((r) => !whole.has(monthOf(r.day)));
+      importRows = importRows.filter((r) => !whole.has(monthOf(r.day)));
     }
     const zone = (await tz)?.value;
     return {
-      ...foldSpend(period, days, chatRows, importRows),
-      rowsRead: chatRows.length + importRows.length,
+      ...foldSpend(period, days, chatRows, importRows, monthRows),
+      rowsRead,
       otherTimeZone: typeof zone === 'string' && zone !== calendar.timeZone ? zone : null,
     };
   });

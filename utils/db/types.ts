@@ -85,8 +85,26 @@ export interface ImportedFields {
   statedMicroUsd: number | null;
 }
 
+/** What every spend rollup row counts (the dashboard's numbers). */
+export interface SpendValues {
+  events: number;
+  /** Uncached input. */
+  input: number;
+  cacheRead: number;
+  cacheWrite: number;
+  output: number;
+  reasoning: number;
+  /** What the source says was charged. */
+  billedMicroUsd: number;
+  /** Priced on the rate card (chat turns; imported usage with no stated cost). */
+  apiMicroUsd: number;
+  /** An aggregator's own estimate, for models the card does not know. */
+  estimateMicroUsd: number;
+  unpricedEvents: number;
+}
+
 /** One day's imported usage for one (source, agent, project, model): what the dashboard reads. */
-export interface ImportDayRow {
+export interface ImportDayRow extends SpendValues {
   /** `${day}|${source}|${agent}|${project}|${model}` */
   id: string;
   day: string;
@@ -95,16 +113,29 @@ export interface ImportDayRow {
   project: string;
   /** The model as named by the source ("" when not named). */
   model: string;
-  events: number;
-  input: number;
-  cacheRead: number;
-  cacheWrite: number;
-  output: number;
-  reasoning: number;
-  billedMicroUsd: number;
-  apiMicroUsd: number;
-  estimateMicroUsd: number;
-  unpricedEvents: number;
+}
+
+/**
+ * One calendar month of spend for one (source, agent, project, model), chat and imported alike:
+ * the sum of that month's `dayTotals` rows of chat sites (agent and project "") and its
+ * `importDays` rows, so a whole month or all time is read in a few rows per month. The days are
+ * kept per day of the month for the chart and for the first day with data.
+ */
+export interface SpendMonthRow extends SpendValues {
+  /** `${month}|${source}|${agent}|${project}|${model}` */
+  id: string;
+  /** "YYYY-MM", in the rollups' time zone. */
+  month: string;
+  /** The chat site, or the import source. */
+  source: string;
+  agent: string;
+  project: string;
+  /** As the day rollup names it: a chat turn's rate-card id, an import's model as named. */
+  model: string;
+  /** Events per day of the month (index 0 is the 1st; 31 entries). */
+  dayEvents: number[];
+  /** Priced micro-USD (billed + API-equivalent + estimate) per day of the month. */
+  dayMicroUsd: number[];
 }
 
 /** A file an import read to its end: a re-scan skips it while its size and date are unchanged. */

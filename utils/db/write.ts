@@ -15,6 +15,7 @@ import {
   type DayTotal,
 } from '@/utils/core/aggregate';
 import { writeScope, type HistoryDB } from './schema';
+import { foldSpendMonths } from './spend-months';
 import type { ConversationRow, StoredEvent } from './types';
 
 export const ROLLUP_TIME_ZONE = 'rollupTimeZone';
@@ -75,7 +76,7 @@ export async function recordEvents(
   });
 }
 
-/** Add events to the day rollups (call inside a write transaction). */
+/** Add events to the day rollups and their months (call inside a write transaction). */
 export async function foldIntoRollups(
   db: HistoryDB,
   events: readonly StoredEvent[],
@@ -99,6 +100,8 @@ export async function foldIntoRollups(
   await Promise.all([
     db.dayTotals.bulkPut([...merged.totals.values()]),
     db.dayConversations.bulkPut([...merged.conversations.values()]),
+    // The batch's own day rows (folded from nothing) are the month rollup's delta.
+    foldSpendMonths(db, touched.totals.values(), [], 1),
   ]);
 }
 

@@ -9,10 +9,11 @@
 import { createHash } from 'node:crypto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { emptyTotals, foldEvents, makeDayKeyer } from '@/utils/core/aggregate';
+import { emptyTotals, foldEvents, makeDayKeyer, type DayTotal } from '@/utils/core/aggregate';
 import { HistoryDB, SCHEMA_VERSIONS } from '@/utils/db/schema';
-import type { ConversationRow } from '@/utils/db/types';
+import type { ConversationRow, ImportDayRow } from '@/utils/db/types';
 import { generateEvents } from './generate';
+import { monthsFromDays } from './months';
 
 type Tables = Record<string, unknown[]>;
 
@@ -133,9 +134,22 @@ function v2Rows(): Tables {
   return { ...rows, events: [...rows.events, ...imported], importDays, importFiles };
 }
 
-const WRITERS: Record<number, () => Tables> = { 1: v1Rows, 2: v2Rows };
+/** Version 3's upgrade: the month rollup, folded from the day rollups it finds. */
+const withMonths = (rows: Tables): Tables => ({
+  ...rows,
+  spendMonths: monthsFromDays(
+    (rows.dayTotals ?? []) as DayTotal[],
+    (rows.importDays ?? []) as ImportDayRow[],
+  ),
+});
+
+const WRITERS: Record<number, () => Tables> = {
+  1: v1Rows,
+  2: v2Rows,
+  3: () => withMonths(v2Rows()),
+};
 /** Row transforms of each version's upgrade function (v2 changes no rows). */
-const UPGRADES: Record<number, (rows: Tables) => Tables> = {};
+const UPGRADES: Record<number, (rows: Tables) => Tables> = { 3: withMonths };
 
 /** A digest of a table independent of row order (rows keyed by their JSON). */
 function canonical(value: unknown): string {

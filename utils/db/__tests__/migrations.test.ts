@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { HistoryDB, SCHEMA_VERSIONS } from '@/utils/db/schema';
-import { foldEvents, makeDayKeyer } from '@/utils/core/aggregate';
+import { foldEvents, makeDayKeyer, type DayTotal } from '@/utils/core/aggregate';
+import type { ImportDayRow } from '@/utils/db/types';
 import { generateEvents } from './generate';
+import { monthsFromDays } from './months';
 
 /**
  * Every released schema version has a fixture: the rows a database of that version holds, written
@@ -119,10 +121,22 @@ function v2Rows(): Tables {
   };
 }
 
-const FIXTURES: Record<number, () => Tables> = { 1: v1Rows, 2: v2Rows };
+/** The month rollup version 3's upgrade builds from the day rollups it finds. */
+const withMonths = (rows: Tables): Tables => ({
+  ...rows,
+  spendMonths: monthsFromDays(
+    (rows.dayTotals ?? []) as DayTotal[],
+    (rows.importDays ?? []) as ImportDayRow[],
+  ),
+});
+
+/** Version 3: the same plus the month rollup. */
+const v3Rows = () => withMonths(v2Rows());
+
+const FIXTURES: Record<number, () => Tables> = { 1: v1Rows, 2: v2Rows, 3: v3Rows };
 
 /** Row transforms of each version's upgrade (v2 adds tables and an optional field: no row changes). */
-const UPGRADED_ROWS: Record<number, (rows: Tables) => Tables> = {};
+const UPGRADED_ROWS: Record<number, (rows: Tables) => Tables> = { 3: withMonths };
 
 const sortRows = (rows: unknown[]) =>
   [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));

@@ -710,8 +710,8 @@ export const en = {
   'dashboard.otherTimeZone':
     'Days are counted in {zone}, the time zone of the stored rollups; they are recounted in yours when the extension next starts.',
   'dashboard.fromRollups': {
-    one: 'read from {count} daily rollup row',
-    other: 'read from {count} daily rollup rows',
+    one: 'read from {count} daily or monthly rollup row',
+    other: 'read from {count} daily and monthly rollup rows',
   },
 } as const satisfies Record<string, Message>;
 

@@ -661,5 +661,5 @@ export const zhCN: Catalog = {
     '智能体和项目仅对导入的用量可知。模型名称按各来源的写法显示。输入为未缓存的输入；缓存读取和写入单独计数。',
   'dashboard.otherTimeZone':
     '日期按已存汇总的时区 {zone} 计算；扩展下次启动时会按你的时区重新计算。',
-  'dashboard.fromRollups': { other: '读取了 {count} 行每日汇总' },
+  'dashboard.fromRollups': { other: '读取了 {count} 行每日及每月汇总' },
 };

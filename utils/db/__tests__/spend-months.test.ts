@@ -1,0 +1,217 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { foldEvents, makeDayKeyer, type CalendarOptions } from '@/utils/core/aggregate';
+import { addToImportDay, storeImported } from '@/utils/db/imports';
+import {
+  deleteEverything,
+  pruneBefore,
+  rebuildDerived,
+  storedRollupTimeZone,
+} from '@/utils/db/maintenance';
+import { HistoryDB, SCHEMA_VERSIONS } from '@/utils/db/schema';
+import { foldSpend, loadSpend, spendDays, wholeMonths, type SpendPeriod } from '@/utils/db/spend';
+import type { ImportCostKind, ImportDayRow, StoredEvent } from '@/utils/db/types';
+import { recordEvents } from '@/utils/db/write';
+import { generateEvents, rng } from './generate';
+import { monthsFromDays, monthsFromEvents } from './months';
+
+const TZ = 'Europe/Berlin';
+const CALENDAR: CalendarOptions = { timeZone: TZ, weekStart: 1 };
+const NOW = Date.UTC(2026, 11, 6, 12);
+const DAY = 86_400_000;
+/** Today, and a day in a month wholly in the past (its month view reads only month rows). */
+const NOWS = [NOW, Date.UTC(2026, 9, 15, 9)];
+const PERIODS: SpendPeriod[] = ['week', 'month', 'all'];
+
+const SOURCES = ['claude-code', 'codex', 'openrouter', 'openclaw', 'anthropic-org'] as const;
+const COST_KINDS: ImportCostKind[] = ['billed', 'api', 'estimate', 'unpriced'];
+
+/** Imported events of every cost kind, some without a project or a model name. */
+function importedEvents(random: () => number, count: number, tag: string): StoredEvent[] {
+  return Array.from({ length: count }, (_, n) => {
+    const source = SOURCES[Math.floor(random() * SOURCES.length)];
+    const costKind = COST_KINDS[Math.floor(random() * COST_KINDS.length)];
+    const family = `import:${source}`;
+    const session = `s${Math.floor(random() * 20)}`;
+    const input = Math.floor(random() * 5_000);
+    return {
+      key: `import|${tag}|${n}`,
+      time: NOW - Math.floor(random() * 150 * DAY),
+      site: source,
+      conversationId: session,
+      conversation: `${source}|${session}`,
+      turnIndex: 0,
+      modelLabel: random() < 0.2 ? null : `model-${Math.floor(random() * 3)}`,
+      model: null,
+      input: { tokens: input, provenance: 'site', family },
+      output: { tokens: Math.floor(random() * 2_000), provenance: 'site', family },
+      reasoning: { tokens: Math.floor(random() * 300), provenance: 'site', family },
+      costMicroUsd: costKind === 'unpriced' ? null : 1 + Math.floor(random() * 90_000),
+      rateCardVersion: null,
+      prices: null,
+      flags: 0,
+      imported: {
+        source,
+        agent: random() < 0.5 ? source : 'subagent',
+        project: random() < 0.25 ? null : `/home/me/p${Math.floor(random() * 4)}`,
+        session,
+        cacheRead: input * 7,
+        cacheWrite5m: Math.floor(input / 9),
+        cacheWrite1h: Math.floor(input / 31),
+        requests: 1,
+        period: null,
+        costKind,
+        statedMicroUsd: null,
+      },
+    };
+  });
+}
+
+/** The dashboard's view as it was read before the month rollup: every day row, folded. */
+async function dayRowView(db: HistoryDB, period: SpendPeriod, now: number) {
+  const [chat, imports] = await Promise.all([db.dayTotals.toArray(), db.importDays.toArray()]);
+  let first: string | null = null;
+  for (const r of [...chat, ...imports]) if (first === null || r.day < first) first = r.day;
+  return foldSpend(period, spendDays(period, now, CALENDAR, first), chat, imports);
+}
+
+async function check(db: HistoryDB, step: string) {
+  const zone = (await storedRollupTimeZone(db)) ?? TZ;
+  const [months, events, chat, imports] = await Promise.all([
+    db.spendMonths.toArray(),
+    db.events.toArray(),
+    db.dayTotals.toArray(),
+    db.importDays.toArray(),
+  ]);
+  months.sort((a, b) => (a.id < b.id ? -1 : 1));
+  expect(months, `${step}: months = a fold of the raw events`).toEqual(
+    monthsFromEvents(events, zone),
+  );
+  expect(months, `${step}: months = a fold of the day rows`).toEqual(monthsFromDays(chat, imports));
+  for (const now of NOWS)
+    for (const period of PERIODS) {
+      const {
+        rowsRead: _r,
+        otherTimeZone: _z,
+        ...view
+      } = await loadSpend(db, period, now, CALENDAR);
+      expect(view, `${step}: ${period} at ${new Date(now).toISOString()}`).toEqual(
+        await dayRowView(db, period, now),
+      );
+    }
+}
+
+let opened: HistoryDB[] = [];
+afterEach(async () => {
+  for (const db of opened) await db.delete();
+  opened = [];
+});
+
+function newDb(versions = SCHEMA_VERSIONS) {
+  const db = new HistoryDB(`months-${Math.random().toString(36).slice(2)}`, undefined, versions);
+  opened.push(db);
+  return db;
+}
+
+describe('the month rollup', () => {
+  it.each([1, 2, 3])(
+    'equals a fold of the raw events after random writes, imports, re-imports, prunes, rebuilds and clears (seed %i)',
+    async (seed) => {
+      const random = rng(seed);
+      const db = newDb();
+      const sent: StoredEvent[] = [];
+      const ops = ['chat', 'chat', 'import', 'import', 'reimport', 'prune', 'rebuild', 'clear'];
+      for (let step = 0; step < 14; step++) {
+        const first = ['chat', 'import', 'reimport'];
+        const op = step < first.length ? first[step] : ops[Math.floor(random() * ops.length)];
+        if (op === 'chat') {
+          const turns = generateEvents(50 + Math.floor(random() * 250), {
+            end: NOW - Math.floor(random() * 60 * DAY),
+            days: 5 + random() * 90,
+            seed: seed * 100 + step,
+          }).map((e) => ({ ...e, key: `${e.key}|${seed}.${step}` }));
+          // Some turns again: a retry or a second window (stored once).
+          await recordEvents(db, [...turns, ...turns.slice(0, 10)], { timeZone: TZ });
+        } else if (op === 'import') {
+          const rows = importedEvents(random, 20 + Math.floor(random() * 80), `${seed}.${step}`);
+          sent.push(...rows);
+          await storeImported(db, rows, { timeZone: TZ });
+        } else if (op === 'reimport' && sent.length) {
+          // The same keys again: some with more tokens (they replace the stored copy), some
+          // with fewer (skipped), in shuffled order.
+          const again = sent
+            .filter(() => random() < 0.3)
+            .map((e) => ({
+              ...e,
+              output: {
+                ...e.output,
+                tokens: Math.max(0, e.output.tokens + Math.floor(random() * 400) - 150),
+              },
+            }))
+            .sort(() => random() - 0.5);
+          await storeImported(db, again, { timeZone: TZ });
+        } else if (op === 'prune') {
+          await pruneBefore(db, NOW - Math.floor(60 + random() * 100) * DAY, TZ);
+        } else if (op === 'rebuild') {
+          // A time-zone change: every rollup is folded again from the events.
+          await rebuildDerived(db, random() < 0.5 ? 'America/Los_Angeles' : TZ);
+        } else if (op === 'clear') {
+          await deleteEverything(db);
+        }
+        await check(db, `seed ${seed} step ${step} (${op})`);
+      }
+      expect(sent.length).toBeGreaterThan(0);
+    },
+    120_000,
+  );
+
+  it('the upgrade to version 3 builds it from a version-2 database, and the views stay the same', async () => {
+    const name = `months-v2-${Math.random().toString(36).slice(2)}`;
+    const v2 = new HistoryDB(name, undefined, SCHEMA_VERSIONS.slice(0, 2));
+    const chat = generateEvents(3_000, { end: NOW, days: 200, seed: 9 });
+    const imported = importedEvents(rng(9), 600, 'v2');
+    const events = [...chat, ...imported].map((e, i) => ({ ...e, id: i + 1 }));
+    // The rollups as version 2 wrote them: every event in dayTotals, imported ones in importDays.
+    const keyer = makeDayKeyer(TZ);
+    const folded = foldEvents(
+      events.map((source) => ({ source, day: keyer(source.time) })),
+      new Map(),
+      new Map(),
+    );
+    const importDays = new Map<string, ImportDayRow>();
+    for (const e of imported) addToImportDay(importDays, e, keyer(e.time));
+    await v2.transaction('rw', v2.tables, async () => {
+      await v2.table('events').bulkAdd(events);
+      await v2.table('dayTotals').bulkAdd([...folded.totals.values()]);
+      await v2.table('dayConversations').bulkAdd([...folded.conversations.values()]);
+      await v2.table('importDays').bulkAdd([...importDays.values()]);
+      await v2.table('meta').add({ key: 'rollupTimeZone', value: TZ });
+    });
+    v2.close();
+
+    const db = new HistoryDB(name);
+    opened.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.spendMonths.count()).toBeGreaterThan(6);
+    await check(db, 'after the upgrade');
+    // The all-time view now reads a few rows per month, not one per day and source.
+    const all = await loadSpend(db, 'all', NOW, CALENDAR);
+    expect(all.rowsRead).toBe(await db.spendMonths.count());
+    expect(all.rowsRead * 2).toBeLessThan(
+      (await db.dayTotals.count()) + (await db.importDays.count()),
+    );
+  });
+
+  it('a month is read whole only when every one of its days is in the period', () => {
+    const days = (from: string, n: number) =>
+      Array.from({ length: n }, (_, i) => {
+        const d = new Date(Date.parse(`${from}T12:00:00Z`) + i * DAY);
+        return d.toISOString().slice(0, 10);
+      });
+    expect([...wholeMonths(days('2026-02-01', 28))]).toEqual(['2026-02']);
+    expect([...wholeMonths(days('2028-02-01', 28))]).toEqual([]); // a leap year: 29 days
+    expect([...wholeMonths(days('2026-11-30', 7))]).toEqual([]);
+    expect([...wholeMonths(days('2026-01-31', 59))]).toEqual(['2026-02']);
+    expect([...wholeMonths(days('2026-01-31', 60))]).toEqual(['2026-02', '2026-03']);
+  });
+});
