@@ -2,7 +2,7 @@
  * Export the history (pages may read; only the background writes). The export is streamed: events
  * are read in key-ordered pages (CSV by time, JSON by id) and each page is written as one chunk
  * to a sink (a file's writable stream, Blob parts, a Node file), so a history of millions of
- * events is never held in memory at once. The next page is read while the current one is
+ * events is never held in memory at once. The next pages are read while the current one is
  * serialized.
  */
 import type { HistoryDB } from './schema';
@@ -10,11 +10,12 @@ import { csvHeader, csvRowWriter, exportJsonWriter, flat } from './transfer';
 import type { StoredEvent } from './types';
 
 /**
- * Events per page. JSON pages are larger: JSON.stringify builds one flat string, so a page costs
- * its rows (~20–40 MB for 20,000) and fewer, larger reads are faster. A CSV page is built from
- * flattened pieces of `CSV_PIECE` rows (see `flat`).
+ * Events per page (the rows a span of the key is aimed at; `DEPTH` spans are in flight). JSON
+ * pages are larger: JSON.stringify builds one flat string, so a page costs its rows (~10–20 MB
+ * for 10,000) and fewer, larger reads are faster. A CSV page is built from flattened pieces of
+ * `CSV_PIECE` rows (see `flat`).
  */
-export const EXPORT_PAGE = { csv: 5_000, json: 20_000 } as const;
+export const EXPORT_PAGE = { csv: 5_000, json: 10_000 } as const;
 const CSV_PIECE = 500;
 const PARTS = 6;
 const READ_PAGE = 20_000;
@@ -60,59 +61,106 @@ export async function readAllEvents(db: HistoryDB): Promise<StoredEvent[]> {
   });
 }
 
-type Cursor = number | null;
-type PageReader = (after: Cursor) => Promise<{ rows: StoredEvent[]; next: Cursor }>;
+/** Requests kept in flight: the database process reads the next pages while this one is written. */
+const DEPTH = 3;
 
-/** Pages in id order: rows with an id above `after`. */
-function byId(db: HistoryDB, size: number): PageReader {
-  return async (after) => {
-    const rows = await (
-      after === null ? db.events.orderBy(':id') : db.events.where(':id').above(after)
-    )
-      .limit(size)
-      .toArray();
-    return { rows, next: rows.length === size ? rows[rows.length - 1].id! : null };
-  };
+/** A span of the key: from `from` (excluded when `open`) to `to` (excluded; Infinity: no end). */
+interface Span {
+  from: number;
+  open: boolean;
+  to: number;
 }
 
 /**
- * Pages in time order (ties in id order, as the index keeps them): rows with a time above
- * `after`. A page that ends inside a run of equal times is completed with the whole run, so no
- * row is skipped or repeated whatever the page size.
+ * Every event in key order (`:id`, or `time` with ties in id order as the index keeps them),
+ * one page at a time. Pages are spans of the key, sized from the density of the spans read so
+ * far, so the next spans can be requested before this one arrives (IndexedDB reads in its own
+ * process while this page is written). A span holds at most `2 × size` rows: one that reaches
+ * that limit is cut at its last key and the rest of it read next, and for `time` the run of
+ * equal times at the cut is read whole, so no row is skipped or repeated whatever the spacing.
  */
-function byTime(db: HistoryDB, size: number): PageReader {
-  return async (after) => {
-    const rows = await (
-      after === null ? db.events.orderBy('time') : db.events.where('time').above(after)
-    )
-      .limit(size)
-      .toArray();
-    if (rows.length < size) return { rows, next: null };
-    const lastTime = rows[rows.length - 1].time;
-    let cut = rows.length;
-    while (cut > 0 && rows[cut - 1].time === lastTime) cut--;
-    const run = await db.events.where('time').equals(lastTime).toArray();
-    return { rows: rows.slice(0, cut).concat(run), next: lastTime };
-  };
-}
-
-/** Read every page, handing each to `onPage`; returns the count and the time spent waiting. */
 async function streamPages(
-  read: PageReader,
+  db: HistoryDB,
+  index: ':id' | 'time',
+  size: number,
   onPage: (rows: StoredEvent[]) => Promise<void>,
 ): Promise<{ count: number; waitMs: number }> {
+  const keyOf = index === 'time' ? (e: StoredEvent) => e.time : (e: StoredEvent) => e.id!;
+  const limit = 2 * size;
+  const read = (s: Span) => {
+    const where = db.events.where(index);
+    const c =
+      s.to === Infinity
+        ? s.open
+          ? where.above(s.from)
+          : where.aboveOrEqual(s.from)
+        : where.between(s.from, s.to, !s.open, false);
+    return c.limit(limit).toArray();
+  };
+  const t0 = performance.now();
+  const [first, last] = await Promise.all([
+    db.events.orderBy(index).firstKey(),
+    db.events.orderBy(index).lastKey(),
+  ]);
+  let waitMs = performance.now() - t0;
+  if (first === undefined || last === undefined) return { count: 0, waitMs };
+  const end = Number(last);
+  // Not yet requested: from `frontier` on. NaN width: density unknown, read with the limit only.
+  let frontier = { from: Number(first), open: false };
+  let width = NaN;
+  let done = false;
+  const slots: { span: Span; rows: Promise<StoredEvent[]> }[] = [];
+  const request = (span: Span, atFront = false) => {
+    const slot = { span, rows: read(span) };
+    // Read ahead of the sink: a failed read is reported when its turn comes (or never, if the
+    // sink failed first), not as an unhandled rejection.
+    slot.rows.catch(() => undefined);
+    if (atFront) slots.unshift(slot);
+    else slots.push(slot);
+  };
   let count = 0;
-  let waitMs = 0;
-  let pending = read(null);
   for (;;) {
+    while (!done && slots.length < DEPTH && (slots.length === 0 || !Number.isNaN(width))) {
+      const to = frontier.from + width;
+      if (Number.isNaN(width) || to > end) {
+        request({ ...frontier, to: Infinity });
+        done = true;
+      } else {
+        request({ ...frontier, to });
+        frontier = { from: to, open: false };
+      }
+    }
+    const slot = slots.shift();
+    if (!slot) return { count, waitMs };
     const t = performance.now();
-    const { rows, next } = await pending;
+    let rows = await slot.rows;
     waitMs += performance.now() - t;
-    // Read ahead: the next page comes from the database while this one is written.
-    if (next !== null) pending = read(next);
+    const { span } = slot;
+    if (rows.length === limit) {
+      // Cut at the last key; the rest of the span is read before the spans after it.
+      const lastKey = keyOf(rows[rows.length - 1]);
+      const rest = { from: lastKey, open: true, to: span.to };
+      if (span.to === Infinity) {
+        frontier = rest;
+        done = false;
+      } else request(rest, true);
+      if (index === 'time') {
+        let cut = rows.length;
+        while (cut > 0 && rows[cut - 1].time === lastKey) cut--;
+        const t1 = performance.now();
+        const run = await db.events.where('time').equals(lastKey).toArray();
+        waitMs += performance.now() - t1;
+        rows = rows.slice(0, cut).concat(run);
+      }
+      width = Math.max(1, (lastKey - span.from) * (size / limit));
+    } else if (span.to !== Infinity) {
+      // Aim the next spans at `size` rows; an empty span widens them (at most 8× per span).
+      const seen = span.to - span.from;
+      width = rows.length ? Math.max(1, (seen * size) / rows.length) : seen * 8;
+      width = Math.min(width, seen * 8);
+    }
     count += rows.length;
     if (rows.length) await onPage(rows);
-    if (next === null) return { count, waitMs };
   }
 }
 
@@ -147,11 +195,11 @@ export async function writeExport(
         pieces.push(flat(rows(page.slice(i, i + CSV_PIECE))));
       return pieces.join('');
     };
-    ({ count, waitMs: readMs } = await streamPages(byTime(db, size), (page) => put(csvPage(page))));
+    ({ count, waitMs: readMs } = await streamPages(db, 'time', size, (page) => put(csvPage(page))));
   } else {
     const json = exportJsonWriter(options.now ?? Date.now());
     await put(json.head());
-    ({ count, waitMs: readMs } = await streamPages(byId(db, size), (page) =>
+    ({ count, waitMs: readMs } = await streamPages(db, ':id', size, (page) =>
       put(json.events(page)),
     ));
     const t = performance.now();
