@@ -1,11 +1,13 @@
 // `npm run -s cli -- compare <file|-> [--models a,b,c] [--output-tokens N] [--currency <code>]
-// [--json]`: what a
+// [--sync] [--json]`: what a
 // prompt costs on other models, each counted with its own tokenizer family and priced on the
 // bundled rate card. Counting goes through the same TokenCounter as `count` (one call per family,
 // see utils/core/compare/count.ts) and pricing through the same priceUsage as `price`, so a row's
 // tokens and total equal what those commands give for that model. --currency adds each row's
 // figures in that currency (the lab's list price where the card has one, else converted at the
-// bundled dated rate), beside the USD ones, which stay as they were.
+// bundled dated rate), beside the USD ones, which stay as they were. --sync prices on the feeds'
+// card and converts at today's rate, as `price --sync` does (each failure warns on stderr and the
+// bundled data is used).
 import { readFile } from 'node:fs/promises';
 import {
   buildRows,
@@ -25,12 +27,15 @@ import {
   isCurrencyCode,
   microsToUnits,
   rateFor,
+  type ExchangeRate,
+  type RateCard,
 } from '../../utils/core/ratecard/index';
 import { TokenCounter } from '../../utils/core/tokenize/index';
 import { loadVocabFromNodeModules } from './count';
+import { loadPricing } from './price';
 
 const USAGE =
-  'usage: compare <file|-> [--models a,b,c] [--output-tokens N] [--current <model>] [--currency <code>] [--json]';
+  'usage: compare <file|-> [--models a,b,c] [--output-tokens N] [--current <model>] [--currency <code>] [--sync] [--json]';
 
 interface Options {
   input: string;
@@ -39,6 +44,8 @@ interface Options {
   current: string | null;
   /** Also price in this currency (null: USD only). */
   currency: string | null;
+  /** Price on the feeds' card and today's exchange rates. */
+  sync: boolean;
   json: boolean;
 }
 
@@ -49,10 +56,12 @@ function parseArgs(args: string[]): Options | string {
   let current: string | null = null;
   let currency: string | null = null;
   let json = false;
+  let sync = false;
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].startsWith('--') ? args[i].split(/=(.*)/s, 2) : [args[i]];
     const value = () => inline ?? args[++i];
     if (flag === '--json') json = true;
+    else if (flag === '--sync') sync = true;
     else if (flag === '--models') {
       models = (value() ?? '')
         .split(',')
@@ -70,15 +79,13 @@ function parseArgs(args: string[]): Options | string {
       const code = (value() ?? '').toUpperCase();
       if (!isCurrencyCode(code))
         return `--currency needs an ISO 4217 code (CNY, EUR), got "${code}"`;
-      if (code !== 'USD' && !rateFor(code))
-        return `--currency ${code}: no exchange rate for ${code}`;
       currency = code === 'USD' ? null : code;
     } else if (flag.startsWith('--')) return `unknown option ${flag}`;
     else if (input === undefined) input = args[i];
     else return `one input only (got "${input}" and "${args[i]}")`;
   }
   if (!input) return 'missing input file (or - for stdin)';
-  return { input, models, outputTokens, current, currency, json };
+  return { input, models, outputTokens, current, currency, sync, json };
 }
 
 async function readInput(path: string): Promise<string> {
@@ -96,10 +103,13 @@ export async function compareText(
     outputTokens?: number;
     current?: string | null;
     currency?: string | null;
+    /** The card to price on (default: the bundled one) and synced rates over the bundled ones. */
+    card?: RateCard;
+    rates?: Record<string, ExchangeRate>;
   },
   counter = new TokenCounter(loadVocabFromNodeModules),
 ): Promise<CompareRow[]> {
-  const card = getBundledCard();
+  const card = options.card ?? getBundledCard();
   const models = options.models?.length ? options.models : resolveDefaultModels(card).ids;
   const all = options.current ? [...models, options.current] : models;
   const counts = await countFamilies(card, all, (model) => counter.count(text, model));
@@ -109,7 +119,9 @@ export async function compareText(
     counts,
     output: { kind: 'tokens', tokens: options.outputTokens ?? DEFAULT_OUTPUT_TOKENS },
     currentModel: options.current,
-    priceOptions: options.currency ? { currency: options.currency } : undefined,
+    priceOptions: options.currency
+      ? { currency: options.currency, rates: options.rates }
+      : undefined,
   });
   return sortRows(rows, 'total', 'asc');
 }
@@ -188,11 +200,24 @@ function localTotal(r: CompareRow): string {
   return formatMoney(l.totalMicros, l.currency) + (l.basis === 'list price' ? ' ◆' : '');
 }
 
+function noRate(currency: string): number {
+  process.stderr.write(
+    JSON.stringify({
+      error: `--currency ${currency}: no exchange rate for ${currency}\n${USAGE}`,
+    }) + '\n',
+  );
+  return 2;
+}
+
 export async function run(args: string[]): Promise<number> {
   const options = parseArgs(args);
   if (typeof options === 'string') {
     process.stderr.write(JSON.stringify({ error: `${options}\n${USAGE}` }) + '\n');
     return 2;
+  }
+  // Before the sync: an unreadable file or a bad flag costs no request.
+  if (options.currency && !options.sync && !rateFor(options.currency)) {
+    return noRate(options.currency);
   }
   let text: string;
   try {
@@ -204,15 +229,19 @@ export async function run(args: string[]): Promise<number> {
     );
     return 1;
   }
-  const rows = await compareText(text, options);
+  const { card, rates } = options.sync
+    ? await loadPricing({ sync: true, currency: options.currency ?? undefined })
+    : { card: getBundledCard(), rates: undefined };
+  const rate = options.currency ? rateFor(options.currency, {}, rates) : null;
+  if (options.currency && !rate) return noRate(options.currency);
+  const rows = await compareText(text, { ...options, card, rates });
   if (options.json) {
     process.stdout.write(JSON.stringify(rows.map(toJsonRow), null, 2) + '\n');
   } else {
     const notes = [
-      `Expected reply: ${options.outputTokens} tokens. Prices: bundled rate card ${getBundledCard().createdAt}, USD.`,
+      `Expected reply: ${options.outputTokens} tokens. Prices: ${options.sync ? 'synced' : 'bundled'} rate card ${card.createdAt}, USD.`,
       '≈ estimate (no public tokenizer), ~ related vocabulary; context: prompt ≤ window.',
     ];
-    const rate = options.currency ? rateFor(options.currency) : null;
     if (rate) {
       notes.push(
         `${options.currency}: ◆ the lab's own list price; others converted at ${rate.perUsd} ${rate.currency}/USD of ${rate.date} (${rate.source}).`,

@@ -94,6 +94,46 @@ function createParts(
   return { ...parts, recorder };
 }
 
+/**
+ * Wake up when a figure's price changes by the clock alone (a peak window opens or closes), to
+ * show the new price on a page that does not change: one timer, for the moment the price cache
+ * says its figures go stale.
+ */
+function createPriceTimer(
+  parts: Pick<MeterParts, 'prices' | 'now'>,
+  setTimer: (fn: () => void, ms: number) => unknown,
+  clearTimer: (handle: unknown) => void,
+  onDue: () => void,
+) {
+  let timer: unknown = null;
+  let timerAt = Infinity;
+  let disposed = false;
+  return {
+    /** After each view: (re)set the timer if the moment changed. */
+    schedule() {
+      const at = parts.prices.staleAt();
+      if (disposed || at === timerAt) return;
+      if (timer !== null) clearTimer(timer);
+      timer = null;
+      timerAt = at;
+      if (!Number.isFinite(at)) return;
+      // At least a second (a moment already past, or a timer that fired early, never spins) and
+      // at most setTimeout's longest delay (a later wake-up schedules itself again).
+      const delay = Math.min(Math.max(1_000, at - parts.now()), 2 ** 31 - 1);
+      timer = setTimer(() => {
+        timer = null;
+        timerAt = Infinity;
+        onDue();
+      }, delay);
+    },
+    dispose() {
+      disposed = true;
+      if (timer !== null) clearTimer(timer);
+      timer = null;
+    },
+  };
+}
+
 export function createMeter(options: MeterOptions) {
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer =
@@ -108,6 +148,9 @@ export function createMeter(options: MeterOptions) {
     isDisposed: () => disposed,
     onRetryDue: () => void refresh(),
   });
+  const priceTimer = createPriceTimer(parts, setTimer, clearTimer, () => {
+    if (snapshot && !disposed) void refresh();
+  });
   const refresh = coalescedRefresh(
     async () => {
       if (!snapshot) return;
@@ -116,6 +159,7 @@ export function createMeter(options: MeterOptions) {
         view.lastUsage = parts.usage.last();
         options.onView(view);
       }
+      priceTimer.schedule();
     },
     () => disposed,
   );
@@ -174,6 +218,7 @@ export function createMeter(options: MeterOptions) {
     dispose() {
       disposed = true;
       if (settleTimer !== null) clearTimer(settleTimer);
+      priceTimer.dispose();
     },
     /** For tests: which keys this page recorded. */
     recordedKeys: () => parts.recorder.keys(),

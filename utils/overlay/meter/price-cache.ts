@@ -47,6 +47,8 @@ export interface PriceCache {
   generation(): number;
   /** Why the last answers could not be given in the user's currency (no rate), if so. */
   localError(): string | undefined;
+  /** The moment a cached price goes stale (a peak window opens or closes), or Infinity. */
+  staleAt(): number;
 }
 
 interface PriceState {
@@ -202,5 +204,6 @@ export function createPriceCache(
     },
     generation: () => (expire(st), st.generation),
     localError: () => st.localError,
+    staleAt: () => st.staleAt,
   };
 }

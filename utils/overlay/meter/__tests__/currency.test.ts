@@ -186,4 +186,64 @@ describe('overlay figures in the user currency', () => {
     await meter.update({ ...snap });
     expect(last().conversation.costMicros).toBe(offPeak);
   });
+
+  it('redraws by itself when a peak window opens on a page that does not change', async () => {
+    // Tuesday 2026-12-01 00:59 UTC; the clock and the timers are the test's.
+    vi.setSystemTime(new Date('2026-12-01T00:59:00Z'));
+    const timers: { fn: () => void; ms: number; cleared: boolean }[] = [];
+    const views: MeterView[] = [];
+    const meter = createMeter({
+      site: { id: 'deepseek', label: 'DeepSeek' },
+      services: realServices(() => 'USD'),
+      onView: (v) => views.push(v),
+      settleMs: 1_000_000,
+      now: () => Date.now(),
+      setTimer: (fn, ms) => {
+        const timer = { fn, ms, cleared: false };
+        timers.push(timer);
+        return timer;
+      },
+      clearTimer: (t) => void ((t as { cleared: boolean }).cleared = true),
+    });
+    await meter.setOverride('deepseek-v4-flash');
+    await meter.update(snap);
+    const offPeak = views.at(-1)!.conversation.costMicros!;
+    const pending = () => timers.filter((t) => !t.cleared);
+    // One timer, due when the window opens at 01:00 (a minute away).
+    expect(pending()).toHaveLength(1);
+    expect(pending()[0].ms).toBeGreaterThan(59_000);
+    expect(pending()[0].ms).toBeLessThanOrEqual(60_000);
+    const seen = views.length;
+    vi.setSystemTime(new Date('2026-12-01T01:00:00Z'));
+    const due = pending()[0];
+    due.cleared = true;
+    due.fn();
+    await vi.waitFor(() => expect(views.length).toBeGreaterThan(seen));
+    await vi.waitFor(() =>
+      expect(Math.abs(views.at(-1)!.conversation.costMicros! - 2 * offPeak)).toBeLessThanOrEqual(2),
+    );
+    // The next wake-up: when the window closes at 04:00 (less the moments the re-pricing took).
+    await vi.waitFor(() => expect(pending()).toHaveLength(1));
+    expect(pending()[0].ms).toBeGreaterThan(3 * 3_600_000 - 1_000);
+    expect(pending()[0].ms).toBeLessThanOrEqual(3 * 3_600_000);
+    meter.dispose();
+    expect(pending()).toEqual([]);
+  });
+
+  it('sets no price timer for a model without time rules', async () => {
+    vi.setSystemTime(new Date('2026-12-01T00:59:00Z'));
+    const timers: number[] = [];
+    const meter = createMeter({
+      site: { id: 'deepseek', label: 'DeepSeek' },
+      services: realServices(() => 'USD'),
+      onView: () => {},
+      settleMs: 1_000_000,
+      setTimer: (_fn, ms) => timers.push(ms),
+      clearTimer: () => {},
+    });
+    await meter.setOverride('gpt-5');
+    await meter.update(snap);
+    expect(timers).toEqual([]);
+    meter.dispose();
+  });
 });
