@@ -6,6 +6,11 @@ export interface ParseContext {
   /** The file's path or name as given (parsers read project and session ids from it). */
   readonly file: string;
   emit(event: ImportEvent): void;
+  /**
+   * A copy of an event emitted before (handed out at a checkpoint) that replaces it: the same
+   * key with the copy that wins. Not a new event; the history keeps the copy with more tokens.
+   */
+  update(event: ImportEvent): void;
   /** A row skipped as a repeat the source itself wrote (e.g. a re-emitted Codex total). */
   duplicate(): void;
   /** A row that holds no usage of its own (e.g. an OpenClaw delivery mirror). */
@@ -21,6 +26,14 @@ export interface LineParser {
   line(value: unknown): void;
   /** After the last line: flush what the parser holds. */
   end?(): void;
+  /**
+   * Hand out everything held (emit it) and return the state needed to go on after the lines
+   * seen so far: plain JSON data, saved with the batch it belongs to. A parser without it
+   * cannot resume mid-file (its file is read again from the start).
+   */
+  checkpoint?(): unknown;
+  /** Go on from a saved checkpoint state; throws when the state is not one this parser made. */
+  restore?(state: unknown): void;
 }
 
 /** A parser of rows streamed out of a JSON document (see json-records.ts). */

@@ -52,8 +52,24 @@ export interface FileResult {
 }
 
 export interface FileSink {
+  /** An event; the same key again is a copy that replaced one handed out at a checkpoint. */
   event(e: ImportEvent): void;
   refusal(r: Refusal): void;
+}
+
+/**
+ * Where to go on reading a file: every line before `offset` was read and what it gave was
+ * handed out; `state` is the format parser's own (plain JSON data).
+ */
+export interface FileCheckpoint {
+  /** Bytes from the start of the file to the end of the last line read. */
+  offset: number;
+  /** Lines before `offset` (refusals after it keep their line numbers). */
+  line: number;
+  format: LineFormat;
+  state: unknown;
+  /** The file's counts so far. */
+  counts: Pick<FileResult, 'events' | 'duplicates' | 'skipped' | 'refused' | 'noZone' | 'sources'>;
 }
 
 type Stage = 'head' | 'lines' | 'json' | 'csv' | 'stopped';
@@ -73,6 +89,9 @@ export class FileImport {
   private csv: CsvReader | null = null;
   private csvParser: CsvRowParser | null = null;
   private readonly ctx: ParseContext;
+  /** Bytes pushed so far, and the end of the last line break among them (UTF-8 only). */
+  private bytes = 0;
+  private lineEnd = 0;
 
   constructor(
     readonly file: string,
@@ -96,6 +115,7 @@ export class FileImport {
         if (!this.result.sources.includes(e.source)) this.result.sources.push(e.source);
         this.sink.event(e);
       },
+      update: (e) => this.sink.event(e),
       duplicate: () => void this.result.duplicates++,
       skip: () => void this.result.skipped++,
       noZone: () => void this.result.noZone++,
@@ -108,6 +128,40 @@ export class FileImport {
     return this.stage === 'stopped';
   }
 
+  /**
+   * Go on reading a file from a checkpoint (the caller reads its bytes from `cp.offset` on and
+   * has checked the file is the same). Throws when the checkpoint is not one this code makes.
+   */
+  static resume(file: string, sink: FileSink, cp: FileCheckpoint): FileImport {
+    const f = new FileImport(file, sink);
+    const make = Object.hasOwn(LINE_PARSERS, cp.format) ? LINE_PARSERS[cp.format] : null;
+    if (
+      !make ||
+      !Array.isArray(cp.counts?.sources) ||
+      !Number.isInteger(cp.offset) ||
+      cp.offset <= 0 ||
+      !Number.isInteger(cp.line)
+    )
+      throw new Error('not a checkpoint of a line format');
+    f.decoder = new TextDecoder('utf-8');
+    f.startLines(cp.line);
+    f.result.format = cp.format;
+    f.lineParser = make(f.ctx);
+    if (!f.lineParser.restore) throw new Error(`${cp.format} cannot resume`);
+    f.lineParser.restore(cp.state);
+    const c = cp.counts;
+    Object.assign(f.result, {
+      events: c.events,
+      duplicates: c.duplicates,
+      skipped: c.skipped,
+      refused: c.refused,
+      noZone: c.noZone,
+      sources: [...c.sources],
+    });
+    f.bytes = f.lineEnd = cp.offset;
+    return f;
+  }
+
   push(bytes: Uint8Array): void {
     if (this.stage === 'stopped' || bytes.length === 0) return;
     if (!this.decoder) {
@@ -115,7 +169,50 @@ export class FileImport {
       if (encoding === 'binary') return this.stop('a binary file, not text (JSONL, JSON or CSV)');
       this.decoder = new TextDecoder(encoding);
     }
+    // A line break byte (0x0A) is a line break in UTF-8, never part of another character, and
+    // the text up to it is decoded and split at once: every line before it is read on return.
+    const nl = bytes.lastIndexOf(10);
+    if (nl >= 0) this.lineEnd = this.bytes + nl + 1;
+    this.bytes += bytes.length;
     this.text(this.decoder.decode(bytes, { stream: true }));
+  }
+
+  /**
+   * A checkpoint after the lines read so far (everything the parser held is handed out first),
+   * or null when this file cannot be resumed: not JSONL in UTF-8, its format not known yet,
+   * or a parser that keeps no checkpoint. JSON reports and CSV exports are read again whole.
+   */
+  checkpoint(): FileCheckpoint | null {
+    const parser = this.lineParser;
+    if (
+      this.stage !== 'lines' ||
+      !parser?.checkpoint ||
+      this.decoder?.encoding !== 'utf-8' ||
+      this.pending.length > 0 ||
+      this.lineEnd === 0
+    )
+      return null;
+    let state: unknown;
+    try {
+      state = parser.checkpoint();
+    } catch {
+      return null;
+    }
+    const r = this.result;
+    return {
+      offset: this.lineEnd,
+      line: this.lines!.linesRead,
+      format: r.format as LineFormat,
+      state,
+      counts: {
+        events: r.events,
+        duplicates: r.duplicates,
+        skipped: r.skipped,
+        refused: r.refused,
+        noZone: r.noZone,
+        sources: [...r.sources],
+      },
+    };
   }
 
   end(): FileResult {
@@ -211,12 +308,16 @@ export class FileImport {
     this.text(text);
   }
 
-  private startLines(): void {
+  private startLines(linesBefore = 0): void {
     this.stage = 'lines';
-    this.lines = new LineSplitter({
-      line: (line, lineNo) => this.line(line, lineNo),
-      tooLong: (lineNo) => this.refuse(lineNo, 'line longer than 64 MB, skipped'),
-    });
+    this.lines = new LineSplitter(
+      {
+        line: (line, lineNo) => this.line(line, lineNo),
+        tooLong: (lineNo) => this.refuse(lineNo, 'line longer than 64 MB, skipped'),
+      },
+      undefined,
+      linesBefore,
+    );
   }
 
   private line(text: string, lineNo: number): void {

@@ -40,12 +40,21 @@ export class LineSplitter {
   private partial: string[] = [];
   private partialChars = 0;
   private skipping = false;
-  private lineNo = 0;
+  private lineNo: number;
 
   constructor(
     private readonly sink: LineSink,
     private readonly maxChars = MAX_LINE_CHARS,
-  ) {}
+    /** Lines already read before the first pushed text (a resumed file). */
+    linesBefore = 0,
+  ) {
+    this.lineNo = linesBefore;
+  }
+
+  /** Lines finished so far (a partial last line not counted). */
+  get linesRead(): number {
+    return this.lineNo;
+  }
 
   push(text: string): void {
     let start = 0;

@@ -9,6 +9,7 @@ import { isObject, RowError, str, tokenCount, instant } from '../limits';
 import type { LineParser, ParseContext } from '../context';
 import { pathParts } from '../context';
 import type { ImportEvent } from '../types';
+import { HeldEvents, isHeldState } from '../held';
 
 /** Claude Code writes this model on locally made replies (errors, interruptions): no request. */
 const SYNTHETIC_MODEL = '<synthetic>';
@@ -16,7 +17,9 @@ const SYNTHETIC_MODEL = '<synthetic>';
 export function claudeCodeParser(ctx: ParseContext): LineParser {
   const parts = pathParts(ctx.file);
   const folder = parts.length >= 2 ? parts[parts.length - 2] : null;
-  const latest = new Map<string, ImportEvent>();
+  // Streamed copies of one reply sit next to each other: a bounded window is enough. The last
+  // line of a key wins (a streamed reply's usage grows).
+  const latest = new HeldEvents(ctx, () => true, true, 20_000);
   return {
     line(row) {
       if (!isObject(row) || row.type !== 'assistant' || !isObject(row.message)) return;
@@ -58,21 +61,18 @@ export function claudeCodeParser(ctx: ParseContext): LineParser {
         requests: 1,
         cost: null,
       };
-      if (latest.has(key)) {
-        ctx.duplicate();
-        latest.delete(key);
-      }
-      latest.set(key, event);
-      // Streamed copies of one reply sit next to each other: a bounded window is enough.
-      if (latest.size > 20_000) {
-        const [oldest] = latest.keys();
-        ctx.emit(latest.get(oldest)!);
-        latest.delete(oldest);
-      }
+      latest.add(event);
     },
     end() {
-      for (const event of latest.values()) ctx.emit(event);
-      latest.clear();
+      latest.end();
+    },
+    checkpoint() {
+      return { window: latest.state() };
+    },
+    restore(state) {
+      const window = (state as { window?: unknown } | null)?.window;
+      if (!isHeldState(window)) throw new Error('not a Claude Code checkpoint');
+      latest.restore(window);
     },
   };
 }

@@ -52,7 +52,37 @@ function minus(a: Counters, b: Counters): Counters | null {
   return d.input < 0 || d.cached < 0 || d.output < 0 || d.reasoning < 0 ? null : d;
 }
 
+const isCounters = (v: unknown): v is Counters =>
+  isObject(v) &&
+  (['input', 'cached', 'output', 'reasoning'] as const).every(
+    (k) => typeof v[k] === 'number' && Number.isFinite(v[k]),
+  );
+
 const text = (c: Counters) => `${c.input}.${c.cached}.${c.output}.${c.reasoning}`;
+
+interface CodexState {
+  session: string | null;
+  project: string | null;
+  model: string | null;
+  forked: boolean;
+  previous: Counters | null;
+}
+
+/** A saved checkpoint state, checked. */
+function codexState(state: unknown): CodexState {
+  const s = state as Record<string, unknown> | null;
+  const isText = (v: unknown) => v === null || typeof v === 'string';
+  if (
+    !s ||
+    !isText(s.session) ||
+    !isText(s.project) ||
+    !isText(s.model) ||
+    typeof s.forked !== 'boolean' ||
+    !(s.previous === null || isCounters(s.previous))
+  )
+    throw new Error('not a Codex checkpoint');
+  return s as unknown as CodexState;
+}
 
 export function codexParser(ctx: ParseContext): LineParser {
   let session: string | null = null;
@@ -120,6 +150,12 @@ export function codexParser(ctx: ParseContext): LineParser {
         requests: 1,
         cost: null,
       });
+    },
+    checkpoint() {
+      return { session, project, model, forked, previous };
+    },
+    restore(state) {
+      ({ session, project, model, forked, previous } = codexState(state));
     },
   };
 }

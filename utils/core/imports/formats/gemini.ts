@@ -11,6 +11,7 @@ import type { LineParser, ParseContext, RecordParser } from '../context';
 import { pathParts } from '../context';
 import type { ImportEvent } from '../types';
 import type { JsonPath } from '../json-records';
+import { HeldEvents, isHeldState } from '../held';
 
 export function geminiTokens(t: Record<string, unknown>) {
   const input = tokenCount(t.input, 'tokens.input');
@@ -84,7 +85,8 @@ export function geminiLinesParser(ctx: ParseContext): LineParser {
   let session: string | null = null;
   let project: string | null = projectFromPath(ctx.file);
   let model: string | null = null;
-  const held = new Map<string, ImportEvent>();
+  // A message rewritten later keeps its last copy.
+  const held = new HeldEvents(ctx, () => true, true);
   return {
     line(row) {
       if (!isObject(row)) return;
@@ -97,15 +99,29 @@ export function geminiLinesParser(ctx: ParseContext): LineParser {
       }
       const event = geminiEvent(ctx, row, session, project, model);
       if (!event) return;
-      if (held.has(event.key)) {
-        ctx.duplicate();
-        held.delete(event.key);
-      }
-      held.set(event.key, event);
+      held.add(event);
     },
     end() {
-      for (const event of held.values()) ctx.emit(event);
-      held.clear();
+      held.end();
+    },
+    checkpoint() {
+      return { held: held.state(), session, project, model };
+    },
+    restore(state) {
+      const s = state as Record<string, unknown> | null;
+      const isText = (v: unknown) => v === null || typeof v === 'string';
+      if (
+        !s ||
+        !isHeldState(s.held) ||
+        !isText(s.session) ||
+        !isText(s.project) ||
+        !isText(s.model)
+      )
+        throw new Error('not a Gemini CLI checkpoint');
+      held.restore(s.held);
+      session = s.session as string | null;
+      project = s.project as string | null;
+      model = s.model as string | null;
     },
   };
 }

@@ -10,7 +10,8 @@
 import { isObject, str, tokenCount, instant, RowError } from '../limits';
 import type { LineParser, ParseContext } from '../context';
 import { pathParts } from '../context';
-import { totalImportTokens, type ImportEvent, type ImportTokens } from '../types';
+import { totalImportTokens, type ImportTokens } from '../types';
+import { HeldEvents, isHeldState } from '../held';
 
 function kimiTokens(u: Record<string, unknown>): ImportTokens {
   return {
@@ -31,17 +32,11 @@ export function kimiParser(ctx: ParseContext): LineParser {
   const agentsAt = parts.lastIndexOf('agents');
   const session =
     agentsAt >= 1 ? parts[agentsAt - 1] : parts.length >= 2 ? parts[parts.length - 2] : null;
-  const held = new Map<string, ImportEvent>();
+  // A step re-reported keeps its larger copy.
+  const held = new HeldEvents(ctx, (kept, copy) => totalImportTokens(copy.tokens) > kept, false);
+  const keep = held.add.bind(held);
   let requestModel: string | null = null;
   let step = 0;
-  const keep = (event: ImportEvent) => {
-    const prior = held.get(event.key);
-    if (prior) {
-      ctx.duplicate();
-      if (totalImportTokens(prior.tokens) >= totalImportTokens(event.tokens)) return;
-    }
-    held.set(event.key, event);
-  };
   const base = (time: number, tokens: ImportTokens, model: string | null) => ({
     source: 'kimi-cli' as const,
     agent: 'kimi-cli',
@@ -84,8 +79,23 @@ export function kimiParser(ctx: ParseContext): LineParser {
       });
     },
     end() {
-      for (const event of held.values()) ctx.emit(event);
-      held.clear();
+      held.end();
+    },
+    checkpoint() {
+      return { held: held.state(), requestModel, step };
+    },
+    restore(state) {
+      const s = state as { held?: unknown; requestModel?: unknown; step?: unknown } | null;
+      if (
+        !s ||
+        !isHeldState(s.held) ||
+        !(s.requestModel === null || typeof s.requestModel === 'string') ||
+        !Number.isInteger(s.step)
+      )
+        throw new Error('not a Kimi checkpoint');
+      held.restore(s.held);
+      requestModel = s.requestModel;
+      step = s.step as number;
     },
   };
 }

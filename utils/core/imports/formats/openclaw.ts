@@ -74,5 +74,17 @@ export function openClawParser(ctx: ParseContext): LineParser {
         cost: cost === null ? null : { microUsd: cost, kind: 'billed' },
       });
     },
+    checkpoint() {
+      return { session, project, model };
+    },
+    restore(state) {
+      const s = state as Record<string, unknown> | null;
+      const isText = (v: unknown) => v === null || typeof v === 'string';
+      if (!s || !isText(s.session) || !isText(s.project) || !isText(s.model))
+        throw new Error('not an OpenClaw checkpoint');
+      session = s.session as string | null;
+      project = s.project as string | null;
+      model = s.model as string | null;
+    },
   };
 }

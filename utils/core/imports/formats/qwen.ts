@@ -46,5 +46,8 @@ export function qwenParser(ctx: ParseContext): LineParser {
         cost: null,
       });
     },
+    // Each line stands alone: nothing to carry across lines.
+    checkpoint: () => ({}),
+    restore() {},
   };
 }
