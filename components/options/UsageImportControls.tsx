@@ -26,7 +26,13 @@ import {
   PermissionError,
   scanFolder,
 } from '@/utils/usage-import/folders';
-import { runUsageImport, type UsageFile, type UsageImportProgress } from '@/utils/usage-import/run';
+import {
+  DEFAULT_BATCH,
+  runUsageImport,
+  type UsageFile,
+  type UsageImportProgress,
+  type UsageImportResult,
+} from '@/utils/usage-import/run';
 import { StatusLine, useAction } from './form';
 import { ImportBreakdown } from './ImportBreakdown';
 
@@ -163,6 +169,29 @@ function useDueRescan() {
   }, []);
 }
 
+/** What the summary adds about files an earlier import stopped in. */
+function resumeText(r: UsageImportResult): string {
+  const parts: string[] = [];
+  if (r.resumed)
+    parts.push(
+      t('options.usage.resumed', {
+        files: r.resumed,
+        mb: (r.resumedBytes / 1048576).toFixed(1),
+      }),
+    );
+  if (r.restarted) parts.push(t('options.usage.restarted', { files: r.restarted }));
+  return parts.length ? ` ${parts.join(' ')}` : '';
+}
+
+/**
+ * Events per message: `?importBatch=` on the options page's URL sets it (tests and the bench
+ * make an import stop mid-file with a few MB); otherwise the default.
+ */
+function batchSize(): number {
+  const n = Number(new URLSearchParams(globalThis.location?.search ?? '').get('importBatch'));
+  return Number.isInteger(n) && n > 0 && n <= 50_000 ? n : DEFAULT_BATCH;
+}
+
 /** The import action: progress text, details after, cancel. */
 function useUsageImport() {
   const [status, run, busy] = useAction();
@@ -183,6 +212,7 @@ function useUsageImport() {
         const r = await runUsageImport(files, {
           send: (req) => sendMessage('importUsage', req),
           known,
+          batch: batchSize(),
           signal: abort.current.signal,
           onProgress: (p) => {
             const now = performance.now();
@@ -207,13 +237,14 @@ function useUsageImport() {
               t('options.usage.refusal', { file: x.file, line: x.line, reason: x.reason }),
             ),
         ]);
-        const summary = t('options.usage.summary', {
-          added: r.added,
-          replaced: r.replaced,
-          duplicates: r.duplicates,
-          refused: r.refused,
-          unchanged: r.unchanged,
-        });
+        const summary =
+          t('options.usage.summary', {
+            added: r.added,
+            replaced: r.replaced,
+            duplicates: r.duplicates,
+            refused: r.refused,
+            unchanged: r.unchanged,
+          }) + resumeText(r);
         return r.cancelled ? `${t('options.usage.cancelled')} ${summary}` : summary;
       } finally {
         abort.current = null;

@@ -2,6 +2,7 @@
  * Rows of the history database. Stored events are the unit of truth; conversations and the
  * daily rollups are derived from them (and can be rebuilt from them).
  */
+import type { FileCheckpoint } from '@/utils/core/imports/file-import';
 import type { ImportEvent, ImportSource } from '@/utils/core/imports/types';
 import type { TokenCount } from '@/utils/core/types';
 
@@ -146,6 +147,18 @@ export interface ImportFileRow {
   lastModified: number;
   events: number;
   importedAt: number;
+  /**
+   * Set while the file is read only in part (an import stopped or cancelled mid-file): where to
+   * go on, saved in the same transaction as the batch it ends. A row without it is a file read
+   * to its end.
+   */
+  checkpoint?: StoredCheckpoint;
+}
+
+/** A parser's checkpoint plus what identifies the bytes it was taken on. */
+export interface StoredCheckpoint extends FileCheckpoint {
+  /** SHA-256 (hex) of the file's first 4 KB and of the 4 KB before `offset`. */
+  hash: string;
 }
 
 export interface ConversationRow {

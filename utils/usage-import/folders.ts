@@ -136,7 +136,8 @@ export function fromFile(file: File, id: string, name = file.name): UsageFile {
     name,
     size: file.size,
     lastModified: file.lastModified,
-    stream: () => file.stream(),
+    stream: (start = 0) => (start ? file.slice(start) : file).stream(),
+    read: async (start, end) => new Uint8Array(await file.slice(start, end).arrayBuffer()),
   };
 }
 

@@ -3,12 +3,23 @@
  * same parser as the CLI (utils/core/imports), its events sent to the background in batches
  * (`importUsage`), which prices and stores them. A file already read whole, with the same size
  * and date, is skipped (a re-scan reads only new or changed files); a file is marked read with
- * its last batch. Cancelling stops between chunks: what was sent is stored (whole batches), the
- * current file is not marked, so the next run reads it again and its stored events come back as
- * duplicates.
+ * the batch that holds its last events.
+ *
+ * A batch that ends inside a file carries that file's checkpoint (utils/core/imports
+ * FileCheckpoint: the offset of the last line read and its parser's state), stored in the same
+ * transaction. An import stopped there (cancelled, the page closed, the worker gone) goes on
+ * from the checkpoint next time, after checking the file is the same (size, date, a hash of its
+ * first bytes and of the bytes before the offset); otherwise, or for a format that keeps no
+ * checkpoint (JSON reports, CSV), the file is read again whole and what was stored comes back
+ * as duplicates. Nothing is counted twice either way.
  */
-import { FileImport, type ImportEvent, type Refusal } from '@/utils/core/imports';
-import type { ImportFileRow } from '@/utils/db/types';
+import {
+  FileImport,
+  type FileCheckpoint,
+  type ImportEvent,
+  type Refusal,
+} from '@/utils/core/imports';
+import type { ImportFileRow, StoredCheckpoint } from '@/utils/db/types';
 
 /** A file to import: a `File`, or one found in a granted folder (same shape). */
 export interface UsageFile {
@@ -17,7 +28,10 @@ export interface UsageFile {
   name: string;
   size: number;
   lastModified: number;
-  stream(): ReadableStream<Uint8Array>;
+  /** The file's bytes from `start` (default 0) to its end. */
+  stream(start?: number): ReadableStream<Uint8Array>;
+  /** The bytes of [start, end). */
+  read(start: number, end: number): Promise<Uint8Array>;
 }
 
 export interface UsageImportProgress {
@@ -38,6 +52,12 @@ export interface UsageImportResult extends UsageImportProgress {
   refusals: Refusal[];
   fileErrors: { file: string; error: string }[];
   cancelled: boolean;
+  /** Files an earlier import stopped in, read on from their checkpoint. */
+  resumed: number;
+  /** Bytes of those files not read again. */
+  resumedBytes: number;
+  /** Files an earlier import stopped in that changed since (or whose checkpoint did not fit): read again whole. */
+  restarted: number;
 }
 
 export type SendBatch = (req: {
@@ -47,29 +67,108 @@ export type SendBatch = (req: {
 
 export interface UsageImportOptions {
   send: SendBatch;
-  /** Files read before (from `importFiles`), by id. */
-  known?: ReadonlyMap<string, { size: number; lastModified: number }>;
+  /** Files read before (from `importFiles`), by id; rows with a checkpoint were read in part. */
+  known?: ReadonlyMap<
+    string,
+    { size: number; lastModified: number; checkpoint?: StoredCheckpoint }
+  >;
   onProgress?: (p: UsageImportProgress) => void;
   signal?: AbortSignal;
+  /**
+   * Events per message (and transaction). A message also goes when `batch` × 2 KB of the files
+   * were read since the last: parsers that hold replies back (Claude Code keeps up to 20,000)
+   * would otherwise checkpoint a long file only every 20,000 replies.
+   */
   batch?: number;
   now?: () => number;
 }
 
 const MAX_REFUSALS = 50;
+export const DEFAULT_BATCH = 5_000;
+const BYTES_PER_EVENT = 2048;
+/** File rows of finished files sent at most in one message (files without events add none). */
+const MAX_ROWS = 500;
+/** Bytes hashed at the start of a file and before a checkpoint's offset. */
+const HASH_BYTES = 4096;
 
 export async function runUsageImport(
   files: readonly UsageFile[],
   options: UsageImportOptions,
 ): Promise<UsageImportResult> {
-  const batch = options.batch ?? 5_000;
+  const batch = options.batch ?? DEFAULT_BATCH;
+  const now = options.now ?? Date.now;
   const fresh = files.filter((f) => {
     const k = options.known?.get(f.id);
-    return !k || k.size !== f.size || k.lastModified !== f.lastModified;
+    return !k || k.checkpoint || k.size !== f.size || k.lastModified !== f.lastModified;
   });
-  const r: UsageImportResult = {
+  const r = startResult(fresh, files.length - fresh.length);
+
+  let pending: ImportEvent[] = [];
+  let rows: ImportFileRow[] = [];
+  let sentAt = 0;
+  const full = () =>
+    pending.length >= batch ||
+    rows.length >= MAX_ROWS ||
+    r.bytesDone - sentAt >= batch * BYTES_PER_EVENT;
+  /** Send what is pending, with the rows of finished files and the current file's checkpoint. */
+  const flush = async (current?: { file: UsageFile; parser: FileImport }) => {
+    const cp = current ? current.parser.checkpoint() : null;
+    if (cp && current) rows.push(await checkpointRow(current.file, cp, now()));
+    sentAt = r.bytesDone;
+    if (pending.length === 0 && rows.length === 0) return;
+    const events = pending;
+    const files = rows;
+    pending = [];
+    rows = [];
+    const res = await options.send({ events, files: files.length ? files : undefined });
+    r.added += res.added;
+    r.replaced += res.replaced;
+    r.duplicates += res.duplicates;
+    r.refused += res.refused;
+  };
+  const sink = {
+    event: (e: ImportEvent) => void pending.push(e),
+    refusal: (x: Refusal) => {
+      r.refused++;
+      if (r.refusals.length < MAX_REFUSALS) r.refusals.push(x);
+    },
+  };
+  for (const file of fresh) {
+    if (options.signal?.aborted) break;
+    const { parser, start, before } = await openFile(
+      file,
+      options.known?.get(file.id)?.checkpoint,
+      sink,
+      r,
+    );
+    // Bytes not read again count neither for progress left nor for the next message.
+    r.bytesDone += start;
+    sentAt += start;
+    const ok = await readFile(file, start, parser, r, options, () =>
+      full() ? flush({ file, parser }) : Promise.resolve(),
+    );
+    if (!ok) continue;
+    if (options.signal?.aborted) {
+      // What was read is stored, with the file's checkpoint: the next import goes on from there.
+      await flush({ file, parser });
+      break;
+    }
+    rows.push(...finish(file, parser, before, r, now()));
+    if (full()) await flush();
+    r.filesDone++;
+    options.onProgress?.({ ...r });
+  }
+  await flush();
+  r.cancelled = options.signal?.aborted ?? false;
+  return r;
+}
+
+/** The result before anything is read. */
+function startResult(fresh: readonly UsageFile[], unchanged: number): UsageImportResult {
+  return {
     filesDone: 0,
     filesTotal: fresh.length,
-    unchanged: files.length - fresh.length,
+    unchanged,
     bytesDone: 0,
     bytesTotal: fresh.reduce((n, f) => n + f.size, 0),
     added: 0,
@@ -79,59 +178,88 @@ export async function runUsageImport(
     refusals: [],
     fileErrors: [],
     cancelled: false,
+    resumed: 0,
+    resumedBytes: 0,
+    restarted: 0,
   };
-  let pending: ImportEvent[] = [];
-  const flush = async (done?: ImportFileRow) => {
-    if (pending.length === 0 && !done) return;
-    const events = pending;
-    pending = [];
-    const res = await options.send({ events, files: done ? [done] : undefined });
-    r.added += res.added;
-    r.replaced += res.replaced;
-    r.duplicates += res.duplicates;
-    r.refused += res.refused;
-  };
-  for (const file of fresh) {
-    if (options.signal?.aborted) break;
-    const parser = new FileImport(file.name, {
-      event: (e) => void pending.push(e),
-      refusal: (x) => {
-        r.refused++;
-        if (r.refusals.length < MAX_REFUSALS) r.refusals.push(x);
-      },
-    });
-    const ok = await readFile(file, parser, r, options, () =>
-      pending.length >= batch ? flush() : Promise.resolve(),
-    );
-    if (!ok) continue;
-    if (options.signal?.aborted) {
-      await flush();
-      break;
-    }
-    const result = parser.end();
-    r.duplicates += result.duplicates;
-    if (result.error) r.fileErrors.push({ file: file.name, error: result.error });
-    await flush(
-      result.error && result.events === 0
-        ? undefined
-        : {
-            id: file.id,
-            size: file.size,
-            lastModified: file.lastModified,
-            events: result.events,
-            importedAt: (options.now ?? Date.now)(),
-          },
-    );
-    r.filesDone++;
-    options.onProgress?.({ ...r });
-  }
-  r.cancelled = options.signal?.aborted ?? false;
-  return r;
 }
 
-/** Stream one file into its parser; false when it could not be read (noted in the result). */
+/** The file read to its end: its counts into the result, and its row (none when refused whole). */
+function finish(
+  file: UsageFile,
+  parser: FileImport,
+  before: number,
+  r: UsageImportResult,
+  importedAt: number,
+): ImportFileRow[] {
+  const result = parser.end();
+  // Repeats within the file; those before a checkpoint were counted by the import that stopped.
+  r.duplicates += result.duplicates - before;
+  if (result.error) r.fileErrors.push({ file: file.name, error: result.error });
+  if (result.error && result.events === 0) return [];
+  const { size, lastModified } = file;
+  return [{ id: file.id, size, lastModified, events: result.events, importedAt }];
+}
+
+/** A parser for the file: from its checkpoint when the file is the one it was taken on. */
+async function openFile(
+  file: UsageFile,
+  saved: StoredCheckpoint | undefined,
+  sink: { event(e: ImportEvent): void; refusal(x: Refusal): void },
+  r: UsageImportResult,
+): Promise<{ parser: FileImport; start: number; before: number }> {
+  if (saved) {
+    try {
+      if (saved.offset <= file.size && (await fingerprint(file, saved.offset)) === saved.hash) {
+        const parser = FileImport.resume(file.name, sink, saved);
+        r.resumed++;
+        r.resumedBytes += saved.offset;
+        return { parser, start: saved.offset, before: saved.counts.duplicates };
+      }
+    } catch {
+      // An unreadable file or a checkpoint this code does not know: read it whole.
+    }
+    r.restarted++;
+  }
+  return { parser: new FileImport(file.name, sink), start: 0, before: 0 };
+}
+
+async function checkpointRow(
+  file: UsageFile,
+  cp: FileCheckpoint,
+  importedAt: number,
+): Promise<ImportFileRow> {
+  return {
+    id: file.id,
+    size: file.size,
+    lastModified: file.lastModified,
+    events: cp.counts.events,
+    importedAt,
+    checkpoint: { ...cp, hash: await fingerprint(file, cp.offset) },
+  };
+}
+
+/**
+ * What identifies the bytes a checkpoint was taken on: SHA-256 of the file's size, date, first
+ * 4 KB and the 4 KB before `offset`. A file that changed in between (even appended to: its
+ * date changes) is read again whole.
+ */
+async function fingerprint(file: UsageFile, offset: number): Promise<string> {
+  const head = await file.read(0, Math.min(HASH_BYTES, offset));
+  const tail = await file.read(Math.max(0, offset - HASH_BYTES), offset);
+  const meta = new TextEncoder().encode(`${file.size}|${file.lastModified}|${offset}|`);
+  const all = new Uint8Array(meta.length + head.length + tail.length);
+  all.set(meta);
+  all.set(head, meta.length);
+  all.set(tail, meta.length + head.length);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', all));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Stream one file from `start` into its parser; false when it could not be read (noted in the result). */
 async function readFile(
   file: UsageFile,
+  start: number,
   parser: FileImport,
   r: UsageImportResult,
   options: UsageImportOptions,
@@ -139,7 +267,7 @@ async function readFile(
 ): Promise<boolean> {
   let reader: ReadableStreamDefaultReader<Uint8Array>;
   try {
-    reader = file.stream().getReader();
+    reader = file.stream(start).getReader();
   } catch (error) {
     r.fileErrors.push({ file: file.name, error: `unreadable: ${(error as Error).message}` });
     return false;
@@ -165,7 +293,7 @@ async function readFile(
       return true;
     }
     // A batch the background could not store stops the import (it is not the file's fault):
-    // the file stays unmarked, so the next run reads it again.
+    // the file keeps its last stored checkpoint (or none), so the next run goes on from there.
     try {
       await flushIfFull();
     } catch (error) {

@@ -328,6 +328,10 @@ export const en = {
     '{added} events added ({replaced} replaced by fuller copies), {duplicates} duplicates skipped, {refused} lines refused; {unchanged} files unchanged since the last import.',
   'options.usage.stopped':
     'The import stopped ({error}). What was stored is kept, in whole batches; import again to finish: nothing is counted twice.',
+  'options.usage.resumed':
+    'Interrupted files resumed where the last import stopped: {files} ({mb} MB not read again).',
+  'options.usage.restarted':
+    'Interrupted files read again from the start (changed since, or not resumable): {files}; what was stored before comes back as duplicates.',
   'options.usage.cancelled':
     'Cancelled: what was read so far is stored; import again to finish (nothing is counted twice).',
   'options.usage.fileError': '{file}: {error}',

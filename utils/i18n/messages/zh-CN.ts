@@ -295,6 +295,9 @@ export const zhCN: Catalog = {
     '已添加 {added} 条（{replaced} 条被更完整的副本替换），跳过重复 {duplicates} 条，拒绝 {refused} 行；{unchanged} 个文件自上次导入后未变。',
   'options.usage.stopped':
     '导入中断（{error}）。已保存的内容按整批保留；再次导入即可完成，不会重复计数。',
+  'options.usage.resumed': '上次中断的文件已从中断处继续：{files} 个（{mb} MB 未重新读取）。',
+  'options.usage.restarted':
+    '上次中断的文件已从头重新读取（之后有改动，或无法续读）：{files} 个；之前已保存的部分计为重复。',
   'options.usage.cancelled': '已取消：已读取的部分已保存；再次导入即可完成（不会重复计数）。',
   'options.usage.fileError': '{file}：{error}',
   'options.usage.refusal': '{file}，第 {line} 行：{reason}',

@@ -4,8 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FileImport, ImportTally } from '@/utils/core/imports';
 import { getBundledCard } from '@/utils/core/ratecard';
 import { importedToStored } from '@/utils/background/history/imported';
-import { HistoryDB } from '@/utils/db/schema';
+import { HistoryDB, writeScope } from '@/utils/db/schema';
 import { storeImported } from '@/utils/db/imports';
+import { claudeSession, codexRollout } from '@/utils/core/imports/__tests__/generate';
 import { runUsageImport, type SendBatch, type UsageFile } from '../run';
 
 const ROOT = join(__dirname, '../../core/imports/__tests__/fixtures');
@@ -19,25 +20,47 @@ function walk(dir: string): string[] {
 }
 const PATHS = walk(ROOT).sort();
 
+/** A file as the page gets it, streamed in small chunks; `read` counts the bytes streamed. */
+function asFile(
+  name: string,
+  bytes: Uint8Array,
+  chunk: number,
+  read?: { bytes: number },
+): UsageFile {
+  return {
+    id: `fixtures|${name}`,
+    name,
+    size: bytes.length,
+    lastModified: 1,
+    stream: (start = 0) =>
+      new ReadableStream<Uint8Array>({
+        start(c) {
+          for (let at = start; at < bytes.length; at += chunk) {
+            const piece = bytes.slice(at, Math.min(at + chunk, bytes.length));
+            if (read) read.bytes += piece.length;
+            c.enqueue(piece);
+          }
+          c.close();
+        },
+      }),
+    read: async (start, end) => bytes.slice(start, end),
+  };
+}
+
 /** Files as the page gets them, streamed in small chunks. */
-function asFiles(paths: string[], chunk = 100): UsageFile[] {
-  return paths.map((path) => {
-    const bytes = new Uint8Array(readFileSync(path));
-    const name = relative(ROOT, path);
-    return {
-      id: `fixtures|${name}`,
-      name,
-      size: bytes.length,
-      lastModified: 1,
-      stream: () =>
-        new ReadableStream<Uint8Array>({
-          start(c) {
-            for (let at = 0; at < bytes.length; at += chunk) c.enqueue(bytes.slice(at, at + chunk));
-            c.close();
-          },
-        }),
-    };
-  });
+function asFiles(paths: string[], chunk = 100, read?: { bytes: number }): UsageFile[] {
+  return paths.map((path) =>
+    asFile(relative(ROOT, path), new Uint8Array(readFileSync(path)), chunk, read),
+  );
+}
+
+/** The fixtures plus two long sessions, so that batches end inside files. */
+function longFiles(chunk: number, read?: { bytes: number }): UsageFile[] {
+  return [
+    ...asFiles(PATHS, chunk, read),
+    asFile('claude/projects/-home-ana-shop/s-1.jsonl', claudeSession(24), chunk, read),
+    asFile('codex/sessions/2025/10/01/rollout-x.jsonl', codexRollout(16), chunk, read),
+  ];
 }
 
 let opened: HistoryDB[] = [];
@@ -113,7 +136,7 @@ describe('an import stopped by force', () => {
     conversations: await db.conversations.toArray(),
   });
 
-  it.each([1, 3, 8, 20])(
+  it.each([1, 3, 8])(
     'the background gone at batch %i (mid-file): nothing half-written; run again, it equals a clean import',
     async (killAt) => {
       const { db, send } = backend();
@@ -140,7 +163,100 @@ describe('an import stopped by force', () => {
       const clean = backend();
       await runUsageImport(asFiles(PATHS), { send: clean.send });
       expect(await rollups(db)).toEqual(await rollups(clean.db));
-      expect(resumed.unchanged).toBe(known.size);
+      expect(resumed.unchanged).toBe([...known.values()].filter((x) => !x.checkpoint).length);
     },
   );
+
+  /** One clean import of the long files, to compare with. */
+  let cleanRollups: Awaited<ReturnType<typeof rollups>> | undefined;
+  let batches = 0;
+  const cleanImport = async () => {
+    if (cleanRollups) return cleanRollups;
+    const clean = backend();
+    const counting: SendBatch = (req) => (batches++, clean.send(req));
+    await runUsageImport(longFiles(64), { send: counting, batch: 4 });
+    cleanRollups = await rollups(clean.db);
+    return cleanRollups;
+  };
+
+  /**
+   * Stop the import at batch `killAt` in one of three ways, then import again with what the
+   * database holds: the rollups equal one clean import, and files stopped in mid-way go on from
+   * their checkpoint (fewer bytes read than the whole).
+   */
+  const stopAndResume = async (killAt: number, how: 'before' | 'after' | 'inside') => {
+    const { db, send } = backend();
+    let n = 0;
+    const dying: SendBatch = async (req) => {
+      if (++n !== killAt) return send(req);
+      if (how === 'before') throw new Error('Receiving end does not exist.');
+      if (how === 'after') {
+        // Stored, but the answer never came back (the worker stopped after its commit).
+        await send(req);
+        throw new Error('The message port closed before a response was received.');
+      }
+      // The worker dies inside the transaction, after the batch was written but before the
+      // commit: the batch's transaction runs inside one that then fails, so all is rolled back.
+      return db.transaction('rw', writeScope(db), async () => {
+        await send(req);
+        throw new Error('worker stopped');
+      });
+    };
+    await expect(runUsageImport(longFiles(64), { send: dying, batch: 4 })).rejects.toThrow();
+    const saved = await db.importFiles.toArray();
+    const known = new Map(saved.map((x) => [x.id, x]));
+    const read = { bytes: 0 };
+    const again = await runUsageImport(longFiles(64, read), { send, known, batch: 4 });
+    expect(await rollups(db)).toEqual(await cleanImport());
+    const partial = saved.filter((x) => x.checkpoint);
+    expect(again.resumed).toBe(partial.length);
+    expect(again.restarted).toBe(0);
+    const skipped = partial.reduce((b, x) => b + x.checkpoint!.offset, 0);
+    expect(again.resumedBytes).toBe(skipped);
+    const unread = saved.filter((x) => !x.checkpoint).length;
+    expect(again.unchanged).toBe(unread);
+    return { partial: partial.length, read: read.bytes };
+  };
+
+  it('stopped at every batch (before its commit, after it, inside it): resumed, equal to a clean import', async () => {
+    await cleanImport();
+    expect(batches).toBeGreaterThanOrEqual(15);
+    let resumedSomewhere = 0;
+    for (let killAt = 1; killAt <= batches; killAt++) {
+      for (const how of ['before', 'after', 'inside'] as const) {
+        const r = await stopAndResume(killAt, how);
+        if (r.partial) resumedSomewhere++;
+      }
+    }
+    expect(resumedSomewhere).toBeGreaterThan(batches);
+  }, 120_000);
+
+  it('a file changed since it was stopped in is read again whole; a cancelled file resumes', async () => {
+    const { db, send } = backend();
+    const controller = new AbortController();
+    const first = await runUsageImport(longFiles(64), {
+      send,
+      batch: 4,
+      signal: controller.signal,
+      onProgress: (p) => p.bytesDone > 40_000 && controller.abort(),
+    });
+    expect(first.cancelled).toBe(true);
+    const known = new Map((await db.importFiles.toArray()).map((x) => [x.id, x]));
+    const stoppedIn = [...known.values()].filter((x) => x.checkpoint);
+    expect(stoppedIn).toHaveLength(1);
+    // Same size and date, other bytes before the offset: not the file the checkpoint was taken on.
+    const files = longFiles(64).map((f) =>
+      f.id === stoppedIn[0].id
+        ? {
+            ...f,
+            read: async (start: number, end: number) =>
+              (await f.read(start, end)).map((b, i) => (i === 0 ? b ^ 1 : b)),
+          }
+        : f,
+    );
+    const again = await runUsageImport(files, { send, known, batch: 4 });
+    expect(again).toMatchObject({ resumed: 0, restarted: 1 });
+    expect(await rollups(db)).toEqual(await cleanImport());
+    expect((await db.importFiles.toArray()).some((x) => x.checkpoint)).toBe(false);
+  });
 });
