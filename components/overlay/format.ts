@@ -1,7 +1,7 @@
 import type { TokenCount } from '@/utils/core/types';
 import type { TurnRow } from '@/utils/overlay/types';
 import type { LocalMoney } from '@/utils/overlay/types';
-import { isStaleRate } from '@/utils/core/ratecard/fx';
+import { isStaleRate } from '@/utils/core/ratecard/stale-rate';
 import { formatNumber, t, type MessageKey } from '@/utils/i18n';
 
 /**

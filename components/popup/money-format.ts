@@ -9,7 +9,7 @@
  */
 import { convertMicros, formatMoney, rateFor } from '@/utils/core/ratecard/currency';
 import type { ExchangeRate } from '@/utils/core/ratecard/currency';
-import { isStaleRate } from '@/utils/core/ratecard/fx';
+import { isStaleRate } from '@/utils/core/ratecard/stale-rate';
 import type { CurrencySettings } from '@/utils/storage/settings/money';
 import { formatNumber, t } from '@/utils/i18n';
 

@@ -4,7 +4,7 @@
  * (formatCost); the user can replace any rate in settings.
  */
 import { toScaledBigInt, divRound } from './decimal';
-import { isStaleRate } from './fx';
+import { isStaleRate } from './stale-rate';
 
 export interface ExchangeRate {
   /** ISO 4217 code of the target currency. */

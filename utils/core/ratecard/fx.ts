@@ -8,14 +8,13 @@
 import { z } from './zod';
 import type { ExchangeRate } from './currency';
 
+export { STALE_RATE_DAYS, isStaleRate } from './stale-rate';
+
 export const FX_SOURCE = {
   name: 'Frankfurter (ECB reference rates)',
   url: 'https://api.frankfurter.dev/v1/latest?base=USD',
   license: 'ECB reference rates, free to reuse',
 } as const;
-
-/** A rate older than this many days is shown as stale (ECB publishes on working days). */
-export const STALE_RATE_DAYS = 7;
 
 const payloadSchema = z.looseObject({
   base: z.literal('USD'),
@@ -50,9 +49,4 @@ export function parseExchangeRates(
     out[currency] = { currency, perUsd, date, source: 'synced' };
   }
   return out;
-}
-
-/** True when the rate is older than STALE_RATE_DAYS at `now`. */
-export function isStaleRate(rate: ExchangeRate, now: number): boolean {
-  return now - Date.parse(rate.date) > STALE_RATE_DAYS * 86_400_000;
 }

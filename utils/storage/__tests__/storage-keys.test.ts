@@ -209,6 +209,12 @@ describe('the storage keys', () => {
       'utils/storage/state/history.ts',
     ]);
   });
+
+  it("the popup's first paint loads no zod (the schemas' library is ~60 KB of its first script)", () => {
+    const { packages } = staticImports(join(ROOT, 'entrypoints/popup/main.tsx'));
+    expect(packages.length).toBeGreaterThan(0);
+    expect(packages.filter((p) => p === 'zod' || p.startsWith('zod/'))).toEqual([]);
+  });
 });
 
 /** The files (relative to the repo) and packages a module loads, statically, type imports aside. */
