@@ -220,6 +220,11 @@ export async function withBrowser<T>(
 
 export async function seed(page: Page): Promise<number> {
   const events = benchHistory();
+  // The page's own Dexie handle creates the database at the current schema version first.
+  await page.getByTestId('export-csv').waitFor();
+  await page.waitForFunction(
+    `indexedDB.databases().then((dbs) => dbs.some((d) => d.name === 'token-meter-history'))`,
+  );
   await page.evaluate(`window.tmPut = ${PUT}; 0`);
   const started = performance.now();
   const put = async (store: string, rows: unknown[]) => {
