@@ -4,6 +4,7 @@
  * API-equivalent, the aggregator's estimate) with unpriced events counted, never as $0.
  */
 import type { HistoryDB } from './schema';
+import { SPEND_FIELDS, zeroSpend } from './spend-months';
 import type { ImportDayRow } from './types';
 
 export interface BreakdownRow {
@@ -22,19 +23,6 @@ export interface BreakdownRow {
 
 export type BreakdownBy = 'source' | 'agent' | 'project' | 'model';
 
-const FIELDS = [
-  'events',
-  'input',
-  'cacheRead',
-  'cacheWrite',
-  'output',
-  'reasoning',
-  'billedMicroUsd',
-  'apiMicroUsd',
-  'estimateMicroUsd',
-  'unpricedEvents',
-] as const;
-
 /** Fold rollup rows into one row per value of each dimension, largest cost first. */
 export function splitImports(rows: readonly ImportDayRow[]): Record<BreakdownBy, BreakdownRow[]> {
   const out = {} as Record<BreakdownBy, BreakdownRow[]>;
@@ -44,10 +32,10 @@ export function splitImports(rows: readonly ImportDayRow[]): Record<BreakdownBy,
       const key = r[by] || '—';
       let g = groups.get(key);
       if (!g) {
-        g = { key, ...Object.fromEntries(FIELDS.map((f) => [f, 0])) } as BreakdownRow;
+        g = { key, ...zeroSpend() };
         groups.set(key, g);
       }
-      for (const f of FIELDS) g[f] += r[f];
+      for (const f of SPEND_FIELDS) g[f] += r[f];
     }
     const cost = (g: BreakdownRow) => g.billedMicroUsd + g.apiMicroUsd + g.estimateMicroUsd;
     out[by] = [...groups.values()].sort((a, b) => cost(b) - cost(a) || b.events - a.events);

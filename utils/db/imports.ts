@@ -26,7 +26,7 @@ import {
   type DayTotal,
 } from '@/utils/core/aggregate';
 import { writeScope, type HistoryDB } from './schema';
-import { foldSpendMonths } from './spend-months';
+import { foldSpendMonths, SPEND_FIELDS, zeroSpend } from './spend-months';
 import type { ImportDayRow, ImportFileRow, StoredEvent } from './types';
 import { foldIntoConversations, foldIntoRollups, rollupTimeZone } from './write';
 
@@ -165,16 +165,7 @@ export function addToImportDay(rows: Map<string, ImportDayRow>, e: StoredEvent, 
       agent: i.agent,
       project: i.project ?? '',
       model: e.modelLabel ?? '',
-      events: 0,
-      input: 0,
-      cacheRead: 0,
-      cacheWrite: 0,
-      output: 0,
-      reasoning: 0,
-      billedMicroUsd: 0,
-      apiMicroUsd: 0,
-      estimateMicroUsd: 0,
-      unpricedEvents: 0,
+      ...zeroSpend(),
     };
     rows.set(id, row);
   }
@@ -207,32 +198,16 @@ export async function foldImportDays(
   const existing = await db.importDays.bulkGet(ids);
   const put: ImportDayRow[] = [];
   const gone: string[] = [];
-  const NUMERIC = [
-    'events',
-    'input',
-    'cacheRead',
-    'cacheWrite',
-    'output',
-    'reasoning',
-    'billedMicroUsd',
-    'apiMicroUsd',
-    'estimateMicroUsd',
-    'unpricedEvents',
-  ] as const;
   ids.forEach((id, n) => {
     const delta = deltas.get(id)!;
-    const row = existing[n] ? { ...existing[n]! } : { ...delta, ...zeroes(NUMERIC) };
-    for (const k of NUMERIC) row[k] += sign * delta[k];
+    const row = existing[n] ? { ...existing[n]! } : { ...delta, ...zeroSpend() };
+    for (const k of SPEND_FIELDS) row[k] += sign * delta[k];
     if (row.events <= 0) gone.push(id);
     else put.push(row);
   });
   if (put.length) await db.importDays.bulkPut(put);
   if (gone.length) await db.importDays.bulkDelete(gone);
   await foldSpendMonths(db, [], deltas.values(), sign);
-}
-
-function zeroes<K extends string>(keys: readonly K[]): Record<K, number> {
-  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
 /** Take events out of the day rollups, their conversations, importDays and its months (inside a write transaction). */
