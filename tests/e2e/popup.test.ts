@@ -191,7 +191,7 @@ describe('popup with 100k events', () => {
     expect(await options.getByTestId('export-status').textContent()).toMatch(
       /Exported 100,000 turns/,
     );
-  }, 240_000);
+  }, 420_000);
 
   it('shows the sums in CNY at the synced rate, and in USD with the reason when there is no rate', async () => {
     reportOnFailure(session, () => page, 'popup-cny');
