@@ -1,9 +1,10 @@
 /**
  * The options page's import of agent logs and usage reports: each file streamed through the
  * same parser as the CLI (utils/core/imports), its events sent to the background in batches
- * (`importUsage`), which prices and stores them. A file already read whole, with the same size
- * and date, is skipped (a re-scan reads only new or changed files); a file is marked read with
- * the batch that holds its last events.
+ * (`importUsage`), which prices and stores them. One batch is in flight while the next is read
+ * (the page parses while the background stores), and batches are sent one after the other. A
+ * file already read whole, with the same size and date, is skipped (a re-scan reads only new or
+ * changed files); a file is marked read with the batch that holds its last events.
  *
  * A batch that ends inside a file carries that file's checkpoint (utils/core/imports
  * FileCheckpoint: the offset of the last line read and its parser's state), stored in the same
@@ -110,6 +111,18 @@ export async function runUsageImport(
     pending.length >= batch ||
     rows.length >= MAX_ROWS ||
     r.bytesDone - sentAt >= batch * BYTES_PER_EVENT;
+  /**
+   * The batch being stored. The next is sent only once it is answered, so batches are stored in
+   * order and a checkpoint never lands before the events read ahead of it; a failed batch stops
+   * the import at the next send (or at the end), and what was read after it is read again next
+   * time from the last stored checkpoint.
+   */
+  let inFlight: Promise<void> | null = null;
+  const settle = async () => {
+    const sending = inFlight;
+    inFlight = null;
+    if (sending) await sending;
+  };
   /** Send what is pending, with the rows of finished files and the current file's checkpoint. */
   const flush = async (current?: { file: UsageFile; parser: FileImport }) => {
     const cp = current ? current.parser.checkpoint() : null;
@@ -120,11 +133,15 @@ export async function runUsageImport(
     const files = rows;
     pending = [];
     rows = [];
-    const res = await options.send({ events, files: files.length ? files : undefined });
-    r.added += res.added;
-    r.replaced += res.replaced;
-    r.duplicates += res.duplicates;
-    r.refused += res.refused;
+    await settle();
+    inFlight = options.send({ events, files: files.length ? files : undefined }).then((res) => {
+      r.added += res.added;
+      r.replaced += res.replaced;
+      r.duplicates += res.duplicates;
+      r.refused += res.refused;
+    });
+    // Not awaited here; handled so a failure is reported once, by settle().
+    inFlight.catch(() => undefined);
   };
   const sink = {
     event: (e: ImportEvent) => void pending.push(e),
@@ -151,6 +168,7 @@ export async function runUsageImport(
     if (options.signal?.aborted) {
       // What was read is stored, with the file's checkpoint: the next import goes on from there.
       await flush({ file, parser });
+      await settle();
       break;
     }
     rows.push(...finish(file, parser, before, r, now()));
@@ -159,6 +177,7 @@ export async function runUsageImport(
     options.onProgress?.({ ...r });
   }
   await flush();
+  await settle();
   r.cancelled = options.signal?.aborted ?? false;
   return r;
 }

@@ -104,6 +104,39 @@ describe('the options page import', () => {
     expect(await db.events.count()).toBe(tally.summary().events);
   });
 
+  it('reads the next batch while one is stored, never sending two at once', async () => {
+    const { db, send } = backend();
+    let progress = 0;
+    let busy = 0;
+    let most = 0;
+    let readMeanwhile = 0;
+    const slow: SendBatch = async (req) => {
+      busy++;
+      most = Math.max(most, busy);
+      const before = progress;
+      // The background takes a while: the runner goes on reading meanwhile.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (progress > before) readMeanwhile++;
+      try {
+        return await send(req);
+      } finally {
+        busy--;
+      }
+    };
+    const r = await runUsageImport(longFiles(64), {
+      send: slow,
+      batch: 4,
+      onProgress: (p) => (progress = p.bytesDone),
+    });
+    expect(most).toBe(1);
+    expect(readMeanwhile).toBeGreaterThan(5);
+    const clean = backend();
+    const c = await runUsageImport(longFiles(64), { send: clean.send, batch: 4 });
+    expect(r).toEqual(c);
+    expect(await db.events.count()).toBe(await clean.db.events.count());
+    expect(await db.importDays.toArray()).toEqual(await clean.db.importDays.toArray());
+  });
+
   it('cancel stops between chunks; the next run finishes without counting twice', async () => {
     const { db, send } = backend();
     const controller = new AbortController();
