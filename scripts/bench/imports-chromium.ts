@@ -7,6 +7,11 @@
  * heap, garbage not yet collected included). After the import, the stored history is read back:
  * the events and the importDays rollup's token sums.
  *
+ * Then IndexedDB's own cost, as the floor of any import that stores one record per event: the
+ * first FLOOR_SAMPLE stored events are added again, unchanged, into a scratch database with the
+ * events store's layout (schema v1's key path and indexes), FLOOR_BATCH per transaction as the
+ * import does, with no lookup, pricing or rollup. Times per event are scaled to the import's count.
+ *
  * Run in a child process under `flock /tmp/build.lock` (like the popup and dashboard suites):
  * `tsx scripts/bench/imports-chromium.ts <folder>` prints one JSON line.
  */
@@ -29,7 +34,59 @@ export interface ChromiumImport {
     cacheWrite: number;
     output: number;
   };
+  /** IndexedDB alone: `events` rows added into a store of the same layout in `ms`. */
+  floor: { events: number; ms: number };
 }
+
+const FLOOR_SAMPLE = 20_000;
+const FLOOR_BATCH = 5_000;
+
+/**
+ * Runs in the options page: copies up to `sample` stored events into a scratch database whose
+ * one store has the history's events layout, `batch` per transaction, and times the adds.
+ */
+const FLOOR = (sample: number, batch: number) => `new Promise((resolve, reject) => {
+  const source = indexedDB.open('token-meter-history');
+  source.onerror = () => reject(source.error);
+  source.onsuccess = () => {
+    const read = source.result.transaction('events').objectStore('events').getAll(null, ${sample});
+    read.onerror = () => reject(read.error);
+    read.onsuccess = () => {
+      source.result.close();
+      const rows = read.result.map((e) => { const row = { ...e }; delete row.id; return row; });
+      const name = 'tm-bench-floor';
+      indexedDB.deleteDatabase(name);
+      const open = indexedDB.open(name, 1);
+      open.onupgradeneeded = () => {
+        const store = open.result.createObjectStore('events', { keyPath: 'id', autoIncrement: true });
+        store.createIndex('key', 'key', { unique: true });
+        store.createIndex('time', 'time');
+        store.createIndex('conversation', 'conversation');
+      };
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const started = performance.now();
+        let at = 0;
+        const next = () => {
+          if (at >= rows.length) {
+            const ms = performance.now() - started;
+            db.close();
+            indexedDB.deleteDatabase(name);
+            return resolve({ events: rows.length, ms });
+          }
+          const tx = db.transaction('events', 'readwrite');
+          const store = tx.objectStore('events');
+          for (const row of rows.slice(at, at + ${batch})) store.add(row);
+          at += ${batch};
+          tx.oncomplete = next;
+          tx.onerror = () => reject(tx.error);
+        };
+        next();
+      };
+    };
+  };
+})`;
 
 const MB = 1048576;
 
@@ -166,6 +223,9 @@ export async function measureChromiumImport(
           };
         }),
     );
+    const floor = (await page.evaluate(
+      FLOOR(FLOOR_SAMPLE, FLOOR_BATCH),
+    )) as ChromiumImport['floor'];
     return {
       ms,
       status,
@@ -173,6 +233,7 @@ export async function measureChromiumImport(
       workerPeakMb: workerPeak / MB,
       samples,
       stored,
+      floor,
     };
   } finally {
     await context.close();
