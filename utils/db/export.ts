@@ -6,7 +6,8 @@
  * serialized.
  */
 import type { HistoryDB } from './schema';
-import { csvHeader, csvRowWriter, exportJsonWriter, flat } from './transfer';
+import { blocksState, DAY_MS, decodeBlock, type BlocksState } from './export-blocks';
+import { csvHeader, csvRowWriter, exportJsonWriter, flat, type CsvEvent } from './transfer';
 import type { StoredEvent } from './types';
 
 /**
@@ -71,6 +72,27 @@ interface Span {
   to: number;
 }
 
+/** The first and last key of `index` within `bounds` (undefined when there is none). */
+function firstAndLast(db: HistoryDB, index: ':id' | 'time', bounds: { from: number; to: number }) {
+  if (bounds.from === -Infinity && bounds.to === Infinity)
+    return Promise.all([db.events.orderBy(index).firstKey(), db.events.orderBy(index).lastKey()]);
+  const inBounds = () =>
+    bounds.to === Infinity
+      ? db.events.where(index).aboveOrEqual(bounds.from)
+      : db.events.where(index).between(bounds.from, bounds.to, true, false);
+  return Promise.all([
+    inBounds()
+      .limit(1)
+      .keys()
+      .then((k) => k[0]),
+    inBounds()
+      .reverse()
+      .limit(1)
+      .keys()
+      .then((k) => k[0]),
+  ]);
+}
+
 /**
  * Every event in key order (`:id`, or `time` with ties in id order as the index keeps them),
  * one page at a time. Pages are spans of the key, sized from the density of the spans read so
@@ -84,24 +106,23 @@ async function streamPages(
   index: ':id' | 'time',
   size: number,
   onPage: (rows: StoredEvent[]) => Promise<void>,
+  bounds: { from: number; to: number } = { from: -Infinity, to: Infinity },
 ): Promise<{ count: number; waitMs: number }> {
   const keyOf = index === 'time' ? (e: StoredEvent) => e.time : (e: StoredEvent) => e.id!;
   const limit = 2 * size;
   const read = (s: Span) => {
     const where = db.events.where(index);
+    const to = Math.min(s.to, bounds.to);
     const c =
-      s.to === Infinity
+      to === Infinity
         ? s.open
           ? where.above(s.from)
           : where.aboveOrEqual(s.from)
-        : where.between(s.from, s.to, !s.open, false);
+        : where.between(s.from, to, !s.open, false);
     return c.limit(limit).toArray();
   };
   const t0 = performance.now();
-  const [first, last] = await Promise.all([
-    db.events.orderBy(index).firstKey(),
-    db.events.orderBy(index).lastKey(),
-  ]);
+  const [first, last] = await firstAndLast(db, index, bounds);
   let waitMs = performance.now() - t0;
   if (first === undefined || last === undefined) return { count: 0, waitMs };
   const end = Number(last);
@@ -165,6 +186,100 @@ async function streamPages(
 }
 
 /**
+ * Events aimed at per read of blocks: the number of blocks asked for follows the mean size of
+ * those read so far (a block is one UTC day, of at most 50,000 events).
+ */
+const BLOCK_READ_EVENTS = 8_192;
+const FIRST_BLOCK_READ = 4;
+
+/**
+ * Every event in CSV order, (time, id): the days in export blocks from their blocks, the rest
+ * (stale, too large, not yet built) from the events, span by span. Each read of blocks also
+ * reads the blocks' state in the same transaction; the days any state seen so far lists are read
+ * from the events, so a write landing meanwhile (which deletes its day's block) loses no day.
+ */
+async function csvPages(
+  db: HistoryDB,
+  size: number,
+  onPage: (rows: readonly CsvEvent[]) => Promise<void>,
+): Promise<{ count: number; waitMs: number }> {
+  let waitMs = 0;
+  let count = 0;
+  const listed = new Set<number>();
+  let sorted: number[] = [];
+  let end = Infinity;
+  const read = (after: number, limit: number) => {
+    const p = db.transaction('r', [db.exportBlocks, db.meta], async () => {
+      const state = await blocksState(db);
+      const blocks = await db.exportBlocks.where('day').above(after).limit(limit).toArray();
+      return { state, blocks, limit };
+    });
+    p.catch(() => undefined);
+    return p;
+  };
+  const take = (state: BlocksState) => {
+    const before = listed.size;
+    for (const d of state.stale) listed.add(d);
+    for (const d of state.large) listed.add(d);
+    if (listed.size !== before) sorted = [...listed].sort((x, y) => x - y);
+    // Blocks at or after `rowsFrom` are not trusted: those days come from the events.
+    if (state.rowsFrom !== null) end = Math.min(end, state.rowsFrom);
+  };
+  /** Whether a listed day falls in [from, to). */
+  const anyListed = (from: number, to: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo] < to;
+  };
+  const rows = async (fromDay: number, toDay: number) => {
+    // Days in [fromDay, toDay) have no block: their events, if any, come from the rows.
+    const r = await streamPages(db, 'time', size, onPage, {
+      from: fromDay * DAY_MS,
+      to: toDay === Infinity ? Infinity : toDay * DAY_MS,
+    });
+    count += r.count;
+    waitMs += r.waitMs;
+  };
+  let prev = -Infinity;
+  let pending = read(-Infinity, FIRST_BLOCK_READ);
+  let blocksRead = 0;
+  let eventsRead = 0;
+  for (;;) {
+    const t = performance.now();
+    const { state, blocks, limit } = await pending;
+    waitMs += performance.now() - t;
+    take(state);
+    const usable = blocks.filter((b) => b.day < end);
+    const more = blocks.length === limit && usable.length === blocks.length;
+    for (const b of blocks) eventsRead += b.count;
+    blocksRead += blocks.length;
+    if (more) {
+      const perBlock = Math.max(1, eventsRead / blocksRead);
+      pending = read(
+        blocks[blocks.length - 1].day,
+        Math.max(1, Math.floor(BLOCK_READ_EVENTS / perBlock)),
+      );
+    }
+    for (const block of usable) {
+      // The days between two blocks hold events only if one of them is listed.
+      if (anyListed(prev + 1, block.day)) await rows(prev + 1, block.day);
+      const events = decodeBlock(block);
+      count += events.length;
+      if (events.length) await onPage(events);
+      prev = block.day;
+    }
+    if (!more) break;
+  }
+  if (end !== Infinity || anyListed(prev + 1, Infinity)) await rows(prev + 1, Infinity);
+  return { count, waitMs };
+}
+
+/**
  * Write the history as JSON (lossless, re-importable) or CSV (one row per turn, in time order)
  * to `sink`, page by page.
  */
@@ -188,14 +303,14 @@ export async function writeExport(
     await put(csvHeader());
     // A page's rows as one concatenation would stay a tree of millions of small strings until
     // the page is written; flattened pieces let the young-generation GC drop them at once.
-    const csvPage = (page: StoredEvent[]) => {
+    const csvPage = (page: readonly CsvEvent[]) => {
       if (page.length <= CSV_PIECE) return rows(page);
       const pieces: string[] = [];
       for (let i = 0; i < page.length; i += CSV_PIECE)
         pieces.push(flat(rows(page.slice(i, i + CSV_PIECE))));
       return pieces.join('');
     };
-    ({ count, waitMs: readMs } = await streamPages(db, 'time', size, (page) => put(csvPage(page))));
+    ({ count, waitMs: readMs } = await csvPages(db, size, (page) => put(csvPage(page))));
   } else {
     const json = exportJsonWriter(options.now ?? Date.now());
     await put(json.head());

@@ -9,6 +9,12 @@
  */
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { DayConversation, DayTotal } from '@/utils/core/aggregate';
+import {
+  BLOCKS_STATE_KEY,
+  blocksMiddleware,
+  type BlocksState,
+  type ExportBlock,
+} from './export-blocks';
 import { addDaysToMonths } from './spend-months';
 import type {
   ConversationRow,
@@ -61,6 +67,15 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: buildSpendMonths,
   },
+  {
+    version: 4,
+    description:
+      "exportBlocks: each UTC day's events as the CSV export's columns in one row (typed arrays and a string table), derived from the events and rebuilt by the background; the meta row `exportBlocks` lists the days read from the events instead. An upgraded database with events starts with no blocks (every day read from the events until built).",
+    stores: {
+      exportBlocks: '&day',
+    },
+    upgrade: startExportBlocks,
+  },
 ];
 
 /** Version 3's upgrade: fold every stored day rollup row into the month rollup. */
@@ -74,6 +89,13 @@ async function buildSpendMonths(tx: Transaction): Promise<void> {
   await tx.table<SpendMonthRow, string>('spendMonths').bulkPut([...months.values()]);
 }
 
+/** Version 4's upgrade: no block is built yet; every day is read from the events until built. */
+async function startExportBlocks(tx: Transaction): Promise<void> {
+  if ((await tx.table('events').count()) === 0) return;
+  const value: BlocksState = { rowsFrom: 0, stale: [], large: [] };
+  await tx.table<MetaRow, string>('meta').put({ key: BLOCKS_STATE_KEY, value });
+}
+
 export class HistoryDB extends Dexie {
   events!: Table<StoredEvent, number>;
   conversations!: Table<ConversationRow, string>;
@@ -83,6 +105,7 @@ export class HistoryDB extends Dexie {
   importDays!: Table<ImportDayRow, string>;
   importFiles!: Table<ImportFileRow, string>;
   spendMonths!: Table<SpendMonthRow, string>;
+  exportBlocks!: Table<ExportBlock, number>;
 
   constructor(name = DB_NAME, options?: DexieOptions, versions = SCHEMA_VERSIONS) {
     super(name, options);
@@ -90,6 +113,8 @@ export class HistoryDB extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
+    // Every write of events marks the export blocks of its days stale, in its own transaction.
+    if (versions.some((v) => 'exportBlocks' in v.stores)) this.use(blocksMiddleware);
   }
 }
 
@@ -112,5 +137,6 @@ export function writeScope(db: HistoryDB) {
     db.importDays,
     db.importFiles,
     db.spendMonths,
+    db.exportBlocks,
   ];
 }

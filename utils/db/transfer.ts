@@ -8,9 +8,9 @@
  */
 import { z } from 'zod';
 import { IMPORT_SOURCES } from '@/utils/core/imports/types';
-import { PROVENANCES } from '@/utils/core/types';
+import { PROVENANCES, type TokenCount } from '@/utils/core/types';
 import { t } from '@/utils/i18n';
-import type { AppliedPrices, StoredEvent } from './types';
+import type { AppliedPrices, ImportedFields, StoredEvent } from './types';
 
 export const EXPORT_FORMAT = 'token-meter-history';
 export const EXPORT_VERSION = 1;
@@ -373,12 +373,33 @@ export function isoTimes(): (time: number) => string {
   };
 }
 
+/** The fields of an event the CSV export writes (a stored event, or one read from a block). */
+export interface CsvEvent {
+  time: number;
+  site: string;
+  conversationId: string;
+  turnIndex: number;
+  modelLabel: string | null;
+  model: string | null;
+  input: Pick<TokenCount, 'tokens' | 'provenance' | 'family'>;
+  output: Pick<TokenCount, 'tokens' | 'provenance' | 'family'>;
+  reasoning: Pick<TokenCount, 'tokens' | 'provenance'>;
+  costMicroUsd: number | null;
+  rateCardVersion: string | null;
+  flags: number;
+  key: string;
+  imported?: Pick<
+    ImportedFields,
+    'source' | 'agent' | 'project' | 'cacheRead' | 'cacheWrite5m' | 'cacheWrite1h' | 'costKind'
+  >;
+}
+
 /**
  * CSV rows for events, one writer per export: it keeps the escaped form of the cells that
  * repeat (site, model, label, vocabulary, card, conversation, agent, project) and the date of
  * the previous row, which is most of the time of a plain row-by-row join.
  */
-export function csvRowWriter(): (events: readonly StoredEvent[]) => string {
+export function csvRowWriter(): (events: readonly CsvEvent[]) => string {
   const iso = isoTimes();
   let memo = new Map<string, string>();
   const cell = (value: string | null): string => {

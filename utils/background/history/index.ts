@@ -19,6 +19,7 @@ import {
 } from '@/utils/storage';
 import type { Handlers } from '@/utils/messaging';
 import { dashboardKeeper } from './deps';
+import { scheduleExportBlocks } from './export-blocks';
 import {
   applyRetention,
   armDayRollover,
@@ -49,10 +50,11 @@ export { TOOLBAR_BADGE_COLORS, currentSpend, refreshToolbarBadge } from './toolb
 export const historyHandlers: Handlers<
   'recordTurn' | 'repriceHistory' | 'importHistory' | 'importUsage' | 'deleteHistory'
 > = {
-  recordTurn: (turn) => recordTurn(turn),
-  repriceHistory: (req) => repriceHistory(req),
-  importHistory: ({ events, titles }) => importHistory(events, titles),
-  importUsage: ({ events, files }) => importUsage(events, files),
+  recordTurn: (turn) => recordTurn(turn).finally(scheduleExportBlocks),
+  repriceHistory: (req) => repriceHistory(req).finally(scheduleExportBlocks),
+  importHistory: ({ events, titles }) =>
+    importHistory(events, titles).finally(scheduleExportBlocks),
+  importUsage: ({ events, files }) => importUsage(events, files).finally(scheduleExportBlocks),
   deleteHistory: () => deleteHistory(),
 };
 

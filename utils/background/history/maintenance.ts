@@ -15,6 +15,7 @@ import { retentionSettings } from '@/utils/storage';
 import { budgetNotified } from '@/utils/storage/state/background';
 import type { Res } from '@/utils/messaging';
 import { calendar, dashboardKeeper, deps } from './deps';
+import { runExportBlocks } from './export-blocks';
 import { resetHealth } from './health';
 import { flushPendingTurns, pendingQueue } from './record';
 import { refreshToolbarBadge } from './toolbar-badge';
@@ -70,6 +71,7 @@ export async function maintain(): Promise<void> {
   await checkTimeZone();
   await applyRetention();
   await flushPendingTurns().catch((e) => console.warn('[history] pending turns', e));
+  await runExportBlocks().catch((e) => console.warn('[history] export blocks', e));
   await dashboardKeeper.refresh();
   await refreshToolbarBadge();
   await armDayRollover();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HistoryDB, SCHEMA_VERSIONS } from '@/utils/db/schema';
 import { foldEvents, makeDayKeyer, type DayTotal } from '@/utils/core/aggregate';
-import type { ImportDayRow } from '@/utils/db/types';
+import { blocksMiddleware, dayOf, encodeBlock } from '@/utils/db/export-blocks';
+import type { ImportDayRow, StoredEvent } from '@/utils/db/types';
 import { generateEvents } from './generate';
 import { monthsFromDays } from './months';
 
@@ -133,10 +134,40 @@ const withMonths = (rows: Tables): Tables => ({
 /** Version 3: the same plus the month rollup. */
 const v3Rows = () => withMonths(v2Rows());
 
-const FIXTURES: Record<number, () => Tables> = { 1: v1Rows, 2: v2Rows, 3: v3Rows };
+/** Version 4: the same plus every day's export block (all built: no state row). */
+function v4Rows(): Tables {
+  const rows = v3Rows();
+  const events = [...(rows.events as StoredEvent[])].sort(
+    (a, b) => a.time - b.time || a.id! - b.id!,
+  );
+  const days = [...new Set(events.map((e) => dayOf(e.time)))];
+  return {
+    ...rows,
+    exportBlocks: days.map((d) =>
+      encodeBlock(
+        d,
+        events.filter((e) => dayOf(e.time) === d),
+      ),
+    ),
+  };
+}
+
+/** Version 4's upgrade builds no block: every day of a database with events is read from rows. */
+const withBlocksUnbuilt = (rows: Tables): Tables => ({
+  ...rows,
+  meta: [
+    ...(rows.meta ?? []),
+    { key: 'exportBlocks', value: { rowsFrom: 0, stale: [], large: [] } },
+  ],
+});
+
+const FIXTURES: Record<number, () => Tables> = { 1: v1Rows, 2: v2Rows, 3: v3Rows, 4: v4Rows };
 
 /** Row transforms of each version's upgrade (v2 adds tables and an optional field: no row changes). */
-const UPGRADED_ROWS: Record<number, (rows: Tables) => Tables> = { 3: withMonths };
+const UPGRADED_ROWS: Record<number, (rows: Tables) => Tables> = {
+  3: withMonths,
+  4: withBlocksUnbuilt,
+};
 
 const sortRows = (rows: unknown[]) =>
   [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -156,6 +187,9 @@ describe('schema migrations', () => {
     async (version, index) => {
       const name = `migrate-${version}-${Math.random().toString(36).slice(2)}`;
       const old = new HistoryDB(name, undefined, SCHEMA_VERSIONS.slice(0, index + 1));
+      // The fixture is what the database holds: written as it is, without the export blocks'
+      // middleware marking the events' days stale.
+      old.unuse({ stack: 'dbcore', name: blocksMiddleware.name! });
       let rows = FIXTURES[version]();
       await old.transaction('rw', old.tables, async () => {
         for (const [table, data] of Object.entries(rows)) await old.table(table).bulkAdd(data);

@@ -7,7 +7,17 @@ import {
   rebuildDerived,
   storedRollupTimeZone,
 } from '@/utils/db/maintenance';
+import { exportCsv } from '@/utils/db/export';
+import {
+  BLOCKS_COMPLETE,
+  blocksState,
+  dayOf,
+  encodeBlock,
+  refreshExportBlocks,
+  refreshExportBlocksStep,
+} from '@/utils/db/export-blocks';
 import { HistoryDB, SCHEMA_VERSIONS } from '@/utils/db/schema';
+import { csvHeader, csvRows } from '@/utils/db/transfer';
 import { foldSpend, loadSpend, spendDays, wholeMonths, type SpendPeriod } from '@/utils/db/spend';
 import type { ImportCostKind, ImportDayRow, StoredEvent } from '@/utils/db/types';
 import { recordEvents } from '@/utils/db/write';
@@ -87,6 +97,7 @@ async function check(db: HistoryDB, step: string) {
     monthsFromEvents(events, zone),
   );
   expect(months, `${step}: months = a fold of the day rows`).toEqual(monthsFromDays(chat, imports));
+  await checkBlocks(db, events, step);
   for (const now of NOWS)
     for (const period of PERIODS) {
       const {
@@ -98,6 +109,37 @@ async function check(db: HistoryDB, step: string) {
         await dayRowView(db, period, now),
       );
     }
+}
+
+/**
+ * The export blocks agree with the events: each block holds exactly its day's events in
+ * (time, id) order, no day with events is left out (it has a block, is listed, or is at or after
+ * `rowsFrom`), and the CSV export (blocks and rows mixed) is the row-by-row CSV of the events.
+ */
+async function checkBlocks(db: HistoryDB, events: StoredEvent[], step: string) {
+  const ordered = [...events].sort((a, b) => a.time - b.time || a.id! - b.id!);
+  const byDay = new Map<number, StoredEvent[]>();
+  for (const e of ordered) {
+    const day = dayOf(e.time);
+    if (!byDay.has(day)) byDay.set(day, []);
+    byDay.get(day)!.push(e);
+  }
+  const [state, blocks] = await Promise.all([blocksState(db), db.exportBlocks.toArray()]);
+  const listed = new Set([...state.stale, ...state.large]);
+  for (const block of blocks) {
+    expect(listed.has(block.day), `${step}: block ${block.day} is listed too`).toBe(false);
+    if (state.rowsFrom !== null) expect(block.day).toBeLessThan(state.rowsFrom);
+    expect(block, `${step}: block of day ${block.day}`).toEqual(
+      encodeBlock(block.day, byDay.get(block.day) ?? []),
+    );
+  }
+  const withBlock = new Set(blocks.map((b) => b.day));
+  for (const day of byDay.keys()) {
+    const covered =
+      withBlock.has(day) || listed.has(day) || (state.rowsFrom !== null && day >= state.rowsFrom);
+    expect(covered, `${step}: day ${day} has a block or is read from the events`).toBe(true);
+  }
+  expect(await exportCsv(db), `${step}: CSV export`).toBe(csvHeader() + csvRows(ordered));
 }
 
 let opened: HistoryDB[] = [];
@@ -114,14 +156,26 @@ function newDb(versions = SCHEMA_VERSIONS) {
 
 describe('the month rollup', () => {
   it.each([1, 2, 3])(
-    'equals a fold of the raw events after random writes, imports, re-imports, prunes, rebuilds and clears (seed %i)',
+    'equals a fold of the raw events after random writes, imports, re-imports, prunes, rebuilds, clears and export-block builds (seed %i)',
     async (seed) => {
       const random = rng(seed);
       const db = newDb();
       const sent: StoredEvent[] = [];
-      const ops = ['chat', 'chat', 'import', 'import', 'reimport', 'prune', 'rebuild', 'clear'];
-      for (let step = 0; step < 14; step++) {
-        const first = ['chat', 'import', 'reimport'];
+      const ops = [
+        'chat',
+        'chat',
+        'import',
+        'import',
+        'reimport',
+        'prune',
+        'rebuild',
+        'clear',
+        'blocks',
+        'blocks',
+        'blockStep',
+      ];
+      for (let step = 0; step < 16; step++) {
+        const first = ['chat', 'import', 'blocks', 'reimport', 'blocks', 'prune'];
         const op = step < first.length ? first[step] : ops[Math.floor(random() * ops.length)];
         if (op === 'chat') {
           const turns = generateEvents(50 + Math.floor(random() * 250), {
@@ -156,6 +210,13 @@ describe('the month rollup', () => {
           await rebuildDerived(db, random() < 0.5 ? 'America/Los_Angeles' : TZ);
         } else if (op === 'clear') {
           await deleteEverything(db);
+        } else if (op === 'blocks') {
+          // The background brings every export block up to date.
+          await refreshExportBlocks(db);
+          expect(await blocksState(db)).toEqual({ ...BLOCKS_COMPLETE, large: expect.any(Array) });
+        } else if (op === 'blockStep') {
+          // One step of it, in small pieces: some days built, some still stale or too large.
+          await refreshExportBlocksStep(db, { maxEvents: 12, chunk: 60 });
         }
         await check(db, `seed ${seed} step ${step} (${op})`);
       }
@@ -191,7 +252,7 @@ describe('the month rollup', () => {
     const db = new HistoryDB(name);
     opened.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
     expect(await db.spendMonths.count()).toBeGreaterThan(6);
     await check(db, 'after the upgrade');
     // The all-time view now reads a few rows per month, not one per day and source.
