@@ -1,7 +1,8 @@
 // The browser's own message files (`_locales/<lang>/messages.json`) for the few strings the
 // browser shows before any of our code runs: the manifest's name and description. They are
 // written from the catalogs in utils/i18n/messages at build time, never kept twice.
-import { CATALOGS, type Locale, type MessageKey } from '../utils/i18n';
+import type { Locale, MessageKey } from '../utils/i18n';
+import { CATALOGS } from '../utils/i18n/catalogs';
 
 type PublicFile = { relativeDest: string; contents: string };
 

@@ -1,6 +1,7 @@
 import type { PeriodKind } from '@/utils/core/aggregate';
 import type { Dashboard } from '@/utils/db/queries';
 import type { Money } from './money';
+import { NUMBERS_TIMING } from './first-paint';
 import { periodCards } from './period-cards';
 
 /** Today / this week / this month, each against the whole previous period. */
@@ -25,7 +26,11 @@ export function PeriodCards(props: {
           onClick={() => onSelect(card.kind)}
         >
           <span className="tm-card-title">{card.title}</span>
-          <span className="tm-amount" title={card.amountTitle ?? undefined}>
+          <span
+            className="tm-amount"
+            title={card.amountTitle ?? undefined}
+            {...{ elementtiming: NUMBERS_TIMING }}
+          >
             {card.amount}
           </span>
           <span

@@ -10,6 +10,12 @@ import type { Money } from './money-format';
 import { t } from '@/utils/i18n';
 import { periodCards } from './period-cards';
 
+/**
+ * The Element Timing name of the period cards' amounts: the browser reports when their text was
+ * painted (the bench's "numbers on screen"; React's cards carry it too).
+ */
+export const NUMBERS_TIMING = 'tm-numbers';
+
 function el(tag: string, className: string, text?: string): HTMLElement {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -36,6 +42,7 @@ export function paintFirst(
     const change = el('span', `tm-change ${card.changeClass}`, card.change);
     change.title = card.previousTitle;
     const amount = el('span', 'tm-amount', card.amount);
+    amount.setAttribute('elementtiming', NUMBERS_TIMING);
     if (card.amountTitle) amount.title = card.amountTitle;
     button.append(
       el('span', 'tm-card-title', card.title),

@@ -10,6 +10,8 @@ import { setupReinject } from '@/utils/background/reinject';
 import { setupWelcome } from '@/utils/background/welcome';
 import { setupOpenRouter } from '@/utils/background/openrouter';
 import { setupFolderRescan } from '@/utils/background/folder-rescan';
+import { addCatalogs } from '@/utils/i18n';
+import { CATALOGS } from '@/utils/i18n/catalogs';
 
 // Thin entrypoint: nothing runs outside main() (WXT imports this file at build time).
 // Each feature area keeps its handlers and startup work in utils/background/<area>.ts and is
@@ -18,6 +20,8 @@ import { setupFolderRescan } from '@/utils/background/folder-rescan';
 export default defineBackground({
   type: 'module',
   main() {
+    // Every language's strings at once: a service worker cannot load a catalog's chunk later.
+    addCatalogs(CATALOGS);
     const handlers: Handlers = {
       ...pingHandlers,
       ...setupRateCard(),

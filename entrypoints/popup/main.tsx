@@ -19,8 +19,8 @@ function pageNow(): number {
 
 // This module is small (no React): it reads the numbers (the background's snapshot in one
 // storage read, or, when it does not fit this opening, the live query whose database code loads
-// only then) and the currency, draws the period cards, and meanwhile loads React and the rest of
-// the popup, which take over the page. `?source=query` skips the snapshot: the e2e check of the
+// only then) and the currency, draws the period cards, and then loads React and the rest of the
+// popup, which take over the page. `?source=query` skips the snapshot: the e2e check of the
 // query path and the bench's baseline.
 const now = pageNow();
 // The language (a storage read) is read beside the numbers; the numbers' week start keeps the
@@ -32,22 +32,45 @@ const numbers = watchNumbers(now, navigator.language, {
 const currency = currencySettings.getValue().catch(() => undefined);
 const rates = syncedExchangeRates.getValue().catch(() => undefined);
 const health = historyHealth.getValue().catch(() => undefined);
-const app = import('./app');
+
+/**
+ * Runs `load` once the frame after now has been painted: requestAnimationFrame runs before that
+ * paint, a task queued from it after. The timer covers a page that draws no frames (hidden).
+ */
+function afterNextPaint(load: () => void): void {
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    load();
+  };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
+}
 
 let firstPaintMs: number | undefined;
-Promise.all([numbers.ready, currency, rates, locale]).then(([, c, r]) => {
-  const { dashboard } = numbers.getSnapshot();
-  // React may have been quicker (a warm opening); then it has drawn everything already.
-  const root = document.getElementById('root')!;
-  if (!dashboard || c === undefined || root.dataset.mounted !== undefined) return;
-  paintFirst(root, dashboard, makeMoney(c, intlLocale(), { synced: r?.rates, now }));
-  performance.mark('tm-numbers');
-  firstPaintMs = Math.round(performance.now());
-});
+// React and the rest of the popup are imported only once the cards are on screen (or known not
+// to be drawable here): starting that import queues a dozen chunk requests on this thread,
+// which would hold up both the storage replies and the cards' paint.
+const app = Promise.all([numbers.ready, currency, rates, locale])
+  .then(([, c, r]) => {
+    const { dashboard } = numbers.getSnapshot();
+    if (!dashboard || c === undefined) return;
+    paintFirst(
+      document.getElementById('root')!,
+      dashboard,
+      makeMoney(c, intlLocale(), { synced: r?.rates, now }),
+    );
+    performance.mark('tm-numbers');
+    firstPaintMs = Math.round(performance.now());
+  })
+  // A first paint that failed leaves the page to React.
+  .catch(() => undefined)
+  .then(() => new Promise<void>((resolve) => afterNextPaint(resolve)))
+  .then(() => import('./app'));
 
 Promise.all([app, numbers.ready, currency, rates, health, locale]).then(
   ([{ mountPopup }, , c, r, h]) => {
-    document.getElementById('root')!.dataset.mounted = '';
     mountPopup(now, numbers, { currency: c, rates: r, health: h, firstPaintMs });
   },
 );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateEvents } from '../../utils/db/__tests__/generate';
 import type { StoredEvent } from '../../utils/db/types';
+import { CATALOGS } from '../../utils/i18n/catalogs';
 import { launch, openExtensionPage, reportOnFailure, shot, type Session } from './harness';
 
 // A year of heavy use: 100k turns ending now (the background keeps the popup's snapshot for the
@@ -252,6 +253,84 @@ describe('popup with 100k events', () => {
     );
     await page.evaluate(() =>
       (globalThis as any).chrome.storage.local.set({ currency: { currency: 'USD', rates: {} } }),
+    );
+  }, 60_000);
+
+  it('draws the numbers and the currency in Chinese, from the first paint on, with the language set to zh-CN', async () => {
+    reportOnFailure(session, () => page, 'popup-zh-CN');
+    const zh = CATALOGS['zh-CN'];
+    const day = new Date(NOW).toISOString().slice(0, 10);
+    const setup = await openExtensionPage(session, 'popup.html');
+    await setup.evaluate(
+      (rateDay) =>
+        (globalThis as any).chrome.storage.local.set({
+          language: 'zh-CN',
+          currency: { currency: 'CNY', rates: {} },
+          exchangeRates: {
+            rates: { CNY: { currency: 'CNY', perUsd: 7.05, date: rateDay, source: 'synced' } },
+            lastAttempt: null,
+            error: null,
+          },
+        }),
+      day,
+    );
+    await setup.close();
+
+    page = await session.context.newPage();
+    // The cards drawn before React (the first paint), as they first appear.
+    await page.addInitScript(() => {
+      const seen: string[][] = [];
+      (globalThis as any).tmFirstPaint = seen;
+      new MutationObserver(() => {
+        const main = document.querySelector('main[data-first-paint]');
+        if (main && seen.length === 0)
+          seen.push([...main.querySelectorAll('.tm-card')].map((c) => c.textContent ?? ''));
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`chrome-extension://${session.extensionId}/popup.html?now=${NOW}`);
+    await page.locator('main[data-ready-ms]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+
+    const titles = [zh['popup.period.day'], zh['popup.period.week'], zh['popup.period.month']].map(
+      String,
+    );
+    for (const [i, kind] of (['day', 'week', 'month'] as const).entries()) {
+      const card = page.getByTestId(`total-${kind}`);
+      expect(await card.locator('.tm-card-title').textContent()).toBe(titles[i]);
+      const micro = Number(await card.getAttribute('data-micro-usd'));
+      const events = Number(await card.getAttribute('data-events'));
+      const amount = (await card.locator('.tm-amount').textContent()) ?? '';
+      // Chinese writes yuan as ¥ (English: CN¥).
+      expect(amount).toMatch(/^¥[\d,]+\.\d{2}$/);
+      expect(Number(amount.replace(/[^\d.]/g, ''))).toBeCloseTo((micro * 7.05) / 1e6, 1);
+      expect(await card.locator('.tm-sub').textContent()).toContain(
+        (zh['popup.turns'] as { other: string }).other.replace(
+          '{count}',
+          events.toLocaleString('zh-CN'),
+        ),
+      );
+    }
+    if (new Date(NOW).toDateString() === new Date().toDateString()) {
+      // The snapshot fits: the cards were drawn before React, already in Chinese and in yuan.
+      const first = (await page.evaluate(() => (globalThis as any).tmFirstPaint)) as string[][];
+      expect(first).toHaveLength(1);
+      expect(first[0]).toHaveLength(3);
+      for (const [i, text] of first[0].entries()) {
+        expect(text.startsWith(titles[i])).toBe(true);
+        expect(text).toContain('¥');
+        expect(text).not.toContain('CN¥');
+      }
+    }
+    const footer = page.locator('footer.tm-footer');
+    await expect.poll(() => footer.textContent()).toContain(zh['popup.apiEquivalent'] as string);
+    expect(await footer.textContent()).toContain(zh['popup.money.origin.synced'] as string);
+    expect(await footer.textContent()).toContain('7.05');
+
+    await page.evaluate(() =>
+      (globalThis as any).chrome.storage.local.set({
+        language: 'auto',
+        currency: { currency: 'USD', rates: {} },
+      }),
     );
   }, 60_000);
 });

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { languageSetting } from '@/utils/storage/settings/language';
-import { resolveLocale, setLocale, type Locale, type LocaleSetting } from './index';
+import { loadCatalog, resolveLocale, setLocale, type Locale, type LocaleSetting } from './index';
 
 /** The browser's languages, most preferred first. */
 export function browserLanguages(): string[] {
@@ -22,9 +22,18 @@ export function browserLanguages(): string[] {
   return tags.filter((tag) => typeof tag === 'string' && tag.length > 0);
 }
 
-function apply(setting: LocaleSetting | null | undefined): Locale {
+/**
+ * Switch to the language `setting` resolves to, once its catalog is loaded; a catalog that
+ * fails to load keeps English.
+ */
+async function apply(setting: LocaleSetting | null | undefined): Promise<Locale> {
   const languages = browserLanguages();
-  const locale = resolveLocale(setting, languages);
+  let locale = resolveLocale(setting, languages);
+  try {
+    await loadCatalog(locale);
+  } catch {
+    locale = 'en';
+  }
   setLocale(locale, languages);
   if (typeof document !== 'undefined' && document.documentElement) {
     // Extension pages only; a content script leaves the host page's lang alone.
@@ -48,15 +57,18 @@ export function i18nReady(): Promise<Locale> {
  * tab). A failed read keeps the browser's language. Returns the locale in use.
  */
 export async function initI18n(): Promise<Locale> {
+  // The browser's language is known now, the setting after a storage read: its catalog (the
+  // likely one) starts loading meanwhile.
+  loadCatalog(resolveLocale(null, browserLanguages())).catch(() => undefined);
   let setting: LocaleSetting | null = null;
   try {
     setting = await languageSetting.getValue();
   } catch {
     // Storage unreadable: the browser's language.
   }
-  const locale = apply(setting);
+  const locale = await apply(setting);
   try {
-    languageSetting.watch((next) => apply(next));
+    languageSetting.watch((next) => void apply(next));
   } catch {
     // No storage events here: the language applies from the next load.
   }

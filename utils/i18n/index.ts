@@ -1,12 +1,14 @@
 /**
  * The UI's languages: `t()` for every string a user sees, and Intl formatters in the same
- * locale. Both catalogs are bundled (a few KB each), so the user's choice in options can
- * override the browser's language, which `browser.i18n.getMessage` cannot. Plain TypeScript with
+ * locale. The catalogs are bundled with the extension, so the user's choice in options can
+ * override the browser's language, which `browser.i18n.getMessage` cannot. English is loaded
+ * with this module (it is also the fallback for a key a language lacks); another language's
+ * catalog is a chunk of its own, loaded by `loadCatalog` when that language is chosen (pages
+ * load only the catalog they show; initI18n in ./browser.ts waits for it). Plain TypeScript with
  * no browser API: content scripts, pages, the background and tests share it; reading the setting
  * and the browser's language is in ./browser.ts. How to add a string: docs/i18n.md.
  */
 import { en, type Catalog, type Message, type MessageKey } from './messages/en';
-import { zhCN } from './messages/zh-CN';
 
 export type { MessageKey } from './messages/en';
 
@@ -16,7 +18,43 @@ export type Locale = (typeof LOCALES)[number];
 /** What the user chose in options: a language, or `auto` (the browser's). */
 export type LocaleSetting = 'auto' | Locale;
 
-export const CATALOGS: Readonly<Record<Locale, Catalog>> = { en, 'zh-CN': zhCN };
+/** The catalogs loaded so far in this context. */
+const catalogs: Partial<Record<Locale, Catalog>> = { en };
+const loaders: Readonly<Record<Locale, () => Promise<Catalog>>> = {
+  en: () => Promise.resolve(en),
+  'zh-CN': () => import('./messages/zh-CN').then((m) => m.zhCN),
+};
+const loading = new Map<Locale, Promise<void>>();
+
+/**
+ * Hand over catalogs loaded statically: the background (a service worker may not `import()`
+ * a chunk) takes them all with it, from ./catalogs.ts.
+ */
+export function addCatalogs(all: Readonly<Record<Locale, Catalog>>): void {
+  Object.assign(catalogs, all);
+}
+
+/** Whether `locale`'s strings are loaded here (English always is). */
+export function catalogLoaded(locale: Locale): boolean {
+  return catalogs[locale] !== undefined;
+}
+
+/**
+ * Load `locale`'s catalog (once; a failed load may be tried again). Until it is loaded, `t()` in
+ * that language gives the English strings.
+ */
+export function loadCatalog(locale: Locale): Promise<void> {
+  if (catalogs[locale]) return Promise.resolve();
+  let load = loading.get(locale);
+  if (!load) {
+    load = loaders[locale]().then((catalog) => {
+      catalogs[locale] = catalog;
+    });
+    load.catch(() => loading.delete(locale));
+    loading.set(locale, load);
+  }
+  return load;
+}
 
 let current: Locale = 'en';
 /** The Intl locale for numbers and dates: the browser's own tag when it is in `current`'s language. */
@@ -34,7 +72,8 @@ export function intlLocale(): string {
 
 /**
  * Switch the UI language. `browserLanguages` (most preferred first) refine the Intl locale: an
- * English UI in an `en-GB` browser writes dates the British way.
+ * English UI in an `en-GB` browser writes dates the British way. Load the language's catalog
+ * first (`loadCatalog`; initI18n does both): until it is loaded its strings are English.
  */
 export function setLocale(locale: Locale, browserLanguages: readonly string[] = []): void {
   const changed = locale !== current;
@@ -95,8 +134,8 @@ function pluralForm(locale: Locale, count: number, message: Exclude<Message, str
 }
 
 function lookup(locale: Locale, key: string): Message | undefined {
-  const catalog = CATALOGS[locale] as Readonly<Record<string, Message>>;
-  return Object.hasOwn(catalog, key) ? catalog[key] : undefined;
+  const catalog = catalogs[locale] as Readonly<Record<string, Message>> | undefined;
+  return catalog && Object.hasOwn(catalog, key) ? catalog[key] : undefined;
 }
 
 /**

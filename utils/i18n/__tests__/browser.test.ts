@@ -29,6 +29,22 @@ describe('initI18n', () => {
     await vi.waitFor(() => expect(currentLocale()).toBe('zh-CN'));
   });
 
+  it("waits for the chosen language's catalog, and loads no other", async () => {
+    vi.resetModules();
+    const i18n = await import('@/utils/i18n');
+    const { initI18n: init } = await import('@/utils/i18n/browser');
+    languages(['zh-CN']);
+    expect(await init()).toBe('zh-CN');
+    expect(i18n.t('common.save')).toBe('保存');
+
+    vi.resetModules();
+    const english = await import('@/utils/i18n');
+    const { initI18n: initEnglish } = await import('@/utils/i18n/browser');
+    languages(['en-US']);
+    expect(await initEnglish()).toBe('en');
+    expect(english.catalogLoaded('zh-CN')).toBe(false);
+  });
+
   it('an unreadable setting or a missing i18n API keeps working', async () => {
     vi.spyOn(languageSetting, 'getValue').mockRejectedValue(new Error('storage gone'));
     const i18n = fakeBrowser.i18n;

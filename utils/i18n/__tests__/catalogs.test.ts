@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localeAssets, MANIFEST_MESSAGES } from '@/scripts/locales-assets';
-import { CATALOGS, LOCALES, type MessageKey } from '@/utils/i18n';
+import { LOCALES, type MessageKey } from '@/utils/i18n';
+import { CATALOGS } from '@/utils/i18n/catalogs';
 import type { Message } from '@/utils/i18n/messages/en';
 
 const placeholders = (message: Message): string[] => {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   formatCurrency,
   formatNumber,
@@ -11,7 +11,7 @@ import {
   translate,
   type MessageKey,
 } from '@/utils/i18n';
-import { CATALOGS } from '@/utils/i18n';
+import { CATALOGS } from '@/utils/i18n/catalogs';
 
 afterEach(() => setLocale('en'));
 
@@ -94,5 +94,33 @@ describe('Intl formatting', () => {
     expect(formatCurrency(8.8, 'CNY')).toBe('¥8.80');
     setLocale('en', ['en-US']);
     expect(formatCurrency(8.8, 'CNY')).toBe('CN¥8.80');
+  });
+});
+
+describe('catalogs load on demand', () => {
+  /** A fresh copy of the module, as a page has it before any language was chosen. */
+  async function freshI18n() {
+    vi.resetModules();
+    return import('@/utils/i18n');
+  }
+
+  it('only English is there at first; another language is English until its catalog loads', async () => {
+    const i18n = await freshI18n();
+    expect(i18n.catalogLoaded('en')).toBe(true);
+    expect(i18n.catalogLoaded('zh-CN')).toBe(false);
+    i18n.setLocale('zh-CN');
+    expect(i18n.t('common.save')).toBe('Save');
+    await i18n.loadCatalog('zh-CN');
+    expect(i18n.catalogLoaded('zh-CN')).toBe(true);
+    expect(i18n.t('common.save')).toBe(CATALOGS['zh-CN']['common.save']);
+  });
+
+  it('loads a catalog once, however many ask at the same time', async () => {
+    const i18n = await freshI18n();
+    const first = i18n.loadCatalog('zh-CN');
+    expect(i18n.loadCatalog('zh-CN')).toBe(first);
+    await first;
+    await i18n.loadCatalog('zh-CN');
+    expect(i18n.translate('zh-CN', 'common.save')).toBe('保存');
   });
 });

@@ -215,6 +215,21 @@ describe('the storage keys', () => {
     expect(packages.length).toBeGreaterThan(0);
     expect(packages.filter((p) => p === 'zod' || p.startsWith('zod/'))).toEqual([]);
   });
+
+  it("the popup's first paint loads one catalog, English (another language loads on demand)", () => {
+    const { files } = staticImports(join(ROOT, 'entrypoints/popup/main.tsx'));
+    expect(files.filter((file) => file.startsWith('utils/i18n/messages/'))).toEqual([
+      'utils/i18n/messages/en.ts',
+    ]);
+  });
+
+  it('the background loads every catalog with it (a service worker cannot import() one later)', () => {
+    const { files } = staticImports(join(ROOT, 'entrypoints/background/index.ts'));
+    expect(files.filter((file) => file.startsWith('utils/i18n/messages/')).sort()).toEqual([
+      'utils/i18n/messages/en.ts',
+      'utils/i18n/messages/zh-CN.ts',
+    ]);
+  });
 });
 
 /** The files (relative to the repo) and packages a module loads, statically, type imports aside. */
