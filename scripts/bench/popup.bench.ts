@@ -1,7 +1,8 @@
 /**
  * The popup in Chromium with the built extension (skipped when not built): time from navigation
- * start to the numbers on screen (`data-ready-ms`, the popup's own mark: the period cards drawn,
- * before React when the snapshot fits; the whole popup drawn by React is printed too) with 100k
+ * start to the numbers on screen (the period amounts painted, as the browser's Element Timing
+ * reports it: drawn before React when the snapshot fits; the moment they were put in the page,
+ * `data-ready-ms`, and the whole popup drawn by React are printed too) with 100k
  * stored events (a year of heavy use). Measured in the same run, as baselines: the same popup on the full query
  * path (`?source=query`: no snapshot, Dexie opened, rollups folded in the page, as before the
  * snapshot existed), and the popup with no events at all (opening the page and loading its JS).
@@ -17,7 +18,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { generateEvents } from '../../utils/db/__tests__/generate';
 import type { BenchSuite } from './types';
 import { median } from './stats';
@@ -28,8 +29,13 @@ const LOCK = '/tmp/build.lock';
 const OPENINGS = 9;
 
 export interface Opening {
-  /** Navigation start → numbers on screen (the popup's `data-ready-ms`). */
+  /**
+   * Navigation start → the period amounts painted: the browser's Element Timing entry for them
+   * (`elementtiming="tm-numbers"`, the first frame that showed them).
+   */
   numbers: number;
+  /** Navigation start → the amounts put in the page (`data-ready-ms`; painted a frame later). */
+  inserted: number;
   /** `snapshot`, or the query's `rollups` / `events`. */
   source: string;
   domContentLoaded: number;
@@ -46,6 +52,26 @@ export interface PopupFigures {
   seedMs: number;
 }
 
+/**
+ * When the popup's period amounts were first painted, ms after navigation start: the earliest
+ * Element Timing entry named `tm-numbers` (the three amounts go into the page together; React's
+ * later redraw of them adds later entries). NaN when the browser reported none.
+ */
+export async function numbersPainted(page: Page): Promise<number> {
+  return (await page.evaluate(`new Promise((resolve) => {
+    const times = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.identifier === 'tm-numbers') times.push(e.renderTime || e.loadTime);
+    });
+    observer.observe({ type: 'element', buffered: true });
+    // Buffered entries arrive in the observer's first callback; then the next frame's.
+    requestAnimationFrame(() => setTimeout(() => {
+      observer.disconnect();
+      resolve(times.length ? Math.round(Math.min(...times)) : NaN);
+    }, 0));
+  })`)) as number;
+}
+
 /** Open the popup once in a new tab and read its marks. */
 async function openPopup(
   context: BrowserContext,
@@ -58,7 +84,8 @@ async function openPopup(
     await page.goto(`chrome-extension://${extensionId}/popup.html${query}`);
     await page.locator('main[data-ready-ms]').waitFor();
     const main = page.locator('main');
-    const numbers = Number(await main.getAttribute('data-ready-ms'));
+    const inserted = Number(await main.getAttribute('data-ready-ms'));
+    const numbers = await numbersPainted(page);
     const source = (await main.getAttribute('data-source')) ?? '?';
     const app = Number(await main.getAttribute('data-app-ms'));
     // A string, not a function: tsx would wrap named functions in a helper the page lacks.
@@ -67,7 +94,7 @@ async function openPopup(
       const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
       return { domContentLoaded: nav.domContentLoadedEventEnd, storageRead: mark('tm-storage-read') };
     })()`)) as Pick<Opening, 'domContentLoaded' | 'storageRead'>;
-    return { numbers, source, app, ...marks };
+    return { numbers, inserted, source, app, ...marks };
   } finally {
     await page.close();
   }
@@ -178,7 +205,10 @@ function pageChunkBytes(extensionDir: string): number {
 }
 
 /** Median of the openings after the first (the first is cold: code cache, disk cache). */
-export function warm(openings: Opening[], key: 'numbers' | 'domContentLoaded' = 'numbers') {
+export function warm(
+  openings: Opening[],
+  key: 'numbers' | 'inserted' | 'domContentLoaded' = 'numbers',
+) {
   return median(openings.slice(1).map((o) => o[key]));
 }
 
@@ -221,7 +251,8 @@ const suite: BenchSuite = {
         `${range(query)} ms, no events ${range(empty)} ms. Numbers came from: ${sources}.\n` +
         `  Medians with 100k events: snapshot read at ` +
         `${warm(snapshot.map((o) => ({ ...o, numbers: o.storageRead }))).toFixed(0)} ms, ` +
-        `period cards drawn (before React) ${warm(snapshot)} ms, whole popup drawn by React ` +
+        `period cards put in the page (before React) ${warm(snapshot, 'inserted')} ms, painted ` +
+        `${warm(snapshot)} ms, whole popup drawn by React ` +
         `${warm(snapshot.map((o) => ({ ...o, numbers: o.app })))} ms (cold ${snapshot[0].app} ms); ` +
         `DOMContentLoaded ${warm(snapshot, 'domContentLoaded').toFixed(0)} ms.\n` +
         `  popup JS before it runs: ${scripts.map((s) => `${s.file} ${kb(s.bytes).toFixed(0)} KB`).join(', ')}`,
@@ -230,7 +261,7 @@ const suite: BenchSuite = {
     const cold = snapshot[0].numbers;
     return [
       {
-        name: `popup numbers on screen after opening, 100k events (median of ${OPENINGS - 1})`,
+        name: `popup numbers painted after opening, 100k events (median of ${OPENINGS - 1})`,
         value,
         unit: 'ms',
         baseline: { label: 'full query path, same run', value: warm(query) },
@@ -238,7 +269,7 @@ const suite: BenchSuite = {
         met: value < 150 && snapshot.every((o) => o.source === 'snapshot'),
       },
       {
-        name: 'popup numbers, first opening after the browser started (cold), 100k events',
+        name: 'popup numbers painted, first opening after the browser started (cold), 100k events',
         value: cold,
         unit: 'ms',
         baseline: { label: 'full query path, cold', value: query[0].numbers },
@@ -246,7 +277,7 @@ const suite: BenchSuite = {
         met: cold < 150,
       },
       {
-        name: `popup numbers, no events (page + JS only, median of ${OPENINGS - 1})`,
+        name: `popup numbers painted, no events (page + JS only, median of ${OPENINGS - 1})`,
         value: warm(empty),
         unit: 'ms',
       },
