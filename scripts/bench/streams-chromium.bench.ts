@@ -1,22 +1,28 @@
 // The page hook in Chromium with the built extension (skipped without a build, Chromium or
-// openssl). A page on each site's own origin (chat.z.ai, www.kimi.com: mapped to a local HTTPS
-// server with a throwaway self-signed certificate) fetches a 20 MB reply stream (the site's real
-// capture with its reply frames repeated, streams.bench.ts), sent in paced 64 KB writes, and reads
-// it as an SSE client does, chunk by chunk, keeping the text (the page's own copy). Each site is
-// read three times in one page: a 4 MB warm-up (discarded: first-run compilation), the timed
-// stream, and the heap stream; a full GC comes before each. Every figure is beside the same work
-// in the same browser build without the extension, in the same run.
-// - the hook's main-thread work per chunk (per slice: it reads at most READ_SLICE, 32 KB, in one
-//   task): from the start of its decode (a wrap of TextDecoder's `decode` on its prototype;
-//   the page's own decoder is left out) to its next `read()` on the body (its push is done), or
-//   the end of that run of script when it yields instead (a microtask queued at the decode);
-//   baseline: the page's own decode of each chunk, without the extension;
-// - the heap during the stream, read once more by a page that keeps no copy: every 200 ms a full
-//   GC (CDP `HeapProfiler.collectGarbage`) and `Runtime.getHeapUsage` (the JS heap plus
-//   ArrayBuffer backing stores, so chunks the tee queued for a reader that fell behind count),
-//   less the same before the stream; the largest growth with the extension minus without is what
-//   the hook holds while it reads. Strings Blink hands out may live outside the JS heap (external
-//   strings): what such strings hold is in neither figure;
+// openssl; STREAMS_EXT names another build). A page on each site's own origin (chat.z.ai,
+// www.kimi.com, gemini.google.com: mapped to a local HTTPS server with a throwaway self-signed
+// certificate) requests a 20 MB reply stream (the site's real capture with its reply frames
+// repeated, streams.bench.ts), sent in paced 64 KB writes. z.ai and Kimi are read by fetch as an
+// SSE client does, chunk by chunk, keeping the text (the page's own copy); Gemini by
+// XMLHttpRequest, taking each progress event's new text. Each site is read in one page: a 4 MB
+// warm-up (discarded: first-run compilation), the timed stream, and (fetch) HEAP_RUNS heap
+// streams; a full GC comes before each. Every figure is beside the same work in the same browser
+// build without the extension, in the same run.
+// - the hook's main-thread work per task: from where it starts on a slice (it cuts each slice
+//   out of what it read: `subarray` on a chunk its reader got, `slice` on an XHR's text; or its
+//   own read of `responseText`) to its next `read()` on the body, or the end of that run of
+//   script (a microtask queued at the start). Several slices in one run of script are one task.
+//   Baseline: the page's own decode of each chunk (its take of each progress event's text over
+//   XHR), without the extension;
+// - the heap held during the stream, by a page that keeps no copy, HEAP_RUNS times: every 200 ms
+//   the tee's backlog (bytes one branch has taken and the other not yet: Blink's tee keeps them
+//   in its own chunks, outside the JS heap and ArrayBuffers, so only the byte counts see them),
+//   then a full GC (CDP `HeapProfiler.collectGarbage`) and `Runtime.getHeapUsage` (JS heap plus
+//   ArrayBuffer backing stores) less the same before the stream. A stream's peak is its largest
+//   sample; the row is the median peak with the extension minus the median without (one peak
+//   alone is noise: the page's own in-flight chunks and not yet swept ArrayBuffers swing it by
+//   megabytes). Strings Blink hands out may live outside the JS heap (external strings): what
+//   such strings hold is in neither figure;
 // - the heap after the timed stream, the page keeping its copy (after a full GC), with the
 //   extension minus without;
 // - a 50 MB z.ai body, sent as fast as the page takes it: the page hashes what it received
@@ -30,15 +36,18 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
-import { bigKimiBody, bigZaiBody } from './streams.bench';
+import { bigBody, bigKimiBody, bigZaiBody } from './streams.bench';
 import { median, p95 } from './stats';
 import type { BenchRow, BenchSuite } from './types';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const EXT = join(ROOT, '.output', 'chrome-mv3');
+/** The built extension (STREAMS_EXT: another build, for an A/B in one sitting). */
+const EXT = process.env.STREAMS_EXT ?? join(ROOT, '.output', 'chrome-mv3');
 const MB = 1024 * 1024;
 const CHUNK = 64 * 1024;
 const WARM_UP = 4 * MB;
+/** Heap streams per site and mode (the row is their median). */
+const HEAP_RUNS = 5;
 const PAGE =
   '<!doctype html><html><head><title>bench</title></head><body><main></main></body></html>';
 
@@ -47,6 +56,8 @@ interface Site {
   host: string;
   path: string;
   makeBody(): string;
+  /** Read by an XMLHttpRequest (the page's own text), not fetch: per-slice time rows only. */
+  xhr?: boolean;
 }
 
 const SITES: Site[] = [
@@ -61,6 +72,13 @@ const SITES: Site[] = [
     host: 'www.kimi.com',
     path: '/apiv2/kimi.gateway.chat.v1.ChatService/Chat',
     makeBody: () => bigKimiBody(),
+  },
+  {
+    id: 'gemini',
+    host: 'gemini.google.com',
+    path: '/_/BardChatUi/data/assistant.lamda.BardFrontendService/StreamGenerate',
+    makeBody: () => bigBody('gemini', '1831\n', '133\n'),
+    xhr: true,
   },
 ];
 /** The 50 MB row: z.ai's path, its capture's frames repeated. */
@@ -85,21 +103,64 @@ function instrument() {
     if (open) hook.push([performance.now() - open.start, open.bytes]);
     open = null;
   };
-  const decode = TextDecoder.prototype.decode;
-  TextDecoder.prototype.decode = function timedDecode(this: TextDecoder, input?, options?) {
-    if (!own.has(this) && input && (input as ArrayBufferView).byteLength > 0) {
-      close();
-      open = { start: performance.now(), bytes: (input as ArrayBufferView).byteLength };
-      queueMicrotask(close);
+  // The hook cuts each slice out of the chunk it read (`subarray`): a slice's work starts there.
+  // Slices in one run of script are one task: the window opened by the first stays open.
+  const hookChunks = new WeakSet<object>();
+  const subarray = Uint8Array.prototype.subarray;
+  Uint8Array.prototype.subarray = function timedSubarray(this: Uint8Array, begin?, end?) {
+    const slice = subarray.call(this, begin, end);
+    if (hookChunks.has(this) && slice.byteLength > 0) {
+      if (open) open.bytes += slice.byteLength;
+      else {
+        open = { start: performance.now(), bytes: slice.byteLength };
+        queueMicrotask(close);
+      }
     }
-    return decode.call(this, input, options);
+    return slice;
   };
+  // Over XHR the hook cuts each slice out of the page's own text (`slice` on `responseText`,
+  // a string of the whole body so far: taken as one from 1 MB on, where no frame reaches; the
+  // first MB is not timed). The page's own reads in this file use `substring`.
+  const slice = String.prototype.slice;
+  String.prototype.slice = function timedSlice(this: string, begin?: number, end?: number) {
+    if (this.length >= 1024 * 1024) {
+      const n = (end ?? this.length) - (begin ?? 0);
+      if (open) open.bytes += n;
+      else {
+        open = { start: performance.now(), bytes: n };
+        queueMicrotask(close);
+      }
+    }
+    return slice.call(this, begin, end);
+  };
+  // The hook's own read of `responseText` on a progress event starts its work there too (the
+  // page's reads, flagged `pageReads`, are the page's).
+  const bench = { own, hook, taken: { page: 0, hook: 0 }, pageReads: false };
+  const text = Object.getOwnPropertyDescriptor(XMLHttpRequest.prototype, 'responseText')!;
+  Object.defineProperty(XMLHttpRequest.prototype, 'responseText', {
+    ...text,
+    get(this: XMLHttpRequest) {
+      if (!bench.pageReads && !open) {
+        open = { start: performance.now(), bytes: 0 };
+        queueMicrotask(close);
+      }
+      return text.get!.call(this);
+    },
+  });
+  // Bytes each side has taken from its branch of the tee: the page's readers, and the others
+  // (the hook's). What the page has and the hook not yet is held by the tee for the hook.
+  const taken = bench.taken;
   const read = ReadableStreamDefaultReader.prototype.read;
   ReadableStreamDefaultReader.prototype.read = function timedRead(this: any) {
-    if (!own.has(this)) close();
-    return read.call(this);
+    const mine = own.has(this);
+    if (!mine) close();
+    return read.call(this).then((result: ReadableStreamReadResult<Uint8Array>) => {
+      if (result.value) taken[mine ? 'page' : 'hook'] += result.value.byteLength;
+      if (result.value && !mine) hookChunks.add(result.value);
+      return result;
+    });
   } as typeof read;
-  w.__bench = { own, hook };
+  w.__bench = bench;
 }
 
 /**
@@ -136,6 +197,36 @@ async function readStream(
       return { pageMs, bytes };
     },
     [url, keep] as const,
+  );
+}
+
+/**
+ * The page reads the stream by XMLHttpRequest as Gemini's page does: on each progress event it
+ * takes what was added to `responseText`; returns the time of that, per event.
+ */
+async function readXhr(page: Page, url: string): Promise<{ pageMs: number[]; bytes: number }> {
+  return page.evaluate(
+    (url) =>
+      new Promise<{ pageMs: number[]; bytes: number }>((resolve, reject) => {
+        const xhr = new XMLHttpRequest();
+        const pageMs: number[] = [];
+        let seen = 0;
+        xhr.open('POST', url);
+        xhr.onprogress = () => {
+          const bench = (window as any).__bench;
+          const t = performance.now();
+          bench.pageReads = true;
+          const text = xhr.responseText;
+          bench.pageReads = false;
+          text.substring(seen); // the page's delta
+          seen = text.length;
+          pageMs.push(performance.now() - t);
+        };
+        xhr.onload = () => resolve({ pageMs, bytes: seen });
+        xhr.onerror = () => reject(new Error('xhr failed'));
+        xhr.send('{}');
+      }),
+    url,
   );
 }
 
@@ -273,8 +364,8 @@ interface SiteRun {
   hookBytes: number[];
   pageMs: number[];
   bytes: number;
-  /** The largest heap growth during the stream (after a GC, each sample). */
-  peakGrowth: number;
+  /** Each heap stream's peaks. */
+  held: HeldRun[];
   /** Heap after the stream minus before, both after a full GC (the page keeps its copy). */
   heapGrowth: number;
 }
@@ -307,9 +398,78 @@ async function forget(page: Page) {
   });
 }
 
+/** One heap stream's peaks: what it held during the stream, in bytes. */
+interface HeldRun {
+  /** The largest JS heap + ArrayBuffers growth plus the tee's backlog, in one sample. */
+  peak: number;
+  /** The largest tee backlog: bytes one branch had taken and the other not yet. */
+  tee: number;
+}
+
+const taken = (page: Page) =>
+  page.evaluate(() => ({ ...(window as any).__bench.taken }) as { page: number; hook: number });
+
+/**
+ * The page reads the stream once more, keeping no copy; every 200 ms: the tee's backlog (bytes
+ * one side has taken and the other not yet, both sides' counts read together: Blink's tee keeps
+ * them outside the JS heap and ArrayBuffers, so the heap figure cannot see them), then the JS
+ * heap and ArrayBuffers after a full GC, less the same before the stream.
+ */
+async function heldDuring(
+  page: Page,
+  cdp: CDPSession,
+  url: string,
+  withExtension: boolean,
+): Promise<HeldRun> {
+  const start = await taken(page);
+  const before = await heapUsed(cdp);
+  let streaming = true;
+  let peak = 0;
+  let teePeak = 0;
+  const sample = async () => {
+    const now = await taken(page);
+    const tee = withExtension ? Math.abs(now.page - start.page - (now.hook - start.hook)) : 0;
+    teePeak = Math.max(teePeak, tee);
+    peak = Math.max(peak, (await heapUsed(cdp, false)) - before + tee);
+  };
+  const sampling = (async () => {
+    while (streaming) {
+      await new Promise((r) => setTimeout(r, 200));
+      if (streaming) await sample();
+    }
+  })();
+  await readStream(page, url, false);
+  streaming = false;
+  await sampling;
+  await hookSettled(page);
+  await sample();
+  return { peak, tee: teePeak };
+}
+
+/** An XHR site: a warm-up stream (discarded), then the timed one. */
+async function runXhrSite(page: Page, site: Site, withExtension: boolean): Promise<SiteRun> {
+  await readXhr(page, `${site.path}?warm`);
+  await hookSettled(page);
+  await forget(page);
+  const { pageMs, bytes } = await readXhr(page, site.path);
+  await hookSettled(page);
+  const hook = (await page.evaluate(() => (window as any).__bench.hook)) as [number, number][];
+  if (withExtension && hook.length === 0) throw new Error(`${site.id}: the hook read nothing`);
+  await forget(page);
+  return {
+    hookMs: hook.map(([ms]) => ms),
+    hookBytes: hook.map(([, b]) => b),
+    pageMs,
+    bytes,
+    held: [],
+    heapGrowth: 0,
+  };
+}
+
 async function runSite(page: Page, site: Site, withExtension: boolean): Promise<SiteRun> {
   await page.goto(`https://${site.host}/`);
   await page.waitForTimeout(1500); // the content scripts settle
+  if (site.xhr) return runXhrSite(page, site, withExtension);
   const cdp = await page.context().newCDPSession(page);
   try {
     const url = site.path;
@@ -327,30 +487,17 @@ async function runSite(page: Page, site: Site, withExtension: boolean): Promise<
     await joinCopy(page);
     const after = await heapUsed(cdp);
     await forget(page);
-    // Heap during the stream: the page keeps no copy this time (samples at any point of the
-    // stream compare), sampled after a full GC every 200 ms while it reads.
-    const before = await heapUsed(cdp);
-    let streaming = true;
-    let peakGrowth = 0;
-    const sampling = (async () => {
-      while (streaming) {
-        await new Promise((r) => setTimeout(r, 200));
-        if (!streaming) break;
-        peakGrowth = Math.max(peakGrowth, (await heapUsed(cdp, false)) - before);
-      }
-    })();
-    await readStream(page, url, false);
-    streaming = false;
-    await sampling;
-    await hookSettled(page);
-    peakGrowth = Math.max(peakGrowth, (await heapUsed(cdp)) - before);
+    // Heap during the stream, HEAP_RUNS times: the page keeps no copy (samples at any point of
+    // the stream compare), sampled after a full GC every 200 ms while it reads.
+    const held: HeldRun[] = [];
+    for (let i = 0; i < HEAP_RUNS; i++) held.push(await heldDuring(page, cdp, url, withExtension));
     await forget(page);
     return {
       hookMs: hook.map(([ms]) => ms),
       hookBytes: hook.map(([, b]) => b),
       pageMs,
       bytes,
-      peakGrowth,
+      held,
       heapGrowth: after - beforeTimed,
     };
   } finally {
@@ -387,17 +534,22 @@ const ms = (n: number) => +n.toFixed(3);
 const mb = (n: number) => +(n / MB).toFixed(2);
 
 function siteRows(site: Site, ours: SiteRun, bare: SiteRun): BenchRow[] {
-  const chunks = `${ours.hookMs.length} chunks, median ${(median(ours.hookBytes) / 1024).toFixed(0)} KB`;
-  const size = `${(ours.bytes / MB).toFixed(0)} MB`;
+  const chunks = `${ours.hookMs.length} tasks, median ${(median(ours.hookBytes) / 1024).toFixed(0)} KB read`;
+  const size = `${(ours.bytes / MB).toFixed(0)} MB${site.xhr ? ' over XHR' : ''}`;
   const baseline = (value: number) => ({
-    label: "the page's own decode per chunk, no extension",
+    label: site.xhr
+      ? "the page's own take of each progress event's text, no extension"
+      : "the page's own decode per chunk, no extension",
     value: ms(value),
   });
   const kept = ours.heapGrowth - bare.heapGrowth;
-  const held = ours.peakGrowth - bare.peakGrowth;
-  return [
+  const peaks = (r: SiteRun) => r.held.map((h) => h.peak);
+  const held = median(peaks(ours)) - median(peaks(bare));
+  const list = (values: number[]) => values.map((v) => mb(v).toFixed(1)).join(', ');
+  const tees = ours.held.map((h) => h.tee);
+  const times: BenchRow[] = [
     {
-      name: `${site.id}: hook's main-thread work per chunk, p50 (${size}, ${chunks})`,
+      name: `${site.id}: hook's main-thread work per task, p50 (${size}, ${chunks})`,
       value: ms(median(ours.hookMs)),
       unit: 'ms',
       baseline: baseline(median(bare.pageMs)),
@@ -405,15 +557,19 @@ function siteRows(site: Site, ours: SiteRun, bare: SiteRun): BenchRow[] {
       met: median(ours.hookMs) < 1,
     },
     {
-      name: `${site.id}: hook's main-thread work per chunk, p95 (max ${Math.max(...ours.hookMs).toFixed(1)} ms; the page's max ${Math.max(...bare.pageMs).toFixed(1)} ms)`,
+      name: `${site.id}: hook's main-thread work per task, p95 (max ${Math.max(...ours.hookMs).toFixed(1)} ms; the page's max ${Math.max(...bare.pageMs).toFixed(1)} ms)`,
       value: ms(p95(ours.hookMs)),
       unit: 'ms',
       baseline: baseline(p95(bare.pageMs)),
       target: '< 1 ms',
       met: p95(ours.hookMs) < 1,
     },
+  ];
+  if (site.xhr) return times;
+  return [
+    ...times,
     {
-      name: `${site.id}: heap held during the stream, a page keeping no copy (peak growth, JS heap + ArrayBuffers, with ${mb(ours.peakGrowth)} MB − without ${mb(bare.peakGrowth)} MB)`,
+      name: `${site.id}: heap held during the stream, a page keeping no copy, median of ${HEAP_RUNS} streams' peaks (JS heap + ArrayBuffers after a GC + the tee's backlog; with ${mb(median(peaks(ours)))} MB [${list(peaks(ours))}] − without ${mb(median(peaks(bare)))} MB [${list(peaks(bare))}])`,
       value: mb(held),
       unit: 'MB',
       baseline: {
@@ -422,6 +578,17 @@ function siteRows(site: Site, ours: SiteRun, bare: SiteRun): BenchRow[] {
       },
       target: '< 2 MB',
       met: held < 2 * MB,
+    },
+    {
+      name: `${site.id}: the tee's backlog during the stream (bytes one branch had taken and the other not yet), median of ${HEAP_RUNS} streams' peaks [${list(tees)}]`,
+      value: mb(median(tees)),
+      unit: 'MB',
+      baseline: {
+        label: "the page's own copy after the stream, no extension",
+        value: mb(bare.heapGrowth),
+      },
+      target: '< 2 MB',
+      met: median(tees) < 2 * MB,
     },
     {
       name: `${site.id}: heap kept after the stream beyond the page's own copy (with ${mb(ours.heapGrowth)} MB − without ${mb(bare.heapGrowth)} MB)`,
@@ -435,7 +602,8 @@ function siteRows(site: Site, ours: SiteRun, bare: SiteRun): BenchRow[] {
 }
 
 const suite: BenchSuite = {
-  title: 'The page hook in Chromium: 20 MB z.ai and Kimi streams, with and without the extension',
+  title:
+    'The page hook in Chromium: 20 MB z.ai, Kimi (fetch) and Gemini (XHR) streams, with and without the extension',
   async run(): Promise<BenchRow[]> {
     const { findChromium } = (await import('../chromium.mjs' as string)) as {
       findChromium(): string | null;
