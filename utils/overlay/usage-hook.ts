@@ -159,8 +159,6 @@ export function installUsageHook(
     requestModel: Promise<string | null>,
   ) => {
     const parser = createUsageParser(stream.format);
-    // A reader that finds its frames in the bytes decodes only those it keeps.
-    const bytes = parser.pushBytes?.bind(parser);
     const decoder = new TextDecoderCtor();
     const reader = body.getReader();
     let spent = 0; // ms read since the page last had the thread (kept across reads: a read may
@@ -178,13 +176,11 @@ export function installUsageHook(
             spent = 0;
           }
           const start = now();
-          const slice = value.subarray(at, at + READ_SLICE);
-          if (bytes) bytes(slice);
-          else parser.push(decoder.decode(slice, { stream: true }));
+          parser.push(decoder.decode(value.subarray(at, at + READ_SLICE), { stream: true }));
           spent += now() - start;
         }
       }
-      if (!bytes) parser.push(decoder.decode());
+      parser.push(decoder.decode());
     } catch {
       // Aborted by the page (stop button) or the network: report what was read.
     }

@@ -57,11 +57,6 @@ export interface StreamText {
 export interface UsageStreamParser {
   /** Feed the next piece of the response body (any split, even inside a line). */
   push(chunk: string): void;
-  /**
-   * Feed the body's bytes instead (any split, even inside a character), where a reader finds its
-   * frames without decoding them all. A parser is fed text or bytes, never both.
-   */
-  pushBytes?(chunk: Uint8Array): void;
   /** End of body: flush the last partial frame; returns what was found, if anything. */
   finish(): StreamUsage | null;
   /** What was found so far (null until the stream carried anything worth reporting). */

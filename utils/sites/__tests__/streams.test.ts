@@ -73,32 +73,6 @@ describe('every reader over its real capture', () => {
     },
   );
 
-  const byteReaders = formats.filter((f) => createUsageParser(f).pushBytes);
-  it('Kimi’s hook reader takes the body’s bytes (no decoding of frames it skips)', () => {
-    expect(byteReaders).toContain('kimi');
-  });
-
-  it.each(byteReaders)(
-    '%s: the page hook’s reader fed the body’s bytes, in any chunking, finds what the full reader finds',
-    (format) => {
-      const body = readFixture(format, streamBodyFixture(format));
-      const bytes = new TextEncoder().encode(body);
-      const full = parseInPieces(format, body, []).usage;
-      fc.assert(
-        fc.property(fc.array(fc.nat(bytes.length), { maxLength: 12 }), (cuts) => {
-          const hook = createUsageParser(format);
-          let from = 0;
-          for (const p of [...[...new Set(cuts)].sort((a, b) => a - b), bytes.length]) {
-            hook.pushBytes!(bytes.subarray(from, p));
-            from = p;
-          }
-          expect(hook.finish()).toEqual(full);
-        }),
-        { numRuns: 50 },
-      );
-    },
-  );
-
   it.each(formats)('%s: one character at a time gives the same result and text', (format) => {
     const body = readFixture(format, streamBodyFixture(format));
     const ones = Array.from({ length: body.length }, (_, i) => i + 1);

@@ -28,8 +28,6 @@ export const usageStream = {
 } satisfies UsageStreamSpec;
 
 const MAX_FRAME = 8 * 1024 * 1024;
-/** Taken when the hook loads, before the page's scripts run. */
-const Utf8Decoder = TextDecoder;
 
 /**
  * Finds JSON objects in text fed in pieces, whatever bytes sit between them. Linear: a small
@@ -134,143 +132,6 @@ export function createJsonObjectScanner(onObject: (json: string) => void) {
   return { push };
 }
 
-/**
- * The same scan over the body's bytes, for the page-world hook: no decoding, so only the frames
- * a reader keeps are ever turned into text. It finds exactly the objects the text scanner finds
- * in the decoded text (the characters it looks at, `{ } " \\`, are ASCII, and UTF-8 never hides
- * an ASCII byte inside another character: an invalid byte becomes U+FFFD without taking the
- * next), as bytes; an object that spans chunks is copied out of them, so no chunk is held. Its
- * size limit counts bytes (MAX_FRAME).
- */
-// eslint-disable-next-line max-lines-per-function -- the text scanner's state machine, over bytes
-export function createJsonObjectByteScanner(onObject: (frame: Uint8Array) => void) {
-  let parts: Uint8Array[] = [];
-  let kept = 0;
-  let inObject = false;
-  let braceAtEnd = false;
-  let depth = 0;
-  let inString = false;
-  let escaped = false;
-  const OPEN = new Uint8Array([123]);
-
-  const open = (withBrace: boolean) => {
-    inObject = true;
-    parts = withBrace ? [OPEN] : [];
-    kept = parts.length;
-    depth = withBrace ? 1 : 0;
-    inString = false;
-    escaped = false;
-  };
-
-  const joined = (last: Uint8Array): Uint8Array => {
-    if (parts.length === 0) return last;
-    const out = new Uint8Array(kept + last.length);
-    let at = 0;
-    for (const part of parts) {
-      out.set(part, at);
-      at += part.length;
-    }
-    out.set(last, at);
-    return out;
-  };
-
-  /** The next `{"` at or after `from` (-1: none; `braceAtEnd` set when the chunk ends in `{`). */
-  const nextStart = (chunk: Uint8Array, from: number): number => {
-    for (let at = chunk.indexOf(123, from); at >= 0; at = chunk.indexOf(123, at + 1)) {
-      if (at + 1 >= chunk.length) {
-        braceAtEnd = true;
-        return -1;
-      }
-      if (chunk[at + 1] === 34) return at;
-    }
-    return -1;
-  };
-
-  const push = (chunk: Uint8Array) => {
-    const n = chunk.length;
-    if (n === 0) return;
-    let start = inObject ? 0 : -1;
-    let i = 0;
-    let quote = -1;
-    let backslash = -1;
-    while (i < n) {
-      if (!inObject) {
-        if (braceAtEnd) {
-          braceAtEnd = false;
-          if (chunk[0] === 34) {
-            open(true);
-            start = 0;
-          }
-        }
-        if (!inObject) {
-          const at = nextStart(chunk, i);
-          if (at < 0) return;
-          open(false);
-          start = at;
-          i = at;
-        }
-      }
-      if (inString) {
-        if (escaped) {
-          escaped = false;
-          i++;
-          continue;
-        }
-        if (quote < i) {
-          quote = chunk.indexOf(34, i);
-          if (quote < 0) quote = n;
-        }
-        if (backslash < i) {
-          backslash = chunk.indexOf(92, i);
-          if (backslash < 0) backslash = n;
-        }
-        if (backslash < quote) {
-          escaped = true;
-          i = backslash + 1;
-        } else {
-          inString = quote >= n;
-          i = quote + 1;
-        }
-        continue;
-      }
-      const c = chunk[i++];
-      if (c === 34) inString = true;
-      else if (c === 123) depth++;
-      else if (c === 125 && --depth === 0) {
-        const frame = joined(chunk.subarray(start, i));
-        inObject = false;
-        parts = [];
-        kept = 0;
-        onObject(frame);
-      }
-    }
-    if (!inObject) return;
-    const rest = chunk.slice(start); // a copy: the chunk itself is not held
-    kept += rest.length;
-    if (kept > MAX_FRAME) {
-      inObject = false;
-      parts = [];
-      kept = 0;
-    } else parts.push(rest);
-  };
-
-  return { push };
-}
-
-/** Whether `frame` holds `"<key>"` for one of `keys` (ASCII), without decoding it. */
-function hasQuotedKey(frame: Uint8Array, keys: readonly Uint8Array[]): boolean {
-  for (let q = frame.indexOf(34); q >= 0; q = frame.indexOf(34, q + 1)) {
-    for (const key of keys) {
-      const end = q + 1 + key.length;
-      if (end >= frame.length || frame[end] !== 34) continue;
-      let same = true;
-      for (let k = 0; k < key.length && same; k++) same = frame[q + 1 + k] === key[k];
-      if (same) return true;
-    }
-  }
-  return false;
-}
-
 const DEGRADE = /switched to (.{1,40}?)(?= for\b|[,!;]|\.(?:\s|$)|$)/i;
 
 export function createKimiParser(options: ParserOptions = {}): UsageStreamParser {
@@ -296,18 +157,16 @@ export function createKimiParser(options: ParserOptions = {}): UsageStreamParser
     }
   };
 
-  const parse = (json: string) => {
+  // Without the text, only the end and the notices matter: other frames are not parsed.
+  const wanted = options.keepText ? null : /"(?:done|notification)"/;
+  const scanner = createJsonObjectScanner((json) => {
+    if (wanted && !wanted.test(json)) return;
     try {
       const frame: unknown = JSON.parse(json);
       if (isRecord(frame)) onFrame(frame);
     } catch {
       // not a frame after all: skip it
     }
-  };
-  // Without the text, only the end and the notices matter: other frames are not parsed.
-  const wanted = options.keepText ? null : /"(?:done|notification)"/;
-  const scanner = createJsonObjectScanner((json) => {
-    if (!wanted || wanted.test(json)) parse(json);
   });
 
   const current = (): StreamUsage | null =>
@@ -315,17 +174,8 @@ export function createKimiParser(options: ParserOptions = {}): UsageStreamParser
       ? null
       : { format: 'kimi', model, ...(notice ? { notice } : {}), done };
 
-  const parser = readerParser({ push: (chunk) => scanner.push(chunk) }, current, text);
-  if (options.keepText) return parser;
-  // The hook's bytes: frames found in the bytes, and only the wanted ones decoded.
-  const decoder = new Utf8Decoder();
-  const bytes = createJsonObjectByteScanner((frame) => {
-    if (hasQuotedKey(frame, WANTED_KEYS)) parse(decoder.decode(frame));
-  });
-  return { ...parser, pushBytes: (chunk) => bytes.push(chunk) };
+  return readerParser({ push: (chunk) => scanner.push(chunk) }, current, text);
 }
-
-const WANTED_KEYS = ['done', 'notification'].map((k) => new TextEncoder().encode(k));
 
 const stream: SiteStream = {
   ...usageStream,
