@@ -193,6 +193,36 @@ const BLOCK_READ_EVENTS = 8_192;
 const FIRST_BLOCK_READ = 4;
 
 /**
+ * The days read from the events: every day any state seen so far listed (stale or too large),
+ * and from `end` on (the earliest `rowsFrom` seen; blocks there are not trusted).
+ */
+function listedDays() {
+  const listed = new Set<number>();
+  let sorted: number[] = [];
+  return {
+    end: Infinity,
+    take(state: BlocksState) {
+      const before = listed.size;
+      for (const d of state.stale) listed.add(d);
+      for (const d of state.large) listed.add(d);
+      if (listed.size !== before) sorted = [...listed].sort((x, y) => x - y);
+      if (state.rowsFrom !== null) this.end = Math.min(this.end, state.rowsFrom);
+    },
+    /** Whether a listed day falls in [from, to). */
+    any(from: number, to: number) {
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid] < from) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < sorted.length && sorted[lo] < to;
+    },
+  };
+}
+
+/**
  * Every event in CSV order, (time, id): the days in export blocks from their blocks, the rest
  * (stale, too large, not yet built) from the events, span by span. Each read of blocks also
  * reads the blocks' state in the same transaction; the days any state seen so far lists are read
@@ -205,9 +235,7 @@ async function csvPages(
 ): Promise<{ count: number; waitMs: number }> {
   let waitMs = 0;
   let count = 0;
-  const listed = new Set<number>();
-  let sorted: number[] = [];
-  let end = Infinity;
+  const days = listedDays();
   const read = (after: number, limit: number) => {
     const p = db.transaction('r', [db.exportBlocks, db.meta], async () => {
       const state = await blocksState(db);
@@ -217,26 +245,17 @@ async function csvPages(
     p.catch(() => undefined);
     return p;
   };
-  const take = (state: BlocksState) => {
-    const before = listed.size;
-    for (const d of state.stale) listed.add(d);
-    for (const d of state.large) listed.add(d);
-    if (listed.size !== before) sorted = [...listed].sort((x, y) => x - y);
-    // Blocks at or after `rowsFrom` are not trusted: those days come from the events.
-    if (state.rowsFrom !== null) end = Math.min(end, state.rowsFrom);
-  };
-  /** Whether a listed day falls in [from, to). */
-  const anyListed = (from: number, to: number) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < sorted.length && sorted[lo] < to;
+  // Blocks are gathered into pages of `size` events: each page is one chunk for the sink (a
+  // file's writable stream or a Blob costs a round trip to the browser per chunk).
+  let page: CsvEvent[] = [];
+  const flush = async () => {
+    if (page.length === 0) return;
+    const full = page;
+    page = [];
+    await onPage(full);
   };
   const rows = async (fromDay: number, toDay: number) => {
+    await flush();
     // Days in [fromDay, toDay) have no block: their events, if any, come from the rows.
     const r = await streamPages(db, 'time', size, onPage, {
       from: fromDay * DAY_MS,
@@ -253,8 +272,8 @@ async function csvPages(
     const t = performance.now();
     const { state, blocks, limit } = await pending;
     waitMs += performance.now() - t;
-    take(state);
-    const usable = blocks.filter((b) => b.day < end);
+    days.take(state);
+    const usable = blocks.filter((b) => b.day < days.end);
     const more = blocks.length === limit && usable.length === blocks.length;
     for (const b of blocks) eventsRead += b.count;
     blocksRead += blocks.length;
@@ -267,15 +286,17 @@ async function csvPages(
     }
     for (const block of usable) {
       // The days between two blocks hold events only if one of them is listed.
-      if (anyListed(prev + 1, block.day)) await rows(prev + 1, block.day);
+      if (days.any(prev + 1, block.day)) await rows(prev + 1, block.day);
       const events = decodeBlock(block);
       count += events.length;
-      if (events.length) await onPage(events);
+      page = page.length ? page.concat(events) : events;
+      if (page.length >= size) await flush();
       prev = block.day;
     }
     if (!more) break;
   }
-  if (end !== Infinity || anyListed(prev + 1, Infinity)) await rows(prev + 1, Infinity);
+  await flush();
+  if (days.end !== Infinity || days.any(prev + 1, Infinity)) await rows(prev + 1, Infinity);
   return { count, waitMs };
 }
 
