@@ -12,6 +12,7 @@ import type { Dashboard } from '@/utils/db/queries';
 import {
   calendarSettings,
   resolveCalendar,
+  type CalendarSettings,
   type WeekStartChoice,
 } from '@/utils/storage/settings/history';
 import {
@@ -38,6 +39,11 @@ export interface NumbersStore extends DashboardStore {
 export interface NumbersOptions {
   /** Skip the snapshot (the e2e check of the query path, and the bench's baseline). */
   queryOnly?: boolean;
+  /**
+   * The snapshot and the calendar setting, already being read (the popup reads every item its
+   * first paint needs in one storage request); otherwise read here.
+   */
+  firstRead?: Promise<[DashboardSnapshot | null, CalendarSettings]>;
   /** Start the full query (tests pass their own database). */
   startQuery?: (now: number, locale: string) => Promise<DashboardStore>;
 }
@@ -128,13 +134,16 @@ export function watchNumbers(
   };
 
   performance.mark('tm-numbers-start');
-  const ready = Promise.all([
-    options.queryOnly ? Promise.resolve(null) : dashboardSnapshot.getValue(),
-    calendarSettings.getValue(),
-  ]).then(
+  const firstRead =
+    options.firstRead ??
+    Promise.all([
+      options.queryOnly ? Promise.resolve(null) : dashboardSnapshot.getValue(),
+      calendarSettings.getValue(),
+    ]);
+  const ready = firstRead.then(
     ([snap, calendar]) => {
       performance.mark('tm-storage-read');
-      snapshot = snap;
+      snapshot = options.queryOnly ? null : snap;
       choice = calendar.weekStart;
       decide();
     },

@@ -53,16 +53,19 @@ export function i18nReady(): Promise<Locale> {
 }
 
 /**
- * Read the setting and switch to it; then follow later changes (from options, in any page or
- * tab). A failed read keeps the browser's language. Returns the locale in use.
+ * Read the setting (or take `stored`) and switch to it; then follow later changes (from options,
+ * in any page or tab). A failed read keeps the browser's language. Returns the locale in use.
  */
-export async function initI18n(): Promise<Locale> {
+export async function initI18n(
+  /** The setting, already being read with other items (the popup's one first read). */
+  stored?: Promise<LocaleSetting | null>,
+): Promise<Locale> {
   // The browser's language is known now, the setting after a storage read: its catalog (the
   // likely one) starts loading meanwhile.
   loadCatalog(resolveLocale(null, browserLanguages())).catch(() => undefined);
   let setting: LocaleSetting | null = null;
   try {
-    setting = await languageSetting.getValue();
+    setting = await (stored ?? languageSetting.getValue());
   } catch {
     // Storage unreadable: the browser's language.
   }

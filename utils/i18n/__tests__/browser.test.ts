@@ -45,6 +45,14 @@ describe('initI18n', () => {
     expect(english.catalogLoaded('zh-CN')).toBe(false);
   });
 
+  it('takes a setting already being read instead of reading it again', async () => {
+    languages(['en-US']);
+    const read = vi.spyOn(languageSetting, 'getValue');
+    expect(await initI18n(Promise.resolve('zh-CN'))).toBe('zh-CN');
+    expect(read).not.toHaveBeenCalled();
+    expect(await initI18n(Promise.reject(new Error('storage gone')))).toBe('en');
+  });
+
   it('an unreadable setting or a missing i18n API keeps working', async () => {
     vi.spyOn(languageSetting, 'getValue').mockRejectedValue(new Error('storage gone'));
     const i18n = fakeBrowser.i18n;

@@ -202,6 +202,7 @@ describe('the storage keys', () => {
   it("the popup's first paint loads only the storage files it reads", () => {
     const { files } = staticImports(join(ROOT, 'entrypoints/popup/main.tsx'));
     expect(files.filter((file) => file.startsWith('utils/storage/')).sort()).toEqual([
+      'utils/storage/read-items.ts',
       'utils/storage/settings/history.ts',
       'utils/storage/settings/language.ts',
       'utils/storage/settings/money.ts',

@@ -167,6 +167,26 @@ describe('the popup reads the snapshot first', () => {
     await until(() => store!.getSnapshot().from === 'query');
     expect(second).toHaveBeenCalledTimes(1);
   });
+
+  it('takes the snapshot and setting already read (the popup reads them with its other items)', async () => {
+    await keeper().refresh();
+    const firstRead = Promise.all([dashboardSnapshot.getValue(), calendarSettings.getValue()]);
+    await firstRead;
+    const snapshotRead = vi.spyOn(dashboardSnapshot, 'getValue');
+    const settingRead = vi.spyOn(calendarSettings, 'getValue');
+    const startQuery = vi.fn(async (n: number, locale: string) => watchDashboard(db, n, locale));
+    store = watchNumbers(NOW, LOCALE, { startQuery, firstRead });
+    await until(() => store!.getSnapshot().from === 'snapshot');
+    expect(startQuery).not.toHaveBeenCalled();
+    expect(snapshotRead).not.toHaveBeenCalled();
+    expect(settingRead).not.toHaveBeenCalled();
+    store.stop();
+
+    // On request, the query even when the read brought a snapshot that fits.
+    store = watchNumbers(NOW, LOCALE, { startQuery, firstRead, queryOnly: true });
+    await until(() => store!.getSnapshot().from === 'query');
+    expect(startQuery).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('the background refreshes the snapshot on its own', () => {
