@@ -39,14 +39,6 @@ function modelFromBody(stream: HookStream, body: unknown): string | null {
 export const READ_SLICE = 32 * 1024;
 
 /**
- * Milliseconds of a response's slices read in one go before the hook yields to the page (each
- * task stays under this plus one slice). What a fetch clone has not read yet is held by the
- * browser's tee: several slices per turn of the page's event loop, rather than one, let it catch
- * up in fewer turns.
- */
-export const TASK_BUDGET_MS = 0.5;
-
-/**
  * A macrotask turn for the page: a private MessageChannel (no 4 ms timer clamp), its methods
  * captured now so a page patching them later cannot stall or observe it; else a timer.
  */
@@ -98,7 +90,6 @@ export function installUsageHook(
   const TextDecoderCtor = win.TextDecoder;
   const originalFetch = win.fetch;
   const yieldToPage = pageYield(win);
-  const now = win.performance.now.bind(win.performance);
   const xhrProto = win.XMLHttpRequest.prototype;
   const originalOpen = xhrProto.open;
   const originalSend = xhrProto.send;
@@ -161,23 +152,16 @@ export function installUsageHook(
     const parser = createUsageParser(stream.format);
     const decoder = new TextDecoderCtor();
     const reader = body.getReader();
-    let spent = 0; // ms read since the page last had the thread (kept across reads: a read may
-    // resolve in the same task)
     handle.reading++;
     try {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
         // A reader that falls behind gets megabytes at once (the tee hands over all it holds):
-        // read them in slices, yielding to the page once a task has had its budget.
+        // read them in slices, the page running in between, so no task of ours grows with them.
         for (let at = 0; at < value.byteLength; at += READ_SLICE) {
-          if (spent >= TASK_BUDGET_MS) {
-            await yieldToPage();
-            spent = 0;
-          }
-          const start = now();
+          if (at > 0) await yieldToPage();
           parser.push(decoder.decode(value.subarray(at, at + READ_SLICE), { stream: true }));
-          spent += now() - start;
         }
       }
       parser.push(decoder.decode());
