@@ -3,7 +3,8 @@
  * are read in key-ordered pages (CSV by time, JSON by id) and each page is written as one chunk
  * to a sink (a file's writable stream, Blob parts, a Node file), so a history of millions of
  * events is never held in memory at once. The next pages are read while the current one is
- * serialized.
+ * serialized. The CSV reads each day from its export block (export-blocks.ts) where one is built,
+ * and the other days from the events.
  */
 import type { HistoryDB } from './schema';
 import { blocksState, DAY_MS, decodeBlock, type BlocksState } from './export-blocks';
