@@ -87,7 +87,14 @@ function ruleText(rule: TimeRule, currency: string): string {
   });
 }
 
-/** Earlier prices, time-of-day rules and list prices in other currencies, each with its source. */
+/** A source with the date of its data, when the card states one the text does not already give. */
+function dated(source: string, date: string | undefined): string {
+  return date && !source.includes(date.slice(0, 10))
+    ? t('options.lookup.sourceRead', { source, date: date.slice(0, 10) })
+    : source;
+}
+
+/** Earlier prices, time-of-day rules and list prices in other currencies, each with its source and date. */
 function Timeline({ offer }: { offer: OfferLine }) {
   return (
     <>
@@ -99,7 +106,7 @@ function Timeline({ offer }: { offer: OfferLine }) {
                 from: p.from ?? '…',
                 until: p.until,
                 prices: priceList(p.prices, offer.currency),
-                source: p.source,
+                source: dated(p.source, p.date ?? undefined),
               })}
             </li>
           ))}
@@ -110,7 +117,9 @@ function Timeline({ offer }: { offer: OfferLine }) {
           {offer.timeRules.map((r) => (
             <li key={r.label + r.since}>
               {ruleText(r, offer.currency)}
-              <div className="tm-opt-note">{t('options.lookup.from', { source: r.source })}</div>
+              <div className="tm-opt-note">
+                {t('options.lookup.from', { source: dated(r.source, r.sourceDate) })}
+              </div>
             </li>
           ))}
         </ul>
@@ -123,7 +132,7 @@ function Timeline({ offer }: { offer: OfferLine }) {
                 currency: l.currency,
                 since: l.since,
                 prices: priceList(l.prices, l.currency),
-                source: l.source,
+                source: dated(l.source, l.sourceDate),
               })}
             </li>
           ))}

@@ -167,7 +167,7 @@ describe('options page', () => {
     await expect
       .poll(() => flash.getByTestId('lookup-rules').textContent(), { timeout: 10_000 })
       .toMatch(
-        /DeepSeek peak hours.*01:00-04:00.*prices ×2.*2026-08-16T16:00:00Z.*Source: DeepSeek peak-valley pricing notice/,
+        /DeepSeek peak hours.*01:00-04:00.*prices ×2.*2026-08-16T16:00:00Z.*Source: DeepSeek peak-valley pricing notice.*\(data of 2026-09-23\)/,
       );
   });
 

@@ -27,6 +27,7 @@ import {
   applyTimeRule,
   listPriceAt,
   dayOf,
+  dateIn,
   periodAt,
   tierSourceOf,
   timeRuleAt,
@@ -103,6 +104,8 @@ export interface LocalCost {
   rate: ExchangeRate | null;
   /** The list price's source and date (list price), or the rate's. */
   source: string;
+  /** The list price's source date (list price only). */
+  sourceDate?: string;
 }
 
 /** Who stated the price one class of a breakdown was billed at, and that source's date. */
@@ -113,6 +116,8 @@ export interface FieldSource {
   billedAs?: 'input' | 'output';
   /** The time-of-day rule that changed the price (its source), when one applied. */
   timeRule?: string;
+  /** That rule's source date. */
+  timeRuleDate?: string;
 }
 
 export interface Priced {
@@ -358,7 +363,10 @@ function fieldSources(
     const from = fromTier ? rule.tier! : rule.period;
     out[cls] = { source: from.source, date: from.date ?? null };
     if (byFallback) out[cls].billedAs = fallback;
-    if (rule.timeRule) out[cls].timeRule = rule.timeRule.source;
+    if (rule.timeRule) {
+      out[cls].timeRule = rule.timeRule.source;
+      if (rule.timeRule.sourceDate) out[cls].timeRuleDate = rule.timeRule.sourceDate;
+    }
   }
   return out;
 }
@@ -481,6 +489,9 @@ function withLocal(
       basis: 'list price',
       rate: null,
       source: list.source,
+      ...(list.sourceDate || dateIn(list.source)
+        ? { sourceDate: list.sourceDate ?? dateIn(list.source)! }
+        : {}),
     };
     result.rules.push(`${currency} list price since ${list.since.slice(0, 10)} (${list.source})`);
     return result;

@@ -86,6 +86,8 @@ export const timeRuleSchema = z
     multiplier: z.number().positive().optional(),
     prices: priceSetSchema.partial().optional(),
     source: z.string().min(1),
+    /** The date of that source's data (published or read); absent in older cards. */
+    sourceDate: instant.optional(),
   })
   .superRefine((rule, ctx) => {
     if ((rule.multiplier === undefined) === (rule.prices === undefined)) {
@@ -132,6 +134,8 @@ export const listPriceSchema = z.strictObject({
   since: instant,
   /** Where it is stated (the lab's page) and when it was read. */
   source: z.string().min(1),
+  /** The date of that source's data (published or read); absent in older cards. */
+  sourceDate: instant.optional(),
 });
 export type ListPrice = z.infer<typeof listPriceSchema>;
 

@@ -104,6 +104,8 @@ export interface TimeRuleUsed {
   days: number[];
   multiplier: number | null;
   source: string;
+  /** The date of the rule's source data (its field, or the first date in an older card's text). */
+  sourceDate: string | null;
 }
 
 /** Minutes east of UTC of a rule's zone ("UTC" or "+08:00"). */
@@ -138,6 +140,7 @@ export function timeRuleAt(
         days: rule.days,
         multiplier: rule.multiplier ?? null,
         source: rule.source,
+        sourceDate: rule.sourceDate ?? dateIn(rule.source),
       },
     };
   }

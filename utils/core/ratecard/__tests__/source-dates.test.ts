@@ -24,6 +24,8 @@ function withoutDateFields(c: RateCard): RateCard {
         delete p.sourceDate;
         delete p.from;
       }
+      for (const r of o.timeRules ?? []) delete r.sourceDate;
+      for (const l of o.listPrices ?? []) delete l.sourceDate;
     }
   }
   return old;
@@ -185,5 +187,38 @@ describe('price dates as card fields', () => {
     if (!peak.priced) throw new Error(peak.reason);
     expect(peak.sources!.input.timeRule).toMatch(/DeepSeek peak-valley pricing notice/);
     expect(peak.sources!.input.date).toBe('2026-09-23');
+    expect(peak.sources!.input.timeRuleDate).toBe('2026-09-23');
+    expect(peak.rule.timeRule).toMatchObject({ sourceDate: '2026-09-23' });
+  });
+
+  it('time rules and list prices carry their source date as a field too', () => {
+    const rules = offers.flatMap((o) => o.timeRules ?? []);
+    const lists = offers.flatMap((o) => o.listPrices ?? []);
+    expect(rules.length).toBeGreaterThan(0);
+    expect(lists.length).toBeGreaterThan(0);
+    for (const r of rules) expect(r.sourceDate, r.source).toMatch(DAY);
+    for (const l of lists) expect(l.sourceDate, l.source).toMatch(DAY);
+
+    // V4 Flash's CNY list price at a peak hour: the list price's date, and the rule's.
+    const cny = priceUsage(
+      card,
+      'deepseek-v4-flash',
+      { input: 1_000_000, output: 0 },
+      { at: '2026-12-01T02:00:00Z', currency: 'CNY' },
+    );
+    if (!cny.priced) throw new Error(cny.reason);
+    expect(cny.local).toMatchObject({ basis: 'list price', sourceDate: '2026-06-29' });
+    expect(cny.rule.timeRule?.sourceDate).toBe('2026-09-23');
+
+    // A card written before the fields: the dates come from the source texts where they give one.
+    const old = withoutDateFields(card);
+    const oldPeak = priceUsage(
+      old,
+      'deepseek-v4-flash',
+      { input: 1000, output: 0 },
+      { at: '2026-12-01T02:00:00Z' },
+    );
+    if (!oldPeak.priced) throw new Error(oldPeak.reason);
+    expect(oldPeak.rule.timeRule?.sourceDate).toBe('2026-08-17');
   });
 });
