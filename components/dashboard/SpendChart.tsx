@@ -8,6 +8,7 @@ import 'uplot/dist/uPlot.min.css';
 import { t } from '@/utils/i18n';
 import type { SpendKind } from '@/utils/db/spend';
 import type { Money } from '@/components/popup/money';
+import { labelWidth } from '@/components/chart/axis';
 
 export const KIND_COLOURS: Record<SpendKind, string> = {
   chat: '#3b82f6',
@@ -25,23 +26,6 @@ export function stack(daily: Record<SpendKind, number[]>, perUsd: number): numbe
     out.push(below);
   }
   return out;
-}
-
-/**
- * The y axis's width from its longest label, so money labels such as "$0.4000" or "¥12.50" are
- * never clipped at the chart's left edge.
- */
-export function labelWidth(u: uPlotType, values: string[] | null, axisIdx: number): number {
-  const axis = u.axes[axisIdx];
-  const longest = (values ?? []).reduce((a, v) => (v.length > a.length ? v : a), '');
-  let size = (axis.ticks?.size ?? 10) + (axis.gap ?? 5) + 8;
-  if (longest) {
-    // Once drawn, uPlot keeps an axis's font as [css font, px size] scaled to the device pixels.
-    const font = axis.font as unknown as [string, number] | string | undefined;
-    if (Array.isArray(font)) u.ctx.font = font[0];
-    size += u.ctx.measureText(longest).width / (globalThis.devicePixelRatio || 1);
-  }
-  return Math.ceil(size);
 }
 
 function draw(

@@ -10,6 +10,7 @@ import 'uplot/dist/uPlot.min.css';
 import { parseDayKey, isoWeekday } from '@/utils/core/aggregate';
 import { t } from '@/utils/i18n';
 import type { Money } from './money';
+import { labelWidth } from '@/components/chart/axis';
 
 function dayLabel(day: string, short: boolean): string {
   const d = parseDayKey(day);
@@ -53,7 +54,7 @@ function drawChart(uPlot: typeof uPlotType, target: HTMLDivElement, data: ChartD
         },
         {
           stroke: '#64748b',
-          size: 46,
+          size: labelWidth,
           grid: { stroke: '#e2e8f0', width: 1 },
           ticks: { show: false },
           values: (_u, splits) =>

@@ -1,6 +1,6 @@
 import type uPlotType from 'uplot';
 import { describe, expect, it } from 'vitest';
-import { labelWidth } from '../SpendChart';
+import { labelWidth } from '../axis';
 
 /** A uPlot stand-in whose canvas measures 7 px per character, at the given device pixel ratio. */
 function fakePlot(font: unknown) {
@@ -19,6 +19,12 @@ describe('the y axis width', () => {
     expect(long - short).toBe(5 * 7);
     expect(long).toBeGreaterThanOrEqual('$0.4000'.length * 7 + 10 + 5);
     expect(ctx.font).toBe('12px system-ui');
+  });
+
+  it('leaves out hidden ticks (the popup draws none)', () => {
+    const { u } = fakePlot(['12px system-ui', 12]);
+    (u.axes[1] as { ticks: { show: boolean; size: number } }).ticks = { show: false, size: 10 };
+    expect(labelWidth(u, ['US$1.00'], 1)).toBe(5 + 8 + 7 * 7);
   });
 
   it('gives the ticks and gap alone when there are no labels yet', () => {
