@@ -400,9 +400,21 @@ export async function refreshExportBlocksStep(
   });
 }
 
-/** Build every stale or unbuilt block (background only), a step per transaction. */
-export async function refreshExportBlocks(db: HistoryDB): Promise<number> {
+/**
+ * Build every stale or unbuilt block (background only), a step of at most `chunk` events per
+ * transaction (a whole day when one day holds more), with `pauseMs` between steps. A step locks
+ * the events, and Chromium serves one database's transactions in turn: the background takes small
+ * steps with pauses, so a page opened meanwhile waits for one short step, not for the rebuild.
+ */
+export async function refreshExportBlocks(
+  db: HistoryDB,
+  pace: { chunk?: number; pauseMs?: number } = {},
+): Promise<number> {
+  const limits = { maxEvents: BLOCK_MAX_EVENTS, chunk: pace.chunk ?? REBUILD_CHUNK };
   let steps = 0;
-  while (await refreshExportBlocksStep(db)) steps++;
+  while (await refreshExportBlocksStep(db, limits)) {
+    steps++;
+    if (pace.pauseMs) await new Promise((resolve) => setTimeout(resolve, pace.pauseMs));
+  }
   return steps;
 }

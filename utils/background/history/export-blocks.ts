@@ -10,12 +10,19 @@ import { deps } from './deps';
 /** Quiet time after the last write before the blocks are rebuilt. */
 export const EXPORT_BLOCKS_DELAY_MS = 5_000;
 
+/**
+ * The rebuild's pace: ~2,000 events per step (~0.1 s of IndexedDB in Chromium) and a pause after
+ * each, so the popup and the dashboard, opened while a million events are being built, wait for
+ * one short step at most (20,000-event steps made them wait ~1 s).
+ */
+export const EXPORT_BLOCKS_PACE = { chunk: 2_000, pauseMs: 50 };
+
 let timer: ReturnType<typeof setTimeout> | undefined;
 let running: Promise<void> | null = null;
 
 /** Rebuild the stale export blocks now (one run at a time). */
 export function runExportBlocks(): Promise<void> {
-  running ??= refreshExportBlocks(deps.db())
+  running ??= refreshExportBlocks(deps.db(), EXPORT_BLOCKS_PACE)
     .then(() => undefined)
     .finally(() => {
       running = null;

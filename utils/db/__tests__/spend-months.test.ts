@@ -211,8 +211,11 @@ describe('the month rollup', () => {
         } else if (op === 'clear') {
           await deleteEverything(db);
         } else if (op === 'blocks') {
-          // The background brings every export block up to date.
-          await refreshExportBlocks(db);
+          // The background brings every export block up to date, in steps of any size.
+          await refreshExportBlocks(
+            db,
+            random() < 0.5 ? {} : { chunk: 1 + Math.floor(random() * 90) },
+          );
           expect(await blocksState(db)).toEqual({ ...BLOCKS_COMPLETE, large: expect.any(Array) });
         } else if (op === 'blockStep') {
           // One step of it, in small pieces: some days built, some still stale or too large.
