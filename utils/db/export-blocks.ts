@@ -265,14 +265,10 @@ export const blocksMiddleware: Middleware<DBCore> = {
                 const keys = req.updates?.keys ?? req.keys ?? req.values.map((v) => v?.id);
                 const known = keys.filter((k) => k !== undefined && k !== null);
                 for (const d of await daysOfRows(table, req.trans, known)) days.add(d);
-                for (const spec of req.updates?.changeSpecs ?? [])
-                  if (typeof spec.time === 'number') days.add(dayOf(spec.time));
-                if (req.criteria || req.changeSpec) {
-                  // A modify by criteria: the new times are not known here; every changed
-                  // row's new time is its old one unless the spec sets it.
-                  if (typeof req.changeSpec?.time === 'number')
-                    days.add(dayOf(req.changeSpec.time));
-                }
+                // A modify: a changed row's new time is its old one unless the spec sets it.
+                const specs = [...(req.updates?.changeSpecs ?? []), req.changeSpec];
+                for (const spec of specs)
+                  if (typeof spec?.time === 'number') days.add(dayOf(spec.time));
               }
             } else if (req.type === 'delete') {
               for (const d of await daysOfRows(table, req.trans, req.keys)) days.add(d);
@@ -308,12 +304,11 @@ export async function blocksState(db: HistoryDB): Promise<BlocksState> {
 /** Events read per step of a rebuild (each step is one short transaction). */
 const REBUILD_CHUNK = 20_000;
 
-async function dayEvents(db: HistoryDB, day: number): Promise<StoredEvent[]> {
-  return db.events
-    .where('time')
-    .between(day * DAY_MS, (day + 1) * DAY_MS, true, false)
-    .toArray();
-}
+/** One UTC day's events, by the time index. */
+const inDay = (db: HistoryDB, day: number) =>
+  db.events.where('time').between(day * DAY_MS, (day + 1) * DAY_MS, true, false);
+
+const dayEvents = (db: HistoryDB, day: number): Promise<StoredEvent[]> => inDay(db, day).toArray();
 
 /**
  * One step of bringing the blocks up to date: builds the blocks of some stale days, or of the
@@ -331,11 +326,7 @@ export async function refreshExportBlocksStep(
       if (rows.length) await db.exportBlocks.put(encodeBlock(day, rows));
       else await db.exportBlocks.delete(day);
     };
-    const countDay = (day: number) =>
-      db.events
-        .where('time')
-        .between(day * DAY_MS, (day + 1) * DAY_MS, true, false)
-        .count();
+    const countDay = (day: number) => inDay(db, day).count();
     if (state.stale.length) {
       let budget = chunk;
       let done = 0;
