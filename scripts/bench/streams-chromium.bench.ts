@@ -447,18 +447,23 @@ async function heldDuring(
 }
 
 /** An XHR site: a warm-up stream (discarded), then the timed one. */
+/** Once the hook has settled: its time and bytes per task (none read with the extension: an error). */
+async function hookWork(page: Page, site: Site, withExtension: boolean) {
+  await hookSettled(page);
+  const hook = (await page.evaluate(() => (window as any).__bench.hook)) as [number, number][];
+  if (withExtension && hook.length === 0) throw new Error(`${site.id}: the hook read nothing`);
+  return { hookMs: hook.map(([ms]) => ms), hookBytes: hook.map(([, b]) => b) };
+}
+
 async function runXhrSite(page: Page, site: Site, withExtension: boolean): Promise<SiteRun> {
   await readXhr(page, `${site.path}?warm`);
   await hookSettled(page);
   await forget(page);
   const { pageMs, bytes } = await readXhr(page, site.path);
-  await hookSettled(page);
-  const hook = (await page.evaluate(() => (window as any).__bench.hook)) as [number, number][];
-  if (withExtension && hook.length === 0) throw new Error(`${site.id}: the hook read nothing`);
+  const hook = await hookWork(page, site, withExtension);
   await forget(page);
   return {
-    hookMs: hook.map(([ms]) => ms),
-    hookBytes: hook.map(([, b]) => b),
+    ...hook,
     pageMs,
     bytes,
     held: [],
@@ -481,9 +486,7 @@ async function runSite(page: Page, site: Site, withExtension: boolean): Promise<
     // its copy: the heap after, less before, is the copy and whatever else stays.
     const beforeTimed = await heapUsed(cdp);
     const { pageMs, bytes } = await readStream(page, url);
-    await hookSettled(page);
-    const hook = (await page.evaluate(() => (window as any).__bench.hook)) as [number, number][];
-    if (withExtension && hook.length === 0) throw new Error(`${site.id}: the hook read nothing`);
+    const hook = await hookWork(page, site, withExtension);
     await joinCopy(page);
     const after = await heapUsed(cdp);
     await forget(page);
@@ -493,8 +496,7 @@ async function runSite(page: Page, site: Site, withExtension: boolean): Promise<
     for (let i = 0; i < HEAP_RUNS; i++) held.push(await heldDuring(page, cdp, url, withExtension));
     await forget(page);
     return {
-      hookMs: hook.map(([ms]) => ms),
-      hookBytes: hook.map(([, b]) => b),
+      ...hook,
       pageMs,
       bytes,
       held,
