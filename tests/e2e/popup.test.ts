@@ -194,14 +194,13 @@ describe('popup with 100k events', () => {
     );
   }, 420_000);
 
-  it('shows the sums in CNY at the synced rate, and in USD with the reason when there is no rate', async () => {
-    reportOnFailure(session, () => page, 'popup-cny');
-    // A rate as the sync stores it (Frankfurter's shape after parsing), dated the popup's day.
-    const day = new Date(NOW).toISOString().slice(0, 10);
+  /** CNY as the display currency at a synced rate of 7.05 dated NOW's day, plus `more` items. */
+  async function showInCny(more: Record<string, unknown> = {}) {
     const setup = await openExtensionPage(session, 'popup.html');
     await setup.evaluate(
-      (rateDay) =>
+      ([rateDay, items]) =>
         (globalThis as any).chrome.storage.local.set({
+          ...items,
           currency: { currency: 'CNY', rates: {} },
           exchangeRates: {
             rates: { CNY: { currency: 'CNY', perUsd: 7.05, date: rateDay, source: 'synced' } },
@@ -209,9 +208,16 @@ describe('popup with 100k events', () => {
             error: null,
           },
         }),
-      day,
+      [new Date(NOW).toISOString().slice(0, 10), more] as const,
     );
     await setup.close();
+  }
+
+  it('shows the sums in CNY at the synced rate, and in USD with the reason when there is no rate', async () => {
+    reportOnFailure(session, () => page, 'popup-cny');
+    // A rate as the sync stores it (Frankfurter's shape after parsing), dated the popup's day.
+    await showInCny();
+    const day = new Date(NOW).toISOString().slice(0, 10);
     /** "CN¥1,234.56" → 1234.56 */
     const amountOf = (text: string | null) => Number((text ?? '').replace(/[^\d.]/g, ''));
 
@@ -259,22 +265,7 @@ describe('popup with 100k events', () => {
   it('draws the numbers and the currency in Chinese, from the first paint on, with the language set to zh-CN', async () => {
     reportOnFailure(session, () => page, 'popup-zh-CN');
     const zh = CATALOGS['zh-CN'];
-    const day = new Date(NOW).toISOString().slice(0, 10);
-    const setup = await openExtensionPage(session, 'popup.html');
-    await setup.evaluate(
-      (rateDay) =>
-        (globalThis as any).chrome.storage.local.set({
-          language: 'zh-CN',
-          currency: { currency: 'CNY', rates: {} },
-          exchangeRates: {
-            rates: { CNY: { currency: 'CNY', perUsd: 7.05, date: rateDay, source: 'synced' } },
-            lastAttempt: null,
-            error: null,
-          },
-        }),
-      day,
-    );
-    await setup.close();
+    await showInCny({ language: 'zh-CN' });
 
     page = await session.context.newPage();
     // The cards drawn before React (the first paint), as they first appear.
