@@ -1,7 +1,8 @@
 // The core flows in Firefox (firefox-esr, MV3 build, puppeteer-core over WebDriver BiDi): the
 // badge on the demo page and on site fixtures served under their real URLs, a reply recorded
 // once, the popup's numbers, the options page (language switch, export and import), the compare
-// page. Chromium runs the same flows in much more depth (the other e2e files); this file proves
+// page, and Claude's own stream read through the hook's tee (the page's bytes untouched). Chromium
+// runs the same flows in much more depth (the other e2e files); this file proves
 // the Firefox build works end to end.
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -175,6 +176,53 @@ describe('Firefox', () => {
     );
     expect(rows).toBeGreaterThanOrEqual(3);
     await compare.close();
+  });
+
+  it("reads Claude's own stream through the hook's tee: the page's bytes and Response intact", async () => {
+    const c = SITE_CASES.find((s) => s.site === 'claude')!;
+    const html = readSiteFixture('claude', 'conversation.html');
+    const body = readSiteFixture('claude', 'capture.txt');
+    const path = '/api/organizations/0dd1bb7c/chat_conversations/e54d5956/completion';
+    const page = await session.browser.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin !== new URL(c.url).origin) return void request.abort();
+      if (url.pathname === path)
+        return void request.respond({ status: 200, contentType: 'text/event-stream', body });
+      void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    });
+    await page.goto(c.url);
+    await until(
+      () => badgeAttr(page, 'tm-badge', 'data-health'),
+      (h) => h === 'ok',
+    );
+    const seen = await page.evaluate(async (path: string) => {
+      const response = await fetch(path, { method: 'POST', body: '{}' });
+      const view = (r: Response) => [r instanceof Response, r.url, r.type, r.status, r.ok];
+      return {
+        views: [view(response), view(response.clone())],
+        // The hook's tee is in effect (its Response carries the original's url as its own).
+        teed: Object.getOwnPropertyNames(response).includes('url'),
+        text: await response.text(),
+      };
+    }, path);
+    expect(seen.text === body, 'the page got the body byte-identical').toBe(true);
+    const looks = [true, new URL(path, c.url).href, 'basic', 200, true];
+    expect(seen.views).toEqual([looks, looks]);
+    expect(seen.teed).toBe(true);
+    // The hook read the stream: Claude's quota windows reach the extension's storage.
+    const quotas = await until(
+      () =>
+        ext.evaluate(() =>
+          (globalThis as any).browser.storage.local
+            .get('siteQuotas')
+            .then((r: any) => r.siteQuotas?.claude?.limits ?? null),
+        ),
+      (limits) => Array.isArray(limits) && limits.length === 2,
+    );
+    expect(quotas[0]).toEqual({ window: '5h', used: 0.02, resetsAt: '2026-08-08T07:10:00.000Z' });
+    await page.close();
   });
 });
 

@@ -108,11 +108,28 @@ describe('the sites’ own streams, served on their real URLs', () => {
         };
       });
     }
-    const received = await page.evaluate(
+    const { received, view } = await page.evaluate(
       async ({ path, via }) => {
+        let view: unknown[] = [];
         const text =
           via === 'fetch'
-            ? await fetch(path, { method: 'POST', body: '{}' }).then((r) => r.text())
+            ? await fetch(path, { method: 'POST', body: '{}' }).then((r) => {
+                // What the page can observe of its Response, and of a clone of it.
+                const looks = (x: Response) => [
+                  x instanceof Response,
+                  x.url,
+                  x.redirected,
+                  x.type,
+                  x.status,
+                  x.ok,
+                  x.statusText,
+                  x.headers.get('content-type'),
+                  x.bodyUsed,
+                  Object.keys(x).length,
+                ];
+                view = [looks(r), looks(r.clone())];
+                return r.text();
+              })
             : await new Promise<string>((resolve, reject) => {
                 const xhr = new XMLHttpRequest();
                 xhr.open('POST', `${path}?rt=c`);
@@ -121,11 +138,23 @@ describe('the sites’ own streams, served on their real URLs', () => {
                 xhr.send('f.req=[]');
               });
         const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-        return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+        return {
+          received: Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')),
+          view,
+        };
       },
       { path: c.path, via: c.via },
     );
-    expect(received, 'the page got the body byte-identical').toBe(
+    // (A page's own wrapper hands it a Response of its making: that one is the page's business.)
+    if (c.via === 'fetch' && !options.pageWrapsFetch) {
+      const looks = [true, new URL(c.path, site.url).href, false, 'basic', 200, true, 'OK'];
+      const rest = [c.contentType, false, 0];
+      expect(view, 'the Response the page got looks like the network’s').toEqual([
+        [...looks, ...rest],
+        [...looks, ...rest],
+      ]);
+    }
+    expect(received.join(''), 'the page got the body byte-identical').toBe(
       sha256(readSiteFixture(c.site, 'capture.txt')),
     );
     // Another exchange per replay of a site (its turn is recorded anew, not as a duplicate).

@@ -1,8 +1,9 @@
 /**
  * The MAIN-world hook: wraps the page's `fetch` and `XMLHttpRequest` to read exact usage from the
- * site's own stream responses (z.ai `usage`, DeepSeek `accumulated_token_usage`). It reads a
- * clone of the response, never the page's copy, and every step is wrapped so a failure here
- * can never change what the page receives. Only paths listed by an adapter are read.
+ * site's own stream responses (z.ai `usage`, DeepSeek `accumulated_token_usage`). A fetch's body
+ * reaches the page through our tee with a bounded backlog (./usage-tee.ts: the page's own chunk
+ * objects, unchanged); an XHR's text is read where the page reads it. Every step is wrapped so a
+ * failure here can never change what the page receives. Only paths listed by an adapter are read.
  *
  * Runs in the page's world: no extension APIs here, only the private channel
  * (./usage-channel.ts) to the content script.
@@ -10,6 +11,7 @@
 import { createUsageParser, type UsageStreamFormat } from '@/utils/sites/streams';
 import { MAX_REQUEST_BODY } from '@/utils/sites/stream-types';
 import { CONTENT_UP, HOOK_KEY, HOOK_UP, usageEventName } from './usage-channel';
+import { teeResponse, type ChunkQueue, type TeeGlobals } from './usage-tee';
 
 export interface HookStream {
   path: RegExp;
@@ -33,10 +35,11 @@ function modelFromBody(stream: HookStream, body: unknown): string | null {
 
 /**
  * Bytes of a response (characters of an XHR's text) read in one go before the page gets the
- * thread back. 32 KB: a 64 KB slice of Kimi's envelopes took 0.4–1.1 ms in Chromium (its decode
- * and scan), too near the 1 ms a task of ours may take (`npm run bench -- streams`).
+ * thread back. 16 KB: with 32 KB, Kimi's p95 per task was 1.1 ms on an idle machine and
+ * 5.6–6.7 ms at load 13–15, with 16 KB 1.3–1.4 ms in the same sitting (`npm run bench --
+ * streams-chromium`); a task of ours may take 1 ms. The cost is twice the turns.
  */
-export const READ_SLICE = 32 * 1024;
+export const READ_SLICE = 16 * 1024;
 
 /**
  * A macrotask turn for the page: a private MessageChannel (no 4 ms timer clamp), its methods
@@ -88,6 +91,7 @@ export function installUsageHook(
   const addListener = win.EventTarget.prototype.addEventListener;
   const CustomEventCtor = win.CustomEvent;
   const TextDecoderCtor = win.TextDecoder;
+  const tee: TeeGlobals = { Response: win.Response, ReadableStream: win.ReadableStream };
   const originalFetch = win.fetch;
   const yieldToPage = pageYield(win);
   const xhrProto = win.XMLHttpRequest.prototype;
@@ -143,33 +147,43 @@ export function installUsageHook(
     }
   };
 
-  const readBody = async (
+  /**
+   * Reads the hook's side of a response's tee: one slice of at most READ_SLICE bytes per task,
+   * the page running in between (it may be holding a chunk or many). A chunk the page has
+   * transferred since (it reads empty where bytes were queued) makes the body unreadable: no
+   * report, rather than a number from part of it.
+   */
+  const readQueue = async (
     stream: HookStream,
     path: string,
-    body: ReadableStream<Uint8Array>,
+    queue: ChunkQueue,
     requestModel: Promise<string | null>,
   ) => {
     const parser = createUsageParser(stream.format);
     const decoder = new TextDecoderCtor();
-    const reader = body.getReader();
     handle.reading++;
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        // A reader that falls behind gets megabytes at once (the tee hands over all it holds):
-        // read them in slices, the page running in between, so no task of ours grows with them.
-        for (let at = 0; at < value.byteLength; at += READ_SLICE) {
-          if (at > 0) await yieldToPage();
-          parser.push(decoder.decode(value.subarray(at, at + READ_SLICE), { stream: true }));
+    /** Bytes of the body are lost to us (a chunk transferred away, a failure): no report. */
+    const unreadable = async () => {
+      for (let next = await queue.take(); next; next = await queue.take()) {
+        const { chunk, length } = next;
+        for (let at = 0; at < length; at += READ_SLICE) {
+          await yieldToPage();
+          if (chunk.byteLength !== length) return true;
+          parser.push(decoder.decode(chunk.subarray(at, at + READ_SLICE), { stream: true }));
+          queue.release(Math.min(READ_SLICE, length - at));
         }
       }
+      if (queue.lost) return true;
       parser.push(decoder.decode());
-    } catch {
-      // Aborted by the page (stop button) or the network: report what was read.
-    }
+      return false;
+    };
     try {
-      emit(stream, path, parser.finish(), await requestModel.catch(() => null));
+      // An aborted or errored body ends early: the parser reports what it read (not done).
+      if (!(await unreadable().catch(() => true)))
+        emit(stream, path, parser.finish(), await requestModel.catch(() => null));
+      else queue.abandon(); // the tee goes on for the page, unread
+    } catch {
+      // never let a report break the page
     } finally {
       handle.reading--;
     }
@@ -204,17 +218,16 @@ export function installUsageHook(
       if (stream) {
         const path = new URL(rawUrl, win.location.href).pathname;
         const requestModel = fetchRequestModel(stream, args).catch(() => null);
-        promise.then(
-          (response) => {
-            try {
-              const body = response.clone().body;
-              if (body) void readBody(stream, path, body, requestModel);
-            } catch {
-              // a body already used or locked: nothing to read
-            }
-          },
-          () => undefined,
-        );
+        // The page gets our tee of the response (or, when it cannot be built, the original).
+        return promise.then((response) => {
+          try {
+            return teeResponse(tee, response, (queue) => {
+              void readQueue(stream, path, queue, requestModel);
+            });
+          } catch {
+            return response;
+          }
+        });
       }
     } catch {
       // never break the page's request
