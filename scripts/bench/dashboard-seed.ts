@@ -11,6 +11,7 @@
  * reads (Claude Code, Codex, OpenRouter billed), over seven projects.
  */
 import { rng } from '../../utils/db/__tests__/generate';
+import { blocksState, dayOf } from '../../utils/db/export-blocks';
 import { storeImported } from '../../utils/db/imports';
 import { HistoryDB } from '../../utils/db/schema';
 import type { StoredEvent } from '../../utils/db/types';
@@ -171,4 +172,19 @@ export async function rollupRows(): Promise<Record<string, number>> {
   db.close();
   db = undefined;
   return Object.fromEntries(tables.map((t, i) => [t, counts[i]]));
+}
+
+/**
+ * Days whose export blocks the background has still to build (stale days, and every day from the
+ * first unbuilt one to today): above 0, its rebuild is running.
+ */
+export async function blocksLeft(now: number): Promise<number> {
+  const own = new HistoryDB();
+  try {
+    const { rowsFrom, stale } = await blocksState(own);
+    const unbuilt = rowsFrom === null ? 0 : Math.max(0, dayOf(now) - rowsFrom + 1);
+    return stale.length + unbuilt;
+  } finally {
+    own.close();
+  }
 }

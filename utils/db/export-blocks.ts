@@ -11,7 +11,7 @@
  * is at or after `rowsFrom` (not yet built); the export reads the listed and unbuilt days from
  * the events themselves. The background rebuilds stale days later (`refreshExportBlocks`).
  */
-import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie';
 import type { HistoryDB } from './schema';
 import type { CsvEvent } from './transfer';
 import type { StoredEvent } from './types';
@@ -301,8 +301,28 @@ export async function blocksState(db: HistoryDB): Promise<BlocksState> {
   return (row?.value as BlocksState | undefined) ?? BLOCKS_COMPLETE;
 }
 
+/**
+ * Holds a rebuild between steps, and may stop the step in progress (the background does while an
+ * extension page starts: that page's reads and first paint come first).
+ */
+export interface RebuildGate {
+  /** Settles when the next step may start. */
+  ready(): Promise<void>;
+  /** Handed the running step's stop when it starts, null when it ended. */
+  running(stop: (() => void) | null): void;
+}
+
 /** Events read per step of a rebuild (each step is one short transaction). */
 const REBUILD_CHUNK = 20_000;
+
+/** A transaction's abort, harmless once it has ended. */
+const stopper = (tx: Transaction) => () => {
+  try {
+    tx.abort();
+  } catch {
+    // Already committed or aborted: nothing to stop.
+  }
+};
 
 /** One UTC day's events, by the time index. */
 const inDay = (db: HistoryDB, day: number) =>
@@ -313,13 +333,16 @@ const dayEvents = (db: HistoryDB, day: number): Promise<StoredEvent[]> => inDay(
 /**
  * One step of bringing the blocks up to date: builds the blocks of some stale days, or of the
  * next days not yet built, in one read-write transaction. Returns false when nothing was left.
+ * `started` is handed the step's abort (the transaction rolled back: nothing of it is kept).
  */
 export async function refreshExportBlocksStep(
   db: HistoryDB,
   limits = { maxEvents: BLOCK_MAX_EVENTS, chunk: REBUILD_CHUNK },
+  started?: (abort: () => void) => void,
 ): Promise<boolean> {
   const { maxEvents, chunk } = limits;
-  return db.transaction('rw', [db.events, db.exportBlocks, db.meta], async () => {
+  return db.transaction('rw', [db.events, db.exportBlocks, db.meta], async (tx) => {
+    started?.(stopper(tx));
     const state = await blocksState(db);
     const large = new Set(state.large);
     const put = async (day: number, rows: StoredEvent[]) => {
@@ -399,13 +422,31 @@ export async function refreshExportBlocksStep(
  */
 export async function refreshExportBlocks(
   db: HistoryDB,
-  pace: { chunk?: number; pauseMs?: number } = {},
+  pace: { chunk?: number; pauseMs?: number; gate?: RebuildGate } = {},
 ): Promise<number> {
   const limits = { maxEvents: BLOCK_MAX_EVENTS, chunk: pace.chunk ?? REBUILD_CHUNK };
+  const { gate } = pace;
   let steps = 0;
-  while (await refreshExportBlocksStep(db, limits)) {
+  for (;;) {
+    await gate?.ready();
+    let interrupted = false;
+    let more: boolean;
+    try {
+      more = await refreshExportBlocksStep(db, limits, (abort) =>
+        gate?.running(() => {
+          interrupted = true;
+          abort();
+        }),
+      );
+    } catch (error) {
+      // Stopped by the gate: rolled back, and run again once the gate opens.
+      if (interrupted) continue;
+      throw error;
+    } finally {
+      gate?.running(null);
+    }
+    if (!more) return steps;
     steps++;
     if (pace.pauseMs) await new Promise((resolve) => setTimeout(resolve, pace.pauseMs));
   }
-  return steps;
 }

@@ -3,8 +3,14 @@
  * rebuilt a few seconds after the last write, and at every maintenance run (start, hourly), in
  * short transactions. Until then the export reads those days from the events, so a late or lost
  * run costs export speed, never a row.
+ *
+ * An extension page that opens (the popup, the dashboard: they say so on PAGE_CHANNEL from their
+ * first script) stops the step in progress (rolled back, run again later) and holds the rebuild
+ * for PAGE_QUIET_MS (utils/page-start.ts): the page's start, its storage reads and its first view do not share the
+ * machine with the rebuild's reads and writes.
  */
-import { refreshExportBlocks } from '@/utils/db/export-blocks';
+import { refreshExportBlocks, type RebuildGate } from '@/utils/db/export-blocks';
+import { PAGE_CHANNEL, PAGE_QUIET_MS } from '@/utils/page-start';
 import { deps } from './deps';
 
 /** Quiet time after the last write before the blocks are rebuilt. */
@@ -21,9 +27,57 @@ export const EXPORT_BLOCKS_PACE = { chunk: 1_000, pauseMs: 200 };
 let timer: ReturnType<typeof setTimeout> | undefined;
 let running: Promise<void> | null = null;
 
+export interface PageGate extends RebuildGate {
+  /** A page is opening: stop the step in progress, and hold the next for `quietMs`. */
+  opened(): void;
+}
+
+/** The rebuild's gate: open unless a page opened less than `quietMs` ago. */
+export function createPageGate(
+  now: () => number,
+  quietMs = PAGE_QUIET_MS,
+  sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+): PageGate {
+  let quietUntil = -Infinity;
+  let stopStep: (() => void) | null = null;
+  return {
+    async ready() {
+      for (let wait = quietUntil - now(); wait > 0; wait = quietUntil - now()) await sleep(wait);
+    },
+    running(stop) {
+      stopStep = stop;
+    },
+    opened() {
+      quietUntil = Math.max(quietUntil, now() + quietMs);
+      const stop = stopStep;
+      stopStep = null;
+      stop?.();
+    },
+  };
+}
+
+const gate = createPageGate(() => deps.now());
+
+/** A page is opening: the rebuild stands aside (its step in progress stopped) for a while. */
+export function pageOpened(): void {
+  gate.opened();
+}
+
+/** Held here: a channel nothing refers to may be collected, and hears nothing after. */
+let pages: BroadcastChannel | null = null;
+
+/** Hear the pages' openings (a BroadcastChannel: it never wakes a stopped worker). */
+export function listenForPages(): void {
+  if (pages || typeof BroadcastChannel !== 'function') return;
+  pages = new BroadcastChannel(PAGE_CHANNEL);
+  pages.onmessage = () => pageOpened();
+  // Node's channel (unit tests) would keep its process alive; browsers have no unref.
+  (pages as { unref?: () => void }).unref?.();
+}
+
 /** Rebuild the stale export blocks now (one run at a time). */
 export function runExportBlocks(): Promise<void> {
-  running ??= refreshExportBlocks(deps.db(), EXPORT_BLOCKS_PACE)
+  running ??= refreshExportBlocks(deps.db(), { ...EXPORT_BLOCKS_PACE, gate })
     .then(() => undefined)
     .finally(() => {
       running = null;

@@ -19,7 +19,7 @@ import {
 } from '@/utils/storage';
 import type { Handlers } from '@/utils/messaging';
 import { dashboardKeeper } from './deps';
-import { scheduleExportBlocks } from './export-blocks';
+import { listenForPages, scheduleExportBlocks } from './export-blocks';
 import {
   applyRetention,
   armDayRollover,
@@ -84,6 +84,8 @@ export function setupHistory(): typeof historyHandlers {
       .then(() => refreshToolbarBadge())
       .catch((e) => console.warn('[history] retention', e));
   });
+  // A page opening holds the export blocks' rebuild for its start.
+  listenForPages();
   maintain().catch((e) => console.warn('[history] startup maintenance', e));
   return historyHandlers;
 }
