@@ -44,7 +44,7 @@ interface StorageApi {
     removeListener(listener: ChangeListener): void;
   };
 }
-export interface FirstRead {
+export interface EarlyRead {
   read: Promise<Record<string, unknown>>;
   /** Set when one of the keys changed after the read was sent: the read may be one write behind. */
   changed: boolean;
@@ -54,7 +54,7 @@ export interface PageScope {
   chrome?: { storage?: StorageApi };
   browser?: { storage?: StorageApi };
   BroadcastChannel?: typeof BroadcastChannel;
-  tmFirstRead?: FirstRead;
+  tmFirstRead?: EarlyRead;
 }
 
 /** Run at the page's start: announce the opening; on the popup, start its first read. */
@@ -70,7 +70,7 @@ export function startPage(path: string, scope: PageScope = globalThis as PageSco
   const api = (scope.browser ?? scope.chrome)?.storage;
   if (!api?.local || !api.onChanged) return;
   try {
-    const first: FirstRead = {
+    const first: EarlyRead = {
       read: api.local.get([...POPUP_FIRST_KEYS]),
       changed: false,
       stop: () => api.onChanged!.removeListener(listener),
