@@ -5,6 +5,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
+import { countEvents } from '@/utils/db/event-store';
 import { historyDb } from '@/utils/db/schema';
 import { writeExport } from '@/utils/db/export';
 import { IMPORT_CHUNK, MAX_IMPORT_BYTES, parseImport } from '@/utils/db/transfer';
@@ -235,7 +236,7 @@ function DeleteEverything({ count }: { count: number | undefined }) {
 }
 
 export function DataSection() {
-  const count = useLiveQuery(() => historyDb().events.count(), []);
+  const count = useLiveQuery(() => countEvents(historyDb()), []);
   return (
     <Section
       id="data"

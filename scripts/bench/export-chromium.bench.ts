@@ -2,9 +2,10 @@
  * Export of 100,000 events in Chromium (the built extension), as a user runs it: the options
  * page's Export button, timed by the page itself (its hidden `export-ms` mark: from the click to
  * the file closed). The history is written into the extension's own IndexedDB: 80,000 chat
- * turns over a year (utils/db/__tests__/generate.ts), then 20,000 imported agent and API events
- * (Claude Code, Codex, OpenRouter) added after them, so id order and time order differ as they
- * do after an import of past logs. The browser is restarted before measuring.
+ * turns over a year (utils/db/__tests__/generate.ts) as rows, and 20,000 imported agent and API
+ * events (Claude Code, Codex, OpenRouter) in their blocks (schema 5, `eventBlocks`), so the JSON
+ * export's order (rows, then blocks) and time order differ as they do after an import of past
+ * logs. The browser is restarted before measuring.
  *
  * Sinks: the file the user picks (Chromium's `showSaveFilePicker`; the dialog cannot be driven,
  * so the page's picker answers with a file in the origin's private file system and the export
@@ -26,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
+import { blocksOf } from '../../utils/db/event-store';
 import type { ConversationRow, StoredEvent } from '../../utils/db/types';
 import { generateEvents } from '../../utils/db/__tests__/generate';
 import { median } from './stats';
@@ -146,14 +148,17 @@ const BASELINE = `new Promise((resolve, reject) => {
   open.onerror = () => reject(open.error);
   open.onsuccess = () => {
     const db = open.result;
-    const get = db.transaction('events', 'readonly').objectStore('events').getAll();
-    get.onerror = () => reject(get.error);
-    get.onsuccess = () => {
+    const tx = db.transaction(['events', 'eventBlocks'], 'readonly');
+    const get = tx.objectStore('events').getAll();
+    const blocks = tx.objectStore('eventBlocks').getAll();
+    tx.onerror = () => reject(tx.error);
+    tx.oncomplete = () => {
+      const all = get.result.concat(...blocks.result.map((b) => b.events));
       const t1 = performance.now();
-      const text = JSON.stringify(get.result);
+      const text = JSON.stringify(all);
       const t2 = performance.now();
       db.close();
-      resolve({ count: get.result.length, ms: t2 - t0, readMs: t1 - t0, chars: text.length });
+      resolve({ count: all.length, ms: t2 - t0, readMs: t1 - t0, chars: text.length });
     };
   };
 })`;
@@ -259,7 +264,12 @@ export async function seed(page: Page): Promise<number> {
         `tmPut(${JSON.stringify(store)}, ${JSON.stringify(rows.slice(i, i + 10_000))})`,
       );
   };
-  await put('events', events);
+  // Chat turns are rows of `events`; imported events live in blocks (utils/db/event-store.ts).
+  await put(
+    'events',
+    events.filter((e) => !e.imported),
+  );
+  await put('eventBlocks', blocksOf(events.filter((e) => e.imported)));
   await put('conversations', conversations(events));
   // Written raw, past the database's middleware: no export block yet, every day read from the
   // events until the background builds them (as after the upgrade to schema version 4).
@@ -267,8 +277,10 @@ export async function seed(page: Page): Promise<number> {
   const count = await page.evaluate(`new Promise((resolve) => {
     const open = indexedDB.open('token-meter-history');
     open.onsuccess = () => {
-      const c = open.result.transaction('events').objectStore('events').count();
-      c.onsuccess = () => (open.result.close(), resolve(c.result));
+      const tx = open.result.transaction(['events', 'eventBlocks']);
+      const rows = tx.objectStore('events').count();
+      const imported = tx.objectStore('eventBlocks').index('keys').count();
+      tx.oncomplete = () => (open.result.close(), resolve(rows.result + imported.result));
     };
   })`);
   if (count !== COUNT) throw new Error(`seeded ${String(count)} events, not ${COUNT}`);

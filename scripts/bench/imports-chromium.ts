@@ -7,10 +7,12 @@
  * heap, garbage not yet collected included). After the import, the stored history is read back:
  * the events and the importDays rollup's token sums.
  *
- * Then IndexedDB's own cost, as the floor of any import that stores one record per event: the
- * first FLOOR_SAMPLE stored events are added again, unchanged, into a scratch database with the
- * events store's layout (schema v1's key path and indexes), FLOOR_BATCH per transaction as the
- * import does, with no lookup, pricing or rollup. Times per event are scaled to the import's count.
+ * Then IndexedDB's own cost, as the floor of the import's store: FLOOR_SAMPLE stored events are
+ * added again, unchanged, into a scratch database with the eventBlocks layout (blocks of
+ * FLOOR_BLOCK events of one UTC day, a multiEntry index on their keys), FLOOR_BATCH per
+ * transaction as the import does, with no lookup, pricing or rollup; and, as the baseline, into
+ * one with the events layout (one record per event, as imports were stored before schema 5).
+ * Times per event are scaled to the import's count.
  *
  * Run in a child process under `flock /tmp/build.lock` (like the popup and dashboard suites):
  * `tsx scripts/bench/imports-chromium.ts <folder>` prints one JSON line.
@@ -34,56 +36,85 @@ export interface ChromiumImport {
     cacheWrite: number;
     output: number;
   };
-  /** IndexedDB alone: `events` rows added into a store of the same layout in `ms`. */
-  floor: { events: number; ms: number };
+  /**
+   * IndexedDB alone: `events` of the stored events added again into a scratch store, as blocks
+   * (the eventBlocks layout) in `ms`, and as one record per event (the events layout) in `rowsMs`.
+   */
+  floor: { events: number; ms: number; rowsMs: number };
 }
 
 const FLOOR_SAMPLE = 20_000;
 const FLOOR_BATCH = 5_000;
+const FLOOR_BLOCK = 256;
 
 /**
- * Runs in the options page: copies up to `sample` stored events into a scratch database whose
- * one store has the history's events layout, `batch` per transaction, and times the adds.
+ * Runs in the options page: copies up to `sample` stored imported events (read from their
+ * blocks) into two scratch databases and times the adds, `batch` events per transaction: once
+ * as blocks of `block` events of one UTC day (the eventBlocks layout: `++id, day, *keys`), once
+ * as one record per event (schema v1's events layout, the layout before blocks).
  */
-const FLOOR = (sample: number, batch: number) => `new Promise((resolve, reject) => {
+const FLOOR = (sample: number, batch: number, block: number) => `new Promise((resolve, reject) => {
   const source = indexedDB.open('token-meter-history');
   source.onerror = () => reject(source.error);
   source.onsuccess = () => {
-    const read = source.result.transaction('events').objectStore('events').getAll(null, ${sample});
+    const read = source.result.transaction('eventBlocks').objectStore('eventBlocks').getAll(null, Math.ceil(${sample} / 8));
     read.onerror = () => reject(read.error);
     read.onsuccess = () => {
       source.result.close();
-      const rows = read.result.map((e) => { const row = { ...e }; delete row.id; return row; });
-      const name = 'tm-bench-floor';
-      indexedDB.deleteDatabase(name);
-      const open = indexedDB.open(name, 1);
-      open.onupgradeneeded = () => {
-        const store = open.result.createObjectStore('events', { keyPath: 'id', autoIncrement: true });
-        store.createIndex('key', 'key', { unique: true });
-        store.createIndex('time', 'time');
-        store.createIndex('conversation', 'conversation');
-      };
-      open.onerror = () => reject(open.error);
-      open.onsuccess = () => {
-        const db = open.result;
-        const started = performance.now();
-        let at = 0;
-        const next = () => {
-          if (at >= rows.length) {
-            const ms = performance.now() - started;
-            db.close();
-            indexedDB.deleteDatabase(name);
-            return resolve({ events: rows.length, ms });
-          }
-          const tx = db.transaction('events', 'readwrite');
-          const store = tx.objectStore('events');
-          for (const row of rows.slice(at, at + ${batch})) store.add(row);
-          at += ${batch};
-          tx.oncomplete = next;
-          tx.onerror = () => reject(tx.error);
+      const rows = [].concat(...read.result.map((b) => b.events)).slice(0, ${sample});
+      const time = (name, create, put) => new Promise((done, fail) => {
+        indexedDB.deleteDatabase(name);
+        const open = indexedDB.open(name, 1);
+        open.onupgradeneeded = () => create(open.result);
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const started = performance.now();
+          let at = 0;
+          const next = () => {
+            if (at >= rows.length) {
+              const ms = performance.now() - started;
+              db.close();
+              indexedDB.deleteDatabase(name);
+              return done(ms);
+            }
+            const tx = db.transaction(db.objectStoreNames[0], 'readwrite');
+            put(tx.objectStore(db.objectStoreNames[0]), rows.slice(at, at + ${batch}));
+            at += ${batch};
+            tx.oncomplete = next;
+            tx.onerror = () => fail(tx.error);
+          };
+          next();
         };
-        next();
+      });
+      const blocks = (store, events) => {
+        const byDay = new Map();
+        for (const e of events) {
+          const day = Math.floor(e.time / 86400000);
+          if (!byDay.has(day)) byDay.set(day, []);
+          byDay.get(day).push(e);
+        }
+        for (const [day, list] of byDay)
+          for (let i = 0; i < list.length; i += ${block}) {
+            const part = list.slice(i, i + ${block});
+            const times = part.map((e) => e.time);
+            store.add({ day, from: Math.min(...times), to: Math.max(...times), keys: part.map((e) => e.key), events: part });
+          }
       };
+      time('tm-bench-floor-blocks', (db) => {
+        const store = db.createObjectStore('eventBlocks', { keyPath: 'id', autoIncrement: true });
+        store.createIndex('day', 'day');
+        store.createIndex('keys', 'keys', { multiEntry: true });
+      }, blocks).then((blocksMs) =>
+        time('tm-bench-floor-rows', (db) => {
+          const store = db.createObjectStore('events', { keyPath: 'id', autoIncrement: true });
+          store.createIndex('key', 'key', { unique: true });
+          store.createIndex('time', 'time');
+          store.createIndex('conversation', 'conversation');
+        }, (store, events) => { for (const e of events) store.add(e); }).then((rowsMs) =>
+          resolve({ events: rows.length, ms: blocksMs, rowsMs }),
+        ),
+      ).catch(reject);
     };
   };
 })`;
@@ -200,12 +231,16 @@ export async function measureChromiumImport(
           const open = indexedDB.open('token-meter-history');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const tx = open.result.transaction(['events', 'importDays']);
+            const db = open.result;
+            // Imported events live in eventBlocks (schema 5): one keys index entry per event.
+            const blocks = db.objectStoreNames.contains('eventBlocks');
+            const tx = db.transaction(['events', 'importDays', ...(blocks ? ['eventBlocks'] : [])]);
             const count = tx.objectStore('events').count();
+            const inBlocks = blocks ? tx.objectStore('eventBlocks').index('keys').count() : null;
             const days = tx.objectStore('importDays').getAll();
             tx.oncomplete = () => {
               const sum = {
-                events: count.result,
+                events: count.result + (inBlocks?.result ?? 0),
                 input: 0,
                 cacheRead: 0,
                 cacheWrite: 0,
@@ -224,7 +259,7 @@ export async function measureChromiumImport(
         }),
     );
     const floor = (await page.evaluate(
-      FLOOR(FLOOR_SAMPLE, FLOOR_BATCH),
+      FLOOR(FLOOR_SAMPLE, FLOOR_BATCH, FLOOR_BLOCK),
     )) as ChromiumImport['floor'];
     return {
       ms,

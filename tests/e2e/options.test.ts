@@ -39,8 +39,11 @@ describe('options page', () => {
           const open = indexedDB.open('token-meter-history');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const req = open.result.transaction('events').objectStore('events').count();
-            req.onsuccess = () => (resolve(req.result), open.result.close());
+            // Chat turns are rows; imported events live in blocks, one keys index entry each.
+            const tx = open.result.transaction(['events', 'eventBlocks']);
+            const rows = tx.objectStore('events').count();
+            const imported = tx.objectStore('eventBlocks').index('keys').count();
+            tx.oncomplete = () => (resolve(rows.result + imported.result), open.result.close());
           };
         }),
     );

@@ -34,8 +34,11 @@ describe('options page: agents and API usage', () => {
           const open = indexedDB.open('token-meter-history');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const req = open.result.transaction('events').objectStore('events').count();
-            req.onsuccess = () => (resolve(req.result), open.result.close());
+            // Chat turns are rows; imported events live in blocks, one keys index entry each.
+            const tx = open.result.transaction(['events', 'eventBlocks']);
+            const rows = tx.objectStore('events').count();
+            const imported = tx.objectStore('eventBlocks').index('keys').count();
+            tx.oncomplete = () => (resolve(rows.result + imported.result), open.result.close());
           };
         }),
     );
@@ -98,9 +101,11 @@ describe('options page: agents and API usage', () => {
           const open = indexedDB.open('token-meter-history');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
-            const req = open.result.transaction('events').objectStore('events').getAll();
+            // Imported events live in blocks (eventBlocks), each holding its events.
+            const req = open.result.transaction('eventBlocks').objectStore('eventBlocks').getAll();
             req.onsuccess = () => {
-              const rows = req.result as { site: string; time: number }[];
+              const blocks = req.result as { events: { site: string; time: number }[] }[];
+              const rows = blocks.flatMap((b) => b.events);
               resolve(Math.max(...rows.filter((r) => r.site === 'claude-code').map((r) => r.time)));
               open.result.close();
             };

@@ -31,8 +31,9 @@ const stored = (page: Page) =>
         const open = indexedDB.open('token-meter-history');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction(['events', 'importDays', 'importFiles']);
-          const count = tx.objectStore('events').count();
+          const tx = open.result.transaction(['eventBlocks', 'importDays', 'importFiles']);
+          // Imported events live in blocks: one entry of the keys index per event.
+          const count = tx.objectStore('eventBlocks').index('keys').count();
           const days = tx.objectStore('importDays').getAll();
           const files = tx.objectStore('importFiles').getAll();
           tx.oncomplete = () => {

@@ -12,11 +12,12 @@
  * the events themselves. The background rebuilds stale days later (`refreshExportBlocks`).
  */
 import type { DBCore, DBCoreTable, DBCoreTransaction, Middleware, Transaction } from 'dexie';
+import { countDay, dayEvents, dayOf, nextDayWithEvents, type EventBlockRow } from './event-store';
 import type { HistoryDB } from './schema';
 import type { CsvEvent } from './transfer';
 import type { StoredEvent } from './types';
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS } from './event-store';
 /** The meta row that says which days are not (yet) in blocks. */
 export const BLOCKS_STATE_KEY = 'exportBlocks';
 /** A day with more events than this is read from the events (its block would be one huge row). */
@@ -76,7 +77,7 @@ export type ExportBlock = { day: number; count: number; strings: string[] } & Re
 > &
   Record<(typeof TEXTS)[number], Int32Array>;
 
-export const dayOf = (time: number) => Math.floor(time / DAY_MS);
+export { dayOf };
 
 /** The block of one day's events, given in (time, id) order. */
 export function encodeBlock(day: number, events: readonly StoredEvent[]): ExportBlock {
@@ -223,9 +224,14 @@ async function markStale(
 /** Dexie's range of any key (DBCoreRangeType.Any). */
 const ANY = { type: 3, lower: -Infinity, upper: [[]], lowerOpen: false, upperOpen: false };
 
-async function daysOfRows(table: DBCoreTable, trans: DBCoreTransaction, keys: unknown[]) {
-  const rows = (await table.getMany({ trans, keys })) as (StoredEvent | undefined)[];
-  return rows.flatMap((r) => (r ? [dayOf(r.time)] : []));
+async function daysOfRows(
+  table: DBCoreTable,
+  trans: DBCoreTransaction,
+  keys: unknown[],
+  dayOfRow: (row: unknown) => number,
+) {
+  const rows = (await table.getMany({ trans, keys })) as unknown[];
+  return rows.flatMap((r) => (r ? [dayOfRow(r)] : []));
 }
 
 /**
@@ -243,14 +249,17 @@ export const blocksMiddleware: Middleware<DBCore> = {
       // tables its caller named (Dexie asks the core for the IndexedDB transaction).
       transaction(stores, mode, options) {
         const scope =
-          mode === 'readwrite' && stores.includes('events')
+          mode === 'readwrite' && (stores.includes('events') || stores.includes('eventBlocks'))
             ? [...new Set([...stores, 'exportBlocks', 'meta'])]
             : stores;
         return down.transaction(scope, mode, options);
       },
       table(name) {
         const table = down.table(name);
-        if (name !== 'events') return table;
+        if (name !== 'events' && name !== 'eventBlocks') return table;
+        // A block carries its UTC day; an event row its time.
+        const dayOfRow = (r: unknown): number =>
+          name === 'events' ? dayOf((r as StoredEvent).time) : (r as EventBlockRow).day;
         return {
           ...table,
           async mutate(req) {
@@ -260,18 +269,19 @@ export const blocksMiddleware: Middleware<DBCore> = {
             const days = new Set<number>();
             let cleared = false;
             if (req.type === 'add' || req.type === 'put') {
-              for (const v of (req.values ?? []) as StoredEvent[]) days.add(dayOf(v.time));
-              if (req.type === 'put') {
+              for (const v of req.values ?? []) days.add(dayOfRow(v));
+              // A block is rewritten in place, never moved to another day: its new day is its old.
+              if (req.type === 'put' && name === 'events') {
                 const keys = req.updates?.keys ?? req.keys ?? req.values.map((v) => v?.id);
                 const known = keys.filter((k) => k !== undefined && k !== null);
-                for (const d of await daysOfRows(table, req.trans, known)) days.add(d);
+                for (const d of await daysOfRows(table, req.trans, known, dayOfRow)) days.add(d);
                 // A modify: a changed row's new time is its old one unless the spec sets it.
                 const specs = [...(req.updates?.changeSpecs ?? []), req.changeSpec];
                 for (const spec of specs)
                   if (typeof spec?.time === 'number') days.add(dayOf(spec.time));
               }
             } else if (req.type === 'delete') {
-              for (const d of await daysOfRows(table, req.trans, req.keys)) days.add(d);
+              for (const d of await daysOfRows(table, req.trans, req.keys, dayOfRow)) days.add(d);
             } else {
               const r = req.range;
               // Table.clear(): Dexie's range of any key.
@@ -282,7 +292,7 @@ export const blocksMiddleware: Middleware<DBCore> = {
                   values: true,
                   query: { index: table.schema.primaryKey, range: r },
                 });
-                for (const row of result as StoredEvent[]) days.add(dayOf(row.time));
+                for (const row of result as unknown[]) days.add(dayOfRow(row));
               }
             }
             const res = await table.mutate(req);
@@ -324,15 +334,10 @@ const stopper = (tx: Transaction) => () => {
   }
 };
 
-/** One UTC day's events, by the time index. */
-const inDay = (db: HistoryDB, day: number) =>
-  db.events.where('time').between(day * DAY_MS, (day + 1) * DAY_MS, true, false);
-
-const dayEvents = (db: HistoryDB, day: number): Promise<StoredEvent[]> => inDay(db, day).toArray();
-
 /**
  * One step of bringing the blocks up to date: builds the blocks of some stale days, or of the
  * next days not yet built, in one read-write transaction. Returns false when nothing was left.
+ * A day's events are its chat rows and its imported events (event-store.ts), in (time, id) order.
  * `started` is handed the step's abort (the transaction rolled back: nothing of it is kept).
  */
 export async function refreshExportBlocksStep(
@@ -341,75 +346,54 @@ export async function refreshExportBlocksStep(
   started?: (abort: () => void) => void,
 ): Promise<boolean> {
   const { maxEvents, chunk } = limits;
-  return db.transaction('rw', [db.events, db.exportBlocks, db.meta], async (tx) => {
+  const scope = [db.events, db.eventBlocks, db.exportBlocks, db.meta];
+  return db.transaction('rw', scope, async (tx) => {
     started?.(stopper(tx));
     const state = await blocksState(db);
     const large = new Set(state.large);
-    const put = async (day: number, rows: StoredEvent[]) => {
-      if (rows.length) await db.exportBlocks.put(encodeBlock(day, rows));
-      else await db.exportBlocks.delete(day);
+    /** Build one day's block (or list it as large); returns its event count. */
+    const build = async (day: number) => {
+      const n = await countDay(db, day);
+      if (n > maxEvents) {
+        large.add(day);
+        await db.exportBlocks.delete(day);
+      } else {
+        const rows = await dayEvents(db, day);
+        if (rows.length) await db.exportBlocks.put(encodeBlock(day, rows));
+        else await db.exportBlocks.delete(day);
+      }
+      return n;
     };
-    const countDay = (day: number) => inDay(db, day).count();
+    const save = (rowsFrom: number | null, stale: number[]) =>
+      db.meta.put({
+        key: BLOCKS_STATE_KEY,
+        value: { rowsFrom, stale, large: [...large].sort((a, b) => a - b) } satisfies BlocksState,
+      });
     if (state.stale.length) {
       let budget = chunk;
       let done = 0;
       for (const day of state.stale) {
         if (budget <= 0) break;
-        const n = await countDay(day);
-        if (n > maxEvents) {
-          large.add(day);
-          await db.exportBlocks.delete(day);
-        } else await put(day, await dayEvents(db, day));
-        budget -= Math.max(n, 1);
+        budget -= Math.max(await build(day), 1);
         done++;
       }
-      await db.meta.put({
-        key: BLOCKS_STATE_KEY,
-        value: {
-          rowsFrom: state.rowsFrom,
-          stale: state.stale.slice(done),
-          large: [...large].sort((a, b) => a - b),
-        } satisfies BlocksState,
-      });
+      await save(state.rowsFrom, state.stale.slice(done));
       return true;
     }
     if (state.rowsFrom === null) return false;
-    const from = state.rowsFrom * DAY_MS;
-    const rows = await db.events.where('time').aboveOrEqual(from).limit(chunk).toArray();
-    let rowsFrom: number | null;
-    let complete: StoredEvent[];
-    if (rows.length < chunk) {
-      complete = rows;
-      rowsFrom = null;
-    } else {
-      // The last day read may go on: build the days before it, or that day alone if it is the
-      // only one (read whole, or listed as large).
-      const lastDay = dayOf(rows[rows.length - 1].time);
-      complete = rows.filter((e) => dayOf(e.time) < lastDay);
-      if (complete.length === 0) {
-        if ((await countDay(lastDay)) > maxEvents) large.add(lastDay);
-        else complete = await dayEvents(db, lastDay);
-        rowsFrom = lastDay + 1;
-      } else rowsFrom = lastDay;
-    }
-    let start = 0;
-    for (let i = 1; i <= complete.length; i++) {
-      const day = dayOf(complete[start].time);
-      if (i === complete.length || dayOf(complete[i].time) !== day) {
-        const rows = complete.slice(start, i);
-        if (rows.length > maxEvents) large.add(day);
-        else await put(day, rows);
-        start = i;
+    // The days not yet built, whole days in order, until `chunk` events were read.
+    let rowsFrom: number | null = state.rowsFrom;
+    let budget = chunk;
+    while (budget > 0) {
+      const day = await nextDayWithEvents(db, rowsFrom);
+      if (day === null) {
+        rowsFrom = null;
+        break;
       }
+      budget -= Math.max(await build(day), 1);
+      rowsFrom = day + 1;
     }
-    await db.meta.put({
-      key: BLOCKS_STATE_KEY,
-      value: {
-        rowsFrom,
-        stale: state.stale,
-        large: [...large].sort((a, b) => a - b),
-      } satisfies BlocksState,
-    });
+    await save(rowsFrom, state.stale);
     return true;
   });
 }

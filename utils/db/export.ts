@@ -4,8 +4,10 @@
  * to a sink (a file's writable stream, Blob parts, a Node file), so a history of millions of
  * events is never held in memory at once. The next pages are read while the current one is
  * serialized. The CSV reads each day from its export block (export-blocks.ts) where one is built,
- * and the other days from the events.
+ * and the other days from the events. Chat turns are rows of `events`, imported events live in
+ * `eventBlocks` (event-store.ts): JSON writes the rows in id order, then the blocks' events.
  */
+import { dayEvents, EVENT_BLOCK, nextDayWithEvents, type EventBlockRow } from './event-store';
 import type { HistoryDB } from './schema';
 import { blocksState, DAY_MS, decodeBlock, type BlocksState } from './export-blocks';
 import { csvHeader, csvRowWriter, exportJsonWriter, flat, type CsvEvent } from './transfer';
@@ -41,12 +43,13 @@ export interface ExportStats {
  * at once: in Chrome the database process reads one range while this page deserializes another.
  */
 export async function readAllEvents(db: HistoryDB): Promise<StoredEvent[]> {
-  return db.transaction('r', db.events, async () => {
+  return db.transaction('r', [db.events, db.eventBlocks], async () => {
     const [first, last] = await Promise.all([
       db.events.orderBy(':id').firstKey(),
       db.events.orderBy(':id').lastKey(),
     ]);
-    if (first === undefined || last === undefined) return [];
+    const imported = db.eventBlocks.toArray();
+    if (first === undefined || last === undefined) return eventsOfBlocks(await imported);
     const lo = Number(first);
     const hi = Number(last);
     const parts = Math.max(1, Math.min(PARTS, Math.ceil((hi - lo + 1) / READ_PAGE)));
@@ -59,9 +62,11 @@ export async function readAllEvents(db: HistoryDB): Promise<StoredEvent[]> {
           .toArray(),
       ),
     );
-    return ranges.flat();
+    return ranges.flat().concat(eventsOfBlocks(await imported));
   });
 }
+
+const eventsOfBlocks = (blocks: readonly EventBlockRow[]) => blocks.flatMap((b) => b.events);
 
 /** Requests kept in flight: the database process reads the next pages while this one is written. */
 const DEPTH = 3;
@@ -224,6 +229,38 @@ function listedDays() {
 }
 
 /**
+ * The events of the UTC days [fromDay, toDay) in CSV order, a day at a time (its chat rows and
+ * its imported events' blocks, event-store.ts), in pages of at least `size` events (whole days).
+ */
+async function dayByDay(
+  db: HistoryDB,
+  fromDay: number,
+  toDay: number,
+  size: number,
+  onPage: (rows: readonly CsvEvent[]) => Promise<void>,
+): Promise<{ count: number; waitMs: number }> {
+  let waitMs = 0;
+  let count = 0;
+  let page: CsvEvent[] = [];
+  for (let day = fromDay; ; day++) {
+    const t = performance.now();
+    const next = await nextDayWithEvents(db, day);
+    if (next === null || next >= toDay) break;
+    const events = await dayEvents(db, next);
+    waitMs += performance.now() - t;
+    count += events.length;
+    page = page.length ? page.concat(events) : events;
+    if (page.length >= size) {
+      await onPage(page);
+      page = [];
+    }
+    day = next;
+  }
+  if (page.length) await onPage(page);
+  return { count, waitMs };
+}
+
+/**
  * Every event in CSV order, (time, id): the days in export blocks from their blocks, the rest
  * (stale, too large, not yet built) from the events, span by span. Each read of blocks also
  * reads the blocks' state in the same transaction; the days any state seen so far lists are read
@@ -257,11 +294,23 @@ async function csvPages(
   };
   const rows = async (fromDay: number, toDay: number) => {
     await flush();
-    // Days in [fromDay, toDay) have no block: their events, if any, come from the rows.
-    const r = await streamPages(db, 'time', size, onPage, {
-      from: fromDay * DAY_MS,
-      to: toDay === Infinity ? Infinity : toDay * DAY_MS,
-    });
+    // Days in [fromDay, toDay) have no block: their events, if any, come from the rows, and
+    // from the imported events' blocks (event-store.ts) day by day when the span holds any.
+    const t0 = performance.now();
+    const imported = await (
+      toDay === Infinity
+        ? db.eventBlocks.where('day').aboveOrEqual(fromDay)
+        : db.eventBlocks.where('day').between(fromDay, toDay, true, false)
+    )
+      .limit(1)
+      .primaryKeys();
+    waitMs += performance.now() - t0;
+    const r = imported.length
+      ? await dayByDay(db, fromDay, toDay, size, onPage)
+      : await streamPages(db, 'time', size, onPage, {
+          from: fromDay * DAY_MS,
+          to: toDay === Infinity ? Infinity : toDay * DAY_MS,
+        });
     count += r.count;
     waitMs += r.waitMs;
   };
@@ -339,6 +388,18 @@ export async function writeExport(
     ({ count, waitMs: readMs } = await streamPages(db, ':id', size, (page) =>
       put(json.events(page)),
     ));
+    // Then the imported events, block by block (they have no id).
+    const perRead = Math.max(1, Math.floor(size / EVENT_BLOCK));
+    for (let after = 0; ;) {
+      const t = performance.now();
+      const blocks = await db.eventBlocks.where(':id').above(after).limit(perRead).toArray();
+      readMs += performance.now() - t;
+      if (blocks.length === 0) break;
+      after = blocks[blocks.length - 1].id!;
+      const page = eventsOfBlocks(blocks);
+      count += page.length;
+      await put(json.events(page));
+    }
     const t = performance.now();
     const titled = await db.conversations.filter((c) => Boolean(c.title)).toArray();
     readMs += performance.now() - t;

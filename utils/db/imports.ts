@@ -25,6 +25,7 @@ import {
   type DayConversation,
   type DayTotal,
 } from '@/utils/core/aggregate';
+import { blocksWithKeyPrefix, blocksWithKeys, blockWriter, DAY_MS, dayOf } from './event-store';
 import { writeScope, type HistoryDB } from './schema';
 import { foldSpendMonths, SPEND_FIELDS, zeroSpend } from './spend-months';
 import type { ImportDayRow, ImportFileRow, StoredEvent } from './types';
@@ -59,37 +60,40 @@ export async function storeImported(
       if (prior) duplicates++;
       if (!prior || eventTokens(e) > eventTokens(prior)) byKey.set(e.key, e);
     }
-    const openRouter = await settleOpenRouterDays(db, byKey);
+    const writer = blockWriter(db);
+    const openRouter = await settleOpenRouterDays(db, byKey, writer);
     duplicates += openRouter.skipped;
-    const stored = byKey.size
-      ? await db.events
-          .where('key')
-          .anyOf([...byKey.keys()])
-          .toArray()
-      : [];
+    // Imported events live in blocks; the keys index finds the blocks holding a stored copy.
+    const stored = await blocksWithKeys(db, [...byKey.keys()]);
     const replacedRows: StoredEvent[] = [];
-    for (const old of stored) {
-      duplicates++;
-      if (eventTokens(byKey.get(old.key)!) > eventTokens(old)) replacedRows.push(old);
-      else byKey.delete(old.key);
+    for (const block of stored) {
+      const out = new Set<string>();
+      for (const old of writer.known(block).events) {
+        const next = byKey.get(old.key);
+        if (!next) continue;
+        duplicates++;
+        if (eventTokens(next) > eventTokens(old)) {
+          replacedRows.push(old);
+          out.add(old.key);
+        } else byKey.delete(old.key);
+      }
+      if (out.size) writer.remove(block, out);
     }
     const timeZone = await rollupTimeZone(db, options.timeZone);
     const outgoing = [...replacedRows, ...openRouter.outgoing];
-    if (outgoing.length) {
-      await db.events.bulkDelete(outgoing.map((e) => e.id!));
-      await unfold(db, outgoing, timeZone);
-    }
+    if (outgoing.length) await unfold(db, outgoing, timeZone);
     const fresh = [...byKey.values()].map((e) => {
       const row = { ...e };
       delete row.id;
       return row;
     });
     if (fresh.length) {
-      await db.events.bulkAdd(fresh);
+      await writer.add(fresh);
       await foldIntoRollups(db, fresh, timeZone);
       await foldIntoConversations(db, fresh);
       await foldImportDays(db, fresh, timeZone, 1);
     }
+    await writer.flush();
     if (options.files?.length) await db.importFiles.bulkPut([...options.files]);
     return {
       added: fresh.length - replacedRows.length,
@@ -102,30 +106,30 @@ export async function storeImported(
 /** Stored keys of OpenRouter's API day rows and of its CSV generations (`import|` + the parser's key). */
 const OPENROUTER_DAY = 'import|openrouter|day|';
 const OPENROUTER_GEN = 'import|openrouter|gen|';
-const DAY_MS = 86_400_000;
 const utcDay = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /**
  * The API's day rows win over the CSV's generations of the same UTC day (see the top of this
- * file): drops such generations from `byKey` and returns the stored ones to take out.
+ * file): drops such generations from `byKey`, takes the stored ones out of their blocks and
+ * returns them.
  */
 async function settleOpenRouterDays(
   db: HistoryDB,
   byKey: Map<string, StoredEvent>,
+  writer: ReturnType<typeof blockWriter>,
 ): Promise<{ skipped: number; outgoing: StoredEvent[] }> {
   const keys = [...byKey.keys()];
   const dayRows = keys.filter((k) => k.startsWith(OPENROUTER_DAY)).map((k) => byKey.get(k)!);
   const gens = keys.filter((k) => k.startsWith(OPENROUTER_GEN));
   if (dayRows.length === 0 && gens.length === 0) return { skipped: 0, outgoing: [] };
-  const incomingDays = new Set(dayRows.map((e) => utcDay(e.time)));
+  const incomingDays = new Set(dayRows.map((e) => dayOf(e.time)));
   let skipped = 0;
   if (gens.length) {
     // Day rows are few (30 days per pull, a row per endpoint): read them all.
-    const apiDays = new Set(incomingDays);
-    await db.events
-      .where('key')
-      .startsWith(OPENROUTER_DAY)
-      .each((e) => void apiDays.add(utcDay(e.time)));
+    const apiDays = new Set([...incomingDays].map((d) => utcDay(d * DAY_MS)));
+    for (const block of await blocksWithKeyPrefix(db, OPENROUTER_DAY))
+      for (const e of block.events)
+        if (e.key.startsWith(OPENROUTER_DAY)) apiDays.add(utcDay(e.time));
     for (const k of gens) {
       if (apiDays.has(utcDay(byKey.get(k)!.time))) {
         byKey.delete(k);
@@ -135,14 +139,13 @@ async function settleOpenRouterDays(
   }
   const outgoing: StoredEvent[] = [];
   for (const day of incomingDays) {
-    const start = Date.parse(`${day}T00:00:00Z`);
-    outgoing.push(
-      ...(await db.events
-        .where('time')
-        .between(start, start + DAY_MS, true, false)
-        .filter((e) => e.key.startsWith(OPENROUTER_GEN))
-        .toArray()),
-    );
+    for (const block of await db.eventBlocks.where('day').equals(day).toArray()) {
+      const mine = writer.known(block);
+      const out = mine.events.filter((e) => e.key.startsWith(OPENROUTER_GEN));
+      if (out.length === 0) continue;
+      outgoing.push(...out);
+      writer.remove(mine, new Set(out.map((e) => e.key)));
+    }
   }
   return { skipped, outgoing };
 }

@@ -4,7 +4,7 @@
  */
 import { writeScope, type HistoryDB } from './schema';
 import { foldIntoConversations, foldIntoRollups, ROLLUP_TIME_ZONE } from './write';
-import type { StoredEvent } from './types';
+import { deleteBefore, forEachPage } from './event-store';
 import { foldImportDays } from './imports';
 
 const CHUNK = 5_000;
@@ -27,18 +27,14 @@ export async function rebuildDerived(db: HistoryDB, timeZone: string): Promise<v
       db.spendMonths.clear(),
     ]);
     await db.meta.put({ key: ROLLUP_TIME_ZONE, value: timeZone });
-    let lastId = 0;
-    for (;;) {
-      // Page by primary key: folding is order-independent, and sorting each page by time keeps
-      // the day keyer's cache warm.
-      const page: StoredEvent[] = await db.events.where(':id').above(lastId).limit(CHUNK).toArray();
-      if (page.length === 0) break;
-      lastId = page[page.length - 1].id ?? lastId;
+    // Page by primary key (rows, then blocks): folding is order-independent, and sorting each
+    // page by time keeps the day keyer's cache warm.
+    await forEachPage(db, CHUNK, async (page) => {
       page.sort((a, b) => a.time - b.time);
       await foldIntoRollups(db, page, timeZone);
       await foldIntoConversations(db, page, titles);
       await foldImportDays(db, page, timeZone, 1);
-    }
+    });
   });
 }
 
@@ -54,9 +50,7 @@ export async function pruneBefore(
   cutoff: number,
   timeZone: string,
 ): Promise<number> {
-  const removed = await db.transaction('rw', writeScope(db), async () =>
-    db.events.where('time').below(cutoff).delete(),
-  );
+  const removed = await db.transaction('rw', writeScope(db), async () => deleteBefore(db, cutoff));
   if (removed > 0) await rebuildDerived(db, (await storedRollupTimeZone(db)) ?? timeZone);
   return removed;
 }

@@ -21,8 +21,9 @@ import {
   type PeriodSummary,
   type Slice,
 } from '@/utils/core/aggregate';
+import { eventsBetween, hasEvents } from './event-store';
 import type { HistoryDB } from './schema';
-import type { ConversationRow, StoredEvent } from './types';
+import type { ConversationRow } from './types';
 import { ROLLUP_TIME_ZONE } from './write';
 
 export interface ConversationSlice extends Slice {
@@ -82,7 +83,7 @@ export async function rollupsFromEvents(
   end: number,
   timeZone: string,
 ): Promise<{ totals: DayTotal[]; conversations: DayConversation[] }> {
-  const events: StoredEvent[] = await db.events.where('time').between(start, end).toArray();
+  const events = await eventsBetween(db, start, end);
   const keyer = makeDayKeyer(timeZone);
   const folded = foldEvents(
     events.map((source) => ({ source, day: keyer(source.time) })),
@@ -100,18 +101,18 @@ export async function loadDashboard(
   const range = rangeOf(now, calendar);
   return db.transaction(
     'r',
-    [db.dayTotals, db.dayConversations, db.meta, db.events, db.conversations],
+    [db.dayTotals, db.dayConversations, db.meta, db.events, db.eventBlocks, db.conversations],
     async () => {
       // One round of requests, not four in a row: the rollups are read while their time zone
       // is checked (they are thrown away in the rare case it differs).
-      const [tz, rolledTotals, rolledConversations, someKey] = await Promise.all([
+      const [tz, rolledTotals, rolledConversations, anyEvent] = await Promise.all([
         db.meta.get(ROLLUP_TIME_ZONE),
         db.dayTotals.where('day').between(range.first, range.lastDay, true, true).toArray(),
         db.dayConversations
           .where('day')
           .between(range.firstShown, range.lastDay, true, true)
           .toArray(),
-        db.events.limit(1).primaryKeys(),
+        hasEvents(db),
       ]);
       const rollupsMatch = tz === undefined || tz.value === calendar.timeZone;
       let totals: DayTotal[];
@@ -150,17 +151,11 @@ export async function loadDashboard(
         calendar,
         views,
         source: rollupsMatch ? 'rollups' : 'events',
-        hasEvents: someKey.length > 0,
+        hasEvents: anyEvent,
       };
     },
   );
 }
 
 /** Events of a period, for re-pricing on another model (a week is at most a few thousand). */
-export async function eventsBetween(
-  db: HistoryDB,
-  start: number,
-  end: number,
-): Promise<StoredEvent[]> {
-  return db.events.where('time').between(start, end).toArray();
-}
+export { eventsBetween };

@@ -15,6 +15,7 @@ import {
   type BlocksState,
   type ExportBlock,
 } from './export-blocks';
+import { moveImportedRowsToBlocks, type EventBlockRow } from './event-store';
 import { addDaysToMonths } from './spend-months';
 import type {
   ConversationRow,
@@ -76,7 +77,22 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: startExportBlocks,
   },
+  {
+    version: 5,
+    description:
+      'eventBlocks: imported events (every event with `imported`) stored EVENT_BLOCK per row, one UTC day per row, with their idempotency keys in a multiEntry index; chat turns stay rows of `events`. The upgrade moves every imported event out of `events` into blocks (the export blocks of their days are marked stale).',
+    stores: {
+      eventBlocks: '++id, day, *keys',
+    },
+    upgrade: moveImportedEvents,
+  },
 ];
+
+/** Version 5's upgrade: every imported event from `events` into `eventBlocks`. */
+async function moveImportedEvents(tx: Transaction): Promise<void> {
+  const tables = { events: tx.table('events'), eventBlocks: tx.table('eventBlocks') };
+  await moveImportedRowsToBlocks(tables as unknown as HistoryDB);
+}
 
 /** Version 3's upgrade: fold every stored day rollup row into the month rollup. */
 async function buildSpendMonths(tx: Transaction): Promise<void> {
@@ -106,6 +122,7 @@ export class HistoryDB extends Dexie {
   importFiles!: Table<ImportFileRow, string>;
   spendMonths!: Table<SpendMonthRow, string>;
   exportBlocks!: Table<ExportBlock, number>;
+  eventBlocks!: Table<EventBlockRow, number>;
 
   constructor(name = DB_NAME, options?: DexieOptions, versions = SCHEMA_VERSIONS) {
     super(name, options);
@@ -113,7 +130,7 @@ export class HistoryDB extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
-    // Every write of events marks the export blocks of its days stale, in its own transaction.
+    // Every write of events (rows or blocks) marks the export blocks of its days stale, in its own transaction.
     if (versions.some((v) => 'exportBlocks' in v.stores)) this.use(blocksMiddleware);
   }
 }
@@ -138,5 +155,6 @@ export function writeScope(db: HistoryDB) {
     db.importFiles,
     db.spendMonths,
     db.exportBlocks,
+    db.eventBlocks,
   ];
 }

@@ -14,6 +14,8 @@ import { getBundledCard } from '@/utils/core/ratecard';
 import { HistoryDB } from '@/utils/db/schema';
 import { openRouterKey } from '@/utils/storage/settings/openrouter';
 import { openRouterStatus } from '@/utils/storage/state/openrouter';
+import { countEvents } from '@/utils/db/event-store';
+import { readAllEvents } from '@/utils/db/export';
 
 const HERE = join(__dirname, 'fixtures/openrouter');
 const CREDITS = readFileSync(join(HERE, 'credits.json'), 'utf8');
@@ -72,7 +74,7 @@ function csvEvents(): ImportEvent[] {
 
 /** What the history holds, in a form two orders of import can be compared by. */
 async function snapshot() {
-  const events = (await db.events.toArray())
+  const events = (await readAllEvents(db))
     .map(({ id: _id, ...e }) => e)
     .sort((a, b) => a.key.localeCompare(b.key));
   const byId = <T extends { id: string }>(rows: T[]) =>
@@ -91,7 +93,7 @@ describe('pullOpenRouter', () => {
     const s = await pullOpenRouter();
     expect(calls).toEqual([]);
     expect(s.creditsError?.code).toBe('noKey');
-    expect(await db.events.count()).toBe(0);
+    expect(await countEvents(db)).toBe(0);
   });
 
   it('reads credits and stores the daily activity as billed OpenRouter usage, sent only to openrouter.ai', async () => {
@@ -112,7 +114,7 @@ describe('pullOpenRouter', () => {
     expect(s.activity).toMatchObject({ rows: 4, days: 3, added: 4, duplicates: 0, refused: 0 });
     expect(await openRouterStatus.getValue()).toEqual(s);
 
-    const rows = await db.events.toArray();
+    const rows = await readAllEvents(db);
     expect(rows.map((r) => r.site)).toEqual([
       'openrouter',
       'openrouter',
@@ -169,7 +171,7 @@ describe('pullOpenRouter', () => {
       expect(s.creditsError?.code).toBe(code);
       expect(s.activity).toBeNull();
       expect(s.credits).toBeNull();
-      expect(await db.events.count()).toBe(0);
+      expect(await countEvents(db)).toBe(0);
       expect(await db.dayTotals.count()).toBe(0);
       expect(await openRouterKey.getValue()).toBe(KEY);
     },
@@ -181,7 +183,7 @@ describe('pullOpenRouter', () => {
     const s = await pullOpenRouter();
     expect(s.credits?.totalMicroUsd).toBe(100_500_000);
     expect(s.activityError).toEqual({ code: 'forbidden', status: 403, detail: null });
-    expect(await db.events.count()).toBe(0);
+    expect(await countEvents(db)).toBe(0);
   });
 
   it('a failed re-pull keeps what the last good pull found', async () => {
@@ -192,7 +194,7 @@ describe('pullOpenRouter', () => {
     expect(s.credits).toEqual(good.credits);
     expect(s.activity).toEqual(good.activity);
     expect(s.activityError?.code).toBe('rateLimited');
-    expect(await db.events.count()).toBe(4);
+    expect(await countEvents(db)).toBe(4);
   });
 
   it('removing the key forgets it and the pull status; the stored usage stays', async () => {
@@ -201,7 +203,7 @@ describe('pullOpenRouter', () => {
     await forgetOpenRouter();
     expect(await openRouterKey.getValue()).toBeNull();
     expect((await openRouterStatus.getValue()).credits).toBeNull();
-    expect(await db.events.count()).toBe(4);
+    expect(await countEvents(db)).toBe(4);
     calls = [];
     expect((await pullOpenRouter()).activityError?.code).toBe('noKey');
     expect(calls).toEqual([]);
@@ -222,7 +224,7 @@ describe('the activity CSV and the API pull of the same days', () => {
   it('give the same history in either order, and count no day twice', async () => {
     await openRouterKey.setValue(KEY);
     await storeCsv(3);
-    expect(await db.events.count()).toBe(3);
+    expect(await countEvents(db)).toBe(3);
     const pulled = await pullOpenRouter();
     expect(pulled.activity).toMatchObject({ added: 4, replaced: 2 });
     const csvFirst = await snapshot();

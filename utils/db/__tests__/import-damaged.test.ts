@@ -12,6 +12,8 @@ import { recordEvents } from '@/utils/db/write';
 import type { StoredEvent } from '@/utils/db/types';
 import { generateEvents } from './generate';
 import { damagedCopy } from '../../core/__tests__/mutate';
+import { countEvents } from '@/utils/db/event-store';
+import { readAllEvents } from '@/utils/db/export';
 
 const END = Date.UTC(2026, 6, 1);
 export const IMPORTER_RUNS = 400;
@@ -33,7 +35,7 @@ describe('importer on damaged real exports', () => {
     await recordEvents(db, generateEvents(200, { end: END, days: 30, seed: 77 }), {
       timeZone: 'UTC',
     });
-    stored = await db.events.toArray();
+    stored = await readAllEvents(db);
   });
   afterAll(async () => {
     await db.delete();
@@ -56,17 +58,17 @@ describe('importer on damaged real exports', () => {
           return;
         }
         accepted++;
-        const before = await db.events.count();
+        const before = await countEvents(db);
         const { added, duplicates } = await importHistory(result.data.events, result.data.titles);
         expect(added + duplicates).toBe(result.data.events.length);
-        expect(await db.events.count()).toBe(before + added);
+        expect(await countEvents(db)).toBe(before + added);
       }),
       { numRuns: IMPORTER_RUNS, seed: 8 },
     );
     // Both outcomes were exercised (a property that only ever refused would prove little).
     expect(accepted).toBeGreaterThan(10);
     expect(refused).toBeGreaterThan(10);
-    const now = new Map((await db.events.toArray()).map((e) => [e.id, e]));
+    const now = new Map((await readAllEvents(db)).map((e) => [e.id, e]));
     for (const row of stored) expect(now.get(row.id)).toEqual(row);
     // No row was written from a forged key: nothing on any prototype.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

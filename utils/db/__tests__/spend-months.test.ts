@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { foldEvents, makeDayKeyer, type CalendarOptions } from '@/utils/core/aggregate';
-import { addToImportDay, storeImported } from '@/utils/db/imports';
+import { addToImportDay, eventTokens, storeImported } from '@/utils/db/imports';
+import { compareEvents, countEvents, EVENT_BLOCK } from '@/utils/db/event-store';
 import {
   deleteEverything,
   pruneBefore,
   rebuildDerived,
   storedRollupTimeZone,
 } from '@/utils/db/maintenance';
-import { exportCsv } from '@/utils/db/export';
+import { exportCsv, readAllEvents } from '@/utils/db/export';
 import {
   BLOCKS_COMPLETE,
   blocksState,
@@ -36,7 +37,13 @@ const SOURCES = ['claude-code', 'codex', 'openrouter', 'openclaw', 'anthropic-or
 const COST_KINDS: ImportCostKind[] = ['billed', 'api', 'estimate', 'unpriced'];
 
 /** Imported events of every cost kind, some without a project or a model name. */
-function importedEvents(random: () => number, count: number, tag: string): StoredEvent[] {
+function importedEvents(
+  random: () => number,
+  count: number,
+  tag: string,
+  spanDays = 150,
+): StoredEvent[] {
+  const end = NOW - Math.floor(random() * (150 - Math.min(spanDays, 150)) * DAY);
   return Array.from({ length: count }, (_, n) => {
     const source = SOURCES[Math.floor(random() * SOURCES.length)];
     const costKind = COST_KINDS[Math.floor(random() * COST_KINDS.length)];
@@ -45,7 +52,7 @@ function importedEvents(random: () => number, count: number, tag: string): Store
     const input = Math.floor(random() * 5_000);
     return {
       key: `import|${tag}|${n}`,
-      time: NOW - Math.floor(random() * 150 * DAY),
+      time: end - Math.floor(random() * spanDays * DAY),
       site: source,
       conversationId: session,
       conversation: `${source}|${session}`,
@@ -84,11 +91,44 @@ async function dayRowView(db: HistoryDB, period: SpendPeriod, now: number) {
   return foldSpend(period, spendDays(period, now, CALENDAR, first), chat, imports);
 }
 
+/**
+ * The stored events equal the reference model (one row per event: a chat key is kept once, an
+ * imported key keeps its copy with the most tokens, a prune drops what is older), and the
+ * imported events' blocks hold at most EVENT_BLOCK events of their own day, each key once.
+ */
+async function checkStore(db: HistoryDB, model: Map<string, StoredEvent>, step: string) {
+  const [rows, blocks] = await Promise.all([db.events.toArray(), db.eventBlocks.toArray()]);
+  expect(
+    rows.filter((e) => e.imported),
+    `${step}: no imported event in rows`,
+  ).toEqual([]);
+  const keys = new Set<string>();
+  for (const b of blocks) {
+    expect(b.events.length, `${step}: block size`).toBeGreaterThan(0);
+    expect(b.events.length, `${step}: block size`).toBeLessThanOrEqual(EVENT_BLOCK);
+    expect(b.keys, `${step}: block keys`).toEqual(b.events.map((e) => e.key));
+    expect(b.from).toBe(Math.min(...b.events.map((e) => e.time)));
+    expect(b.to).toBe(Math.max(...b.events.map((e) => e.time)));
+    for (const e of b.events) {
+      expect(dayOf(e.time), `${step}: ${e.key} in its day's block`).toBe(b.day);
+      expect(keys.has(e.key), `${step}: ${e.key} stored once`).toBe(false);
+      expect(e.id).toBeUndefined();
+      keys.add(e.key);
+    }
+  }
+  const stored = [...rows, ...blocks.flatMap((b) => b.events)].map(({ id: _id, ...e }) => e);
+  const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : 1);
+  expect(stored.sort(byKey), `${step}: events = the one-row-per-event model`).toEqual(
+    [...model.values()].map(({ id: _id, ...e }) => e).sort(byKey),
+  );
+  expect(await countEvents(db)).toBe(model.size);
+}
+
 async function check(db: HistoryDB, step: string) {
   const zone = (await storedRollupTimeZone(db)) ?? TZ;
   const [months, events, chat, imports] = await Promise.all([
     db.spendMonths.toArray(),
-    db.events.toArray(),
+    readAllEvents(db),
     db.dayTotals.toArray(),
     db.importDays.toArray(),
   ]);
@@ -113,11 +153,11 @@ async function check(db: HistoryDB, step: string) {
 
 /**
  * The export blocks agree with the events: each block holds exactly its day's events in
- * (time, id) order, no day with events is left out (it has a block, is listed, or is at or after
+ * (time, id) order (imported events, which have no id, after the chat rows of the same time), no day with events is left out (it has a block, is listed, or is at or after
  * `rowsFrom`), and the CSV export (blocks and rows mixed) is the row-by-row CSV of the events.
  */
 async function checkBlocks(db: HistoryDB, events: StoredEvent[], step: string) {
-  const ordered = [...events].sort((a, b) => a.time - b.time || a.id! - b.id!);
+  const ordered = [...events].sort(compareEvents);
   const byDay = new Map<number, StoredEvent[]>();
   for (const e of ordered) {
     const day = dayOf(e.time);
@@ -161,11 +201,19 @@ describe('the month rollup', () => {
       const random = rng(seed);
       const db = newDb();
       const sent: StoredEvent[] = [];
+      const model = new Map<string, StoredEvent>();
+      const intoModel = (rows: StoredEvent[], imported: boolean) => {
+        for (const e of rows) {
+          const old = model.get(e.key);
+          if (!old || (imported && eventTokens(e) > eventTokens(old))) model.set(e.key, e);
+        }
+      };
       const ops = [
         'chat',
         'chat',
         'import',
         'import',
+        'burst',
         'reimport',
         'prune',
         'rebuild',
@@ -175,7 +223,7 @@ describe('the month rollup', () => {
         'blockStep',
       ];
       for (let step = 0; step < 16; step++) {
-        const first = ['chat', 'import', 'blocks', 'reimport', 'blocks', 'prune'];
+        const first = ['chat', 'import', 'blocks', 'burst', 'reimport', 'blocks', 'prune'];
         const op = step < first.length ? first[step] : ops[Math.floor(random() * ops.length)];
         if (op === 'chat') {
           const turns = generateEvents(50 + Math.floor(random() * 250), {
@@ -185,10 +233,17 @@ describe('the month rollup', () => {
           }).map((e) => ({ ...e, key: `${e.key}|${seed}.${step}` }));
           // Some turns again: a retry or a second window (stored once).
           await recordEvents(db, [...turns, ...turns.slice(0, 10)], { timeZone: TZ });
-        } else if (op === 'import') {
-          const rows = importedEvents(random, 20 + Math.floor(random() * 80), `${seed}.${step}`);
+          intoModel(turns, false);
+        } else if (op === 'import' || op === 'burst') {
+          // A burst: hundreds of events in a day and a half (days of several full blocks).
+          const rows =
+            op === 'import'
+              ? importedEvents(random, 20 + Math.floor(random() * 80), `${seed}.${step}`)
+              : importedEvents(random, 300 + Math.floor(random() * 500), `${seed}.${step}`, 1.5);
           sent.push(...rows);
-          await storeImported(db, rows, { timeZone: TZ });
+          for (let i = 0; i < rows.length; i += 400)
+            await storeImported(db, rows.slice(i, i + 400), { timeZone: TZ });
+          intoModel(rows, true);
         } else if (op === 'reimport' && sent.length) {
           // The same keys again: some with more tokens (they replace the stored copy), some
           // with fewer (skipped), in shuffled order.
@@ -203,13 +258,18 @@ describe('the month rollup', () => {
             }))
             .sort(() => random() - 0.5);
           await storeImported(db, again, { timeZone: TZ });
+          intoModel(again, true);
         } else if (op === 'prune') {
-          await pruneBefore(db, NOW - Math.floor(60 + random() * 100) * DAY, TZ);
+          // Any time of day: blocks straddling the cutoff are rewritten.
+          const cutoff = NOW - Math.floor((60 + random() * 100) * DAY);
+          await pruneBefore(db, cutoff, TZ);
+          for (const [key, e] of model) if (e.time < cutoff) model.delete(key);
         } else if (op === 'rebuild') {
           // A time-zone change: every rollup is folded again from the events.
           await rebuildDerived(db, random() < 0.5 ? 'America/Los_Angeles' : TZ);
         } else if (op === 'clear') {
           await deleteEverything(db);
+          model.clear();
         } else if (op === 'blocks') {
           // The background brings every export block up to date, in steps of any size.
           await refreshExportBlocks(
@@ -221,6 +281,7 @@ describe('the month rollup', () => {
           // One step of it, in small pieces: some days built, some still stale or too large.
           await refreshExportBlocksStep(db, { maxEvents: 12, chunk: 60 });
         }
+        await checkStore(db, model, `seed ${seed} step ${step} (${op})`);
         await check(db, `seed ${seed} step ${step} (${op})`);
       }
       expect(sent.length).toBeGreaterThan(0);

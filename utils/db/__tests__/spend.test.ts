@@ -19,6 +19,7 @@ import {
 import type { StoredEvent } from '@/utils/db/types';
 import { recordEvents } from '@/utils/db/write';
 import { generateEvents } from './generate';
+import { readAllEvents } from '@/utils/db/export';
 
 const ROOT = join(__dirname, '../../core/imports/__tests__/fixtures');
 const TZ = 'Europe/Berlin';
@@ -71,7 +72,7 @@ async function seeded(): Promise<{ db: HistoryDB; events: StoredEvent[] }> {
   const rows = [...imported, ...moved].map((e) => importedToStored(e, card));
   for (let i = 0; i < rows.length; i += 9)
     await storeImported(db, rows.slice(i, i + 9), { timeZone: TZ });
-  return { db, events: await db.events.toArray() };
+  return { db, events: await readAllEvents(db) };
 }
 
 /** The same view folded the slow way, from every stored event. */

@@ -8,6 +8,8 @@ import { HistoryDB, writeScope } from '@/utils/db/schema';
 import { storeImported } from '@/utils/db/imports';
 import { claudeSession, codexRollout } from '@/utils/core/imports/__tests__/generate';
 import { runUsageImport, type SendBatch, type UsageFile } from '../run';
+import { countEvents } from '@/utils/db/event-store';
+import { readAllEvents } from '@/utils/db/export';
 
 const ROOT = join(__dirname, '../../core/imports/__tests__/fixtures');
 const card = getBundledCard();
@@ -90,7 +92,7 @@ describe('the options page import', () => {
     }
     const { db, send } = backend();
     const first = await runUsageImport(asFiles(PATHS), { send, batch: 4 });
-    expect(await db.events.count()).toBe(tally.summary().events);
+    expect(await countEvents(db)).toBe(tally.summary().events);
     expect(first.added).toBe(tally.summary().events);
     expect(first.filesDone).toBe(PATHS.length);
     expect(first.refusals.length).toBeGreaterThan(0);
@@ -101,7 +103,7 @@ describe('the options page import', () => {
     const changed = asFiles(PATHS).map((f, i) => (i === 0 ? { ...f, lastModified: 2 } : f));
     const rescan = await runUsageImport(changed, { send, known });
     expect(rescan).toMatchObject({ filesTotal: 1, added: 0 });
-    expect(await db.events.count()).toBe(tally.summary().events);
+    expect(await countEvents(db)).toBe(tally.summary().events);
   });
 
   it('reads the next batch while one is stored, never sending two at once', async () => {
@@ -133,7 +135,7 @@ describe('the options page import', () => {
     const clean = backend();
     const c = await runUsageImport(longFiles(64), { send: clean.send, batch: 4 });
     expect(r).toEqual(c);
-    expect(await db.events.count()).toBe(await clean.db.events.count());
+    expect(await countEvents(db)).toBe(await countEvents(clean.db));
     expect(await db.importDays.toArray()).toEqual(await clean.db.importDays.toArray());
   });
 
@@ -148,19 +150,19 @@ describe('the options page import', () => {
     });
     expect(r.cancelled).toBe(true);
     expect(r.filesDone).toBeLessThan(PATHS.length);
-    const partial = await db.events.count();
+    const partial = await countEvents(db);
     const known = new Map((await db.importFiles.toArray()).map((x) => [x.id, x]));
     await runUsageImport(asFiles(PATHS), { send, known });
     const full = backend();
     await runUsageImport(asFiles(PATHS), { send: full.send });
-    expect(await db.events.count()).toBe(await full.db.events.count());
-    expect(partial).toBeLessThan(await full.db.events.count());
+    expect(await countEvents(db)).toBe(await countEvents(full.db));
+    expect(partial).toBeLessThan(await countEvents(full.db));
   });
 });
 
 describe('an import stopped by force', () => {
   const rollups = async (db: HistoryDB) => ({
-    events: (await db.events.toArray())
+    events: (await readAllEvents(db))
       .map(({ id: _id, ...e }) => e)
       .sort((a, b) => a.key.localeCompare(b.key)),
     importDays: await db.importDays.toArray(),

@@ -26,6 +26,8 @@ import {
   type FolderRow,
 } from '../folders';
 import { rescanDue } from '../scheduled';
+import { countEvents } from '@/utils/db/event-store';
+import { readAllEvents } from '@/utils/db/export';
 
 const FIXTURES = join(__dirname, '../../core/imports/__tests__/fixtures');
 const HOUR = 3_600_000;
@@ -166,7 +168,7 @@ describe('scheduled folder re-scans', () => {
     await new Promise((resolve) => setTimeout(resolve, 0)); // the alarm's scan has returned
     const expected = cliEvents(claude);
     expect(expected).toBeGreaterThan(0);
-    expect(await db.events.count()).toBe(expected);
+    expect(await countEvents(db)).toBe(expected);
     expect((await folderScans.getValue()).folders.projects).toMatchObject({
       state: 'ok',
       files: 2,
@@ -200,7 +202,7 @@ describe('scheduled folder re-scans', () => {
       added: 1,
     });
     expect(dir.reads).toBe(3);
-    expect(await db.events.count()).toBe(expected + 1);
+    expect(await countEvents(db)).toBe(expected + 1);
 
     // Off: never due.
     await folderRescanSettings.setValue({ interval: 'off' });
@@ -213,7 +215,7 @@ describe('scheduled folder re-scans', () => {
     await keepFolder(dir);
     await folderRescanSettings.setValue({ interval: 'daily' });
     await rescanIfDue();
-    const stored = await db.events.toArray();
+    const stored = await readAllEvents(db);
     expect(stored.length).toBeGreaterThan(0);
 
     dir.permission = 'prompt';
@@ -223,13 +225,13 @@ describe('scheduled folder re-scans', () => {
     expect(scans.folders.projects).toEqual({ at: now, state: 'permission' });
     expect(dir.asked).toBe(0);
     expect(dir.listed).toBe(reads);
-    expect(await db.events.toArray()).toEqual(stored);
+    expect(await readAllEvents(db)).toEqual(stored);
 
     // Given back (the page asks in a click, then forces a scan): read again, nothing doubled.
     dir.permission = 'granted';
     const again = await rescanIfDue(true);
     expect(again.folders.projects).toMatchObject({ state: 'ok', added: 0 });
-    expect(await db.events.count()).toBe(stored.length);
+    expect(await countEvents(db)).toBe(stored.length);
   });
 
   it('two pages opening at once start one scan', async () => {
@@ -239,7 +241,7 @@ describe('scheduled folder re-scans', () => {
     const [a, b] = await Promise.all([rescanIfDue(), rescanIfDue()]);
     expect(a).toEqual(b);
     expect(dir.reads).toBe(2);
-    expect(await db.events.count()).toBe(cliEvents(claude));
+    expect(await countEvents(db)).toBe(cliEvents(claude));
   });
 
   it('the same folder granted twice: one entry, one scan, no double count', async () => {
@@ -251,7 +253,7 @@ describe('scheduled folder re-scans', () => {
     await folderRescanSettings.setValue({ interval: 'hourly' });
     const scans = await rescanIfDue();
     expect(Object.keys(scans.folders)).toEqual(['projects']);
-    expect(await db.events.count()).toBe(cliEvents(claude));
+    expect(await countEvents(db)).toBe(cliEvents(claude));
   });
 
   it('the same files under two kept names (a browser without isSameEntry) still count once', async () => {
@@ -263,7 +265,7 @@ describe('scheduled folder re-scans', () => {
     await folderRescanSettings.setValue({ interval: 'hourly' });
     const scans = await rescanIfDue();
     expect(scans.folders['projects (2)']).toMatchObject({ state: 'ok', added: 0 });
-    expect(await db.events.count()).toBe(cliEvents(claude));
+    expect(await countEvents(db)).toBe(cliEvents(claude));
   });
 });
 
@@ -291,10 +293,10 @@ describe('re-scan on demand (the options page, in a click)', () => {
     await keepFolder(dir);
     await folderRescanSettings.setValue({ interval: 'hourly' });
     await rescanIfDue();
-    const count = await db.events.count();
+    const count = await countEvents(db);
     expect(count).toBeGreaterThan(0);
     await forgetFolder('projects');
     expect(await listFolders()).toEqual([]);
-    expect(await db.events.count()).toBe(count);
+    expect(await countEvents(db)).toBe(count);
   });
 });

@@ -36,6 +36,7 @@ import { registerHandlers, sendMessage } from '@/utils/messaging';
 import { generateEvents } from '../../../db/__tests__/generate';
 import { turnMaker } from './turns';
 import { setLocale } from '@/utils/i18n';
+import { readAllEvents } from '@/utils/db/export';
 
 const NOW = Date.UTC(2026, 5, 17, 12); // Wednesday
 let db: HistoryDB;
@@ -225,7 +226,7 @@ describe('repriceHistory', () => {
       start: NOW - 86_400_000,
       end: NOW,
     });
-    const [stored] = await db.events.toArray();
+    const [stored] = await readAllEvents(db);
     const from = storedFamilyOf(stored.input.family, stored.model);
     const f = tokenFactor(from, tokenizerForModel('openai/gpt-5').family, 'latin');
     expect(from?.id).toBe('estimate:claude');
