@@ -66,11 +66,8 @@ const withoutId = (e: StoredEvent): StoredEvent => {
   return row;
 };
 
-/**
- * Imported events as new blocks, written raw (bench seeders, tests): grouped by UTC day in the
- * order given, EVENT_BLOCK per block, without ids.
- */
-export function blocksOf(events: readonly StoredEvent[]): EventBlockRow[] {
+/** Events by UTC day, in the order given, without ids. */
+function groupByDay(events: readonly StoredEvent[]): Map<number, StoredEvent[]> {
   const byDay = new Map<number, StoredEvent[]>();
   for (const e of events) {
     const day = dayOf(e.time);
@@ -78,6 +75,15 @@ export function blocksOf(events: readonly StoredEvent[]): EventBlockRow[] {
     if (!list) byDay.set(day, (list = []));
     list.push(withoutId(e));
   }
+  return byDay;
+}
+
+/**
+ * Imported events as new blocks, written raw (bench seeders, tests): grouped by UTC day in the
+ * order given, EVENT_BLOCK per block, without ids.
+ */
+export function blocksOf(events: readonly StoredEvent[]): EventBlockRow[] {
+  const byDay = groupByDay(events);
   const out: EventBlockRow[] = [];
   for (const [day, list] of byDay)
     for (let at = 0; at < list.length; at += EVENT_BLOCK)
@@ -136,13 +142,7 @@ export function blockWriter(db: HistoryDB) {
     },
     /** Add imported events (keys not stored anywhere), grouped by UTC day. */
     async add(events: readonly StoredEvent[]): Promise<void> {
-      const byDay = new Map<number, StoredEvent[]>();
-      for (const e of events) {
-        const day = dayOf(e.time);
-        let list = byDay.get(day);
-        if (!list) byDay.set(day, (list = []));
-        list.push(withoutId(e));
-      }
+      const byDay = groupByDay(events);
       const days = [...byDay.keys()];
       const lasts = await Promise.all(
         days.map((day) => db.eventBlocks.where('day').equals(day).last()),
