@@ -5,12 +5,8 @@ import { intlLocale } from '@/utils/i18n';
 import { initI18n } from '@/utils/i18n/browser';
 import '@/components/popup/popup.css';
 // The storage files, not the index: each item the index brings along is read on load.
+import { POPUP_FIRST_ITEMS } from '@/components/popup/first-items';
 import { readItems, takeFirstRead } from '@/utils/storage/read-items';
-import { calendarSettings } from '@/utils/storage/settings/history';
-import { languageSetting } from '@/utils/storage/settings/language';
-import { currencySettings } from '@/utils/storage/settings/money';
-import { syncedExchangeRates } from '@/utils/storage/state/exchange-rates';
-import { dashboardSnapshot, historyHealth } from '@/utils/storage/state/history';
 
 const params = new URLSearchParams(location.search);
 
@@ -29,17 +25,7 @@ const now = pageNow();
 // Every item the first paint needs, in one storage request, ahead of the reads the items' own
 // definitions queue (each a round trip through the browser); fallbacks applied. The page's first
 // script (page-start.js) sent that request before these modules arrived; else it is sent now.
-const read = readItems(
-  [
-    languageSetting,
-    calendarSettings,
-    dashboardSnapshot,
-    currencySettings,
-    syncedExchangeRates,
-    historyHealth,
-  ] as const,
-  takeFirstRead(),
-);
+const read = readItems(POPUP_FIRST_ITEMS, takeFirstRead());
 // The language is read beside the numbers; the numbers' week start keeps the browser's own
 // locale (a calendar setting, apart from the UI language).
 const locale = initI18n(read.then(([language]) => language));

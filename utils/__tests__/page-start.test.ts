@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { POPUP_FIRST_ITEMS } from '@/components/popup/first-items';
 import { PAGE_CHANNEL, POPUP_FIRST_KEYS, startPage } from '@/utils/page-start';
 import { readItems, takeFirstRead } from '@/utils/storage/read-items';
-import { calendarSettings } from '@/utils/storage/settings/history';
-import { languageSetting } from '@/utils/storage/settings/language';
-import { currencySettings } from '@/utils/storage/settings/money';
-import { syncedExchangeRates } from '@/utils/storage/state/exchange-rates';
-import { dashboardSnapshot, historyHealth } from '@/utils/storage/state/history';
-
-const POPUP_ITEMS = [
-  languageSetting,
-  calendarSettings,
-  dashboardSnapshot,
-  currencySettings,
-  syncedExchangeRates,
-  historyHealth,
-] as const;
 
 /** A scope like a page's: the fake browser's storage and Node's BroadcastChannel. */
 function scope() {
@@ -24,7 +11,7 @@ function scope() {
 
 describe('page start: what a page does before its modules arrive', () => {
   it("reads the popup's first-paint items by their own keys", () => {
-    expect(POPUP_ITEMS.map((item) => item.key)).toEqual(
+    expect(POPUP_FIRST_ITEMS.map((item) => item.key)).toEqual(
       POPUP_FIRST_KEYS.map((key) => `local:${key}`),
     );
   });
@@ -53,7 +40,7 @@ describe('page start: what a page does before its modules arrive', () => {
     startPage('/popup.html', s);
     const early = takeFirstRead(s);
     expect(early).toBeDefined();
-    expect(await readItems(POPUP_ITEMS, early)).toEqual(await readItems(POPUP_ITEMS));
+    expect(await readItems(POPUP_FIRST_ITEMS, early)).toEqual(await readItems(POPUP_FIRST_ITEMS));
     // Taken once.
     expect(takeFirstRead(s)).toBeUndefined();
   });

@@ -210,7 +210,7 @@ export async function dayEvents(db: HistoryDB, day: number): Promise<StoredEvent
   return rows.concat(eventsOf(blocks)).sort(compareEvents);
 }
 
-/** The number of events of one UTC day (the blocks' count read from their keys index). */
+/** The number of events of one UTC day (rows counted, blocks' events summed). */
 export async function countDay(db: HistoryDB, day: number): Promise<number> {
   const [rows, blocks] = await Promise.all([
     db.events
