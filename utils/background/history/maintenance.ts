@@ -66,13 +66,18 @@ export async function armDayRollover(): Promise<void> {
   await browser.alarms.create(DAY_ALARM, { when: end + 1_000 });
 }
 
-/** Everything that keeps the history current: at start, hourly and at midnight. */
+/**
+ * Everything that keeps the history current: at start, hourly and at midnight. The popup's
+ * numbers, the toolbar badge and the next midnight come first; the export blocks' rebuild last,
+ * since at a million events it runs for minutes and the numbers must not wait for it (after a
+ * day rollover the popup would take its slow query path until it ended).
+ */
 export async function maintain(): Promise<void> {
   await checkTimeZone();
   await applyRetention();
   await flushPendingTurns().catch((e) => console.warn('[history] pending turns', e));
-  await runExportBlocks().catch((e) => console.warn('[history] export blocks', e));
   await dashboardKeeper.refresh();
   await refreshToolbarBadge();
   await armDayRollover();
+  await runExportBlocks().catch((e) => console.warn('[history] export blocks', e));
 }
