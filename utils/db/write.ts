@@ -47,6 +47,14 @@ export async function recordEvents(
   events: readonly StoredEvent[],
   options: WriteOptions,
 ): Promise<WriteResult> {
+  // Imported usage lives in blocks with its own rollup and dedupe rule (storeImported); a row
+  // here would be counted apart from them and never found by their keys.
+  const imported = events.find((e) => e.imported);
+  if (imported) {
+    throw new TypeError(
+      `recordEvents stores chat turns only; imported usage (${imported.key}) goes through storeImported`,
+    );
+  }
   return db.transaction('rw', writeScope(db), async () => {
     const byKey = new Map<string, StoredEvent>();
     for (const e of events) if (!byKey.has(e.key)) byKey.set(e.key, e);

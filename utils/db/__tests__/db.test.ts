@@ -67,6 +67,33 @@ describe('recordEvents', () => {
     );
   });
 
+  it('refuses imported usage, which has its own writer, and stores nothing of the batch', async () => {
+    const db = freshDb();
+    const [turn, other] = generateEvents(2, { end: END, days: 1 });
+    const imported: StoredEvent = {
+      ...other,
+      key: `import|claude-code|${other.key}`,
+      imported: {
+        source: 'claude-code',
+        agent: 'claude-code',
+        project: null,
+        session: null,
+        cacheRead: 0,
+        cacheWrite5m: 0,
+        cacheWrite1h: 0,
+        requests: null,
+        period: null,
+        costKind: 'api',
+        statedMicroUsd: null,
+      },
+    };
+    await expect(recordEvents(db, [turn, imported], { timeZone: TZ })).rejects.toThrow(
+      /imported usage \(import\|claude-code\|.*storeImported/,
+    );
+    expect(await db.events.count()).toBe(0);
+    expect(await db.dayTotals.count()).toBe(0);
+  });
+
   it('two writers at once lose and duplicate nothing', async () => {
     const db = freshDb();
     const events = generateEvents(300, { end: END, days: 10, seed: 7 });
