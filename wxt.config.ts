@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './utils/sites/matches';
+import { firstPaintCatalogs, popupFirstPath } from './scripts/popup-first-paint';
 import { localeAssets } from './scripts/locales-assets';
 import { stripDemoMatches } from './scripts/store-manifest';
 import { tokenizerAssets } from './scripts/tokenizer-assets';
@@ -34,6 +35,16 @@ export default defineConfig({
       files.push(...(await tokenizerAssets()));
       // The manifest's name and description in each language, from the UI catalogs.
       files.push(...localeAssets());
+    },
+    // The page's first script draws the popup's numbers: it gets only the strings they need, and
+    // popup.html asks for little else before it (scripts/popup-first-paint.ts).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((e) => e.name === 'page-start')) {
+        (config.plugins ??= []).push(firstPaintCatalogs());
+      }
+      if (entrypoints.some((e) => e.name === 'popup')) {
+        (config.plugins ??= []).push(popupFirstPath());
+      }
     },
     // `npm run zip` builds in mode `store` (.output/<browser>-mv3-store): no local demo page.
     'build:manifestGenerated': (wxt, manifest) => {

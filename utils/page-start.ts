@@ -2,7 +2,8 @@
  * What an extension page does before its modules arrive (entrypoints/page-start.ts, a classic
  * script the page's HTML loads first, ~50–100 ms before its module scripts have been fetched and
  * run): it tells the background it is opening, and the popup starts the storage read its first
- * paint needs. Nothing here imports the polyfill or WXT (the script is a few hundred bytes).
+ * paint needs, and draws the numbers when they fit this opening (components/popup/early-paint.ts).
+ * Nothing here imports the polyfill or WXT.
  * The popup's modules take the read with `takeFirstRead` (utils/storage/read-items.ts) and do not
  * import this file: shared with the background, it would be one more chunk on their first path.
  *
@@ -48,6 +49,8 @@ export interface EarlyRead {
   read: Promise<Record<string, unknown>>;
   /** Set when one of the keys changed after the read was sent: the read may be one write behind. */
   changed: boolean;
+  /** Set when the popup's modules took the read (takeFirstRead): the first script draws no more. */
+  taken?: boolean;
   stop(): void;
 }
 export interface PageScope {
@@ -55,6 +58,11 @@ export interface PageScope {
   browser?: { storage?: StorageApi };
   BroadcastChannel?: typeof BroadcastChannel;
   tmFirstRead?: EarlyRead;
+  /**
+   * What the first script drew (early-paint.ts): when (ms after navigation start) and the
+   * dashboard drawn (the very object of the read's snapshot).
+   */
+  tmEarlyPaint?: { ms: number; dashboard: unknown };
 }
 
 /** Run at the page's start: announce the opening; on the popup, start its first read. */

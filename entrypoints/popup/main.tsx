@@ -6,22 +6,15 @@ import { initI18n } from '@/utils/i18n/browser';
 import '@/components/popup/popup.css';
 // The storage files, not the index: each item the index brings along is read on load.
 import { POPUP_FIRST_ITEMS } from '@/components/popup/first-items';
-import { readItems, takeFirstRead } from '@/utils/storage/read-items';
-
-const params = new URLSearchParams(location.search);
-
-/** `?now=<epoch ms>` pins the clock (screenshots and e2e checks); otherwise the real time. */
-function pageNow(): number {
-  const pinned = Number(params.get('now'));
-  return Number.isFinite(pinned) && pinned > 0 ? pinned : Date.now();
-}
+import { pageNow, queryOnly } from '@/components/popup/page-clock';
+import { earlyPaintMs, readItems, takeFirstRead } from '@/utils/storage/read-items';
 
 // This module is small (no React): it reads the numbers (the background's snapshot in one
 // storage read, or, when it does not fit this opening, the live query whose database code loads
 // only then) and the currency, draws the period cards, and then loads React and the rest of the
 // popup, which take over the page. `?source=query` skips the snapshot: the e2e check of the
 // query path and the bench's baseline.
-const now = pageNow();
+const now = pageNow(location.search);
 // Every item the first paint needs, in one storage request, ahead of the reads the items' own
 // definitions queue (each a round trip through the browser); fallbacks applied. The page's first
 // script (page-start.js) sent that request before these modules arrived; else it is sent now.
@@ -30,7 +23,7 @@ const read = readItems(POPUP_FIRST_ITEMS, takeFirstRead());
 // locale (a calendar setting, apart from the UI language).
 const locale = initI18n(read.then(([language]) => language));
 const numbers = watchNumbers(now, navigator.language, {
-  queryOnly: params.get('source') === 'query',
+  queryOnly: queryOnly(location.search),
   firstRead: read.then(([, calendar, snapshot]) => [snapshot, calendar]),
 });
 const currency = read.then(([, , , c]) => c).catch(() => undefined);
@@ -60,6 +53,12 @@ const app = Promise.all([numbers.ready, currency, rates, locale])
   .then(([, c, r]) => {
     const { dashboard } = numbers.getSnapshot();
     if (!dashboard || c === undefined) return;
+    // The page's first script drew these very cards from this read (early-paint.ts): kept.
+    const early = earlyPaintMs(dashboard);
+    if (early !== undefined) {
+      firstPaintMs = early;
+      return;
+    }
     paintFirst(
       document.getElementById('root')!,
       dashboard,

@@ -6,20 +6,11 @@
 import { browser } from 'wxt/browser';
 import { languageSetting } from '@/utils/storage/settings/language';
 import { loadCatalog, resolveLocale, setLocale, type Locale, type LocaleSetting } from './index';
+import { uiLanguages } from './languages';
 
 /** The browser's languages, most preferred first. */
 export function browserLanguages(): string[] {
-  const tags: string[] = [];
-  try {
-    const ui = browser?.i18n?.getUILanguage?.();
-    if (typeof ui === 'string' && ui) tags.push(ui);
-  } catch {
-    // No i18n API here: the navigator's list below.
-  }
-  if (typeof navigator !== 'undefined') {
-    tags.push(...(navigator.languages ?? []), navigator.language);
-  }
-  return tags.filter((tag) => typeof tag === 'string' && tag.length > 0);
+  return uiLanguages(browser?.i18n, typeof navigator === 'undefined' ? undefined : navigator);
 }
 
 /**

@@ -42,6 +42,20 @@ export function takeFirstRead(
   const first = scope.tmFirstRead;
   delete scope.tmFirstRead;
   if (!first) return undefined;
+  first.taken = true;
   first.stop();
   return first.changed ? undefined : first.read;
+}
+
+/**
+ * When the page's first script drew the popup's numbers, if it drew `dashboard` (the same object
+ * of the same read: the same numbers, currency and language), ms after navigation start; else
+ * undefined.
+ */
+export function earlyPaintMs(
+  dashboard: unknown,
+  scope: PageScope = globalThis as PageScope,
+): number | undefined {
+  const early = scope.tmEarlyPaint;
+  return early && early.dashboard === dashboard ? early.ms : undefined;
 }

@@ -206,9 +206,19 @@ describe('the storage keys', () => {
       'utils/storage/settings/history.ts',
       'utils/storage/settings/language.ts',
       'utils/storage/settings/money.ts',
+      'utils/storage/snapshot-key.ts',
       'utils/storage/state/exchange-rates.ts',
       'utils/storage/state/history.ts',
     ]);
+  });
+
+  it("the page's first script (which draws the popup's numbers) loads no storage item and no package", () => {
+    const { files, packages } = staticImports(join(ROOT, 'entrypoints/page-start.ts'));
+    expect(files).toContain('components/popup/early-paint.ts');
+    expect(files.filter((file) => file.startsWith('utils/storage/'))).toEqual([
+      'utils/storage/snapshot-key.ts',
+    ]);
+    expect(packages).toEqual([]);
   });
 
   it("the popup's first paint loads no zod (the schemas' library is ~60 KB of its first script)", () => {

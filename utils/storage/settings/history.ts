@@ -7,8 +7,6 @@ import { storage } from 'wxt/utils/storage';
 // Modules, not the aggregate index: the popup's first paint loads this file, and the index
 // brings the re-pricing and its tokenizer tables.
 import type { Budgets } from '@/utils/core/aggregate/budgets';
-import { weekStartForLocale, type IsoWeekday } from '@/utils/core/aggregate/calendar';
-import type { CalendarOptions } from '@/utils/core/aggregate/periods';
 
 /** Validated writes: saveBudgets in ../validated.ts. */
 export const budgetSettings = /* @__PURE__ */ storage.defineItem<Budgets>('local:budgets', {
@@ -39,7 +37,9 @@ export const retentionSettings = /* @__PURE__ */ storage.defineItem<RetentionSet
   { fallback: { months: 0 }, version: 1 },
 );
 
-export type WeekStartChoice = 'locale' | 'monday' | 'sunday' | 'saturday';
+// Plain functions, apart from the items: the popup's first script uses them without WXT storage.
+export { resolveCalendar, type WeekStartChoice } from '../snapshot-key';
+import type { WeekStartChoice } from '../snapshot-key';
 
 export interface CalendarSettings {
   weekStart: WeekStartChoice;
@@ -49,17 +49,3 @@ export const calendarSettings = /* @__PURE__ */ storage.defineItem<CalendarSetti
   'local:calendar',
   { fallback: { weekStart: 'locale' }, version: 1 },
 );
-
-const WEEK_STARTS: Record<Exclude<WeekStartChoice, 'locale'>, IsoWeekday> = {
-  monday: 1,
-  saturday: 6,
-  sunday: 7,
-};
-
-/** The user's calendar: this runtime's time zone and the chosen (or the locale's) week start. */
-export function resolveCalendar(choice: WeekStartChoice, locale: string): CalendarOptions {
-  return {
-    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
-    weekStart: choice === 'locale' ? weekStartForLocale(locale) : WEEK_STARTS[choice],
-  };
-}

@@ -4,7 +4,6 @@
  * this file. Conventions: ../index.ts.
  */
 import { storage } from 'wxt/utils/storage';
-import { periodContaining, type CalendarOptions } from '@/utils/core/aggregate/periods';
 import type { Dashboard } from '@/utils/db/queries';
 
 export interface HistoryHealth {
@@ -51,13 +50,5 @@ export const dashboardSnapshot = /* @__PURE__ */ storage.defineItem<DashboardSna
   { fallback: null },
 );
 
-/**
- * What a snapshot's numbers depend on besides the stored events: the time zone, the week start
- * and the periods containing `now` (the previous periods follow from these).
- */
-export function dashboardKey(now: number, calendar: CalendarOptions): string {
-  const starts = (['day', 'week', 'month'] as const).map(
-    (kind) => periodContaining(kind, now, calendar).start,
-  );
-  return [calendar.timeZone, calendar.weekStart, ...starts].join('|');
-}
+// A plain function, apart from the items: the popup's first script uses it without WXT storage.
+export { dashboardKey } from '../snapshot-key';
