@@ -94,17 +94,24 @@ export function blocksOf(events: readonly StoredEvent[]): EventBlockRow[] {
 /** Events of blocks (each in its block's order). */
 const eventsOf = (blocks: readonly EventBlockRow[]) => blocks.flatMap((b) => b.events);
 
-/** Blocks holding any of `keys` (each once). */
+/**
+ * Blocks holding any of `keys` (each once). The index is walked for keys only, then only the
+ * blocks found are read: a value cursor would load a block at every step of the walk, and an
+ * import asks about thousands of keys per batch that are mostly not stored.
+ */
 export async function blocksWithKeys(
   db: HistoryDB,
   keys: readonly string[],
 ): Promise<EventBlockRow[]> {
   if (keys.length === 0) return [];
-  return db.eventBlocks
+  const found = await db.eventBlocks
     .where('keys')
     .anyOf([...keys])
-    .distinct()
-    .toArray();
+    .primaryKeys();
+  const ids = [...new Set(found)];
+  if (ids.length === 0) return [];
+  const blocks = await db.eventBlocks.bulkGet(ids);
+  return blocks.filter((b): b is EventBlockRow => b !== undefined);
 }
 
 /** Blocks holding a key that starts with `prefix` (each once). */

@@ -21,6 +21,7 @@ import {
   type Refusal,
 } from '@/utils/core/imports';
 import type { ImportFileRow, StoredCheckpoint } from '@/utils/db/types';
+import { ReadAhead } from './read-ahead';
 
 /** A file to import: a `File`, or one found in a granted folder (same shape). */
 export interface UsageFile {
@@ -91,6 +92,9 @@ const BYTES_PER_EVENT = 2048;
 const MAX_ROWS = 500;
 /** Bytes hashed at the start of a file and before a checkpoint's offset. */
 const HASH_BYTES = 4096;
+/** Files opened and read ahead of the one being parsed, and bytes read ahead in each. */
+const AHEAD_FILES = 4;
+const AHEAD_BYTES = 2 * 1024 * 1024;
 
 export async function runUsageImport(
   files: readonly UsageFile[],
@@ -150,36 +154,68 @@ export async function runUsageImport(
       if (r.refusals.length < MAX_REFUSALS) r.refusals.push(x);
     },
   };
-  for (const file of fresh) {
-    if (options.signal?.aborted) break;
-    const { parser, start, before } = await openFile(
-      file,
-      options.known?.get(file.id)?.checkpoint,
-      sink,
-      r,
-    );
-    // Bytes not read again count neither for progress left nor for the next message.
-    r.bytesDone += start;
-    sentAt += start;
-    const ok = await readFile(file, start, parser, r, options, () =>
-      full() ? flush({ file, parser }) : Promise.resolve(),
-    );
-    if (!ok) continue;
-    if (options.signal?.aborted) {
-      // What was read is stored, with the file's checkpoint: the next import goes on from there.
-      await flush({ file, parser });
-      await settle();
-      break;
+  const readers = fileReaders(fresh, options.known);
+  try {
+    for (const [i, file] of fresh.entries()) {
+      if (options.signal?.aborted) break;
+      const { parser, start, before } = await openFile(file, options.known, sink, r);
+      const source = readers.take(i, start);
+      // Bytes not read again count neither for progress left nor for the next message.
+      r.bytesDone += start;
+      sentAt += start;
+      const ok = await readFile(file, source, parser, r, options, () =>
+        full() ? flush({ file, parser }) : Promise.resolve(),
+      );
+      if (!ok) continue;
+      if (options.signal?.aborted) {
+        // What was read is stored, with the file's checkpoint: the next import goes on from there.
+        await flush({ file, parser });
+        await settle();
+        break;
+      }
+      rows.push(...finish(file, parser, before, r, now()));
+      if (full()) await flush();
+      r.filesDone++;
+      options.onProgress?.({ ...r });
     }
-    rows.push(...finish(file, parser, before, r, now()));
-    if (full()) await flush();
-    r.filesDone++;
-    options.onProgress?.({ ...r });
+  } finally {
+    readers.close();
   }
   await flush();
   await settle();
   r.cancelled = options.signal?.aborted ?? false;
   return r;
+}
+
+/**
+ * Readers of the files in import order. Taking file `i`'s reader opens the next few files,
+ * those read from their start, and reads them ahead while file `i` is parsed.
+ */
+function fileReaders(
+  files: readonly UsageFile[],
+  known: UsageImportOptions['known'],
+): { take(i: number, start: number): ReadAhead; close(): void } {
+  const ahead = new Map<number, ReadAhead>();
+  return {
+    take(i, start) {
+      const early = ahead.get(i);
+      ahead.delete(i);
+      const file = files[i];
+      const reader =
+        start === 0 && early ? early : new ReadAhead(() => file.stream(start), AHEAD_BYTES);
+      if (reader !== early) void early?.cancel();
+      for (let j = i + 1; j < Math.min(files.length, i + 1 + AHEAD_FILES); j++) {
+        const next = files[j];
+        if (!ahead.has(j) && !known?.get(next.id)?.checkpoint)
+          ahead.set(j, new ReadAhead(() => next.stream(), AHEAD_BYTES));
+      }
+      return reader;
+    },
+    close() {
+      for (const early of ahead.values()) void early.cancel();
+      ahead.clear();
+    },
+  };
 }
 
 /** The result before anything is read. */
@@ -223,10 +259,11 @@ function finish(
 /** A parser for the file: from its checkpoint when the file is the one it was taken on. */
 async function openFile(
   file: UsageFile,
-  saved: StoredCheckpoint | undefined,
+  known: UsageImportOptions['known'],
   sink: { event(e: ImportEvent): void; refusal(x: Refusal): void },
   r: UsageImportResult,
 ): Promise<{ parser: FileImport; start: number; before: number }> {
+  const saved = known?.get(file.id)?.checkpoint;
   if (saved) {
     try {
       if (saved.offset <= file.size && (await fingerprint(file, saved.offset)) === saved.hash) {
@@ -275,22 +312,15 @@ async function fingerprint(file: UsageFile, offset: number): Promise<string> {
   return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Stream one file from `start` into its parser; false when it could not be read (noted in the result). */
+/** Stream one file (from where `reader` starts) into its parser; false when it could not be read (noted in the result). */
 async function readFile(
   file: UsageFile,
-  start: number,
+  reader: ReadAhead,
   parser: FileImport,
   r: UsageImportResult,
   options: UsageImportOptions,
   flushIfFull: () => Promise<void>,
 ): Promise<boolean> {
-  let reader: ReadableStreamDefaultReader<Uint8Array>;
-  try {
-    reader = file.stream(start).getReader();
-  } catch (error) {
-    r.fileErrors.push({ file: file.name, error: `unreadable: ${(error as Error).message}` });
-    return false;
-  }
   for (;;) {
     if (options.signal?.aborted) {
       await reader.cancel().catch(() => undefined);

@@ -82,6 +82,15 @@ function backend() {
   return { db, send };
 }
 
+/** What the history holds, to compare two imports. */
+const rollupsOf = async (db: HistoryDB) => ({
+  events: (await readAllEvents(db))
+    .map(({ id: _id, ...e }) => e)
+    .sort((a, b) => a.key.localeCompare(b.key)),
+  importDays: await db.importDays.toArray(),
+  dayTotals: await db.dayTotals.toArray(),
+});
+
 describe('the options page import', () => {
   it('stores what the CLI counts; a re-scan reads only new or changed files', async () => {
     const tally = new ImportTally();
@@ -137,6 +146,58 @@ describe('the options page import', () => {
     expect(r).toEqual(c);
     expect(await countEvents(db)).toBe(await countEvents(clean.db));
     expect(await db.importDays.toArray()).toEqual(await clean.db.importDays.toArray());
+  });
+
+  it('opens and reads the next few files ahead; streams not read to their end are cancelled', async () => {
+    /** Files whose streams say when they are opened, read to the end, or cancelled. */
+    const watched = (files: UsageFile[]) => {
+      const log = { open: 0, most: 0, ended: 0, cancelled: 0 };
+      const wrapped = files.map((f) => ({
+        ...f,
+        stream: (start?: number) => {
+          const reader = f.stream(start).getReader();
+          log.open++;
+          log.most = Math.max(log.most, log.open - log.ended - log.cancelled);
+          return new ReadableStream<Uint8Array>(
+            {
+              async pull(c) {
+                const r = await reader.read();
+                if (r.done) {
+                  log.ended++;
+                  c.close();
+                } else c.enqueue(r.value);
+              },
+              cancel: () => void log.cancelled++,
+            },
+            { highWaterMark: 0 },
+          );
+        },
+      }));
+      return { files: wrapped, log };
+    };
+    const { db, send } = backend();
+    const all = watched(longFiles(64));
+    const r = await runUsageImport(all.files, { send, batch: 4 });
+    expect(all.log.open).toBe(all.files.length);
+    expect(all.log.ended).toBe(all.files.length);
+    // The one being read and up to four ahead.
+    expect(all.log.most).toBeGreaterThan(1);
+    expect(all.log.most).toBeLessThanOrEqual(5);
+    const clean = backend();
+    expect(r).toEqual(await runUsageImport(longFiles(64), { send: clean.send, batch: 4 }));
+    expect(await rollupsOf(db)).toEqual(await rollupsOf(clean.db));
+
+    // Stopped by a failed batch: the files opened ahead are cancelled, not left reading.
+    const failing = watched(longFiles(64));
+    let n = 0;
+    const dying: SendBatch = async (req) => {
+      if (++n === 3) throw new Error('Receiving end does not exist.');
+      return backend().send(req);
+    };
+    await expect(runUsageImport(failing.files, { send: dying, batch: 4 })).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(failing.log.open).toBeGreaterThan(1);
+    expect(failing.log.ended + failing.log.cancelled).toBe(failing.log.open);
   });
 
   it('cancel stops between chunks; the next run finishes without counting twice', async () => {
