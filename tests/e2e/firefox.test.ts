@@ -205,9 +205,21 @@ describe('Firefox', () => {
         // The hook's tee is in effect (its Response carries the original's url as its own).
         teed: Object.getOwnPropertyNames(response).includes('url'),
         text: await response.text(),
+        // A second request, read with a BYOB reader into 1,000-byte buffers (a byte stream's).
+        byob: await fetch(path, { method: 'POST', body: '{}' }).then(async (r) => {
+          const reader = r.body!.getReader({ mode: 'byob' });
+          const decoder = new TextDecoder();
+          let text = '';
+          for (;;) {
+            const { done, value } = await reader.read(new Uint8Array(1000));
+            if (done) return text + decoder.decode();
+            text += decoder.decode(value, { stream: true });
+          }
+        }),
       };
     }, path);
     expect(seen.text === body, 'the page got the body byte-identical').toBe(true);
+    expect(seen.byob === body, 'a BYOB reader got it byte-identical').toBe(true);
     const looks = [true, new URL(path, c.url).href, 'basic', 200, true];
     expect(seen.views).toEqual([looks, looks]);
     expect(seen.teed).toBe(true);

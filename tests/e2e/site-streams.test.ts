@@ -86,7 +86,7 @@ describe('the sites’ own streams, served on their real URLs', () => {
   });
 
   /** The page requests the body as the site does; returns the SHA-256 of what it received. */
-  async function replay(c: StreamCase, options: { pageWrapsFetch?: boolean } = {}) {
+  async function replay(c: StreamCase, options: { pageWrapsFetch?: boolean; byob?: boolean } = {}) {
     const site = SITE_CASES.find((s) => s.site === c.site)!;
     const before = (await storedEvents(ext, c.site)).length;
     page = await session.context.newPage();
@@ -109,8 +109,19 @@ describe('the sites’ own streams, served on their real URLs', () => {
       });
     }
     const { received, view } = await page.evaluate(
-      async ({ path, via }) => {
+      async ({ path, via, byob }) => {
         let view: unknown[] = [];
+        /** The body read with a BYOB reader into 1,000-byte buffers, as a byte stream allows. */
+        const readByob = async (r: Response) => {
+          const reader = r.body!.getReader({ mode: 'byob' });
+          const decoder = new TextDecoder();
+          let text = '';
+          for (;;) {
+            const { done, value } = await reader.read(new Uint8Array(1000));
+            if (done) return text + decoder.decode();
+            text += decoder.decode(value, { stream: true });
+          }
+        };
         const text =
           via === 'fetch'
             ? await fetch(path, { method: 'POST', body: '{}' }).then((r) => {
@@ -128,7 +139,7 @@ describe('the sites’ own streams, served on their real URLs', () => {
                   Object.keys(x).length,
                 ];
                 view = [looks(r), looks(r.clone())];
-                return r.text();
+                return byob ? readByob(r) : r.text();
               })
             : await new Promise<string>((resolve, reject) => {
                 const xhr = new XMLHttpRequest();
@@ -143,7 +154,7 @@ describe('the sites’ own streams, served on their real URLs', () => {
           view,
         };
       },
-      { path: c.path, via: c.via },
+      { path: c.path, via: c.via, byob: !!options.byob },
     );
     // (A page's own wrapper hands it a Response of its making: that one is the page's business.)
     if (c.via === 'fetch' && !options.pageWrapsFetch) {
@@ -158,7 +169,7 @@ describe('the sites’ own streams, served on their real URLs', () => {
       sha256(readSiteFixture(c.site, 'capture.txt')),
     );
     // Another exchange per replay of a site (its turn is recorded anew, not as a duplicate).
-    const prompt = `stream on ${c.site}${options.pageWrapsFetch ? ', page wraps fetch' : ''}`;
+    const prompt = `stream on ${c.site}${options.pageWrapsFetch ? ', page wraps fetch' : ''}${options.byob ? ', BYOB' : ''}`;
     await simulateExchange(page, site, prompt, 'The reply the page shows here.');
     await badge(page, 'tm-open').click();
     const row = page.locator('token-meter-badge [data-testid="tm-turn-row"]').last();
@@ -187,6 +198,13 @@ describe('the sites’ own streams, served on their real URLs', () => {
   it('Qwen, on a page that wraps fetch after our hook: its bytes untouched, still read', async () => {
     reportOnFailure(session, () => page, 'site-streams-qwen-wrapped');
     const event = await replay(CASES[0], { pageWrapsFetch: true });
+    expect(event.input).toEqual({ tokens: 2646, provenance: 'site', family: 'site:qwen' });
+    expect(event.output).toEqual({ tokens: 46, provenance: 'site', family: 'site:qwen' });
+  });
+
+  it('Qwen, read by the page with a BYOB reader: byte-identical, still read', async () => {
+    reportOnFailure(session, () => page, 'site-streams-qwen-byob');
+    const event = await replay(CASES[0], { byob: true });
     expect(event.input).toEqual({ tokens: 2646, provenance: 'site', family: 'site:qwen' });
     expect(event.output).toEqual({ tokens: 46, provenance: 'site', family: 'site:qwen' });
   });

@@ -1,12 +1,12 @@
 /**
  * The hook's own tee of a fetch response, with a bounded backlog. `Response.clone()` is a tee
  * without backpressure: Blink keeps every chunk for the slower branch, so a reader that falls
- * behind the page holds up to the whole body. Here the page gets a new `Response` whose body
- * pulls from the original body's reader and hands the page the same chunk objects (same bytes,
- * same boundaries, no delay while the reader keeps up); each chunk is also queued for the
- * hook's reader. When more than `bound` bytes wait unread, the page's next pull waits until the
- * reader is below half of it: the page is slowed rather than the body held, and the site's
- * numbers are never dropped.
+ * behind the page holds up to the whole body. Here the page gets a new `Response` whose body (a
+ * byte stream, as a fetch body is) pulls from the original body's reader and hands the page a
+ * copy of each chunk (same bytes, same boundaries, no delay while the reader keeps up); the
+ * hook's reader gets the network's chunk itself, queued. When more than `bound` bytes wait unread,
+ * the page's next pull waits until the reader is below half of it: the page is slowed rather than
+ * the body held, and the site's numbers are never dropped.
  *
  * Runs in the page's world: the constructors are the page's, captured before its scripts run.
  */
@@ -19,6 +19,9 @@
  * (two runs each, load 13–15, `npm run bench -- streams-chromium`).
  */
 export const QUEUE_BOUND = 512 * 1024;
+
+/** Captured when the hook is installed, before the page's scripts run. */
+const Bytes = Uint8Array;
 
 /** Statuses whose response has no body (fetch's null body statuses). */
 const NULL_BODY_STATUS = new Set([101, 103, 204, 205, 304]);
@@ -180,8 +183,10 @@ export function teeResponse(
   const feed = boundedQueue(bound);
   let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
   let cancelled = false;
-  const stream = new globals.ReadableStream<Uint8Array>(
+  // A byte stream, as a fetch body is: the page may read it with a BYOB reader too.
+  const stream = new globals.ReadableStream(
     {
+      type: 'bytes',
       async pull(controller) {
         if (!reader) {
           reader = body.getReader();
@@ -204,10 +209,18 @@ export function teeResponse(
         if (result.done) {
           feed.end();
           controller.close();
+          // A BYOB read waiting at the end is answered with done (a byte stream's rule).
+          controller.byobRequest?.respond(0);
           return;
         }
-        controller.enqueue(result.value);
-        feed.offer(result.value);
+        // A byte stream's enqueue transfers the chunk's buffer: the page gets a copy, so no
+        // buffer the network or the page's own code still holds is ever detached (a chunk may be
+        // a view into a larger, shared one), and the reader keeps the original.
+        const chunk: unknown = result.value;
+        if (!ArrayBuffer.isView(chunk))
+          throw new TypeError('The response body gave a chunk that is not bytes');
+        controller.enqueue(new Bytes(new Bytes(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+        feed.offer(chunk);
       },
       cancel(reason) {
         cancelled = true;

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 // The hook's own tee of a fetch body (utils/overlay/usage-tee.ts): the page gets the network's
-// own chunk objects, byte-identical and in the same boundaries, while the hook's reader is held
-// to a bounded backlog (a page reading faster than the reader is made to wait, never the body
-// held for the reader); cancel and errors go both ways; a chunk the page transfers away makes the
-// body unreadable (no report); the page's Response looks like the original. The reader's pace is
+// bytes in the same chunk boundaries (copies: the reader keeps the network's own chunks), while
+// the hook's reader is held to a bounded backlog (a page reading faster than the reader is made
+// to wait, never the body held for the reader); cancel and errors go both ways; the page's body
+// is a byte stream (a BYOB reader works) and a chunk it transfers away costs the reader nothing;
+// the page's Response looks like the original. The reader's pace is
 // set by the test: the hook yields to the page through a MessageChannel, replaced here by one
 // whose messages the test delivers one at a time (no clock).
 import { MessageChannel as NodeChannel } from 'node:worker_threads';
@@ -164,7 +165,7 @@ const joined = (chunks: Uint8Array[]) => Buffer.concat(chunks.map((c) => Buffer.
 
 describe("the hook's tee: a page reading faster than the hook", () => {
   it.each([1, 2, 3])(
-    'random chunking %i: the same chunk objects reach the page, and the hook never has more than the bound and one chunk unread',
+    'random chunking %i: the same bytes in the same chunks reach the page, and the hook never has more than the bound and one chunk unread',
     async (seed) => {
       const next = random(seed);
       // Pieces of 1 byte to 96 KB, a fifth of them tiny (edges inside frames and characters).
@@ -184,9 +185,11 @@ describe("the hook's tee: a page reading faster than the hook", () => {
       }
       const got = await reading;
       await drain(gate, hook);
-      expect(got).toHaveLength(net.sent.length);
-      got.forEach((chunk, i) => expect(chunk).toBe(net.sent[i]));
+      expect(got.map((c) => c.byteLength)).toEqual(net.sent.map((c) => c.byteLength));
       expect(joined(got).equals(Buffer.from(bytes))).toBe(true);
+      // Copies: the network's chunks (the reader's) were never transferred away.
+      got.forEach((chunk, i) => expect(chunk.buffer).not.toBe(net.sent[i].buffer));
+      expect(joined(net.sent).equals(Buffer.from(bytes))).toBe(true);
       const largest = Math.max(...net.sent.map((c) => c.byteLength));
       expect(progress.backlog).toBeLessThanOrEqual(QUEUE_BOUND + largest);
       // The page was held back (it reached the bound), so the bound was what limited it.
@@ -212,7 +215,7 @@ describe("the hook's tee: a page reading faster than the hook", () => {
   });
 });
 
-describe("the hook's tee: cancel, errors, a transferred chunk", () => {
+describe("the hook's tee: cancel, errors, a transferred chunk, a BYOB reader", () => {
   it("the page's cancel(reason) cancels the network's body with the same reason", async () => {
     const net = network(zaiBody(400 * KB), () => 40 * KB);
     const { gate, hook, reports } = setup(() => net.response);
@@ -245,26 +248,53 @@ describe("the hook's tee: cancel, errors, a transferred chunk", () => {
     expect(reports.filter((r) => r.input !== undefined || r.output !== undefined)).toEqual([]);
   });
 
-  it.each([false, true])(
-    'a chunk the page transfers away before the hook read it (%s): no report, never a number from part of the body',
-    async (transfer) => {
-      const net = network(zaiBody(300 * KB), () => 40 * KB);
+  it('a chunk the page transfers away before the hook read it: the hook reads its own and reports', async () => {
+    const net = network(zaiBody(300 * KB), () => 40 * KB);
+    const { gate, hook, reports } = setup(() => net.response);
+    const response = await window.fetch(ZAI_PATH, { method: 'POST' });
+    // The page reads everything first (under the bound: it is not held), the hook none yet.
+    const got = await pageReads(response.body!, { backlog: 0 });
+    expect(got.length).toBeGreaterThan(4);
+    const { port1, port2 } = new NodeChannel();
+    for (const chunk of got) {
+      const buffer = chunk.buffer as ArrayBuffer;
+      port1.postMessage(buffer, [buffer]);
+      expect(chunk.byteLength).toBe(0);
+    }
+    port1.close();
+    port2.close();
+    await drain(gate, hook);
+    expect(parsed.bytes).toBe(net.sent.reduce((n, c) => n + c.byteLength, 0));
+    expect(reports).toEqual([expect.objectContaining({ input: 39, output: 165, done: true })]);
+  });
+
+  it.each([1, 1000, 64 * KB])(
+    'a BYOB reader with %i-byte buffers reads the whole body, a read waiting at the end gets done, and the hook reports',
+    async (size) => {
+      // One byte per read is slow in Node's streams: a smaller body for it.
+      const bytes = zaiBody(size === 1 ? 8 * KB : 200 * KB);
+      const net = network(bytes, () => (size === 1 ? 3 * KB + 5 : 24 * KB + 5));
       const { gate, hook, reports } = setup(() => net.response);
       const response = await window.fetch(ZAI_PATH, { method: 'POST' });
-      // The page reads everything first (under the bound: it is not held), the hook none yet.
-      const got = await pageReads(response.body!, { backlog: 0 });
-      expect(got.length).toBeGreaterThan(4);
-      if (transfer) {
-        const { port1, port2 } = new NodeChannel();
-        const buffer = got[3].buffer as ArrayBuffer;
-        port1.postMessage(buffer, [buffer]);
-        port1.close();
-        port2.close();
-        expect(got[3].byteLength).toBe(0);
+      const reader = response.body!.getReader({ mode: 'byob' });
+      const got: Uint8Array[] = [];
+      let done = false;
+      const reading = (async () => {
+        for (;;) {
+          const result = await reader.read(new Uint8Array(size));
+          if (result.done) return;
+          expect(result.value.byteLength).toBeLessThanOrEqual(size);
+          got.push(result.value);
+        }
+      })().finally(() => (done = true));
+      for (let i = 0; !done && i < 100_000; i++) {
+        gate.step();
+        await turn();
       }
+      await reading;
+      expect(joined(got).equals(Buffer.from(bytes))).toBe(true);
       await drain(gate, hook);
-      if (transfer) expect(reports).toEqual([]);
-      else expect(reports).toEqual([expect.objectContaining({ input: 39, output: 165 })]);
+      expect(reports).toEqual([expect.objectContaining({ input: 39, output: 165, done: true })]);
     },
   );
 });
