@@ -34,7 +34,7 @@ const TOTAL = Number(process.env.TM_BENCH_EVENTS ?? 1_000_000);
 const BATCH = 10_000;
 const OPENINGS = 6;
 /** The seeding module (dashboard-seed.ts), bundled for the page: defines the global `tmSeed`. */
-async function seedBundle(): Promise<string> {
+export async function seedBundle(): Promise<string> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     absWorkingDir: ROOT,

@@ -1,7 +1,8 @@
 /**
  * The popup in Chromium with the built extension (skipped when not built): time from navigation
  * start to the numbers on screen (the period amounts painted, as the browser's Element Timing
- * reports it: drawn before React when the snapshot fits; the moment they were put in the page,
+ * reports it: drawn by the page's first script, page-start.js, when the snapshot fits, and checked
+ * to be the totals React then shows; the moment they were put in the page,
  * `data-ready-ms`, and the whole popup drawn by React are printed too) with 100k
  * stored events (a year of heavy use). Measured in the same run, as baselines: the same popup on the full query
  * path (`?source=query`: no snapshot, Dexie opened, rollups folded in the page, as before the
@@ -21,6 +22,7 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { generateEvents } from '../../utils/db/__tests__/generate';
 import type { BenchSuite } from './types';
+import { seedBundle } from './dashboard.bench';
 import { median } from './stats';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -43,6 +45,12 @@ export interface Opening {
   storageRead: number;
   /** When React had drawn the whole popup (breakdowns, chart box…) with the numbers. */
   app: number;
+  /**
+   * Who drew the amounts first: `first script` (page-start.js, from the snapshot whose period
+   * totals React then shows: the same numbers), `modules`, or `first script, other numbers`
+   * (it drew totals React does not show: the row would not measure the real amounts).
+   */
+  drawnBy: string;
 }
 
 export interface PopupFigures {
@@ -50,6 +58,11 @@ export interface PopupFigures {
   snapshot: Opening[];
   query: Opening[];
   seedMs: number;
+  /**
+   * Days of export blocks the background had left to build, before and after the seeded
+   * openings (the seeding went through its import, which marks them stale).
+   */
+  blocksLeft: [number, number];
 }
 
 /**
@@ -88,13 +101,22 @@ async function openPopup(
     const numbers = await numbersPainted(page);
     const source = (await main.getAttribute('data-source')) ?? '?';
     const app = Number(await main.getAttribute('data-app-ms'));
+    await page.locator('[data-testid="total-month"]').waitFor();
+    const drawnBy = (await page.evaluate(`(() => {
+      const early = window.tmEarlyPaint;
+      if (!early) return 'modules';
+      const shown = ['day', 'week', 'month'].map((k) =>
+        Number(document.querySelector('[data-testid="total-' + k + '"]').dataset.microUsd));
+      const drawn = ['day', 'week', 'month'].map((k) => early.dashboard.views[k].summary.totals.costMicroUsd);
+      return shown.join() === drawn.join() ? 'first script' : 'first script, other numbers';
+    })()`)) as string;
     // A string, not a function: tsx would wrap named functions in a helper the page lacks.
     const marks = (await page.evaluate(`(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
       return { domContentLoaded: nav.domContentLoadedEventEnd, storageRead: mark('tm-storage-read') };
     })()`)) as Pick<Opening, 'domContentLoaded' | 'storageRead'>;
-    return { numbers, inserted, source, app, ...marks };
+    return { numbers, inserted, source, app, drawnBy, ...marks };
   } finally {
     await page.close();
   }
@@ -169,31 +191,54 @@ export async function measurePopup(
       }
       return performance.now() - started;
     });
-    const { snapshot, query } = await withBrowser(seeded, async (context, id) => {
+    const { snapshot, query, blocksLeft } = await withBrowser(seeded, async (context, id) => {
       const out = { snapshot: [] as Opening[], query: [] as Opening[] };
+      // An extension page that reads no history, to ask how many days of blocks are left.
+      const probe = await context.newPage();
+      await probe.goto(`chrome-extension://${id}/welcome.html`);
+      await probe.evaluate(`(() => { ${await seedBundle()}; globalThis.tmSeed = tmSeed; })()`);
+      const left = async () => (await probe.evaluate(`tmSeed.blocksLeft(${Date.now()})`)) as number;
+      const before = await left();
       for (let i = 0; i < openings; i++) {
         out.snapshot.push(await openPopup(context, id));
         out.query.push(await openPopup(context, id, '?source=query'));
       }
-      return out;
+      const after = await left();
+      await probe.close();
+      return { ...out, blocksLeft: [before, after] as [number, number] };
     });
-    return { empty, snapshot, query, seedMs };
+    return { empty, snapshot, query, seedMs, blocksLeft };
   } finally {
     for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
   }
 }
 
 /**
- * The JS files popup.html loads before it runs: its module script and the modulepreload list
- * (Vite lists every static dependency there). Resource timing has no entries for
- * chrome-extension:// files, so the sizes come from the build.
+ * The JS files popup.html loads before its numbers can be drawn: its classic first script
+ * (page-start.js, which draws them when the snapshot fits), then its module script and every
+ * chunk that one imports statically (fetched as a chain when the HTML lists no modulepreload).
+ * Resource timing has no entries for chrome-extension:// files, so the sizes come from the build.
  */
 export function popupScripts(extensionDir: string): { file: string; bytes: number }[] {
   const html = readFileSync(join(extensionDir, 'popup.html'), 'utf8');
-  const files = [
+  const listed = [
     ...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/?([^"]+\.js)"/g),
-  ];
-  return files.map(([, file]) => ({ file, bytes: statSync(join(extensionDir, file)).size }));
+  ].map(([, file]) => file);
+  const files = new Set<string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    if (!file.startsWith('chunks/')) return;
+    const code = readFileSync(join(extensionDir, file), 'utf8');
+    // Static imports only (`import{…}from"./x.js"`, `import"./x.js"`), not `import("./x.js")`.
+    for (const [, dep] of code.matchAll(
+      /\bimport\s*(?:[\w{},\s*$]+from\s*)?["']\.\/([^"']+\.js)["']/g,
+    )) {
+      visit(`chunks/${dep}`);
+    }
+  };
+  for (const file of listed) visit(file);
+  return [...files].map((file) => ({ file, bytes: statSync(join(extensionDir, file)).size }));
 }
 
 /** Every JS chunk the extension pages share or own (what one lumped chunk would hold at most). */
@@ -239,37 +284,60 @@ const suite: BenchSuite = {
       console.log('  (popup rows skipped: run `npm run build` and install Chromium)');
       return [];
     }
-    const { empty, snapshot, query, seedMs } = measureLocked();
+    const { empty, snapshot, query, seedMs, blocksLeft } = measureLocked();
+    const [before, after] = blocksLeft;
+    // What the background had left to do meanwhile: the rows say it (each opening holds the
+    // rebuild for PAGE_QUIET_MS, so back-to-back openings may see it make no progress).
+    const during =
+      before > 0
+        ? `, export blocks left to build ${before} → ${after} days (the rebuild stands aside while a page opens)`
+        : ', export blocks built';
     const scripts = popupScripts(EXTENSION);
     const kb = (bytes: number) => bytes / 1024;
     const sources = [...new Set(snapshot.map((o) => o.source))].join(', ');
+    const drawers = (openings: Opening[]) =>
+      Object.entries(
+        openings.reduce<Record<string, number>>(
+          (n, o) => ({ ...n, [o.drawnBy]: (n[o.drawnBy] ?? 0) + 1 }),
+          {},
+        ),
+      )
+        .map(([who, n]) => `${who} ${n}×`)
+        .join(', ');
     console.log(
       `  seeded 100k events in ${(seedMs / 1000).toFixed(1)} s. First opening after the browser ` +
         `started (cold): ${snapshot[0].numbers} ms from the snapshot, ${query[0].numbers} ms ` +
         `by query; ${empty[0].numbers} ms with no events.\n` +
         `  Ranges of the other ${OPENINGS - 1}: snapshot ${range(snapshot)} ms, query ` +
-        `${range(query)} ms, no events ${range(empty)} ms. Numbers came from: ${sources}.\n` +
+        `${range(query)} ms, no events ${range(empty)} ms. Numbers came from: ${sources}; ` +
+        `amounts drawn by: ${drawers(snapshot)} (no events: ${drawers(empty)}; query path: ` +
+        `${drawers(query)}).\n` +
         `  Medians with 100k events: snapshot read at ` +
         `${warm(snapshot.map((o) => ({ ...o, numbers: o.storageRead }))).toFixed(0)} ms, ` +
         `period cards put in the page (before React) ${warm(snapshot, 'inserted')} ms, painted ` +
         `${warm(snapshot)} ms, whole popup drawn by React ` +
         `${warm(snapshot.map((o) => ({ ...o, numbers: o.app })))} ms (cold ${snapshot[0].app} ms); ` +
         `DOMContentLoaded ${warm(snapshot, 'domContentLoaded').toFixed(0)} ms.\n` +
-        `  popup JS before it runs: ${scripts.map((s) => `${s.file} ${kb(s.bytes).toFixed(0)} KB`).join(', ')}`,
+        `  popup JS before its numbers (the first script, then the module chain): ` +
+        `${scripts.map((s) => `${s.file} ${kb(s.bytes).toFixed(1)} KB`).join(', ')}`,
     );
     const value = warm(snapshot);
     const cold = snapshot[0].numbers;
     return [
       {
-        name: `popup numbers painted after opening, 100k events (median of ${OPENINGS - 1})`,
+        name: `popup numbers painted after opening, 100k events${during} (median of ${OPENINGS - 1})`,
         value,
         unit: 'ms',
         baseline: { label: 'full query path, same run', value: warm(query) },
         target: '< 150 ms',
-        met: value < 150 && snapshot.every((o) => o.source === 'snapshot'),
+        met:
+          value < 150 &&
+          snapshot.every(
+            (o) => o.source === 'snapshot' && o.drawnBy !== 'first script, other numbers',
+          ),
       },
       {
-        name: 'popup numbers painted, first opening after the browser started (cold), 100k events',
+        name: `popup numbers painted, first opening after the browser started (cold), 100k events${during}`,
         value: cold,
         unit: 'ms',
         baseline: { label: 'full query path, cold', value: query[0].numbers },
@@ -280,6 +348,11 @@ const suite: BenchSuite = {
         name: `popup numbers painted, no events (page + JS only, median of ${OPENINGS - 1})`,
         value: warm(empty),
         unit: 'ms',
+      },
+      {
+        name: "popup: its first script (page-start.js: the snapshot's numbers drawn before the modules)",
+        value: kb(scripts.find((s) => s.file === 'page-start.js')?.bytes ?? 0),
+        unit: 'KB',
       },
       {
         name: `popup: JS loaded before it runs (${scripts.length} files)`,
