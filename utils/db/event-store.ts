@@ -204,14 +204,15 @@ export async function eventsBetween(
   return blocks.length ? rows.sort(compareEvents) : rows;
 }
 
+/** Chat rows of one UTC day (imported events are in that day's blocks, `blocksOfDays`). */
+const dayRows = (db: HistoryDB, day: number) =>
+  db.events.where('time').between(day * DAY_MS, (day + 1) * DAY_MS, true, false);
+
 /** Every event of one UTC day, in `compareEvents` order. */
 export async function dayEvents(db: HistoryDB, day: number): Promise<StoredEvent[]> {
   const [rows, blocks] = await Promise.all([
-    db.events
-      .where('time')
-      .between(day * DAY_MS, (day + 1) * DAY_MS, true, false)
-      .toArray(),
-    db.eventBlocks.where('day').equals(day).toArray(),
+    dayRows(db, day).toArray(),
+    blocksOfDays(db, day, day),
   ]);
   if (blocks.length === 0) return rows;
   return rows.concat(eventsOf(blocks)).sort(compareEvents);
@@ -219,13 +220,7 @@ export async function dayEvents(db: HistoryDB, day: number): Promise<StoredEvent
 
 /** The number of events of one UTC day (rows counted, blocks' events summed). */
 export async function countDay(db: HistoryDB, day: number): Promise<number> {
-  const [rows, blocks] = await Promise.all([
-    db.events
-      .where('time')
-      .between(day * DAY_MS, (day + 1) * DAY_MS, true, false)
-      .count(),
-    db.eventBlocks.where('day').equals(day).toArray(),
-  ]);
+  const [rows, blocks] = await Promise.all([dayRows(db, day).count(), blocksOfDays(db, day, day)]);
   return rows + blocks.reduce((n, b) => n + b.events.length, 0);
 }
 
