@@ -3,7 +3,6 @@
  * to the background; sent in chunks; duplicates skipped by idempotency key), retention, and
  * delete everything. Pages read the database; only the background writes it.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { countEvents } from '@/utils/db/event-store';
 import { historyDb } from '@/utils/db/schema';
@@ -17,6 +16,7 @@ import { useStorageItem } from '@/components/hooks/use-storage-item';
 import { Section, StatusLine, useAction } from './form';
 import { UsageImportControls } from './UsageImportControls';
 import { OpenRouterKey } from './OpenRouterKey';
+import { useHistoryQuery } from './history-query';
 import { openSaveTarget } from './save-target';
 
 const stamp = () => new Date().toISOString().slice(0, 10);
@@ -236,7 +236,7 @@ function DeleteEverything({ count }: { count: number | undefined }) {
 }
 
 export function DataSection() {
-  const count = useLiveQuery(() => countEvents(historyDb()), []);
+  const count = useHistoryQuery(() => countEvents(historyDb()));
   return (
     <Section
       id="data"

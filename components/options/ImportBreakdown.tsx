@@ -3,12 +3,12 @@
  * importDays rollup: cache reads apart from input, billed apart from API-equivalent and from an
  * aggregator's estimate; unpriced events counted, never shown as $0.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { historyDb } from '@/utils/db/schema';
 import { loadImportBreakdown, type BreakdownBy } from '@/utils/db/import-breakdown';
 import { formatCurrency, formatNumber, t } from '@/utils/i18n';
+import { useHistoryQuery } from './history-query';
 
 const DIMENSIONS: BreakdownBy[] = ['source', 'agent', 'project', 'model'];
 
@@ -16,7 +16,7 @@ const usd = (micro: number) => formatCurrency(micro / 1e6, 'USD');
 
 export function ImportBreakdown() {
   const [by, setBy] = useState<BreakdownBy>('source');
-  const split = useLiveQuery(() => loadImportBreakdown(historyDb(), '0000-01-01'), []);
+  const split = useHistoryQuery(() => loadImportBreakdown(historyDb(), '0000-01-01'));
   const rows = split?.[by] ?? [];
   const link = (
     <p>

@@ -34,6 +34,7 @@ import {
   type UsageImportResult,
 } from '@/utils/usage-import/run';
 import { StatusLine, useAction } from './form';
+import { whileImporting } from './history-query';
 import { ImportBreakdown } from './ImportBreakdown';
 
 function progressText(p: UsageImportProgress): string {
@@ -209,19 +210,22 @@ function useUsageImport() {
       abort.current = new AbortController();
       let last = 0;
       try {
-        const r = await runUsageImport(files, {
-          send: (req) => sendMessage('importUsage', req),
-          known,
-          batch: batchSize(),
-          signal: abort.current.signal,
-          onProgress: (p) => {
-            const now = performance.now();
-            if (now - last > 150) {
-              last = now;
-              setProgress(progressText(p));
-            }
-          },
-        }).catch((e: unknown) => {
+        const signal = abort.current.signal;
+        const r = await whileImporting(() =>
+          runUsageImport(files, {
+            send: (req) => sendMessage('importUsage', req),
+            known,
+            batch: batchSize(),
+            signal,
+            onProgress: (p) => {
+              const now = performance.now();
+              if (now - last > 150) {
+                last = now;
+                setProgress(progressText(p));
+              }
+            },
+          }),
+        ).catch((e: unknown) => {
           throw new Error(
             t('options.usage.stopped', { error: e instanceof Error ? e.message : String(e) }),
             { cause: e },
