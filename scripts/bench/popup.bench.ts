@@ -9,6 +9,8 @@
  * snapshot existed), and the popup with no events at all (opening the page and loading its JS).
  * Each figure is the median of several openings after the first; the first after the browser
  * started (cold: no compiled code, cold disk cache) is printed apart, as is the range.
+ * The first script's storage read is timed too (sent → answered: `tm-first-read-sent` and
+ * `tm-first-read-back`, utils/page-start.ts) with its size, beside the profile with no events.
  *
  * Chromium runs under `flock /tmp/build.lock` (the lock the team's builds and e2e runs hold), in
  * a child process: no build replaces .output/chrome-mv3 while it runs, and no e2e run competes
@@ -21,6 +23,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { generateEvents } from '../../utils/db/__tests__/generate';
+import { POPUP_FIRST_KEYS } from '../../utils/page-start';
 import type { BenchSuite } from './types';
 import { seedBundle } from './dashboard.bench';
 import { median } from './stats';
@@ -43,6 +46,11 @@ export interface Opening {
   domContentLoaded: number;
   /** When the snapshot and the week-start setting were read (NaN on the query path). */
   storageRead: number;
+  /**
+   * The first script's storage read (the snapshot and the settings the cards need), ms from
+   * sending it to its answer; NaN when the page did not send it.
+   */
+  firstRead: number;
   /** When React had drawn the whole popup (breakdowns, chart box…) with the numbers. */
   app: number;
   /**
@@ -63,6 +71,15 @@ export interface PopupFigures {
    * openings (the seeding went through its import, which marks them stale).
    */
   blocksLeft: [number, number];
+  /** Bytes (as JSON) of what the first script's read gets: with 100k events, and with none. */
+  readBytes: { seeded: number; empty: number };
+}
+
+/** Bytes (as JSON) of the values the popup's first script reads, read in an extension page. */
+function readBytes(page: Page): Promise<number> {
+  return page.evaluate(
+    `chrome.storage.local.get(${JSON.stringify(POPUP_FIRST_KEYS)}).then((v) => new TextEncoder().encode(JSON.stringify(v)).length)`,
+  ) as Promise<number>;
 }
 
 /**
@@ -114,8 +131,12 @@ async function openPopup(
     const marks = (await page.evaluate(`(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-      return { domContentLoaded: nav.domContentLoadedEventEnd, storageRead: mark('tm-storage-read') };
-    })()`)) as Pick<Opening, 'domContentLoaded' | 'storageRead'>;
+      return {
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        storageRead: mark('tm-storage-read'),
+        firstRead: mark('tm-first-read-back') - mark('tm-first-read-sent'),
+      };
+    })()`)) as Pick<Opening, 'domContentLoaded' | 'storageRead' | 'firstRead'>;
     return { numbers, inserted, source, app, drawnBy, ...marks };
   } finally {
     await page.close();
@@ -161,9 +182,14 @@ export async function measurePopup(
     return dir;
   };
   try {
+    let emptyBytes = NaN;
     const empty = await withBrowser(profile(), async (context, id) => {
       const out: Opening[] = [];
       for (let i = 0; i < openings; i++) out.push(await openPopup(context, id));
+      const probe = await context.newPage();
+      await probe.goto(`chrome-extension://${id}/welcome.html`);
+      emptyBytes = await readBytes(probe);
+      await probe.close();
       return out;
     });
     const seeded = profile();
@@ -191,7 +217,7 @@ export async function measurePopup(
       }
       return performance.now() - started;
     });
-    const { snapshot, query, blocksLeft } = await withBrowser(seeded, async (context, id) => {
+    const seededRun = await withBrowser(seeded, async (context, id) => {
       const out = { snapshot: [] as Opening[], query: [] as Opening[] };
       // An extension page that reads no history, to ask how many days of blocks are left.
       const probe = await context.newPage();
@@ -204,10 +230,19 @@ export async function measurePopup(
         out.query.push(await openPopup(context, id, '?source=query'));
       }
       const after = await left();
+      const bytes = await readBytes(probe);
       await probe.close();
-      return { ...out, blocksLeft: [before, after] as [number, number] };
+      return { ...out, blocksLeft: [before, after] as [number, number], bytes };
     });
-    return { empty, snapshot, query, seedMs, blocksLeft };
+    const { snapshot, query, blocksLeft, bytes } = seededRun;
+    return {
+      empty,
+      snapshot,
+      query,
+      seedMs,
+      blocksLeft,
+      readBytes: { seeded: bytes, empty: emptyBytes },
+    };
   } finally {
     for (const dir of profiles) rmSync(dir, { recursive: true, force: true });
   }
@@ -284,7 +319,9 @@ const suite: BenchSuite = {
       console.log('  (popup rows skipped: run `npm run build` and install Chromium)');
       return [];
     }
-    const { empty, snapshot, query, seedMs, blocksLeft } = measureLocked();
+    const { empty, snapshot, query, seedMs, blocksLeft, readBytes } = measureLocked();
+    const firstRead = (openings: Opening[]) =>
+      warm(openings.map((o) => ({ ...o, numbers: o.firstRead })));
     const [before, after] = blocksLeft;
     // What the background had left to do meanwhile: the rows say it (each opening holds the
     // rebuild for PAGE_QUIET_MS, so back-to-back openings may see it make no progress).
@@ -318,6 +355,9 @@ const suite: BenchSuite = {
         `${warm(snapshot)} ms, whole popup drawn by React ` +
         `${warm(snapshot.map((o) => ({ ...o, numbers: o.app })))} ms (cold ${snapshot[0].app} ms); ` +
         `DOMContentLoaded ${warm(snapshot, 'domContentLoaded').toFixed(0)} ms.\n` +
+        `  The first script's storage read, sent → answered (medians): ` +
+        `${firstRead(snapshot).toFixed(1)} ms for ${readBytes.seeded} bytes with 100k events, ` +
+        `${firstRead(empty).toFixed(1)} ms for ${readBytes.empty} bytes with none.\n` +
         `  popup JS before its numbers (the first script, then the module chain): ` +
         `${scripts.map((s) => `${s.file} ${kb(s.bytes).toFixed(1)} KB`).join(', ')}`,
     );
@@ -348,6 +388,18 @@ const suite: BenchSuite = {
         name: `popup numbers painted, no events (page + JS only, median of ${OPENINGS - 1})`,
         value: warm(empty),
         unit: 'ms',
+      },
+      {
+        name: "popup: the first script's storage read (snapshot and settings), sent → answered, 100k events (median)",
+        value: firstRead(snapshot),
+        unit: 'ms',
+        baseline: { label: 'no events, same run', value: firstRead(empty) },
+      },
+      {
+        name: "popup: what the first script's read gets, 100k events (bytes as JSON)",
+        value: kb(readBytes.seeded),
+        unit: 'KB',
+        baseline: { label: 'no events', value: kb(readBytes.empty) },
       },
       {
         name: "popup: its first script (page-start.js: the snapshot's numbers drawn before the modules)",

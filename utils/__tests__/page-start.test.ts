@@ -41,6 +41,9 @@ describe('page start: what a page does before its modules arrive', () => {
     const early = takeFirstRead(s);
     expect(early).toBeDefined();
     expect(await readItems(POPUP_FIRST_ITEMS, early)).toEqual(await readItems(POPUP_FIRST_ITEMS));
+    // Marked when sent and when answered (the bench's figure of the read).
+    expect(performance.getEntriesByName('tm-first-read-sent')).not.toHaveLength(0);
+    expect(performance.getEntriesByName('tm-first-read-back')).not.toHaveLength(0);
     // Taken once.
     expect(takeFirstRead(s)).toBeUndefined();
   });
