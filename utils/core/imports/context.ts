@@ -24,6 +24,13 @@ export interface ParseContext {
 /** A parser of a line-per-record format: each line arrives already parsed as JSON. */
 export interface LineParser {
   line(value: unknown): void;
+  /**
+   * True when a line's raw text cannot hold anything this parser reads: the line is then not
+   * parsed, only checked to be shaped as one JSON object (`{…}`), and refused if not. A cheap
+   * test on the text, never a false true: parsing is most of an import's time in a browser, and
+   * most of an agent's log is prompts and tool output.
+   */
+  cannotCarry?(text: string): boolean;
   /** After the last line: flush what the parser holds. */
   end?(): void;
   /**

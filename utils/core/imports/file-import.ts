@@ -324,11 +324,15 @@ export class FileImport {
     const trimmed = text.trim();
     if (!trimmed) return;
     this.at = lineNo;
+    if (this.lineParser?.cannotCarry?.(trimmed)) {
+      if (trimmed[0] !== '{' || trimmed[trimmed.length - 1] !== '}') this.refuse(lineNo, NOT_JSON);
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(trimmed);
     } catch {
-      this.refuse(lineNo, 'not valid JSON (a truncated or damaged line)');
+      this.refuse(lineNo, NOT_JSON);
       return;
     }
     if (this.lineParser) {
@@ -393,6 +397,8 @@ export class FileImport {
     });
   }
 }
+
+const NOT_JSON = 'not valid JSON (a truncated or damaged line)';
 
 function countNewlines(parts: string[]): number {
   let n = 0;

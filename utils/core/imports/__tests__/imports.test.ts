@@ -258,3 +258,66 @@ describe('bad input', () => {
     ]);
   });
 });
+
+describe('Claude Code lines that cannot carry usage', () => {
+  const base = {
+    isSidechain: false,
+    userType: 'external',
+    cwd: '/home/ana/shop',
+    sessionId: '1f0e4c3b-0000-4d4d-8e8e-123456789abc',
+    version: '2.0.14',
+  };
+  const user = (text: string) =>
+    JSON.stringify({ ...base, type: 'user', message: { role: 'user', content: text }, uuid: 'u' });
+  const reply = (id: string, input: number) =>
+    JSON.stringify({
+      ...base,
+      message: {
+        id,
+        type: 'message',
+        role: 'assistant',
+        model: 'claude-haiku-4-5-20251001',
+        content: [{ type: 'text', text: 'ok' }],
+        usage: { input_tokens: input, output_tokens: 5 },
+      },
+      requestId: `req_${id}`,
+      type: 'assistant',
+      uuid: id,
+      timestamp: '2025-10-20T09:00:00.000Z',
+    });
+  const read = (lines: string[]) => {
+    const tally = new ImportTally();
+    const f = new FileImport('projects/-home-ana-shop/s.jsonl', {
+      event: (e) => void tally.add(e),
+      refusal: (r) => tally.refusal(r),
+    });
+    f.push(new TextEncoder().encode(lines.join('\n') + '\n'));
+    tally.file(f.end());
+    return tally.summary();
+  };
+
+  it('are not parsed: a damaged one is still refused by its shape, usage spelled with escapes is read', () => {
+    const s = read([
+      user('fix the total'),
+      reply('msg_a', 100),
+      user('the "usage" of this word').slice(0, 60),
+      reply('msg_b', 20).replace('"usage"', '"\\u0075sage"'),
+      user('mentions "usage" and \\"usage\\" in text'),
+      'not json at all',
+      user('fine again'),
+    ]);
+    expect(s.events).toBe(2);
+    expect(s.tokens.input).toBe(120);
+    expect(s.refusals.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'not valid JSON (a truncated or damaged line)'],
+      [6, 'not valid JSON (a truncated or damaged line)'],
+    ]);
+  });
+
+  it('a damaged line that keeps the shape of an object and has no usage key passes unparsed', () => {
+    const s = read([user('a'), reply('msg_a', 7), '{"type":"user","message":{"content":"b"}']);
+    expect(s.events).toBe(1);
+    // Not parsed: its missing brace inside is not seen (it carries no usage either way).
+    expect(s.refused).toBe(0);
+  });
+});

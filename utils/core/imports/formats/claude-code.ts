@@ -3,7 +3,8 @@
  * assistant line carries `message.usage`; a streamed reply is written as several lines with the
  * same `message.id` and `requestId` whose usage grows, so within a file the last line of a key
  * wins, and a resumed session's copies of earlier lines carry the same key. Lines without usage
- * (prompts, tool results, summaries) are not usage and pass silently.
+ * (prompts, tool results, summaries) are not usage and pass silently; those without a "usage"
+ * key in their text are not even parsed (most of a log's bytes are prompts and tool output).
  */
 import { isObject, RowError, str, tokenCount, instant } from '../limits';
 import type { LineParser, ParseContext } from '../context';
@@ -21,6 +22,8 @@ export function claudeCodeParser(ctx: ParseContext): LineParser {
   // line of a key wins (a streamed reply's usage grows).
   const latest = new HeldEvents(ctx, () => true, true, 20_000);
   return {
+    // Usage sits under a "usage" key. JSON can spell a key with \u escapes: such lines are parsed.
+    cannotCarry: (text) => !text.includes('"usage"') && !text.includes('\\u'),
     line(row) {
       if (!isObject(row) || row.type !== 'assistant' || !isObject(row.message)) return;
       const message = row.message;
