@@ -134,7 +134,12 @@ export function OtherModel(props: { week: Period; now: number; money: Money; rev
   }, [target, profile, week.start, week.end, now, revision]);
 
   return (
-    <section className="tm-section" data-testid="other-model">
+    <section
+      className="tm-section"
+      data-testid="other-model"
+      // Whether the background has answered (the bench closes an opening only then).
+      data-state={result || error ? 'answered' : 'pricing'}
+    >
       <h2>{t('popup.otherModel')}</h2>
       <div className="tm-controls">
         <select

@@ -119,6 +119,15 @@ async function openPopup(
     const source = (await main.getAttribute('data-source')) ?? '?';
     const app = Number(await main.getAttribute('data-app-ms'));
     await page.locator('[data-testid="total-month"]').waitFor();
+    // Closed only once the popup's own work in the background has ended: its other-model
+    // estimate (the background re-prices the week's turns, 0.1–0.4 s of the worker at 100k
+    // events) would otherwise run into the next opening (25–45 ms later painted, load 4–10),
+    // which a user's openings, seconds apart, do not meet.
+    await page.waitForFunction(
+      `!document.querySelector('[data-testid="other-model"]:not([data-state="answered"])')`,
+      undefined,
+      { timeout: 60_000 },
+    );
     const drawnBy = (await page.evaluate(`(() => {
       const early = window.tmEarlyPaint;
       if (!early) return 'modules';
