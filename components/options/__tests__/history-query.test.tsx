@@ -16,29 +16,35 @@ afterEach(() => {
 const settle = () => act(() => new Promise((r) => setTimeout(r, 50)));
 const row = (id: string) => ({ id, size: 1, lastModified: 1, events: 1, importedAt: 1 });
 
+/** A fresh history, and a page showing its count of file rows through `useHistoryQuery`. */
+async function mountCount() {
+  const db = new HistoryDB(`history-query-${Math.random().toString(36).slice(2)}`);
+  const counted = { runs: 0 };
+  function Count() {
+    const n = useHistoryQuery(() => {
+      counted.runs++;
+      return db.importFiles.count();
+    });
+    return <p>{n === undefined ? '…' : String(n)}</p>;
+  }
+  const host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  await act(async () => root!.render(<Count />));
+  await settle();
+  return { db, host, counted };
+}
+
 describe('useHistoryQuery', () => {
   it('runs again after writes, but not while an import of the page runs; once after it', async () => {
-    const db = new HistoryDB(`history-query-${Math.random().toString(36).slice(2)}`);
-    let runs = 0;
-    function Count() {
-      const n = useHistoryQuery(() => {
-        runs++;
-        return db.importFiles.count();
-      });
-      return <p>{n === undefined ? '…' : String(n)}</p>;
-    }
-    const host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
-    await act(async () => root!.render(<Count />));
-    await settle();
+    const { db, host, counted } = await mountCount();
     expect(host.textContent).toBe('0');
-    const first = runs;
+    const first = counted.runs;
 
     await db.importFiles.put(row('a'));
     await settle();
     expect(host.textContent).toBe('1');
-    expect(runs).toBe(first + 1);
+    expect(counted.runs).toBe(first + 1);
 
     let release!: () => void;
     const importing = whileImporting(() => new Promise<void>((r) => (release = r)));
@@ -48,27 +54,18 @@ describe('useHistoryQuery', () => {
       await settle();
     }
     expect(host.textContent).toBe('1');
-    expect(runs).toBe(first + 1);
+    expect(counted.runs).toBe(first + 1);
 
     release();
     await importing;
     await settle();
     expect(host.textContent).toBe('4');
-    expect(runs).toBe(first + 2);
+    expect(counted.runs).toBe(first + 2);
     db.close();
   });
 
   it('ends the hold when the import fails', async () => {
-    const db = new HistoryDB(`history-query-${Math.random().toString(36).slice(2)}`);
-    function Count() {
-      const n = useHistoryQuery(() => db.importFiles.count());
-      return <p>{n === undefined ? '…' : String(n)}</p>;
-    }
-    const host = document.createElement('div');
-    document.body.append(host);
-    root = createRoot(host);
-    await act(async () => root!.render(<Count />));
-    await settle();
+    const { db, host } = await mountCount();
     await expect(
       whileImporting(async () => {
         await db.importFiles.put(row('a'));
