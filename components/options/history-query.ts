@@ -33,7 +33,7 @@ const subscribe = (listener: () => void) => {
 };
 
 /** Whether an import of this page is running. */
-export function useImporting(): boolean {
+function useImporting(): boolean {
   return useSyncExternalStore(
     subscribe,
     () => running > 0,

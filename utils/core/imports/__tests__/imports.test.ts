@@ -200,18 +200,19 @@ describe('idempotency', () => {
   });
 });
 
-describe('bad input', () => {
-  const one = (name: string, bytes: Uint8Array) => {
-    const tally = new ImportTally();
-    const f = new FileImport(name, {
-      event: (e) => void tally.add(e),
-      refusal: (r) => tally.refusal(r),
-    });
-    f.push(bytes);
-    tally.file(f.end());
-    return tally.summary();
-  };
+/** One file's bytes in one chunk, tallied. */
+function one(name: string, bytes: Uint8Array): ImportSummary {
+  const tally = new ImportTally();
+  const f = new FileImport(name, {
+    event: (e) => void tally.add(e),
+    refusal: (r) => tally.refusal(r),
+  });
+  f.push(bytes);
+  tally.file(f.end());
+  return tally.summary();
+}
 
+describe('bad input', () => {
   it('a UTF-16 file (with or without BOM) reads as its text', () => {
     const text = readFileSync(join(ROOT, 'kimi/sessions/g1/s-7f2a/wire.jsonl'), 'utf8');
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
@@ -285,16 +286,8 @@ describe('Claude Code lines that cannot carry usage', () => {
       uuid: id,
       timestamp: '2025-10-20T09:00:00.000Z',
     });
-  const read = (lines: string[]) => {
-    const tally = new ImportTally();
-    const f = new FileImport('projects/-home-ana-shop/s.jsonl', {
-      event: (e) => void tally.add(e),
-      refusal: (r) => tally.refusal(r),
-    });
-    f.push(new TextEncoder().encode(lines.join('\n') + '\n'));
-    tally.file(f.end());
-    return tally.summary();
-  };
+  const read = (lines: string[]) =>
+    one('projects/-home-ana-shop/s.jsonl', new TextEncoder().encode(lines.join('\n') + '\n'));
 
   it('are not parsed: a damaged one is still refused by its shape, usage spelled with escapes is read', () => {
     const s = read([
