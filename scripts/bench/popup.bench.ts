@@ -129,11 +129,11 @@ async function openPopup(
     const app = Number(await main.getAttribute('data-app-ms'));
     await page.locator('[data-testid="total-month"]').waitFor();
     // Closed only once the popup's own work in the background has ended: its other-model
-    // estimate (the background re-prices the week's turns, 0.1–0.4 s of the worker at 100k
-    // events) would otherwise run into the next opening (25–45 ms later painted, load 4–10),
-    // which a user's openings, seconds apart, do not meet.
+    // estimate, when the section asked for it (the background re-prices the week's turns,
+    // 0.1–0.4 s of the worker at 100k events), would otherwise run into the next opening (25–45
+    // ms later painted, load 4–10), which a user's openings, seconds apart, do not meet.
     await page.waitForFunction(
-      `!document.querySelector('[data-testid="other-model"]:not([data-state="answered"])')`,
+      `!document.querySelector('[data-testid="other-model"][data-state="pricing"]')`,
       undefined,
       { timeout: 60_000 },
     );

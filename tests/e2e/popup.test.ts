@@ -150,7 +150,10 @@ describe('popup with 100k events', () => {
     await queried.close();
     // The chart's code is loaded after the numbers; its bars are drawn (a canvas appears).
     await page.getByTestId('daily-chart').locator('canvas').waitFor();
-    // The other-model figure is computed by the background from the same week.
+    // The other-model figure is computed by the background from the same week, once its
+    // section (under the fold) comes near the view.
+    expect(await page.getByTestId('other-model').getAttribute('data-state')).toBe('waiting');
+    await page.getByTestId('other-model').scrollIntoViewIfNeeded();
     await expect
       .poll(() => page!.getByTestId('other-model-cost').getAttribute('data-micro-usd'))
       .toMatch(/^\d+$/);
