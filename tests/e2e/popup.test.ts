@@ -163,6 +163,7 @@ describe('popup with 100k events', () => {
     );
     await expect.poll(() => page!.getByTestId('popup-status').textContent()).toMatch(/ready/);
     await page.setViewportSize({ width: 360, height: 1000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'popup');
 
     // A second opening, as a user opens the popup again and again.
