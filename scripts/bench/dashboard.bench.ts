@@ -107,13 +107,14 @@ interface Opening {
 
 async function open(context: BrowserContext, url: string): Promise<Opening> {
   const page = await context.newPage();
+  const popup = url.includes('popup.html');
   try {
-    await page.setViewportSize({ width: 1200, height: 900 });
+    // The popup at a toolbar popup's size (at most 600 px high), the dashboard as a tab.
+    await page.setViewportSize(popup ? { width: 360, height: 600 } : { width: 1200, height: 900 });
     await page.goto(url);
     const main = page.locator('main[data-ready-ms]');
     await main.waitFor({ timeout: 60_000 });
     const ready = Number(await main.getAttribute('data-ready-ms'));
-    const popup = url.includes('popup.html');
     const ms = popup ? await numbersPainted(page) : ready;
     const source =
       (await main.getAttribute('data-source')) ??
