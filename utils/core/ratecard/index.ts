@@ -17,8 +17,9 @@ export { findModel, resolveModel, resolveModelId, listModels, RESOLUTION_RULES }
 export type { ModelSummary, Resolution, ResolutionRule } from './resolve';
 export { periodAt, timeRuleAt, listPriceAt, toEpochMs } from './timeline';
 export type { Moment, PricePeriodUsed, TimeRuleUsed } from './timeline';
-export { priceUsage, priceOffer, microsToUnits } from './price';
+export { costPricer, priceUsage, priceOffer, microsToUnits } from './price';
 export type {
+  CostPricer,
   PriceResult,
   Priced,
   Unpriced,

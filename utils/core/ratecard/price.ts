@@ -29,8 +29,10 @@ import {
   dayOf,
   dateIn,
   periodAt,
+  periodIndexAt,
   tierSourceOf,
   timeRuleAt,
+  timeRuleIndexAt,
   nextTimeRuleChange,
   toEpochMs,
   type Moment,
@@ -253,6 +255,39 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return out;
 }
 
+/** What prices a model besides the usage and the moment: the user's price, or one offer. */
+type Basis =
+  | { kind: 'override'; model: RateCardModel; resolution: Resolution; override: PriceOverride }
+  | {
+      /** `free`: OpenRouter's `:free` variant of the offer, priced 0. */
+      kind: 'offer' | 'free';
+      model: RateCardModel;
+      resolution: Resolution;
+      offerKind: OfferKind;
+      offer: Offer;
+    };
+
+/** The basis `priceUsage` prices a model id on, or why there is none (unpriced). */
+function basisOf(card: RateCard, modelId: string, options: PriceOptions): Basis | Unpriced {
+  const resolution = resolveModel(card, modelId);
+  if (!resolution) return { priced: false, model: modelId, reason: 'unknown model' };
+  const { model } = resolution;
+  const override = options.overrides?.[model.id];
+  if (override) return { kind: 'override', model, resolution, override };
+
+  // A `:free` id only exists on OpenRouter: it is that offer's free variant, whatever was asked.
+  const freeVariant = resolution.variant === 'free' && !!model.offers.openrouter;
+  const wanted: OfferKind = freeVariant ? 'openrouter' : (options.offer ?? 'default');
+  const offerKind: OfferKind = model.offers[wanted]
+    ? wanted
+    : wanted === 'default'
+      ? 'openrouter'
+      : 'default';
+  const offer = model.offers[offerKind];
+  if (!offer) return { priced: false, model: modelId, reason: 'no offer' };
+  return { kind: freeVariant ? 'free' : 'offer', model, resolution, offerKind, offer };
+}
+
 /**
  * Price a usage for a model id (any alias) at a moment. Unknown model → `{priced: false}`, never a
  * zero cost. A `:free` id priced on the OpenRouter offer costs 0 (OpenRouter's free variant).
@@ -263,27 +298,15 @@ export function priceUsage(
   usage: Usage,
   options: PriceOptions = {},
 ): PriceResult {
-  const resolution = resolveModel(card, modelId);
-  if (!resolution) return { priced: false, model: modelId, reason: 'unknown model' };
-  const { model } = resolution;
+  const basis = basisOf(card, modelId, options);
+  if ('priced' in basis) return basis;
+  const { model, resolution } = basis;
   const ms = toEpochMs(options.at ?? Date.now());
   const at = new Date(ms).toISOString();
-
-  const override = options.overrides?.[model.id];
-  if (override) return priceOverride(model, override, resolution, usage, ms, options);
-
-  // A `:free` id only exists on OpenRouter: it is that offer's free variant, whatever was asked.
-  const freeVariant = resolution.variant === 'free' && !!model.offers.openrouter;
-  const wanted: OfferKind = freeVariant ? 'openrouter' : (options.offer ?? 'default');
-  const kind: OfferKind = model.offers[wanted]
-    ? wanted
-    : wanted === 'default'
-      ? 'openrouter'
-      : 'default';
-  const offer = model.offers[kind];
-  if (!offer) return { priced: false, model: modelId, reason: 'no offer' };
-
-  if (freeVariant) return priceFreeVariant(model, kind, offer, resolution, usage, at);
+  if (basis.kind === 'override')
+    return priceOverride(model, basis.override, resolution, usage, ms, options);
+  const { offerKind: kind, offer } = basis;
+  if (basis.kind === 'free') return priceFreeVariant(model, kind, offer, resolution, usage, at);
 
   const period = periodAt(offer, ms);
   const time = timeRuleAt(offer.timeRules, ms);
@@ -331,6 +354,64 @@ export function priceUsage(
     ms,
     options,
   );
+}
+
+/** The cost of usages of one model, each at its own moment, in micro-units of `currency`. */
+export interface CostPricer {
+  /** Canonical id of the model priced. */
+  model: string;
+  currency: string;
+  /** `priceUsage(…).costMicros` for this usage at `at` (epoch ms), and nothing else. */
+  cost(usage: Usage, at: number): number;
+}
+
+/**
+ * `priceUsage`'s cost for many usages of one model (a week of history re-priced), or null when it
+ * would answer unpriced. The model is resolved once, and each price in force (a price period and
+ * time-of-day rule pair) is worked out once: every moment it covers has the same prices. What
+ * priceUsage adds to the cost (rules in words, sources, ISO dates, another currency) is skipped;
+ * it costs many times the arithmetic, and a sum over thousands of events shows none of it.
+ */
+export function costPricer(
+  card: RateCard,
+  modelId: string,
+  options: Pick<PriceOptions, 'offer' | 'overrides'> = {},
+): CostPricer | null {
+  const basis = basisOf(card, modelId, options);
+  if ('priced' in basis) return null;
+  const model = basis.model.id;
+  if (basis.kind === 'override') {
+    const { prices, tiers = [] } = basis.override;
+    return {
+      model,
+      currency: 'USD',
+      cost: (usage) => priceOffer({ prices, tiers }, usage).costMicros,
+    };
+  }
+  const { offer } = basis;
+  if (basis.kind === 'free') {
+    const zero = { prices: { input: 0, output: 0 }, tiers: [] };
+    return { model, currency: offer.currency, cost: (usage) => priceOffer(zero, usage).costMicros };
+  }
+  const rules = offer.timeRules ?? [];
+  const inForce = new Map<number, Pick<Offer, 'prices' | 'tiers'>>();
+  return {
+    model,
+    currency: offer.currency,
+    cost(usage, at) {
+      const ms = toEpochMs(at);
+      const period = periodIndexAt(offer, ms);
+      const rule = rules.length ? timeRuleIndexAt(rules, ms) : -1;
+      const key = (period + 1) * (rules.length + 1) + rule + 1;
+      let prices = inForce.get(key);
+      if (!prices) {
+        const p = period < 0 ? offer : offer.history![period];
+        prices = applyTimeRule(p.prices, p.tiers, rule < 0 ? null : rules[rule]);
+        inForce.set(key, prices);
+      }
+      return priceOffer(prices, usage).costMicros;
+    },
+  };
 }
 
 const CLASS_FIELD = {

@@ -41,22 +41,32 @@ export interface PricePeriodUsed {
   historical: boolean;
 }
 
+/**
+ * Which price period of `offer` is in force at `ms`: the index of an earlier price in its
+ * `history`, or -1 for the current price. The pricing of many events asks this alone: the
+ * prices of one index are the same for every moment it covers.
+ */
+export function periodIndexAt(offer: Offer, ms: number): number {
+  const history = offer.history ?? [];
+  for (let i = 0; i < history.length; i++) if (ms < Date.parse(history[i].until)) return i;
+  return -1;
+}
+
 /** The price period of `offer` in force at `ms`. */
 export function periodAt(offer: Offer, ms: number): PricePeriodUsed {
   const history = offer.history ?? [];
-  for (let i = 0; i < history.length; i++) {
+  const i = periodIndexAt(offer, ms);
+  if (i >= 0) {
     const p = history[i];
-    if (ms < Date.parse(p.until)) {
-      return {
-        prices: p.prices,
-        tiers: p.tiers,
-        from: i > 0 ? history[i - 1].until : (p.from ?? null),
-        until: p.until,
-        source: p.source,
-        date: p.sourceDate ?? dateIn(p.source),
-        historical: true,
-      };
-    }
+    return {
+      prices: p.prices,
+      tiers: p.tiers,
+      from: i > 0 ? history[i - 1].until : (p.from ?? null),
+      until: p.until,
+      source: p.source,
+      date: p.sourceDate ?? dateIn(p.source),
+      historical: true,
+    };
   }
   return {
     prices: offer.prices,
@@ -115,21 +125,29 @@ function zoneOffsetMinutes(zone: string): number {
   return sign * minutesOf(zone.slice(1));
 }
 
+/** The window of `rule` that `ms` falls in, or undefined when the rule is not active then. */
+function activeWindow(rule: TimeRule, ms: number): TimeRule['windows'][number] | undefined {
+  if (ms < Date.parse(rule.since)) return undefined;
+  if (rule.until && ms >= Date.parse(rule.until)) return undefined;
+  const local = new Date(ms + zoneOffsetMinutes(rule.zone) * 60_000);
+  const weekday = local.getUTCDay() || 7; // ISO: Monday 1 … Sunday 7
+  if (!rule.days.includes(weekday)) return undefined;
+  const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+  return rule.windows.find((w) => minute >= minutesOf(w.start) && minute < minutesOf(w.end));
+}
+
+/** The index in `rules` of the time rule active at `ms` (the first that is), or -1. */
+export function timeRuleIndexAt(rules: TimeRule[] | undefined, ms: number): number {
+  return (rules ?? []).findIndex((rule) => activeWindow(rule, ms) !== undefined);
+}
+
 /** The time rule active at `ms`, with the window that matched, or null. */
 export function timeRuleAt(
   rules: TimeRule[] | undefined,
   ms: number,
 ): { rule: TimeRule; used: TimeRuleUsed } | null {
   for (const rule of rules ?? []) {
-    if (ms < Date.parse(rule.since)) continue;
-    if (rule.until && ms >= Date.parse(rule.until)) continue;
-    const local = new Date(ms + zoneOffsetMinutes(rule.zone) * 60_000);
-    const weekday = local.getUTCDay() || 7; // ISO: Monday 1 … Sunday 7
-    if (!rule.days.includes(weekday)) continue;
-    const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
-    const window = rule.windows.find(
-      (w) => minute >= minutesOf(w.start) && minute < minutesOf(w.end),
-    );
+    const window = activeWindow(rule, ms);
     if (!window) continue;
     return {
       rule,
