@@ -3,8 +3,8 @@
  * and imported agent and API usage alike (the latter per token class: uncached input, cache
  * reads, cache writes, output, reasoning), each event at the target's price on its own date.
  */
-import { repriceEvents } from '@/utils/core/aggregate';
-import { findModel, priceUsage } from '@/utils/core/ratecard';
+import { cardPriceFn, repriceEvents } from '@/utils/core/aggregate';
+import { findModel } from '@/utils/core/ratecard';
 import { eventsBetween } from '@/utils/db/queries';
 import type { Req, Res } from '@/utils/messaging';
 import { deps } from './deps';
@@ -31,11 +31,8 @@ export async function repriceHistory(req: Req<'repriceHistory'>): Promise<Res<'r
     })),
     model?.id ?? req.model,
     req.profile === 'cjk' ? 'cjk' : 'latin',
-    (id, usage, at) => {
-      // Each turn at the price in force on its date (peak hours, earlier prices), not today's.
-      const r = priceUsage(card, id, usage, { overrides, at: at ?? Date.now() });
-      return r.priced && r.currency === 'USD' ? r.costMicros : null;
-    },
+    // Each turn at the price in force on its date (peak hours, earlier prices), not today's.
+    cardPriceFn(card, { overrides, now: deps.now() }),
   );
   return { ...result, modelName: model?.name ?? null };
 }

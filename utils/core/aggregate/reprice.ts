@@ -15,6 +15,7 @@
  * language, so the user picks a text profile (Latin script or Chinese); the result is an
  * estimate and is shown as one ("≈"), with the factors used.
  */
+import { costPricer, type CostPricer, type PriceOverrides, type RateCard } from '../ratecard';
 import { familyById, tokenizerForModel, type TokenizerFamily } from '../tokenize/families';
 import type { Usage } from '../types';
 import type { Tokens } from './rollup';
@@ -90,6 +91,23 @@ export interface CacheTokens {
 /** The cost of a usage on a model at a moment (epoch ms; undefined: now), or null (unpriced). */
 export type PriceFn = (model: string, usage: Usage, at?: number) => number | null;
 
+/**
+ * The card's cost of a usage in micro-USD at the event's moment (`now` when it has none): what
+ * `priceUsage` gives, through one `costPricer` per model asked (resolved once, not per event).
+ * Null when the card cannot price the model, or prices it in another currency.
+ */
+export function cardPriceFn(
+  card: RateCard,
+  options: { overrides?: PriceOverrides; now: number },
+): PriceFn {
+  const pricers = new Map<string, CostPricer | null>();
+  return (model, usage, at) => {
+    let pricer = pricers.get(model);
+    if (pricer === undefined) pricers.set(model, (pricer = costPricer(card, model, options)));
+    return pricer && pricer.currency === 'USD' ? pricer.cost(usage, at ?? options.now) : null;
+  };
+}
+
 /** One conversion used: stored family → target family, its factor, and how many turns. */
 export interface FactorUse {
   from: string;
@@ -121,11 +139,43 @@ export interface RepriceResult {
   factors: FactorUse[];
 }
 
-function countUse(uses: Map<string, FactorUse>, from: string, to: string, factor: number): void {
-  const key = `${from}→${to}`;
-  const use = uses.get(key);
-  if (use) use.events++;
-  else uses.set(key, { from, to, factor, events: 1 });
+/** How one stored family and model convert: the factor, and the use its events count in. */
+interface Conversion {
+  factor: number;
+  use: FactorUse;
+}
+
+/**
+ * The conversion of each (stored family, model) pair, worked out at its first event: a week
+ * holds thousands of events but a handful of pairs, and finding a model's tokenizer walks the
+ * engine's rules. Fills `uses` and `unknown` in the order the pairs first appear.
+ */
+function conversions(
+  target: TokenizerFamily | null,
+  profile: TextProfile,
+  uses: Map<string, FactorUse>,
+  unknown: Set<string>,
+): (family: string, model: string | null) => Conversion {
+  const known = new Map<string, Map<string | null, Conversion>>();
+  return (family, model) => {
+    let byModel = known.get(family);
+    if (!byModel) known.set(family, (byModel = new Map()));
+    let conversion = byModel.get(model);
+    if (!conversion) {
+      const from = storedFamilyOf(family, model);
+      if (!from) unknown.add(family);
+      const factor = tokenFactor(from, target, profile);
+      const key = `${from?.id ?? family}→${target?.id ?? 'unknown'}`;
+      let use = uses.get(key);
+      if (!use) {
+        use = { from: from?.id ?? family, to: target?.id ?? 'unknown', factor, events: 0 };
+        uses.set(key, use);
+      }
+      conversion = { factor, use };
+      byModel.set(model, conversion);
+    }
+    return conversion;
+  };
 }
 
 /**
@@ -151,12 +201,11 @@ export function repriceEvents(
   let actual = 0;
   let actualUnpriced = 0;
   let count = 0;
+  const conversion = conversions(targetFamily, profile, uses, unknown);
   for (const e of events) {
     count++;
-    const from = storedFamilyOf(e.family, e.model);
-    if (!from) unknown.add(e.family);
-    const f = tokenFactor(from, targetFamily, profile);
-    countUse(uses, from?.id ?? e.family, targetFamily?.id ?? 'unknown', f);
+    const { factor: f, use } = conversion(e.family, e.model);
+    use.events++;
     const scaled: Tokens = {
       input: Math.round(e.tokens.input * f),
       output: Math.round(e.tokens.output * f),
