@@ -186,6 +186,15 @@ export function blockWriter(db: HistoryDB) {
   };
 }
 
+/** The events with time in [start, end) of chat rows and blocks read, in `compareEvents` order. */
+function inRange(rows: StoredEvent[], blocks: EventBlockRow[], start: number, end: number) {
+  for (const b of blocks) {
+    if (b.from >= start && b.to < end) rows.push(...b.events);
+    else for (const e of b.events) if (e.time >= start && e.time < end) rows.push(e);
+  }
+  return blocks.length ? rows.sort(compareEvents) : rows;
+}
+
 /** Every event with time in [start, end), in `compareEvents` order. */
 export async function eventsBetween(
   db: HistoryDB,
@@ -197,11 +206,30 @@ export async function eventsBetween(
     db.events.where('time').between(start, end, true, false).toArray(),
     blocksOfDays(db, dayOf(start), dayOf(end)),
   ]);
-  for (const b of blocks) {
-    if (b.from >= start && b.to < end) rows.push(...b.events);
-    else for (const e of b.events) if (e.time >= start && e.time < end) rows.push(e);
-  }
-  return blocks.length ? rows.sort(compareEvents) : rows;
+  return inRange(rows, blocks, start, end);
+}
+
+/**
+ * `eventsBetween`, and the earliest time ≥ `end` of any stored event (null: none): until the
+ * history is written again, [start, t) holds the same events for any t from `end` to that time.
+ * Two more indexed reads of one record each; the blocks of `end`'s day are read anyway.
+ */
+export async function eventsBetweenAndNext(
+  db: HistoryDB,
+  start: number,
+  end: number,
+): Promise<{ events: StoredEvent[]; next: number | null }> {
+  if (!(start < end)) throw new RangeError(`empty range [${start}, ${end})`);
+  const [rows, blocks, rowAfter, blockAfter] = await Promise.all([
+    db.events.where('time').between(start, end, true, false).toArray(),
+    blocksOfDays(db, dayOf(start), dayOf(end)),
+    db.events.where('time').aboveOrEqual(end).first(),
+    db.eventBlocks.where('day').above(dayOf(end)).first(),
+  ]);
+  let next = Math.min(rowAfter?.time ?? Infinity, blockAfter?.from ?? Infinity);
+  for (const b of blocks)
+    if (b.to >= end) for (const e of b.events) if (e.time >= end && e.time < next) next = e.time;
+  return { events: inRange(rows, blocks, start, end), next: next === Infinity ? null : next };
 }
 
 /** Chat rows of one UTC day (imported events are in that day's blocks, `blocksOfDays`). */
