@@ -6,7 +6,7 @@
  * - toolbar-badge.ts: the extension icon's text and colour (the week's spend against the
  *   budgets) and the budget notifications;
  * - maintenance.ts: retention, time-zone rebuilds, "delete everything", the daily alarms;
- * - reprice.ts: the options page's "on another model";
+ * - reprice.ts: the popup's "this week on another model", its answers kept (reprice-cache.ts);
  * - deps.ts: what they share (dependencies, calendar, the popup snapshot keeper, snapshot.ts).
  * This file wires them to the protocol, the alarms and the settings they follow.
  */

@@ -97,6 +97,9 @@ export function createRepriceCache() {
       req: Req<'repriceHistory'>,
     ): Promise<Res<'repriceHistory'>> {
       if (!(req.start < req.end)) return answerFor([], inputs, req);
+      // Answers from a card since replaced can never be asked for again: let the card go.
+      for (let i = entries.length - 1; i >= 0; i--)
+        if (entries[i].card !== inputs.card || entries[i].db !== inputs.db) entries.splice(i, 1);
       const override = JSON.stringify(
         inputs.overrides[findModel(inputs.card, req.model)?.id ?? req.model] ?? null,
       );
