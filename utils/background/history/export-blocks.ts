@@ -85,10 +85,17 @@ export function runExportBlocks(): Promise<void> {
   return running;
 }
 
-/** Rebuild them a few seconds after the last write. */
-export function scheduleExportBlocks(): void {
+/**
+ * After the worker starts, the rebuild waits this long: the browser's own start and the pages
+ * opened then come first (at a million events a rebuild keeps IndexedDB busy for minutes). Well
+ * under the 30 s an idle worker lives, so it still runs.
+ */
+export const STARTUP_BLOCKS_DELAY_MS = 10_000;
+
+/** Rebuild them a few seconds after the last write (or after `delayMs`). */
+export function scheduleExportBlocks(delayMs = EXPORT_BLOCKS_DELAY_MS): void {
   clearTimeout(timer);
   timer = setTimeout(() => {
     runExportBlocks().catch((e) => console.warn('[history] export blocks', e));
-  }, EXPORT_BLOCKS_DELAY_MS);
+  }, delayMs);
 }

@@ -86,6 +86,6 @@ export function setupHistory(): typeof historyHandlers {
   });
   // A page opening holds the export blocks' rebuild for its start.
   listenForPages();
-  maintain().catch((e) => console.warn('[history] startup maintenance', e));
+  maintain('start').catch((e) => console.warn('[history] startup maintenance', e));
   return historyHandlers;
 }

@@ -15,7 +15,7 @@ import { retentionSettings } from '@/utils/storage';
 import { budgetNotified } from '@/utils/storage/state/background';
 import type { Res } from '@/utils/messaging';
 import { calendar, dashboardKeeper, deps } from './deps';
-import { runExportBlocks } from './export-blocks';
+import { runExportBlocks, scheduleExportBlocks, STARTUP_BLOCKS_DELAY_MS } from './export-blocks';
 import { resetHealth } from './health';
 import { flushPendingTurns, pendingQueue } from './record';
 import { refreshToolbarBadge } from './toolbar-badge';
@@ -72,12 +72,13 @@ export async function armDayRollover(): Promise<void> {
  * since at a million events it runs for minutes and the numbers must not wait for it (after a
  * day rollover the popup would take its slow query path until it ended).
  */
-export async function maintain(): Promise<void> {
+export async function maintain(at: 'start' | 'run' = 'run'): Promise<void> {
   await checkTimeZone();
   await applyRetention();
   await flushPendingTurns().catch((e) => console.warn('[history] pending turns', e));
   await dashboardKeeper.refresh();
   await refreshToolbarBadge();
   await armDayRollover();
-  await runExportBlocks().catch((e) => console.warn('[history] export blocks', e));
+  if (at === 'start') scheduleExportBlocks(STARTUP_BLOCKS_DELAY_MS);
+  else await runExportBlocks().catch((e) => console.warn('[history] export blocks', e));
 }
