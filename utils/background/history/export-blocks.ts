@@ -1,8 +1,8 @@
 /**
  * Keeps the export blocks (utils/db/export-blocks.ts) up to date: the days a write touched are
- * rebuilt a few seconds after the last write, and at every maintenance run (start, hourly), in
- * short transactions. Until then the export reads those days from the events, so a late or lost
- * run costs export speed, never a row.
+ * rebuilt a few seconds after the last write, and at every maintenance run (hourly; at the
+ * worker's start 10 s later), in short transactions. Until then the export reads those days from
+ * the events, so a late or lost run costs export speed, never a row.
  *
  * An extension page that opens (the popup, the dashboard: they say so on PAGE_CHANNEL from their
  * first script) stops the step in progress (rolled back, run again later) and holds the rebuild
