@@ -7,8 +7,7 @@
  * Rows: the first request (nothing kept: read the week, re-price each event), and the popup's
  * next opening (the same week, `end` a little later, nothing written since: the answer kept).
  * The baseline, measured in the same run, is the computation as it was before: the week read,
- * then each event priced by priceUsage with the card resolved per event
- * (utils/core/aggregate/__tests__/reprice-reference.ts), at every request. The re-pricing
+ * then each event priced by priceUsage with the card resolved per event, at every request. The re-pricing
  * alone (the events already in memory) is printed too. Both answers must agree to the micro-USD.
  */
 import 'fake-indexeddb/auto';
@@ -19,7 +18,6 @@ import {
   type RepriceInputs,
 } from '../../utils/background/history/reprice-cache';
 import { cardPriceFn, repriceEvents } from '../../utils/core/aggregate';
-import { repriceEventsReference } from '../../utils/core/aggregate/__tests__/reprice-reference';
 import { getBundledCard, priceUsage } from '../../utils/core/ratecard';
 import { blocksOf, eventsBetween } from '../../utils/db/event-store';
 import { HistoryDB } from '../../utils/db/schema';
@@ -37,7 +35,7 @@ const card = getBundledCard();
 /** The computation before the cache and the fast path: read, then priceUsage per event. */
 async function before(inputs: RepriceInputs, req: Req<'repriceHistory'>) {
   const events = await eventsBetween(inputs.db, req.start, req.end);
-  return repriceEventsReference(events.map(repriceSource), TARGET, 'latin', (m, usage, at) => {
+  return repriceEvents(events.map(repriceSource), TARGET, 'latin', (m, usage, at) => {
     const r = priceUsage(card, m, usage, { overrides: {}, at: at ?? inputs.now });
     return r.priced && r.currency === 'USD' ? r.costMicros : null;
   });
@@ -80,7 +78,7 @@ async function measure(label: string, make: () => StoredEvent[]): Promise<BenchR
   const price = () =>
     repriceEvents(week.map(repriceSource), TARGET, 'latin', cardPriceFn(card, { now: NOW }));
   const priceBefore = () =>
-    repriceEventsReference(week.map(repriceSource), TARGET, 'latin', (m, usage, at) => {
+    repriceEvents(week.map(repriceSource), TARGET, 'latin', (m, usage, at) => {
       const r = priceUsage(card, m, usage, { overrides: {}, at });
       return r.priced ? r.costMicros : null;
     });

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { configureHistory, importUsage, recordTurn } from '@/utils/background/history';
 import { repriceCache, repriceHistory } from '@/utils/background/history/reprice';
 import { REPRICE_CACHE_SIZE, repriceSource } from '@/utils/background/history/reprice-cache';
+import { repriceEvents } from '@/utils/core/aggregate';
 import {
   getBundledCard,
   priceUsage,
@@ -13,7 +14,6 @@ import { blocksOf, eventsBetween } from '@/utils/db/event-store';
 import { historyRevision } from '@/utils/db/revision';
 import { HistoryDB } from '@/utils/db/schema';
 import type { StoredEvent } from '@/utils/db/types';
-import { repriceEventsReference } from '../../../core/aggregate/__tests__/reprice-reference';
 import { generateEvents } from '../../../db/__tests__/generate';
 import { turnMaker } from './turns';
 
@@ -108,15 +108,10 @@ afterEach(async () => {
 async function straightforward(r: ReturnType<typeof req>) {
   const events = await eventsBetween(db, r.start, r.end);
   const model = card.models.find((m) => m.id === r.model);
-  const result = repriceEventsReference(
-    events.map(repriceSource),
-    r.model,
-    r.profile,
-    (m, u, at) => {
-      const p = priceUsage(card, m, u, { overrides, at });
-      return p.priced && p.currency === 'USD' ? p.costMicros : null;
-    },
-  );
+  const result = repriceEvents(events.map(repriceSource), r.model, r.profile, (m, u, at) => {
+    const p = priceUsage(card, m, u, { overrides, at });
+    return p.priced && p.currency === 'USD' ? p.costMicros : null;
+  });
   return { ...result, modelName: model?.name ?? null };
 }
 

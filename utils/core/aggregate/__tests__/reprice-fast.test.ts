@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { cardPriceFn, repriceEvents, type RepriceSource } from '@/utils/core/aggregate';
+import {
+  cardPriceFn,
+  repriceEvents,
+  storedFamilyOf,
+  tokenFactor,
+  type RepriceResult,
+  type RepriceSource,
+  type TextProfile,
+} from '@/utils/core/aggregate';
 import { getBundledCard, priceUsage, type PriceOverrides } from '@/utils/core/ratecard';
+import { tokenizerForModel } from '@/utils/core/tokenize/families';
 import { rng } from '@/utils/db/__tests__/generate';
-import { repriceEventsReference } from './reprice-reference';
 
 const card = getBundledCard();
 const START = Date.UTC(2026, 0, 1);
@@ -55,6 +63,38 @@ function perEvent(overrides: PriceOverrides) {
   };
 }
 
+/**
+ * Each event's conversion worked out on its own (family and factor looked up per event): the
+ * factors used, with their event counts, and the scaled input and cache reads they give.
+ */
+function perEventConversion(events: RepriceSource[], targetModel: string, profile: TextProfile) {
+  const rule = tokenizerForModel(targetModel);
+  const target = rule.rule ? rule.family : null;
+  const uses: Record<string, { factor: number; events: number }> = {};
+  let input = 0;
+  let cacheRead = 0;
+  for (const e of events) {
+    const from = storedFamilyOf(e.family, e.model);
+    const factor = tokenFactor(from, target, profile);
+    const key = `${from?.id ?? e.family}→${target?.id ?? 'unknown'}`;
+    uses[key] = { factor, events: (uses[key]?.events ?? 0) + 1 };
+    input += Math.round(e.tokens.input * factor);
+    cacheRead += Math.round((e.cache?.read ?? 0) * factor);
+  }
+  return { uses, input, cacheRead };
+}
+
+/** What repriceEvents reports of the conversions, in perEventConversion's terms. */
+function conversionOf(r: RepriceResult) {
+  return {
+    uses: Object.fromEntries(
+      r.factors.map((f) => [`${f.from}→${f.to}`, { factor: f.factor, events: f.events }]),
+    ),
+    input: r.scaledTokens.input,
+    cacheRead: r.scaledCache.read,
+  };
+}
+
 const TARGETS = [
   'deepseek/deepseek-chat', // two earlier prices and a peak-hours rule
   'anthropic/claude-sonnet-4-6', // an earlier price with a long-context tier
@@ -70,8 +110,11 @@ describe('repriceEvents, fast path', () => {
     for (const target of TARGETS) {
       for (const profile of ['latin', 'cjk'] as const) {
         const fast = repriceEvents(events, target, profile, cardPriceFn(card, { now: START }));
-        const slow = repriceEventsReference(events, target, profile, perEvent({}));
+        const slow = repriceEvents(events, target, profile, perEvent({}));
         expect(fast, `${target} ${profile}`).toEqual(slow);
+        expect(conversionOf(fast), `${target} ${profile}`).toEqual(
+          perEventConversion(events, target, profile),
+        );
       }
     }
     // The history does reach each kind of price: earlier, peak and current DeepSeek rates.
@@ -103,7 +146,7 @@ describe('repriceEvents, fast path', () => {
       'latin',
       cardPriceFn(card, { overrides, now: START }),
     );
-    const slow = repriceEventsReference(events, 'openai/gpt-5', 'latin', perEvent(overrides));
+    const slow = repriceEvents(events, 'openai/gpt-5', 'latin', perEvent(overrides));
     expect(fast).toEqual(slow);
     expect(fast.costMicroUsd).not.toBe(
       repriceEvents(events, 'openai/gpt-5', 'latin', cardPriceFn(card, { now: START }))
@@ -124,7 +167,7 @@ describe('repriceEvents, fast path', () => {
     const now = Date.UTC(2026, 8, 1, 2); // a Tuesday, DeepSeek's peak hours
     const target = 'deepseek/deepseek-chat';
     const fast = repriceEvents([undated], target, 'latin', cardPriceFn(card, { now }));
-    const slow = repriceEventsReference([{ ...event, time: now }], target, 'latin', perEvent({}));
+    const slow = repriceEvents([{ ...event, time: now }], target, 'latin', perEvent({}));
     expect(fast.costMicroUsd).toBe(slow.costMicroUsd);
   });
 });
