@@ -62,7 +62,7 @@ const NEAR_VIEW = '100px';
  * Whether the element has come within NEAR_VIEW of the view (and stays so once it has). True
  * at once where IntersectionObserver is missing: the figure is then asked for at the start.
  */
-export function useNearView(ref: RefObject<Element | null>): boolean {
+function useNearView(ref: RefObject<Element | null>): boolean {
   const [near, setNear] = useState(() => typeof IntersectionObserver !== 'function');
   useEffect(() => {
     const element = ref.current;

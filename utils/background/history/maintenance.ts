@@ -70,7 +70,8 @@ export async function armDayRollover(): Promise<void> {
  * Everything that keeps the history current: at start, hourly and at midnight. The popup's
  * numbers, the toolbar badge and the next midnight come first; the export blocks' rebuild last,
  * since at a million events it runs for minutes and the numbers must not wait for it (after a
- * day rollover the popup would take its slow query path until it ended).
+ * day rollover the popup would take its slow query path until it ended). At the worker's start
+ * the rebuild is only scheduled, STARTUP_BLOCKS_DELAY_MS later: the browser's start comes first.
  */
 export async function maintain(at: 'start' | 'run' = 'run'): Promise<void> {
   await checkTimeZone();
